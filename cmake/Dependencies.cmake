@@ -1,0 +1,37 @@
+# Every dependency comes from a Debian 12 package (see scripts/install-deps.sh).
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS system)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+
+# SOCI and libphonenumber ship no CMake config on Debian 12: declare imported targets by hand.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIB soci_core REQUIRED)
+find_library(SOCI_SQLITE_LIB soci_sqlite3 REQUIRED)
+find_library(SOCI_PG_LIB soci_postgresql REQUIRED)
+add_library(soci INTERFACE)
+target_include_directories(soci INTERFACE ${SOCI_INCLUDE_DIR} ${PostgreSQL_INCLUDE_DIRS})
+target_link_libraries(soci INTERFACE ${SOCI_SQLITE_LIB} ${SOCI_PG_LIB} ${SOCI_CORE_LIB} SQLite::SQLite3
+                      PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
+
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIB phonenumber REQUIRED)
+find_library(GEOCODING_LIB geocoding REQUIRED)
+add_library(phonenumber INTERFACE)
+target_include_directories(phonenumber INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+target_link_libraries(phonenumber INTERFACE ${GEOCODING_LIB} ${PHONENUMBER_LIB} ICU::uc ICU::i18n)
+
+if(WAIHU_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(WAIHU_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)
+endif()

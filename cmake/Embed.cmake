@@ -1,0 +1,17 @@
+# embed_files(target NAMESPACE ns FILES f1 f2 ...): compiles the files' text into the binary as
+# `std::span<const EmbeddedFile> ns::embedded_files()`, so the one binary carries its migrations and docs.
+function(embed_files target)
+  cmake_parse_arguments(E "" "NAMESPACE" "FILES" ${ARGN})
+  set(body "")
+  foreach(f ${E_FILES})
+    get_filename_component(name ${f} NAME)
+    file(READ ${f} content)
+    string(APPEND body "    {\"${name}\", R\"WAIHU_EMBED(${content})WAIHU_EMBED\"},\n")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${f})
+  endforeach()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${target}_embedded.cpp)
+  file(WRITE ${out}.tmp "#include \"util/embedded.hpp\"\nnamespace ${E_NAMESPACE} {\nstd::span<const waihu::util::EmbeddedFile> embedded_files() {\n  static const waihu::util::EmbeddedFile kFiles[] = {\n${body}  };\n  return kFiles;\n}\n}  // namespace ${E_NAMESPACE}\n")
+  configure_file(${out}.tmp ${out} COPYONLY)
+  add_library(${target} STATIC ${out})
+  target_link_libraries(${target} PUBLIC waihu_util)
+endfunction()

@@ -1,0 +1,43 @@
+#include "app/app.hpp"
+
+#include <filesystem>
+
+#include "audit/routes.hpp"
+#include "crm/routes.hpp"
+#include "http/system_routes.hpp"
+#include "org/routes.hpp"
+
+namespace waihu::app {
+
+namespace {
+db::DbUrl prepare(const Config& c) {
+  std::filesystem::create_directories(c.data_dir);
+  return db::parse_db_url(c.db_url, c.data_dir);
+}
+}  // namespace
+
+App::App(const Config& c)
+    : config(c),
+      db(prepare(c), c.pool_size),
+      audit(db),
+      org(db, clock),
+      auth(db, clock, org),
+      customers(db, clock, phones, org),
+      importer(db, clock, phones, org),
+      exporter(db, clock, customers, org) {}
+
+void App::register_routes(http::Router& router) {
+  router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
+  http::register_system_routes(router, [this] {
+    return db.read([](soci::session& sql) {
+      long long v = 0;
+      sql << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", soci::into(v);
+      return static_cast<int>(v);
+    });
+  });
+  org::register_routes(router, org, auth);
+  crm::register_routes(router, {customers, importer, exporter, config.data_dir});
+  audit::register_routes(router, audit);
+}
+
+}  // namespace waihu::app

@@ -1,0 +1,47 @@
+#pragma once
+// The composition root: config → store → services → router. No globals; everything is passed by reference.
+#include <memory>
+#include <string>
+
+#include "audit/service.hpp"
+#include "crm/exporter.hpp"
+#include "crm/importer.hpp"
+#include "crm/phone.hpp"
+#include "crm/service.hpp"
+#include "db/database.hpp"
+#include "http/router.hpp"
+#include "org/service.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::app {
+
+struct Config {
+  std::string data_dir = "./waihu-data";
+  std::string db_url;  ///< empty: sqlite:DATA_DIR/waihu.db
+  size_t pool_size = 4;
+};
+
+/// Everything a command needs, built once. Opening does not migrate: `init`/`serve` decide that.
+class App {
+ public:
+  explicit App(const Config& config);
+  const Config config;
+  util::SystemClock clock;
+  db::Database db;
+  crm::PhoneNormalizer phones;
+  audit::AuditService audit;
+  org::OrgService org;
+  org::AuthService auth;
+  crm::CustomerService customers;
+  crm::CustomerImporter importer;
+  crm::CustomerExporter exporter;
+
+  /// Every route of every module, with authentication wired to the auth service.
+  void register_routes(http::Router& router);
+};
+
+/// Fills a fresh database with a believable telesales company below the top team `root_team_id`: a department of
+/// three groups, ~35 people, 5,000 customers. Demo users all get `password`. Returns a summary line.
+std::string seed_demo(App& app, long long root_team_id, const std::string& password);
+
+}  // namespace waihu::app

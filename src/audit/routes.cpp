@@ -1,0 +1,44 @@
+#include "audit/routes.hpp"
+
+#include "core/errors.hpp"
+#include "org/rules.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::audit {
+
+namespace {
+nlohmann::json to_json(const Entry& e) {
+  return {{"id", e.id},
+          {"at", util::format_iso_utc(e.at)},
+          {"actor_id", e.actor_id ? nlohmann::json(*e.actor_id) : nlohmann::json(nullptr)},
+          {"action", e.action},
+          {"entity", e.entity},
+          {"entity_id", e.entity_id ? nlohmann::json(*e.entity_id) : nlohmann::json(nullptr)},
+          {"before", e.before},
+          {"after", e.after},
+          {"detail", e.detail}};
+}
+}  // namespace
+
+void register_routes(http::Router& router, AuditService& audit) {
+  router.add("GET", "/api/v1/audit", [&](http::Context& c) {
+    if (!org::has_right(c.actor().role, org::Right::kReadAudit)) {
+      throw Forbidden("auth.forbidden", "无权查看审计日志 / you may not read the audit log");
+    }
+    c.allow_query({"limit", "cursor", "actor_id", "entity", "entity_id", "action", "from", "to"});
+    Filter f;
+    f.actor_id = c.query_int("actor_id");
+    f.entity = c.query("entity");
+    f.entity_id = c.query_int("entity_id");
+    f.action = c.query("action");
+    f.from = c.query_int("from");
+    f.to = c.query_int("to");
+    auto page = audit.list(f, c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : page.items) items.push_back(to_json(e));
+    return http::Response::json(
+        {{"items", items}, {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+}
+
+}  // namespace waihu::audit

@@ -1,0 +1,55 @@
+#include "audit/service.hpp"
+
+#include "core/errors.hpp"
+#include "db/keyset.hpp"
+#include "db/query.hpp"
+
+namespace waihu::audit {
+
+namespace {
+std::string dump_or_null(const nlohmann::json& j) { return j.is_null() ? std::string() : j.dump(); }
+nlohmann::json parse_or_null(const std::optional<std::string>& s) {
+  if (!s || s->empty()) return nullptr;
+  return nlohmann::json::parse(*s, nullptr, false);
+}
+}  // namespace
+
+void record(soci::session& sql, const Entry& e) {
+  db::Query q;
+  q << "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json, detail_json) VALUES ("
+    << q.bind(e.at) << ", " << (e.actor_id ? q.bind(*e.actor_id) : "NULL") << ", " << q.bind(e.action) << ", "
+    << q.bind(e.entity) << ", " << (e.entity_id ? q.bind(*e.entity_id) : "NULL") << ", "
+    << (e.before.is_null() ? "NULL" : q.bind(dump_or_null(e.before))) << ", "
+    << (e.after.is_null() ? "NULL" : q.bind(dump_or_null(e.after))) << ", "
+    << (e.detail.is_null() ? "NULL" : q.bind(dump_or_null(e.detail))) << ")";
+  q.exec(sql);
+}
+
+Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int limit) {
+  db::Query q("SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json "
+              "FROM audit_log WHERE 1=1");
+  if (f.actor_id) q << " AND actor_id = " << q.bind(*f.actor_id);
+  if (f.entity) q << " AND entity = " << q.bind(*f.entity);
+  if (f.entity_id) q << " AND entity_id = " << q.bind(*f.entity_id);
+  if (f.action) q << " AND action = " << q.bind(*f.action);
+  if (f.from) q << " AND at >= " << q.bind(*f.from);
+  if (f.to) q << " AND at < " << q.bind(*f.to);
+  db::KeysetSort sort{"", "id", true, true};
+  if (!cursor.empty()) {
+    auto c = db::decode_cursor(cursor);
+    if (!c) throw BadRequest::field("cursor", "not a cursor from this list");
+    q << " AND " << db::keyset_after(q, sort, *c);
+  }
+  q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
+  auto rows = db_.read([&](soci::session& sql) { return q.fetch(sql, 9); });
+  Page<Entry> page;
+  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
+    const auto& r = rows[i];
+    page.items.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4), r.opt_i64(5),
+                          parse_or_null(r.opt_str(6)), parse_or_null(r.opt_str(7)), parse_or_null(r.opt_str(8))});
+  }
+  if (static_cast<int>(rows.size()) > limit) page.next_cursor = db::encode_cursor({"", page.items.back().id});
+  return page;
+}
+
+}  // namespace waihu::audit

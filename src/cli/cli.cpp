@@ -1,0 +1,60 @@
+#include "cli/cli.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "core/errors.hpp"
+
+namespace waihu::cli {
+
+std::unique_ptr<app::App> Shared::open(bool require_initialised) const {
+  auto a = std::make_unique<app::App>(config);
+  int have = a->db.schema_version();
+  if (require_initialised && have == 0) {
+    throw std::runtime_error("the database " + a->db.url().display + " is not initialised: run `waihu init` first");
+  }
+  a->db.migrate();  // brings an older database up to date; refuses one newer than this binary
+  return a;
+}
+
+int run(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_color_mt("waihu"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+  CLI::App root{"Waihu 外呼 — the operations platform for telesales teams", "waihu"};
+  root.require_subcommand(1);
+  root.set_version_flag("--version", "waihu 0.1.0");
+  Shared s;
+  root.add_option("--data", s.config.data_dir, "data directory: the SQLite file and uploaded files")
+      ->envname("WAIHU_DATA")
+      ->capture_default_str();
+  root.add_option("--db", s.config.db_url, "store: sqlite:PATH or postgresql://… (default sqlite:DATA/waihu.db)")
+      ->envname("WAIHU_DB");
+  add_init(root, s);
+  add_serve(root, s);
+  add_org_commands(root, s);
+  add_customer_commands(root, s);
+  for (auto* sub : root.get_subcommands({})) {
+    sub->fallthrough();
+    for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();
+  }
+  try {
+    root.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return root.exit(e);
+  }
+  try {
+    return s.action ? s.action() : 0;
+  } catch (const Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    if (!e.details().empty()) std::cerr << "details: " << e.details().dump() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace waihu::cli

@@ -1,0 +1,75 @@
+// `waihu init` and `waihu serve`.
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "http/server.hpp"
+#include "org/credentials.hpp"
+
+namespace waihu::cli {
+
+void add_init(CLI::App& root, Shared& s) {
+  auto* cmd = root.add_subcommand("init", "create the database and the admin account (optionally a demo company)");
+  struct Opts {
+    bool demo = false;
+    std::string admin_password;
+    std::string company;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_flag("--demo", o->demo, "fill a believable telesales company: teams, ~35 people, 5,000 customers");
+  cmd->add_option("--admin-password", o->admin_password, "password for `admin` (generated and printed if absent)");
+  cmd->add_option("--company", o->company, "name of the top team (default 总部, or 华信科技 with --demo)");
+  cmd->callback([&s, o] {
+    s.action = [&s, o] {
+      auto app = s.open(false);
+      if (app->db.schema_version() > 0 && app->org.find_user("admin")) {
+        std::cerr << "error: " << app->db.url().display << " is already initialised (it has an admin account)\n";
+        return 1;
+      }
+      app->db.migrate();
+      std::string password = o->admin_password.empty() ? org::generate_password() : o->admin_password;
+      std::string company = !o->company.empty() ? o->company : o->demo ? "华信科技" : "总部";
+      auto root_team = app->org.create_team(nullptr, company, std::nullopt);
+      org::NewUser admin;
+      admin.username = "admin";
+      admin.display_name = "系统管理员";
+      admin.role = org::Role::kAdmin;
+      admin.team_id = root_team.id;
+      admin.password = password;
+      admin.employment_status = org::EmploymentStatus::kRegular;
+      app->org.create_user(nullptr, admin);
+      std::cout << "initialised " << app->db.url().display << " (schema " << app->db.schema_version() << ")\n";
+      if (o->admin_password.empty()) std::cout << "admin password (shown once): " << password << "\n";
+      if (o->demo) std::cout << app::seed_demo(*app, root_team.id, "demo1234") << "; demo password: demo1234\n";
+      return 0;
+    };
+  });
+}
+
+void add_serve(CLI::App& root, Shared& s) {
+  auto* cmd = root.add_subcommand("serve", "serve the JSON API (and the web app) over HTTP");
+  auto o = std::make_shared<http::ServerOptions>();
+  auto max_body_kb = std::make_shared<size_t>(1024);
+  auto max_upload_mb = std::make_shared<size_t>(64);
+  cmd->add_option("--port", o->port, "port (0: any free port)")->capture_default_str();
+  cmd->add_option("--host", o->host, "address to listen on")->capture_default_str();
+  cmd->add_option("--workers", o->workers, "handler threads (and database connections)")->capture_default_str();
+  cmd->add_option("--max-body-kb", *max_body_kb, "largest JSON body accepted")->capture_default_str();
+  cmd->add_option("--max-upload-mb", *max_upload_mb, "largest import upload accepted")->capture_default_str();
+  cmd->callback([&s, o, max_body_kb, max_upload_mb] {
+    s.action = [&s, o, max_body_kb, max_upload_mb] {
+      o->max_body_bytes = *max_body_kb * 1024;
+      o->max_upload_bytes = *max_upload_mb << 20;
+      s.config.pool_size = o->workers;
+      auto app = s.open(true);
+      http::Router router;
+      app->register_routes(router);
+      http::Server server(router, *o);
+      server.run([&](unsigned short port) {
+        std::cout << "Waihu listening on http://" << o->host << ":" << port << std::endl;
+      });
+      return 0;
+    };
+  });
+}
+
+}  // namespace waihu::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Customer lists out to CSV (UTF-8 with BOM, for Excel) or .xlsx: the filtered list as the actor sees it
+// (phones masked per role), with headers the importer reads back. Every export is audited with its filter and
+// row count.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "crm/model.hpp"
+#include "crm/service.hpp"
+#include "db/database.hpp"
+#include "org/service.hpp"
+
+namespace waihu::crm {
+
+enum class ExportFormat { kCsv, kXlsx };
+
+class CustomerExporter {
+ public:
+  CustomerExporter(db::Database& db, const util::Clock& clock, CustomerService& customers, org::OrgService& org)
+      : db_(db), clock_(clock), customers_(customers), org_(org) {}
+  /// Writes the file at `path`; returns the number of customers written. `filter_description` goes to the audit.
+  /// Throws Forbidden without the export right.
+  long long write(const org::Actor& actor, const CustomerFilter& filter, const nlohmann::json& filter_description,
+                  ExportFormat format, const std::string& path);
+
+ private:
+  db::Database& db_;
+  const util::Clock& clock_;
+  CustomerService& customers_;
+  org::OrgService& org_;
+};
+
+}  // namespace waihu::crm

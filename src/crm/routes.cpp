@@ -1,0 +1,202 @@
+#include "crm/routes.hpp"
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+
+#include "core/errors.hpp"
+#include "crm/json.hpp"
+#include "crm/rules.hpp"
+#include "http/json_input.hpp"
+#include "org/credentials.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::crm {
+
+namespace {
+using http::Context;
+using http::JsonBody;
+using http::Response;
+
+CustomerInput input_from_json(const JsonBody& b) {
+  CustomerInput in;
+  in.company = b.text("company");
+  in.contact_name = b.text("contact_name");
+  in.title = b.text("title");
+  in.fax = b.text("fax");
+  in.industry = b.text("industry");
+  in.region = b.text("region");
+  in.size = b.text("size");
+  in.it_status = b.text("it_status");
+  in.source = b.text("source");
+  in.needs = b.text("needs");
+  in.grade = b.text("grade");
+  in.status = b.text("status", false);
+  in.notes = b.text("notes");
+  if (b.has("headcount")) {
+    auto h = b.is_null("headcount") ? std::optional<long long>() : b.integer("headcount");
+    in.headcount = h ? std::to_string(*h) : "";
+  }
+  in.phones = b.text_list("phones");
+  in.tags = b.text_list("tags");
+  return in;
+}
+
+constexpr std::array<std::string_view, 17> kCustomerFields{
+    "company", "contact_name", "title", "phones",  "fax",      "industry", "region", "size", "headcount",
+    "it_status", "source",     "needs", "grade",   "status",   "owner_id", "tags",   "notes"};
+
+nlohmann::json page_json(const Page<Customer>& p) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : p.items) items.push_back(to_json(c));
+  return {{"items", items}, {"next_cursor", p.next_cursor ? nlohmann::json(*p.next_cursor) : nlohmann::json(nullptr)}};
+}
+
+// Upload names carry the uploader's id, so one user cannot fetch another's rejects.
+std::string upload_name(long long user_id) {
+  return std::to_string(user_id) + "-" + org::new_session_token().substr(0, 24);
+}
+}  // namespace
+
+CustomerFilter filter_from_query(const Context& c) {
+  CustomerFilter f;
+  if (auto g = c.query("grade")) {
+    auto parsed = parse_grade(*g);
+    if (!parsed) throw BadRequest::field("grade", "应为 A、B、C、D 或空 / must be A-D or empty");
+    f.grade = *parsed;
+  }
+  if (auto s = c.query("status")) {
+    f.status = parse_status(*s);
+    if (!f.status) throw BadRequest::field("status", "未知状态 / unknown status");
+  }
+  f.owner_id = c.query_int("owner_id");
+  f.pool = c.query_bool("pool");
+  f.team_id = c.query_int("team_id");
+  f.region = c.query("region");
+  f.province = c.query("province");
+  f.industry = c.query("industry");
+  f.source = c.query("source");
+  f.tag = c.query("tag");
+  f.q = c.query("q").value_or("");
+  if (f.q.size() > 100) throw BadRequest::field("q", "最多 100 个字符 / at most 100 characters");
+  if (auto s = c.query("sort")) {
+    auto sort = parse_customer_sort(*s);
+    if (!sort) {
+      throw BadRequest::field("sort", "应为 id、-id、updated_at、-updated_at、company、-company 之一 / unknown sort");
+    }
+    f.sort = *sort;
+  }
+  return f;
+}
+
+void register_routes(http::Router& router, RouteDeps d) {
+  router.add("GET", "/api/v1/customers", [d](Context& c) {
+    c.allow_query({"limit", "cursor", "grade", "status", "owner_id", "pool", "team_id", "region", "province",
+                   "industry", "source", "tag", "q", "sort"});
+    return Response::json(page_json(d.customers.list(c.actor(), filter_from_query(c), c.cursor(), c.limit())));
+  });
+  router.add("GET", "/api/v1/customers/{id}", [d](Context& c) {
+    return Response::json(to_json(d.customers.get(c.actor(), c.id())));
+  });
+  router.add("POST", "/api/v1/customers", [d](Context& c) {
+    JsonBody b(c.request.body, kCustomerFields);
+    return Response::json(to_json(d.customers.create(c.actor(), input_from_json(b), b.nullable_id("owner_id"))), 201);
+  });
+  router.add("PATCH", "/api/v1/customers/{id}", [d](Context& c) {
+    JsonBody b(c.request.body, kCustomerFields);
+    return Response::json(to_json(d.customers.update(c.actor(), c.id(), input_from_json(b), b.nullable_id("owner_id"))));
+  });
+  router.add("GET", "/api/v1/duplicate-claims", [d](Context& c) {
+    c.allow_query({"limit", "cursor", "status"});
+    auto page = d.customers.claims(c.actor(), c.query("status"), c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& i : page.items) items.push_back(to_json(i));
+    return Response::json(
+        {{"items", items}, {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+
+  router.add("POST", "/api/v1/customers/import", [d](Context& c) {
+    c.allow_query({"owner", "pool", "partial", "dry_run", "dedupe", "map", "filename"});
+    if (c.request.body.empty()) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "body"}});
+    ImportOptions opt;
+    opt.owner_username = c.query("owner");
+    opt.pool = c.query_bool("pool").value_or(false);
+    opt.partial = c.query_bool("partial").value_or(false);
+    opt.dry_run = c.query_bool("dry_run").value_or(false);
+    if (auto m = c.query("dedupe")) {
+      auto mode = parse_dedupe_mode(*m);
+      if (!mode) throw BadRequest::field("dedupe", "应为 skip、update 或 flag / must be skip, update or flag");
+      opt.dedupe = *mode;
+    }
+    opt.map = c.query("map").value_or("");
+    opt.file_label = c.query("filename").value_or("upload");
+    auto dir = std::filesystem::path(d.data_dir) / "uploads";
+    std::filesystem::create_directories(dir);
+    std::string name = upload_name(c.actor().user_id);
+    auto upload = dir / (name + ".csv");
+    {
+      std::ofstream out(upload, std::ios::binary);
+      out.write(c.request.body.data(), static_cast<std::streamsize>(c.request.body.size()));
+    }
+    opt.rejects_path = (dir / (name + "-rejects.csv")).string();
+    ImportReport report;
+    try {
+      report = d.importer.run(&c.actor(), upload.string(), opt);
+    } catch (...) {
+      std::filesystem::remove(upload);
+      std::filesystem::remove(opt.rejects_path);
+      throw;
+    }
+    std::filesystem::remove(upload);
+    nlohmann::json j = to_json(report);
+    if (report.rejected + report.duplicates > 0) {
+      j["rejects_url"] = "/api/v1/customers/import/rejects/" + name;
+    } else {
+      std::filesystem::remove(opt.rejects_path);
+    }
+    return Response::json(j, report.rejected > 0 && !report.committed ? 422 : 200);
+  });
+  router.add("GET", "/api/v1/customers/import/rejects/{name}", [d](Context& c) {
+    const std::string& name = c.param("name");
+    bool well_formed = name.find_first_not_of("0123456789abcdef-") == std::string::npos;
+    if (!well_formed || !name.starts_with(std::to_string(c.actor().user_id) + "-")) {
+      throw NotFound("import.rejects_not_found", "没有这个文件 / no such file");
+    }
+    auto path = std::filesystem::path(d.data_dir) / "uploads" / (name + "-rejects.csv");
+    if (!std::filesystem::exists(path)) throw NotFound("import.rejects_not_found", "没有这个文件 / no such file");
+    Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.file_path = path.string();
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"rejects.csv\"");
+    return r;
+  });
+  router.add("GET", "/api/v1/customers/export", [d](Context& c) {
+    c.allow_query({"format", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",
+                   "source", "tag", "q", "sort"});
+    std::string format = c.query("format").value_or("csv");
+    if (format != "csv" && format != "xlsx") throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");
+    CustomerFilter f = filter_from_query(c);
+    nlohmann::json described = nlohmann::json::object();
+    for (const auto& [k, v] : c.request.query) described[k] = v;
+    auto dir = std::filesystem::path(d.data_dir) / "exports";
+    std::filesystem::create_directories(dir);
+    auto path = dir / (upload_name(c.actor().user_id) + "." + format);
+    try {
+      d.exporter.write(c.actor(), f, described, format == "csv" ? ExportFormat::kCsv : ExportFormat::kXlsx,
+                       path.string());
+    } catch (...) {
+      std::filesystem::remove(path);
+      throw;
+    }
+    Response r;
+    r.content_type = format == "csv" ? "text/csv; charset=utf-8"
+                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.file_path = path.string();
+    r.delete_file_after = true;
+    std::string day = util::china_date(util::SystemClock().now());
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"customers-" + day + "." + format + "\"");
+    return r;
+  });
+}
+
+}  // namespace waihu::crm

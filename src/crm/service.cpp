@@ -1,0 +1,214 @@
+#include "crm/service.hpp"
+
+#include <variant>
+
+#include "audit/service.hpp"
+#include "core/errors.hpp"
+#include "crm/access.hpp"
+#include "crm/duplicates.hpp"
+#include "crm/json.hpp"
+#include "crm/rules.hpp"
+#include "crm/store.hpp"
+#include "org/rules.hpp"
+
+namespace waihu::crm {
+
+namespace {
+void throw_field(const FieldError& e) { throw BadRequest::field(e.field, e.reason); }
+
+}  // namespace
+
+std::optional<long long> CustomerService::owner_team(std::optional<long long> owner_id) {
+  if (!owner_id) return std::nullopt;
+  return org_.get_user(nullptr, *owner_id).team_id;
+}
+
+void CustomerService::present(const org::Actor& actor, Customer& c) const {
+  if (!phones_visible(actor, c)) mask_phones(c);
+}
+
+std::optional<long long> CustomerService::resolve_owner(const org::Actor& actor, const OwnerChange& owner,
+                                                        std::optional<long long> current) {
+  if (!owner) return current;
+  const auto& target = *owner;
+  if (target == current) return current;
+  if (!org::has_right(actor.role, org::Right::kAssignOwner)) {
+    throw Forbidden("customer.assign_forbidden", "无权分配客户 / you may not assign customers",
+                    {{"field", "owner_id"}});
+  }
+  if (!target) return std::nullopt;
+  org::User u = [&] {
+    try {
+      return org_.get_user(&actor, *target);
+    } catch (const NotFound&) {
+      throw BadRequest::field("owner_id", "负责人不存在或不在你的范围内 / no such user in your scope");
+    }
+  }();
+  if (u.disabled) throw BadRequest::field("owner_id", "负责人已停用 / that user is disabled");
+  return u.id;
+}
+
+Customer CustomerService::create(const org::Actor& actor, const CustomerInput& in, const OwnerChange& owner) {
+  if (!org::has_right(actor.role, org::Right::kWriteCustomers)) {
+    throw Forbidden("auth.forbidden", "无权新建客户 / you may not create customers");
+  }
+  Customer base;
+  // An agent's new customer is their own; others put it in the pool unless they name an owner.
+  std::optional<long long> default_owner =
+      org::data_scope(actor.role) == org::Scope::kOwn ? std::optional<long long>(actor.user_id) : std::nullopt;
+  if (org::data_scope(actor.role) == org::Scope::kOwn && owner && *owner != default_owner) {
+    throw Forbidden("customer.assign_forbidden", "只能新建自己的客户 / agents create their own customers",
+                    {{"field", "owner_id"}});
+  }
+  base.owner_id = org::data_scope(actor.role) == org::Scope::kOwn ? default_owner
+                                                                  : resolve_owner(actor, owner, default_owner);
+  Customer c;
+  if (auto e = apply_customer_input(in, base, phones_, c)) throw_field(*e);
+  c.created_by = actor.user_id;
+  c.created_at = c.updated_at = clock_.now();
+
+  using Outcome = std::variant<Customer, Duplicate, long long>;  // created | plain duplicate | claim id
+  Duplicate dup;
+  Outcome out = db_.write([&](soci::session& sql) -> Outcome {
+    if (auto d = find_duplicate(sql, c, 0)) {
+      if (d->is_claim(c.owner_id)) {
+        dup = *d;
+        return open_claim(sql, *d, c, "api", actor.user_id, c.created_at);
+      }
+      return *d;
+    }
+    store::CustomerWriter writer(sql);
+    writer.insert(c);
+    audit::record(sql, {0, c.created_at, actor.user_id, "customer.create", "customer", c.id, nullptr, to_json(c),
+                        nullptr});
+    return c;
+  });
+  if (auto* claim_id = std::get_if<long long>(&out)) {
+    throw Conflict("customer.duplicate_claim",
+                   "该客户已由其他销售跟进，已登记撞单 / another agent holds this customer; a duplicate claim was opened",
+                   {{"field", dup.reason == "phone" ? "phones" : "company"},
+                    {"claim_id", *claim_id},
+                    {"reason", dup.reason}});
+  }
+  if (auto* d = std::get_if<Duplicate>(&out)) {
+    nlohmann::json details{{"field", d->reason == "phone" ? "phones" : "company"}, {"reason", d->reason}};
+    Customer existing;
+    existing.owner_id = d->holder.owner_id;
+    if (customer_access(actor, existing, owner_team(d->holder.owner_id)) != Access::kNone) {
+      details["customer_id"] = d->holder.customer_id;
+    }
+    throw Conflict("customer.duplicate_phone", "号码已存在于另一客户 / this phone already belongs to a customer",
+                   details);
+  }
+  Customer created = std::get<Customer>(out);
+  present(actor, created);
+  return created;
+}
+
+Customer CustomerService::update(const org::Actor& actor, long long id, const CustomerInput& in,
+                                 const OwnerChange& owner) {
+  Customer current = db_.read([&](soci::session& sql) {
+    auto c = store::customer_by_id(sql, id);
+    if (!c) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", id}});
+    return *c;
+  });
+  Access access = customer_access(actor, current, owner_team(current.owner_id));
+  if (access == Access::kNone) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", id}});
+  if (access != Access::kWrite) throw Forbidden("auth.forbidden", "无权修改该客户 / you may not change this customer");
+  // Agents see pool customers with masked phones: a phone list they send cannot have come from what they saw.
+  Customer base = current;
+  base.owner_id = resolve_owner(actor, owner, current.owner_id);
+  Customer c;
+  if (auto e = apply_customer_input(in, base, phones_, c)) throw_field(*e);
+  bool manager_override = actor.role == org::Role::kAdmin || actor.role == org::Role::kManager;
+  if (!manager_override && !can_change_status(current.status, c.status)) {
+    throw RuleViolation("customer.status_transition",
+                        "不能从 " + std::string(status_name(current.status)) + " 改为 " +
+                            std::string(status_name(c.status)) + " / status change not allowed",
+                        {{"field", "status"}, {"from", status_name(current.status)}, {"to", status_name(c.status)}});
+  }
+  c.updated_at = clock_.now();
+  db_.write([&](soci::session& sql) {
+    // Phones are checked before companies, so a phone clash is what comes back when there is one.
+    if (auto d = find_duplicate(sql, c, id); d && d->reason == "phone") {
+      throw Conflict("customer.duplicate_phone", "号码已存在于另一客户 / this phone already belongs to a customer",
+                     {{"field", "phones"}, {"phone", d->matched}});
+    }
+    // Re-read inside the transaction: refuse to overwrite a change made since we read.
+    auto fresh = store::customer_by_id(sql, id);
+    if (!fresh || fresh->updated_at != current.updated_at) {
+      throw Conflict("customer.changed", "客户资料已被他人修改，请刷新后重试 / changed meanwhile; reload and retry");
+    }
+    store::CustomerWriter(sql).update(c);
+    const char* action = c.owner_id != current.owner_id ? "customer.assign" : "customer.update";
+    audit::record(sql, {0, c.updated_at, actor.user_id, action, "customer", id, to_json(current), to_json(c), nullptr});
+  });
+  present(actor, c);
+  return c;
+}
+
+Customer CustomerService::get(const org::Actor& actor, long long id) {
+  auto c = db_.read([&](soci::session& sql) { return store::customer_by_id(sql, id); });
+  if (!c || customer_access(actor, *c, owner_team(c->owner_id)) == Access::kNone) {
+    throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", id}});
+  }
+  present(actor, *c);
+  return *c;
+}
+
+Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilter& f, const std::string& cursor,
+                                     int limit) {
+  std::optional<db::Cursor> after;
+  if (!cursor.empty()) {
+    after = db::decode_cursor(cursor);
+    if (!after) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
+  }
+  store::Scope scope;
+  switch (org::data_scope(actor.role)) {
+    case org::Scope::kAll:
+      scope.all = true;
+      break;
+    case org::Scope::kOwn:
+      scope.own_user_id = actor.user_id;
+      break;
+    case org::Scope::kTeamSubtree:
+      scope.team_ids = actor.scope_team_ids;
+      break;
+  }
+  std::vector<long long> owner_teams;
+  if (f.team_id) {
+    std::vector<org::Team> teams = org_.list_teams();
+    owner_teams = org::team_subtree(teams, *f.team_id);
+  }
+  auto rows = db_.read([&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, after, limit); });
+  Page<Customer> page;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.resize(static_cast<size_t>(limit));
+    page.next_cursor = db::encode_cursor(store::cursor_after(rows.back(), f.sort));
+  }
+  for (auto& c : rows) present(actor, c);
+  page.items = std::move(rows);
+  return page;
+}
+
+Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std::optional<std::string>& status,
+                                             const std::string& cursor, int limit) {
+  if (org::data_scope(actor.role) == org::Scope::kOwn) {
+    throw Forbidden("auth.forbidden", "无权查看撞单列表 / you may not list duplicate claims");
+  }
+  long long after = 0;
+  if (!cursor.empty()) {
+    auto c = db::decode_cursor(cursor);
+    if (!c) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
+    after = c->id;
+  }
+  Page<DuplicateClaim> page;
+  page.items = db_.read([&](soci::session& sql) { return store::list_claims(sql, status, after, limit + 1); });
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.resize(static_cast<size_t>(limit));
+    page.next_cursor = db::encode_cursor({"", page.items.back().id});
+  }
+  return page;
+}
+
+}  // namespace waihu::crm

@@ -1,0 +1,50 @@
+#pragma once
+// Customer use cases: create, edit, read and list within the actor's scope, with duplicate detection (撞单) and
+// phones masked per role. Every write is audited in the same transaction.
+#include <optional>
+#include <string>
+
+#include "core/page.hpp"
+#include "crm/customer_input.hpp"
+#include "crm/model.hpp"
+#include "crm/phone.hpp"
+#include "db/database.hpp"
+#include "org/model.hpp"
+#include "org/service.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::crm {
+
+/// Owner to set: absent = leave as is (create: the actor when an agent, else the pool); nullopt inside = the pool.
+using OwnerChange = std::optional<std::optional<long long>>;
+
+class CustomerService {
+ public:
+  CustomerService(db::Database& db, const util::Clock& clock, const PhoneNormalizer& phones, org::OrgService& org)
+      : db_(db), clock_(clock), phones_(phones), org_(org) {}
+
+  /// Throws BadRequest (field named), Conflict "customer.duplicate_phone", or Conflict "customer.duplicate_claim"
+  /// after recording a 撞单 claim when another agent already holds the phone or company.
+  Customer create(const org::Actor& actor, const CustomerInput& in, const OwnerChange& owner);
+  Customer update(const org::Actor& actor, long long id, const CustomerInput& in, const OwnerChange& owner);
+  /// NotFound when the customer is outside the actor's scope (its existence is not revealed).
+  Customer get(const org::Actor& actor, long long id);
+  Page<Customer> list(const org::Actor& actor, const CustomerFilter& filter, const std::string& cursor, int limit);
+  Page<DuplicateClaim> claims(const org::Actor& actor, const std::optional<std::string>& status,
+                              const std::string& cursor, int limit);
+
+  /// Masks phones the actor may not see. Used for everything the service hands out.
+  void present(const org::Actor& actor, Customer& c) const;
+  /// The owner a write by `actor` may set; throws Forbidden / NotFound / BadRequest.
+  std::optional<long long> resolve_owner(const org::Actor& actor, const OwnerChange& owner,
+                                         std::optional<long long> current);
+
+ private:
+  std::optional<long long> owner_team(std::optional<long long> owner_id);
+  db::Database& db_;
+  const util::Clock& clock_;
+  const PhoneNormalizer& phones_;
+  org::OrgService& org_;
+};
+
+}  // namespace waihu::crm

@@ -1,0 +1,61 @@
+#pragma once
+// SQL for customers, their phones and tags, and duplicate claims. Runs on the caller's session/transaction.
+#include <soci/soci.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/model.hpp"
+#include "db/keyset.hpp"
+
+namespace waihu::crm::store {
+
+/// Which customers a reader may see. `all` wins; otherwise owners in `team_ids`, or `own_user_id`, plus the pool.
+struct Scope {
+  bool all = false;
+  std::vector<long long> team_ids;
+  std::optional<long long> own_user_id;
+};
+
+/// Inserts and updates customers with statements prepared once: the importer writes millions through one writer.
+class CustomerWriter {
+ public:
+  explicit CustomerWriter(soci::session& sql);
+  ~CustomerWriter();
+  /// Sets c.id. The phones' unique index makes a duplicate phone throw (callers check first).
+  void insert(Customer& c);
+  /// Rewrites the row, its phones and tags.
+  void update(const Customer& c);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+std::optional<Customer> customer_by_id(soci::session& sql, long long id);
+
+struct Holder {
+  long long customer_id = 0;
+  std::optional<long long> owner_id;
+};
+/// Who holds a phone (E.164), if anyone.
+std::optional<Holder> phone_holder(soci::session& sql, const std::string& e164);
+/// Customers with this normalised company name that an agent owns (pool customers are not "held").
+std::vector<Holder> company_holders(soci::session& sql, const std::string& company_norm);
+
+/// One page in the filter's order, `limit + 1` rows to tell whether there is a next page.
+/// `owner_teams` (the expanded team_id filter) limits to customers owned by members of those teams.
+std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
+                                     const std::vector<long long>& owner_teams, const std::optional<db::Cursor>& after,
+                                     int limit);
+/// The cursor that continues after `c` in this sort.
+db::Cursor cursor_after(const Customer& c, CustomerSort sort);
+
+long long insert_claim(soci::session& sql, const DuplicateClaim& claim, const std::string& candidate_json,
+                       std::optional<long long> created_by);
+std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<std::string>& status,
+                                        long long after_id, int limit);
+
+}  // namespace waihu::crm::store

@@ -1,0 +1,94 @@
+#include "db/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include "db/migrations.hpp"
+
+namespace waihu::db {
+
+DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
+  DbUrl out;
+  std::string path;
+  if (url.empty()) {
+    path = (std::filesystem::path(data_dir) / "waihu.db").string();
+  } else if (url.starts_with("sqlite://")) {
+    path = url.substr(9);
+  } else if (url.starts_with("sqlite:")) {
+    path = url.substr(7);
+  } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    out.dialect = Dialect::kPostgres;
+    out.connect = url;
+    auto at = url.find('@');
+    out.display = at == std::string::npos ? url : url.substr(0, url.find("://") + 3) + "…" + url.substr(at);
+    return out;
+  } else {
+    throw std::invalid_argument("--db must be sqlite:PATH or postgresql://…, got '" + url + "'");
+  }
+  if (path.empty()) throw std::invalid_argument("--db sqlite: needs a file path");
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  out.connect = "db=\"" + path + "\" timeout=10";
+  out.display = "sqlite:" + path;
+  return out;
+}
+
+Database::Database(const DbUrl& url, size_t pool_size) : url_(url), size_(std::max<size_t>(1, pool_size)) {
+  pool_ = std::make_unique<soci::connection_pool>(size_);
+  for (size_t i = 0; i < size_; ++i) open_session(pool_->at(i));
+}
+
+Database::~Database() = default;
+
+void Database::open_session(soci::session& s) {
+  try {
+    if (url_.dialect == Dialect::kSqlite) {
+      s.open(soci::sqlite3, url_.connect);
+      s << "PRAGMA journal_mode=WAL";
+      s << "PRAGMA synchronous=NORMAL";
+      s << "PRAGMA foreign_keys=ON";
+      s << "PRAGMA busy_timeout=10000";
+    } else {
+      s.open(soci::postgresql, url_.connect);
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot open database " + url_.display + ": " + e.what());
+  }
+}
+
+void Database::begin_write(soci::session& sql) {
+  // SQLite: take the write lock up front, so two writers queue on busy_timeout instead of failing on upgrade.
+  sql << (url_.dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::rollback(soci::session& sql) noexcept {
+  try {
+    sql << "ROLLBACK";
+  } catch (...) {
+  }
+}
+
+int Database::code_version() { return latest_migration_version(); }
+
+int Database::schema_version() {
+  soci::session sql(*pool_);
+  ensure_migrations_table(sql);
+  return recorded_version(sql);
+}
+
+void Database::migrate() {
+  soci::session sql(*pool_);
+  apply_migrations(sql, url_.dialect);
+}
+
+long long insert_returning_id(soci::session& sql, const std::string& q) {
+  long long id = 0;
+  sql << q, soci::into(id);
+  return id;
+}
+
+}  // namespace waihu::db

@@ -1,0 +1,112 @@
+#pragma once
+// The store: a pool of SOCI sessions on SQLite (default) or PostgreSQL, migrations, and transactions.
+// Stores take a `soci::session&` from here; nothing above db/ knows which dialect is underneath.
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+
+namespace waihu::db {
+
+enum class Dialect { kSqlite, kPostgres };
+
+struct DbUrl {
+  Dialect dialect = Dialect::kSqlite;
+  std::string connect;  ///< what SOCI's backend takes
+  std::string display;  ///< for messages, without a password
+};
+
+/// "sqlite:PATH", "sqlite://PATH" or "postgresql://…"; empty means `DATA_DIR/waihu.db`.
+DbUrl parse_db_url(const std::string& url, const std::string& data_dir);
+
+/// Thread-safe: each call leases its own session from the pool.
+class Database {
+ public:
+  Database(const DbUrl& url, size_t pool_size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Dialect dialect() const { return url_.dialect; }
+  const DbUrl& url() const { return url_; }
+  soci::connection_pool& pool() { return *pool_; }
+
+  /// Applies pending migrations. Throws std::runtime_error when the database is newer than this binary.
+  void migrate();
+  /// Highest migration recorded in the database (0 when none).
+  int schema_version();
+  /// Highest migration this binary carries.
+  static int code_version();
+
+  /// Runs f(session) inside one write transaction; commits when f returns, rolls back when it throws.
+  template <class F>
+  auto write(F&& f) {
+    soci::session sql(*pool_);
+    begin_write(sql);
+    try {
+      if constexpr (std::is_void_v<decltype(f(sql))>) {
+        f(sql);
+        sql << "COMMIT";
+      } else {
+        auto result = f(sql);
+        sql << "COMMIT";
+        return result;
+      }
+    } catch (...) {
+      rollback(sql);
+      throw;
+    }
+  }
+
+  /// Runs f(session) in a write transaction that commits only when f returns true (false: roll back, e.g. a
+  /// dry run or an all-or-nothing import with rejected rows). Returns whether it committed.
+  template <class F>
+  bool write_if(F&& f) {
+    soci::session sql(*pool_);
+    begin_write(sql);
+    try {
+      if (f(sql)) {
+        sql << "COMMIT";
+        return true;
+      }
+      rollback(sql);
+      return false;
+    } catch (...) {
+      rollback(sql);
+      throw;
+    }
+  }
+
+  /// Runs f(session) for reads; a consistent snapshot for the duration.
+  template <class F>
+  auto read(F&& f) {
+    soci::session sql(*pool_);
+    sql << "BEGIN";
+    try {
+      if constexpr (std::is_void_v<decltype(f(sql))>) {
+        f(sql);
+        sql << "COMMIT";
+      } else {
+        auto result = f(sql);
+        sql << "COMMIT";
+        return result;
+      }
+    } catch (...) {
+      rollback(sql);
+      throw;
+    }
+  }
+
+ private:
+  void begin_write(soci::session& sql);
+  static void rollback(soci::session& sql) noexcept;
+  void open_session(soci::session& s);
+  DbUrl url_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  size_t size_;
+};
+
+/// Id of the row just inserted by "INSERT … RETURNING id".
+long long insert_returning_id(soci::session& sql, const std::string& insert_sql_with_returning);
+
+}  // namespace waihu::db

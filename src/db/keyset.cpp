@@ -1,0 +1,49 @@
+#include "db/keyset.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "util/strings.hpp"
+
+namespace waihu::db {
+
+std::string encode_cursor(const Cursor& c) {
+  return util::base64url_encode(nlohmann::json::array({c.value, c.id}).dump());
+}
+
+std::optional<Cursor> decode_cursor(const std::string& text) {
+  std::string raw;
+  if (!util::base64url_decode(text, raw)) return std::nullopt;
+  auto j = nlohmann::json::parse(raw, nullptr, false);
+  if (!j.is_array() || j.size() != 2 || !j[0].is_string() || !j[1].is_number_integer()) return std::nullopt;
+  return Cursor{j[0].get<std::string>(), j[1].get<long long>()};
+}
+
+std::string keyset_after(Query& q, const KeysetSort& sort, const Cursor& after) {
+  const char* op = sort.descending ? " < " : " > ";
+  std::string id = q.bind(after.id);
+  if (sort.column.empty()) return "(" + sort.id_column + op + id + ")";
+  std::string v;
+  if (sort.integer) {
+    long long n = 0;
+    util::parse_int64(after.value, n);
+    v = q.bind(n);
+  } else {
+    v = q.bind(after.value);
+  }
+  // Binding the same value twice keeps the SQL portable (named reuse differs between backends).
+  std::string v2 = sort.integer ? q.bind([&] {
+    long long n = 0;
+    util::parse_int64(after.value, n);
+    return n;
+  }())
+                                : q.bind(after.value);
+  return "(" + sort.column + op + v + " OR (" + sort.column + " = " + v2 + " AND " + sort.id_column + op + id + "))";
+}
+
+std::string keyset_order(const KeysetSort& sort) {
+  const char* dir = sort.descending ? " DESC" : " ASC";
+  if (sort.column.empty()) return sort.id_column + dir;
+  return sort.column + dir + ", " + sort.id_column + dir;
+}
+
+}  // namespace waihu::db

@@ -1,0 +1,127 @@
+#include "http/router.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/errors.hpp"
+#include "util/strings.hpp"
+
+namespace waihu::http {
+
+namespace {
+std::vector<std::string> segments_of(const std::string& path) {
+  std::vector<std::string> out;
+  for (auto& s : util::split(path, '/')) {
+    if (!s.empty()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Response error_json(int status, const std::string& code, const std::string& message, const nlohmann::json& details) {
+  return Response::json({{"error", {{"code", code}, {"message", message}, {"details", details}}}}, status);
+}
+
+// The one place a domain error kind becomes an HTTP status.
+int status_for(const Error& e) {
+  if (dynamic_cast<const BadRequest*>(&e)) return 400;
+  if (dynamic_cast<const Unauthorized*>(&e)) return 401;
+  if (dynamic_cast<const Forbidden*>(&e)) return 403;
+  if (dynamic_cast<const NotFound*>(&e)) return 404;
+  if (dynamic_cast<const Conflict*>(&e)) return 409;
+  if (dynamic_cast<const PayloadTooLarge*>(&e)) return 413;
+  if (dynamic_cast<const RuleViolation*>(&e)) return 422;
+  if (dynamic_cast<const TooManyRequests*>(&e)) return 429;
+  if (dynamic_cast<const Unavailable*>(&e)) return 503;
+  return 500;
+}
+}  // namespace
+
+Response error_response(const std::exception_ptr& ep) {
+  try {
+    std::rethrow_exception(ep);
+  } catch (const TooManyRequests& e) {
+    Response r = error_json(429, e.code(), e.what(), e.details());
+    r.headers.emplace_back("Retry-After", std::to_string(e.retry_after()));
+    return r;
+  } catch (const Error& e) {
+    return error_json(status_for(e), e.code(), e.what(), e.details());
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled error: {}", e.what());
+    return error_json(500, "internal", "服务器内部错误 / internal server error", nlohmann::json::object());
+  } catch (...) {
+    return error_json(500, "internal", "服务器内部错误 / internal server error", nlohmann::json::object());
+  }
+}
+
+std::string session_token(const Request& r) {
+  std::string auth = r.header("authorization");
+  if (auth.size() > 7 && util::to_lower_ascii(auth.substr(0, 7)) == "bearer ") {
+    return std::string(util::trim(auth.substr(7)));
+  }
+  for (const auto& part : util::split(r.header("cookie"), ';')) {
+    std::string_view p = util::trim(part);
+    if (p.starts_with("waihu_session=")) return std::string(p.substr(14));
+  }
+  return {};
+}
+
+void Router::add(const std::string& method, const std::string& pattern, Handler handler, bool is_public) {
+  routes_.push_back({{method, pattern, is_public}, segments_of(pattern), std::move(handler)});
+}
+
+std::vector<RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  for (const auto& r : routes_) out.push_back(r.info);
+  return out;
+}
+
+bool Router::is_upload_path(const std::string& path) { return path.ends_with("/import"); }
+
+Response Router::handle(const Request& req) const {
+  auto segs = segments_of(req.path);
+  // Literal segments beat parameters: "/customers/export" wins over "/customers/{id}" whatever the order.
+  const Route* best = nullptr;
+  std::map<std::string, std::string> best_params;
+  size_t best_param_count = SIZE_MAX;
+  bool path_matched = false;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segs.size()) continue;
+    std::map<std::string, std::string> params;
+    bool match = true;
+    for (size_t i = 0; i < segs.size() && match; ++i) {
+      const std::string& s = route.segments[i];
+      if (s.size() > 2 && s.front() == '{' && s.back() == '}') {
+        params[s.substr(1, s.size() - 2)] = segs[i];
+      } else {
+        match = s == segs[i];
+      }
+    }
+    if (!match) continue;
+    path_matched = true;
+    if (route.info.method != req.method || params.size() >= best_param_count) continue;
+    best = &route;
+    best_param_count = params.size();
+    best_params = std::move(params);
+  }
+  if (!best) {
+    if (path_matched) {
+      return error_json(405, "http.method_not_allowed", "不支持该方法 / method not allowed", {{"method", req.method}});
+    }
+    return error_json(404, "http.not_found", "没有这个地址 / no such route", {{"path", req.path}});
+  }
+  try {
+    std::optional<org::Actor> actor;
+    std::string token = session_token(req);
+    if (!best->info.is_public) {
+      if (token.empty()) throw Unauthorized("auth.required", "请先登录 / login required");
+      actor = authenticator_(token);
+    }
+    Context ctx(req, std::move(best_params), actor, token);
+    Response r = best->handler(ctx);
+    if (actor && r.log_user.empty()) r.log_user = actor->username;
+    return r;
+  } catch (...) {
+    return error_response(std::current_exception());
+  }
+}
+
+}  // namespace waihu::http

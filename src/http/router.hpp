@@ -1,0 +1,48 @@
+#pragma once
+// Routes: method + pattern ("/api/v1/customers/{id}") → handler. Authentication happens here, once, for every
+// route not marked public; errors thrown anywhere below become one JSON error shape in one place.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace waihu::http {
+
+using Handler = std::function<Response(Context&)>;
+
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+  bool is_public = false;
+};
+
+class Router {
+ public:
+  /// Turns a session token into an actor; throws Unauthorized.
+  using Authenticator = std::function<org::Actor(const std::string& token)>;
+
+  void set_authenticator(Authenticator a) { authenticator_ = std::move(a); }
+  void add(const std::string& method, const std::string& pattern, Handler handler, bool is_public = false);
+  /// Never throws: every failure becomes an error response.
+  Response handle(const Request& request) const;
+  std::vector<RouteInfo> routes() const;
+  /// True when `path` is one of the bulk-upload routes that take a large body.
+  static bool is_upload_path(const std::string& path);
+
+ private:
+  struct Route {
+    RouteInfo info;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+  Authenticator authenticator_;
+};
+
+/// The session token of a request: `Authorization: Bearer …` or the `waihu_session` cookie.
+std::string session_token(const Request& r);
+/// The response for an exception: status from the error kind, body {"error": {code, message, details}}.
+Response error_response(const std::exception_ptr& e);
+
+}  // namespace waihu::http

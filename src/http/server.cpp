@@ -1,0 +1,229 @@
+#include "http/server.hpp"
+
+// GCC 12 with Asio 1.74 needs <utility> first.
+#include <utility>
+// clang-format off
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+// clang-format on
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <list>
+#include <memory>
+
+#include "util/strings.hpp"
+
+namespace waihu::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+struct Connection {
+  beast::tcp_stream* stream = nullptr;
+  bool busy = false;
+};
+
+struct State {
+  const Router& router;
+  const ServerOptions& options;
+  asio::thread_pool& workers;
+  std::list<Connection> connections;  // touched only on the I/O thread
+  bool stopping = false;
+};
+
+Request to_request(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
+  Request r;
+  r.method = std::string(in.method_string());
+  std::string target(in.target());
+  auto q = target.find('?');
+  r.path = url_decode(target.substr(0, q));
+  if (q != std::string::npos) r.query = parse_query(std::string_view(target).substr(q + 1));
+  for (const auto& f : in) {
+    auto name = f.name_string();
+    r.headers[util::to_lower_ascii(std::string_view(name.data(), name.size()))] = std::string(f.value());
+  }
+  r.body = in.body();
+  r.remote_address = remote;
+  return r;
+}
+
+Response too_large(size_t limit) {
+  return Response::json({{"error",
+                          {{"code", "http.body_too_large"},
+                           {"message", "请求体过大 / request body too large"},
+                           {"details", {{"field", "body"}, {"limit_bytes", limit}}}}}},
+                        413);
+}
+
+// Writes the response; false if the connection is gone.
+asio::awaitable<bool> send(beast::tcp_stream& stream, Response& res, unsigned version, bool keep_alive,
+                           size_t& bytes) {
+  beast::error_code ec;
+  auto apply_headers = [&](auto& msg) {
+    msg.set(bhttp::field::server, "waihu");
+    msg.set(bhttp::field::content_type, res.content_type);
+    for (const auto& [k, v] : res.headers) msg.set(k, v);
+    msg.keep_alive(keep_alive);
+  };
+  stream.expires_after(std::chrono::seconds(60));
+  if (!res.file_path.empty()) {
+    bhttp::response<bhttp::file_body> msg{static_cast<bhttp::status>(res.status), version};
+    msg.body().open(res.file_path.c_str(), beast::file_mode::scan, ec);
+    if (ec) {
+      res = Response::json({{"error", {{"code", "internal"}, {"message", "file vanished"}, {"details", {}}}}}, 500);
+    } else {
+      apply_headers(msg);
+      msg.prepare_payload();
+      bytes = msg.body().size();
+      co_await bhttp::async_write(stream, msg, asio::redirect_error(asio::use_awaitable, ec));
+      std::error_code removed;
+      if (res.delete_file_after) std::filesystem::remove(res.file_path, removed);
+      co_return !ec;
+    }
+  }
+  bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(res.status), version};
+  apply_headers(msg);
+  msg.body() = std::move(res.body);
+  msg.prepare_payload();
+  bytes = msg.body().size();
+  co_await bhttp::async_write(stream, msg, asio::redirect_error(asio::use_awaitable, ec));
+  co_return !ec;
+}
+
+asio::awaitable<void> session(State& st, tcp::socket socket) {
+  beast::error_code ec;
+  std::string remote = socket.remote_endpoint(ec).address().to_string();
+  beast::tcp_stream stream(std::move(socket));
+  auto self = st.connections.insert(st.connections.end(), Connection{&stream, false});
+  beast::flat_buffer buffer;
+  while (!st.stopping) {
+    bhttp::request_parser<bhttp::string_body> parser;  // a new parser per message
+    parser.header_limit(32 * 1024);
+    parser.body_limit(st.options.max_body_bytes);
+    stream.expires_after(std::chrono::seconds(st.options.idle_timeout_seconds));
+    co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;
+    self->busy = true;
+    auto started = std::chrono::steady_clock::now();
+    std::string target(parser.get().target());
+    size_t limit = Router::is_upload_path(target.substr(0, target.find('?'))) ? st.options.max_upload_bytes
+                                                                               : st.options.max_body_bytes;
+    parser.body_limit(limit);
+    stream.expires_after(std::chrono::seconds(300));
+    if (!parser.is_done()) {
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    Response res;
+    bool keep_alive = false;
+    unsigned version = parser.get().version();
+    std::string method(parser.get().method_string());
+    if (ec == bhttp::error::body_limit) {
+      res = too_large(limit);
+    } else if (ec) {
+      break;
+    } else {
+      keep_alive = parser.get().keep_alive();
+      Request req = to_request(parser.get(), remote);
+      // Run the handler on the worker pool and come back here when it is done.
+      try {
+        res = co_await asio::co_spawn(
+            st.workers, [&]() -> asio::awaitable<Response> { co_return st.router.handle(req); },
+            asio::use_awaitable);
+      } catch (...) {
+        res = error_response(std::current_exception());
+      }
+    }
+    size_t bytes = 0;
+    int status = res.status;
+    std::string user = res.log_user;
+    bool sent = co_await send(stream, res, version, keep_alive && !st.stopping, bytes);
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info(R"({{"type":"access","remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.2f},"user":"{}"}})",
+                 remote, method, target.substr(0, target.find('?')), status, bytes, ms, user);
+    self->busy = false;
+    if (!sent || !keep_alive || ec) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.close();
+  st.connections.erase(self);
+}
+
+asio::awaitable<void> accept_loop(State& st, tcp::acceptor& acceptor) {
+  for (;;) {
+    beast::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (!acceptor.is_open()) co_return;
+      continue;
+    }
+    auto executor = socket.get_executor();  // before the socket moves
+    asio::co_spawn(executor, session(st, std::move(socket)), [](std::exception_ptr e) {
+      if (e) {
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          spdlog::error("connection ended with an error: {}", ex.what());
+        }
+      }
+    });
+  }
+}
+
+}  // namespace
+
+void Server::run(const std::function<void(unsigned short)>& on_listening) {
+  asio::io_context ioc(1);
+  asio::thread_pool workers(options_.workers);
+  State st{router_, options_, workers, {}, false};
+
+  tcp::endpoint endpoint(asio::ip::make_address(options_.host), options_.port);
+  tcp::acceptor acceptor(ioc);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  on_listening(acceptor.local_endpoint().port());
+
+  asio::co_spawn(ioc, accept_loop(st, acceptor), asio::detached);
+
+  asio::steady_timer drain_timer(ioc);
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const beast::error_code& ec, int sig) {
+    if (ec) return;
+    spdlog::info(R"({{"type":"shutdown","signal":{},"open_connections":{}}})", sig, st.connections.size());
+    st.stopping = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    // Idle keep-alive connections are closed now; busy ones finish their request and then close.
+    for (auto& c : st.connections) {
+      if (!c.busy) c.stream->socket().close(ignored);
+    }
+    drain_timer.expires_after(std::chrono::seconds(options_.shutdown_grace_seconds));
+    drain_timer.async_wait([&](const beast::error_code& e) {
+      if (!e) ioc.stop();  // grace period over: stop whatever still runs
+    });
+    // Poll until every connection is gone, then let the loop end.
+    auto check = std::make_shared<std::function<void()>>();
+    auto poll = std::make_shared<asio::steady_timer>(ioc);
+    *check = [&, check, poll] {
+      if (st.connections.empty()) {
+        drain_timer.cancel();
+        return;
+      }
+      poll->expires_after(std::chrono::milliseconds(20));
+      poll->async_wait([check](const beast::error_code&) { (*check)(); });
+    };
+    (*check)();
+  });
+  ioc.run();
+  workers.join();
+  spdlog::info(R"({{"type":"stopped"}})");
+}
+
+}  // namespace waihu::http

@@ -1,0 +1,66 @@
+#pragma once
+// Organisation (SPEC §1): teams as a tree, users with a role, and the Actor a request runs as.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waihu::org {
+
+enum class Role { kAdmin, kManager, kSupervisor, kAgent, kFieldRep, kQa, kAssistant };
+enum class EmploymentStatus { kProbation, kRegular, kLeft };
+
+std::optional<Role> parse_role(std::string_view s);
+std::string_view role_name(Role r);
+/// The zh-CN label users see ("系统管理员", "坐席" …).
+std::string_view role_label_zh(Role r);
+std::optional<EmploymentStatus> parse_employment_status(std::string_view s);
+std::string_view employment_status_name(EmploymentStatus s);
+
+struct Team {
+  long long id = 0;
+  std::string name;
+  std::optional<long long> parent_id;
+  long long created_at = 0;
+};
+
+struct User {
+  long long id = 0;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kAgent;
+  long long team_id = 0;
+  std::string hired_on;  ///< "YYYY-MM-DD", may be empty
+  EmploymentStatus employment_status = EmploymentStatus::kProbation;
+  long long level = 1;
+  long long prior_months = 0;  ///< telesales experience before joining
+  std::optional<std::string> extension;
+  bool disabled = false;
+  long long created_at = 0;
+  long long updated_at = 0;
+};
+
+/// Failed-login counter for one account or one address.
+struct LoginThrottle {
+  long long failures = 0;
+  long long window_start = 0;
+  long long locked_until = 0;
+};
+
+/// Who a request runs as, with the teams whose data they may see (their team's subtree; empty for admin = all).
+struct Actor {
+  long long user_id = 0;
+  std::string username;
+  Role role = Role::kAgent;
+  long long team_id = 0;
+  std::vector<long long> scope_team_ids;
+};
+
+/// The command line acts as this: admin rights, no user row (audit rows name no actor).
+inline Actor system_actor() { return Actor{0, "cli", Role::kAdmin, 0, {}}; }
+/// The user id an audit row names for `a` (none for the command line).
+inline std::optional<long long> audit_actor(const Actor& a) {
+  return a.user_id ? std::optional<long long>(a.user_id) : std::nullopt;
+}
+
+}  // namespace waihu::org

@@ -1,0 +1,53 @@
+#pragma once
+// Pure rules of the organisation: what each role may do and which data it sees.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "org/model.hpp"
+
+namespace waihu::org {
+
+enum class Right {
+  kSeePhone,         ///< read full phone numbers of customers in scope
+  kManageOrg,        ///< create/modify teams and users
+  kImportCustomers,  ///< bulk import
+  kExportCustomers,  ///< bulk export
+  kReadAudit,
+  kWriteCustomers,  ///< create and edit customers in scope
+  kAssignOwner,     ///< move customers between agents and the pool
+};
+
+bool has_right(Role role, Right right);
+
+enum class Scope {
+  kAll,          ///< admin
+  kTeamSubtree,  ///< manager (department), supervisor (group), assistant, QA
+  kOwn,          ///< agent, field rep: own customers, plus the public pool read-only
+};
+Scope data_scope(Role role);
+
+/// The ids of `root` and every team below it.
+std::vector<long long> team_subtree(const std::vector<Team>& teams, long long root);
+/// True when making `new_parent` the parent of `team` would close a loop.
+bool would_cycle(const std::vector<Team>& teams, long long team, long long new_parent);
+
+/// Failed logins: after `max_failures` within `window_seconds`, the key is locked for `lockout_seconds`.
+struct ThrottlePolicy {
+  long long max_failures;
+  long long window_seconds;
+  long long lockout_seconds;
+};
+inline constexpr ThrottlePolicy kAccountThrottle{5, 15 * 60, 15 * 60};
+inline constexpr ThrottlePolicy kAddressThrottle{20, 15 * 60, 15 * 60};
+/// The counter after one more failure at `now`.
+LoginThrottle after_failed_login(const std::optional<LoginThrottle>& current, long long now, const ThrottlePolicy& p);
+/// Seconds the key stays locked from `now` (0 when not locked).
+long long seconds_locked(const std::optional<LoginThrottle>& current, long long now);
+
+/// Empty when acceptable, else the reason (zh-CN first, English after).
+std::string_view password_problem(std::string_view password);
+/// Usernames: 3–32 of a-z 0-9 . _ -
+bool is_valid_username(std::string_view username);
+
+}  // namespace waihu::org

@@ -1,0 +1,40 @@
+#pragma once
+// Time is injected: services take a Clock so tests can fix "now". Timestamps are Unix seconds, UTC.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace waihu::util {
+
+using UnixSeconds = std::int64_t;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual UnixSeconds now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  UnixSeconds now() const override;
+};
+
+/// A clock that stands still until told to move; for tests.
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(UnixSeconds t) : t_(t) {}
+  UnixSeconds now() const override { return t_; }
+  void advance(UnixSeconds s) { t_ += s; }
+
+ private:
+  UnixSeconds t_;
+};
+
+/// "2026-11-24T05:31:38Z".
+std::string format_iso_utc(UnixSeconds t);
+/// Accepts "YYYY-MM-DD" with a real calendar date.
+bool is_valid_date(std::string_view ymd);
+/// Today's date "YYYY-MM-DD" in UTC+8 (China has one time zone), for defaults such as a hire date.
+std::string china_date(UnixSeconds t);
+
+}  // namespace waihu::util

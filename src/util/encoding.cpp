@@ -1,0 +1,195 @@
+#include "util/encoding.hpp"
+
+#include <unicode/ucnv.h>
+
+#include <fstream>
+#include <stdexcept>
+#include <vector>
+
+#include "util/strings.hpp"
+
+namespace waihu::util {
+
+namespace {
+constexpr size_t kChunk = 1 << 20;
+
+const char* icu_name(Encoding e) {
+  switch (e) {
+    case Encoding::kGb18030:
+      return "GB18030";
+    case Encoding::kUtf16Le:
+      return "UTF-16LE";
+    case Encoding::kUtf16Be:
+      return "UTF-16BE";
+    default:
+      return nullptr;
+  }
+}
+
+size_t bom_size(std::string_view head, Encoding e) {
+  if (e == Encoding::kUtf8Bom && head.starts_with("\xEF\xBB\xBF")) return 3;
+  if (e == Encoding::kUtf16Le && head.starts_with("\xFF\xFE")) return 2;
+  if (e == Encoding::kUtf16Be && head.starts_with("\xFE\xFF")) return 2;
+  return 0;
+}
+
+// Length of the trailing bytes that may start an unfinished UTF-8 sequence.
+size_t open_tail(std::string_view s) {
+  size_t n = s.size();
+  for (size_t back = 1; back <= 3 && back <= n; ++back) {
+    unsigned char c = static_cast<unsigned char>(s[n - back]);
+    if ((c & 0xC0) == 0x80) continue;
+    size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+Encoding from_bom(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) return Encoding::kUtf8Bom;
+  if (head.starts_with("\xFF\xFE")) return Encoding::kUtf16Le;
+  if (head.starts_with("\xFE\xFF")) return Encoding::kUtf16Be;
+  return Encoding::kUtf8;
+}
+}  // namespace
+
+std::string_view encoding_name(Encoding e) {
+  switch (e) {
+    case Encoding::kUtf8:
+      return "UTF-8";
+    case Encoding::kUtf8Bom:
+      return "UTF-8 (BOM)";
+    case Encoding::kGb18030:
+      return "GB18030";
+    case Encoding::kUtf16Le:
+      return "UTF-16LE";
+    case Encoding::kUtf16Be:
+      return "UTF-16BE";
+  }
+  return "UTF-8";
+}
+
+void Utf8Validator::feed(std::string_view bytes) {
+  if (!valid_) return;
+  std::string joined;
+  if (!carry_.empty()) {
+    joined = carry_ + std::string(bytes);
+    bytes = joined;
+  }
+  size_t tail = open_tail(bytes);
+  if (!is_valid_utf8(bytes.substr(0, bytes.size() - tail))) valid_ = false;
+  carry_.assign(bytes.substr(bytes.size() - tail));
+}
+
+Encoding detect_encoding(std::string_view text) {
+  Encoding bom = from_bom(text);
+  if (bom != Encoding::kUtf8) return bom;
+  return is_valid_utf8(text) ? Encoding::kUtf8 : Encoding::kGb18030;
+}
+
+Encoding detect_file_encoding(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::vector<char> buf(kChunk);
+  Utf8Validator v;
+  bool first = true;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    std::string_view chunk(buf.data(), static_cast<size_t>(in.gcount()));
+    if (chunk.empty()) break;
+    if (first) {
+      first = false;
+      Encoding bom = from_bom(chunk);
+      if (bom != Encoding::kUtf8) return bom;
+    }
+    v.feed(chunk);
+    if (!v.valid_so_far()) return Encoding::kGb18030;
+  }
+  return v.finish_valid() ? Encoding::kUtf8 : Encoding::kGb18030;
+}
+
+struct Utf8FileReader::Impl {
+  std::ifstream in;
+  Encoding enc;
+  bool first = true;
+  bool done = false;
+  UConverter* from = nullptr;
+  UConverter* to = nullptr;
+  std::vector<UChar> pivot = std::vector<UChar>(8192);
+  UChar* pivot_source = nullptr;
+  UChar* pivot_target = nullptr;
+  std::vector<char> raw = std::vector<char>(kChunk);
+};
+
+Utf8FileReader::Utf8FileReader(const std::string& path, Encoding enc) : impl_(std::make_unique<Impl>()) {
+  impl_->in.open(path, std::ios::binary);
+  if (!impl_->in) throw std::runtime_error("cannot open " + path);
+  impl_->enc = enc;
+  if (const char* name = icu_name(enc)) {
+    UErrorCode err = U_ZERO_ERROR;
+    impl_->from = ucnv_open(name, &err);
+    impl_->to = ucnv_open("UTF-8", &err);
+    if (U_FAILURE(err)) throw std::runtime_error(std::string("no converter for ") + name);
+    impl_->pivot_source = impl_->pivot_target = impl_->pivot.data();
+  }
+}
+
+Utf8FileReader::~Utf8FileReader() {
+  if (impl_->from) ucnv_close(impl_->from);
+  if (impl_->to) ucnv_close(impl_->to);
+}
+
+bool Utf8FileReader::read(std::string& out) {
+  out.clear();
+  Impl& s = *impl_;
+  if (s.done) return false;
+  s.in.read(s.raw.data(), static_cast<std::streamsize>(s.raw.size()));
+  size_t got = static_cast<size_t>(s.in.gcount());
+  bool last = got < s.raw.size();
+  std::string_view chunk(s.raw.data(), got);
+  if (s.first) {
+    s.first = false;
+    chunk.remove_prefix(bom_size(chunk, s.enc));
+  }
+  if (!s.from) {
+    out.assign(chunk);
+  } else {
+    // ICU keeps partial multi-byte sequences in the converter state between calls.
+    const char* src = chunk.data();
+    const char* src_end = src + chunk.size();
+    std::string buf(chunk.size() * 2 + 64, '\0');
+    for (;;) {
+      char* dst = buf.data();
+      UErrorCode err = U_ZERO_ERROR;
+      ucnv_convertEx(s.to, s.from, &dst, buf.data() + buf.size(), &src, src_end, s.pivot.data(), &s.pivot_source,
+                     &s.pivot_target, s.pivot.data() + s.pivot.size(), false, last, &err);
+      out.append(buf.data(), static_cast<size_t>(dst - buf.data()));
+      if (err == U_BUFFER_OVERFLOW_ERROR) continue;
+      if (U_FAILURE(err)) throw std::runtime_error("text conversion failed");
+      break;
+    }
+  }
+  if (last) s.done = true;
+  return !out.empty() || !s.done;
+}
+
+std::string to_utf8(std::string_view bytes, Encoding enc) {
+  bytes.remove_prefix(bom_size(bytes, enc));
+  const char* name = icu_name(enc);
+  if (!name) return std::string(bytes);
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(bytes.size() * 2 + 16, '\0');
+  int32_t n = ucnv_convert("UTF-8", name, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                           static_cast<int32_t>(bytes.size()), &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR) {
+    err = U_ZERO_ERROR;
+    out.resize(static_cast<size_t>(n) + 1);
+    n = ucnv_convert("UTF-8", name, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                     static_cast<int32_t>(bytes.size()), &err);
+  }
+  if (U_FAILURE(err)) throw std::runtime_error("text conversion failed");
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+}  // namespace waihu::util

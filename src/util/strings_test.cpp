@@ -1,0 +1,52 @@
+#include "util/strings.hpp"
+
+#include <gtest/gtest.h>
+
+#include "util/clock.hpp"
+
+namespace waihu::util {
+
+TEST(Strings, TrimRemovesAsciiAndIdeographicSpace) {
+  EXPECT_EQ(trim("  abc \t"), "abc");
+  EXPECT_EQ(trim("\xE3\x80\x80公司\xE3\x80\x80"), "公司");
+  EXPECT_EQ(trim("   "), "");
+}
+
+TEST(Strings, DigitsOnly) { EXPECT_EQ(digits_only("+86 138-1234 5678"), "8613812345678"); }
+
+TEST(Strings, Utf8Validation) {
+  EXPECT_TRUE(is_valid_utf8("单位名称,电话"));
+  EXPECT_FALSE(is_valid_utf8("\xB5\xA5\xCE\xBB"));  // 单位 in GBK
+  EXPECT_FALSE(is_valid_utf8("\xE5\x8D"));          // truncated sequence
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong
+}
+
+TEST(Strings, ParseInt64RejectsTrailingText) {
+  long long v = 0;
+  EXPECT_TRUE(parse_int64("120", v));
+  EXPECT_EQ(v, 120);
+  EXPECT_FALSE(parse_int64("120人", v));
+  EXPECT_FALSE(parse_int64("", v));
+  EXPECT_FALSE(parse_int64("99999999999999999999", v));
+}
+
+TEST(Strings, Base64UrlRoundTrip) {
+  std::string out;
+  for (std::string s : {"", "a", "ab", "abc", "[\"x\",12]", "中文"}) {
+    ASSERT_TRUE(base64url_decode(base64url_encode(s), out));
+    EXPECT_EQ(out, s);
+  }
+  EXPECT_FALSE(base64url_decode("ab$c", out));
+}
+
+TEST(Clock, IsoFormattingAndDates) {
+  EXPECT_EQ(format_iso_utc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_iso_utc(1795000000), "2026-11-18T11:06:40Z");
+  EXPECT_TRUE(is_valid_date("2024-02-29"));
+  EXPECT_FALSE(is_valid_date("2023-02-29"));
+  EXPECT_FALSE(is_valid_date("2024-13-01"));
+  EXPECT_FALSE(is_valid_date("24-1-1"));
+  EXPECT_EQ(china_date(1795000000 + 13 * 3600), "2026-11-19");  // 08:06 next day in UTC+8
+}
+
+}  // namespace waihu::util
