@@ -8,6 +8,8 @@
 // clang-format on
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <list>
@@ -105,7 +107,8 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
   while (!st.stopping) {
     bhttp::request_parser<bhttp::string_body> parser;  // a new parser per message
     parser.header_limit(32 * 1024);
-    parser.body_limit(st.options.max_body_bytes);
+    // The real limit depends on the route, known only after the header: start with the largest.
+    parser.body_limit(std::max(st.options.max_body_bytes, st.options.max_upload_bytes));
     stream.expires_after(std::chrono::seconds(st.options.idle_timeout_seconds));
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) break;
@@ -116,7 +119,13 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
                                                                                : st.options.max_body_bytes;
     parser.body_limit(limit);
     stream.expires_after(std::chrono::seconds(300));
-    if (!parser.is_done()) {
+    if (parser.content_length() && *parser.content_length() > limit) {
+      ec = bhttp::error::body_limit;  // refuse before reading a byte of it
+    } else if (!parser.is_done()) {
+      if (parser.get()[bhttp::field::expect] == "100-continue") {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
+        co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+      }
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     }
     Response res;
@@ -147,6 +156,20 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
     spdlog::info(R"({{"type":"access","remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.2f},"user":"{}"}})",
                  remote, method, target.substr(0, target.find('?')), status, bytes, ms, user);
     self->busy = false;
+    if (sent && ec == bhttp::error::body_limit) {
+      // The client is still sending the body we refused: read and drop it (bounded), so it sees our 413
+      // instead of a reset connection.
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream.expires_after(std::chrono::seconds(5));
+      std::array<char, 64 * 1024> scratch;
+      size_t drained = 0;
+      while (drained < st.options.max_upload_bytes) {
+        size_t n = co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) break;
+        drained += n;
+      }
+      break;
+    }
     if (!sent || !keep_alive || ec) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
