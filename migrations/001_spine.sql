@@ -72,16 +72,18 @@ CREATE TABLE customers (
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
-CREATE INDEX customers_owner ON customers(owner_id, id);
-CREATE INDEX customers_grade ON customers(grade, id);
-CREATE INDEX customers_status ON customers(status, id);
+-- One index per filter the list offers. SQLite appends the rowid (= id) to every index entry, so each of these
+-- also serves keyset paging by id within the filter ({{keyset_id}} adds ", id" where the store does not, i.e.
+-- PostgreSQL); sorting by name uses company_norm, which dedupe needs anyway.
+CREATE INDEX customers_owner ON customers(owner_id{{keyset_id}});
+CREATE INDEX customers_grade ON customers(grade{{keyset_id}});
+CREATE INDEX customers_status ON customers(status{{keyset_id}});
 CREATE INDEX customers_company_norm ON customers(company_norm);
-CREATE INDEX customers_region ON customers(region, id);
-CREATE INDEX customers_province ON customers(province, id);
-CREATE INDEX customers_industry ON customers(industry, id);
-CREATE INDEX customers_source ON customers(source, id);
-CREATE INDEX customers_updated ON customers(updated_at, id);
-CREATE INDEX customers_company ON customers(company, id);
+CREATE INDEX customers_region ON customers(region{{keyset_id}});
+CREATE INDEX customers_province ON customers(province{{keyset_id}});
+CREATE INDEX customers_industry ON customers(industry{{keyset_id}});
+CREATE INDEX customers_source ON customers(source{{keyset_id}});
+CREATE INDEX customers_updated ON customers(updated_at{{keyset_id}});
 
 CREATE TABLE customer_phones (
   id {{id}},

@@ -43,11 +43,11 @@ constexpr std::array<Trade, 15> kTrades{{{"科技", "信息技术"},
                                          {"化工", "化工"}}};
 constexpr std::array<std::string_view, 20> kSurnames{"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
                                                      "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"};
-constexpr std::array<std::string_view, 30> kGiven{"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
-                                                  "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "平",
-                                                  "刚", "桂英", "建华", "文", "辉", "鹏", "宇", "欣", "婷", "浩"};
-constexpr std::array<std::string_view, 10> kTitles{"总经理", "采购经理", "行政主管", "财务经理", "IT主管",
-                                                   "办公室主任", "副总经理", "人事经理", "董事长", "销售总监"};
+constexpr std::array<std::string_view, 30> kGiven{"伟", "芳",   "娜",   "敏", "静", "丽", "强", "磊",   "军", "洋",
+                                                  "勇", "艳",   "杰",   "娟", "涛", "明", "超", "秀英", "华", "平",
+                                                  "刚", "桂英", "建华", "文", "辉", "鹏", "宇", "欣",   "婷", "浩"};
+constexpr std::array<std::string_view, 10> kTitles{"总经理",     "采购经理", "行政主管", "财务经理", "IT主管",
+                                                   "办公室主任", "副总经理", "人事经理", "董事长",   "销售总监"};
 constexpr std::array<std::string_view, 5> kSources{"市场调查", "网络", "购买名单", "客户转介绍", "展会"};
 constexpr std::array<std::string_view, 4> kItStatus{"无信息化", "使用OA", "使用ERP", "自建系统"};
 constexpr std::array<std::string_view, 6> kTags{"老客户", "重点", "回访", "价格敏感", "决策人", "展会"};
@@ -106,7 +106,8 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
       // Hire dates from two years ago to last month; the newest third still on probation.
       long long hired = now - static_cast<long long>(std::uniform_int_distribution<int>(30, 730)(rng)) * 86400;
       u.hired_on = util::china_date(hired);
-      u.employment_status = now - hired < 120 * 86400 ? org::EmploymentStatus::kProbation : org::EmploymentStatus::kRegular;
+      u.employment_status =
+          now - hired < 120 * 86400 ? org::EmploymentStatus::kProbation : org::EmploymentStatus::kRegular;
       u.level = std::uniform_int_distribution<int>(1, 5)(rng);
       u.prior_months = std::uniform_int_distribution<int>(0, 36)(rng);
       u.created_at = u.updated_at = now;
@@ -119,7 +120,7 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
   std::set<std::string> companies;
   int customers = 0, pool = 0;
   app.db.write([&](soci::session& sql) {
-    crm::store::CustomerWriter writer(sql);
+    crm::store::CustomerWriter writer(sql, app.db.dialect());
     std::set<std::string> phones_used;
     while (customers < 5000) {
       const Trade& trade = pick(kTrades);
@@ -150,8 +151,13 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
       double g = std::uniform_real_distribution<double>(0, 1)(rng);
       in.grade = g < 0.05 ? "A" : g < 0.2 ? "B" : g < 0.6 ? "C" : g < 0.8 ? "D" : "";
       double s = std::uniform_real_distribution<double>(0, 1)(rng);
-      in.status = s < 0.4 ? "new" : s < 0.6 ? "contacted" : s < 0.7 ? "interested" : s < 0.85 ? "following"
-                : s < 0.9 ? "won" : s < 0.95 ? "lost" : "invalid";
+      in.status = s < 0.4    ? "new"
+                  : s < 0.6  ? "contacted"
+                  : s < 0.7  ? "interested"
+                  : s < 0.85 ? "following"
+                  : s < 0.9  ? "won"
+                  : s < 0.95 ? "lost"
+                             : "invalid";
       std::vector<std::string> tags;
       for (int t = std::uniform_int_distribution<int>(0, 2)(rng); t > 0; --t) tags.emplace_back(pick(kTags));
       in.tags = tags;
@@ -166,11 +172,18 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
       ++customers;
       if (!c.owner_id) ++pool;
     }
-    audit::record(sql, {0, now, std::nullopt, "demo.seed", "customer", std::nullopt, nullptr, nullptr,
+    audit::record(sql, {0,
+                        now,
+                        std::nullopt,
+                        "demo.seed",
+                        "customer",
+                        std::nullopt,
+                        nullptr,
+                        nullptr,
                         {{"customers", customers}, {"users", people.size()}}});
   });
-  return "demo: 4 teams, " + std::to_string(people.size()) + " people, " + std::to_string(customers) +
-         " customers (" + std::to_string(pool) + " in the public pool)";
+  return "demo: 4 teams, " + std::to_string(people.size()) + " people, " + std::to_string(customers) + " customers (" +
+         std::to_string(pool) + " in the public pool)";
 }
 
 }  // namespace waihu::app

@@ -37,7 +37,8 @@ void register_routes(http::Router& router, AuditService& audit) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : page.items) items.push_back(to_json(e));
     return http::Response::json(
-        {{"items", items}, {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
   });
 }
 

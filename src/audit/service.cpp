@@ -26,8 +26,9 @@ void record(soci::session& sql, const Entry& e) {
 }
 
 Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int limit) {
-  db::Query q("SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json "
-              "FROM audit_log WHERE 1=1");
+  db::Query q(
+      "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json "
+      "FROM audit_log WHERE 1=1");
   if (f.actor_id) q << " AND actor_id = " << q.bind(*f.actor_id);
   if (f.entity) q << " AND entity = " << q.bind(*f.entity);
   if (f.entity_id) q << " AND entity_id = " << q.bind(*f.entity_id);

@@ -46,9 +46,9 @@ void add_customer_commands(CLI::App& root, Shared& s) {
         r = app->importer.run(nullptr, o->file, opt);
       } catch (const Error& e) {
         if (!o->json) throw;
-        std::cout << nlohmann::json{{"error", {{"code", e.code()}, {"message", e.what()}, {"details", e.details()}}}}
-                         .dump()
-                  << "\n";
+        std::cout
+            << nlohmann::json{{"error", {{"code", e.code()}, {"message", e.what()}, {"details", e.details()}}}}.dump()
+            << "\n";
         return 2;
       }
       if (o->json) {
@@ -112,8 +112,8 @@ void add_customer_commands(CLI::App& root, Shared& s) {
       if (!e->industry.empty()) f.industry = e->industry, described["industry"] = e->industry;
       if (!e->tag.empty()) f.tag = e->tag, described["tag"] = e->tag;
       if (!e->q.empty()) f.q = e->q, described["q"] = e->q;
-      std::string out = e->out.empty() ? "customers-" + util::china_date(app->clock.now()) + (e->xlsx ? ".xlsx" : ".csv")
-                                       : e->out;
+      std::string out =
+          e->out.empty() ? "customers-" + util::china_date(app->clock.now()) + (e->xlsx ? ".xlsx" : ".csv") : e->out;
       bool xlsx = e->xlsx || out.ends_with(".xlsx");
       long long rows = app->exporter.write(org::system_actor(), f, described,
                                            xlsx ? crm::ExportFormat::kXlsx : crm::ExportFormat::kCsv, out);

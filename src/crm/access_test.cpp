@@ -5,7 +5,9 @@
 namespace waihu::crm {
 
 namespace {
-org::Actor actor(org::Role role, long long id, std::vector<long long> teams) { return {id, "u", role, teams.empty() ? 1 : teams[0], teams}; }
+org::Actor actor(org::Role role, long long id, std::vector<long long> teams) {
+  return {id, "u", role, teams.empty() ? 1 : teams[0], teams};
+}
 Customer owned_by(std::optional<long long> owner) {
   Customer c;
   c.owner_id = owner;

@@ -14,8 +14,8 @@ std::optional<FieldError> text_field(const std::optional<std::string>& in, std::
   std::string_view t = util::trim(*in);
   if (!util::is_valid_utf8(t)) return FieldError{name, "不是有效的 UTF-8 文本 / not valid UTF-8 text"};
   if (util::utf8_length(t) > max_chars) {
-    return FieldError{name, "最多 " + std::to_string(max_chars) + " 个字符 / at most " + std::to_string(max_chars) +
-                                " characters"};
+    return FieldError{
+        name, "最多 " + std::to_string(max_chars) + " 个字符 / at most " + std::to_string(max_chars) + " characters"};
   }
   out = std::string(t);
   return std::nullopt;
@@ -39,12 +39,12 @@ std::optional<FieldError> apply_customer_input(const CustomerInput& in, const Cu
     const char* name;
     size_t max;
   };
-  for (const Text& t : {Text{in.company, c.company, "company", 200}, Text{in.contact_name, c.contact_name, "contact_name", 64},
-                        Text{in.title, c.title, "title", 64}, Text{in.fax, c.fax, "fax", 64},
-                        Text{in.industry, c.industry, "industry", 100}, Text{in.region, c.region, "region", 100},
-                        Text{in.size, c.size, "size", 64}, Text{in.it_status, c.it_status, "it_status", 500},
-                        Text{in.source, c.source, "source", 100}, Text{in.needs, c.needs, "needs", 2000},
-                        Text{in.notes, c.notes, "notes", 4000}}) {
+  for (const Text& t : {Text{in.company, c.company, "company", 200},
+                        Text{in.contact_name, c.contact_name, "contact_name", 64}, Text{in.title, c.title, "title", 64},
+                        Text{in.fax, c.fax, "fax", 64}, Text{in.industry, c.industry, "industry", 100},
+                        Text{in.region, c.region, "region", 100}, Text{in.size, c.size, "size", 64},
+                        Text{in.it_status, c.it_status, "it_status", 500}, Text{in.source, c.source, "source", 100},
+                        Text{in.needs, c.needs, "needs", 2000}, Text{in.notes, c.notes, "notes", 4000}}) {
     if (auto e = text_field(t.in, t.out, t.name, t.max)) return e;
   }
   if (in.headcount) {
@@ -64,8 +64,7 @@ std::optional<FieldError> apply_customer_input(const CustomerInput& in, const Cu
   if (in.status) {
     auto s = parse_status_text(*in.status);
     if (!s) {
-      return FieldError{"status",
-                        "状态应为 new/contacted/interested/following/won/lost/invalid 之一 / unknown status"};
+      return FieldError{"status", "状态应为 new/contacted/interested/following/won/lost/invalid 之一 / unknown status"};
     }
     c.status = *s;
   }
@@ -87,7 +86,8 @@ std::optional<FieldError> apply_customer_input(const CustomerInput& in, const Cu
       for (const auto& raw : split_phone_list(cell)) {
         auto r = normalizer.normalize(raw);
         if (!r.phone) return FieldError{"phones", raw + ": " + r.error};
-        bool seen = std::any_of(c.phones.begin(), c.phones.end(), [&](const Phone& p) { return p.e164 == r.phone->e164; });
+        bool seen =
+            std::any_of(c.phones.begin(), c.phones.end(), [&](const Phone& p) { return p.e164 == r.phone->e164; });
         if (!seen) c.phones.push_back(std::move(*r.phone));
       }
     }

@@ -12,8 +12,8 @@ namespace waihu::crm {
 
 /// Fields as typed by a person; absent (nullopt) fields are left as they are on update.
 struct CustomerInput {
-  std::optional<std::string> company, contact_name, title, fax, industry, region, size, it_status, source, needs,
-      grade, status, notes;
+  std::optional<std::string> company, contact_name, title, fax, industry, region, size, it_status, source, needs, grade,
+      status, notes;
   std::optional<std::string> headcount;  ///< text, as sheets hold it ("120", "120人")
   std::optional<std::vector<std::string>> phones;
   std::optional<std::vector<std::string>> tags;

@@ -5,12 +5,12 @@
 
 namespace waihu::crm {
 
-std::optional<Duplicate> find_duplicate(soci::session& sql, const Customer& c, long long self_id) {
+std::optional<Duplicate> find_duplicate(store::HolderLookup& holders, const Customer& c, long long self_id) {
   for (const auto& p : c.phones) {
-    auto h = store::phone_holder(sql, p.e164);
+    auto h = holders.phone(p.e164);
     if (h && h->customer_id != self_id) return Duplicate{"phone", p.e164, *h};
   }
-  for (const auto& h : store::company_holders(sql, c.company_norm)) {
+  for (const auto& h : holders.company(c.company_norm)) {
     if (h.customer_id != self_id && h.owner_id != c.owner_id) return Duplicate{"company", c.company_norm, h};
   }
   return std::nullopt;
@@ -18,10 +18,17 @@ std::optional<Duplicate> find_duplicate(soci::session& sql, const Customer& c, l
 
 long long open_claim(soci::session& sql, const Duplicate& d, const Customer& c, const std::string& origin,
                      std::optional<long long> actor_id, long long now) {
-  DuplicateClaim claim{0, d.holder.customer_id, d.holder.owner_id, c.owner_id, d.reason, d.matched, origin, "open",
+  DuplicateClaim claim{0,  d.holder.customer_id, d.holder.owner_id, c.owner_id, d.reason, d.matched, origin, "open",
                        now};
   claim.id = store::insert_claim(sql, claim, to_json(c).dump(), actor_id);
-  audit::record(sql, {0, now, actor_id, "duplicate_claim.open", "duplicate_claim", claim.id, nullptr, to_json(claim),
+  audit::record(sql, {0,
+                      now,
+                      actor_id,
+                      "duplicate_claim.open",
+                      "duplicate_claim",
+                      claim.id,
+                      nullptr,
+                      to_json(claim),
                       {{"candidate", to_json(c)}}});
   return claim.id;
 }

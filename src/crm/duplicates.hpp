@@ -22,7 +22,7 @@ struct Duplicate {
 };
 
 /// The first duplicate of `c` in the store (ignoring customer `self_id`), phones first.
-std::optional<Duplicate> find_duplicate(soci::session& sql, const Customer& c, long long self_id);
+std::optional<Duplicate> find_duplicate(store::HolderLookup& holders, const Customer& c, long long self_id);
 
 /// Records a 撞单 between the holder and `c`'s owner, with an audit row. Returns the claim id.
 long long open_claim(soci::session& sql, const Duplicate& d, const Customer& c, const std::string& origin,

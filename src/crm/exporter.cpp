@@ -17,10 +17,9 @@
 namespace waihu::crm {
 
 namespace {
-const std::vector<std::string> kHeaders{"编号",   "单位名称", "联系人", "职务",   "电话",   "归属地",
-                                        "传真",   "行业",     "地区",   "规模",   "人数",   "信息化现状",
-                                        "来源",   "需求",     "等级",   "状态",   "负责人", "标签",
-                                        "备注",   "创建时间", "更新时间"};
+const std::vector<std::string> kHeaders{"编号", "单位名称", "联系人", "职务", "电话",       "归属地",   "传真",
+                                        "行业", "地区",     "规模",   "人数", "信息化现状", "来源",     "需求",
+                                        "等级", "状态",     "负责人", "标签", "备注",       "创建时间", "更新时间"};
 
 // One sink per format, fed row by row so memory stays flat however long the list.
 class Sink {
@@ -115,22 +114,44 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
         phones.push_back(p.e164.starts_with("+") ? national_digits(p.e164) : p.e164);
         places.push_back(p.province + p.city);
       }
-      sink->row({std::to_string(c.id), c.company, c.contact_name, c.title, util::join(phones, "/"),
-                 util::join(places, "/"), c.fax, c.industry, c.region, c.size,
-                 c.headcount ? std::to_string(*c.headcount) : "", c.it_status, c.source, c.needs, c.grade,
-                 std::string(status_label_zh(c.status)), username(c.owner_id), util::join(c.tags, ","), c.notes,
-                 util::format_iso_utc(c.created_at), util::format_iso_utc(c.updated_at)});
+      sink->row({std::to_string(c.id),
+                 c.company,
+                 c.contact_name,
+                 c.title,
+                 util::join(phones, "/"),
+                 util::join(places, "/"),
+                 c.fax,
+                 c.industry,
+                 c.region,
+                 c.size,
+                 c.headcount ? std::to_string(*c.headcount) : "",
+                 c.it_status,
+                 c.source,
+                 c.needs,
+                 c.grade,
+                 std::string(status_label_zh(c.status)),
+                 username(c.owner_id),
+                 util::join(c.tags, ","),
+                 c.notes,
+                 util::format_iso_utc(c.created_at),
+                 util::format_iso_utc(c.updated_at)});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");
   } while (!cursor.empty());
   sink->close();
   db_.write([&](soci::session& sql) {
-    audit::record(sql, {0, clock_.now(), org::audit_actor(actor), "customer.export", "customer", std::nullopt,
-                        nullptr, nullptr,
-                        {{"filter", filter_description},
-                         {"rows", rows},
-                         {"format", format == ExportFormat::kCsv ? "csv" : "xlsx"}}});
+    audit::record(
+        sql,
+        {0,
+         clock_.now(),
+         org::audit_actor(actor),
+         "customer.export",
+         "customer",
+         std::nullopt,
+         nullptr,
+         nullptr,
+         {{"filter", filter_description}, {"rows", rows}, {"format", format == ExportFormat::kCsv ? "csv" : "xlsx"}}});
   });
   return rows;
 }

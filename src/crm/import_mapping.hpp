@@ -9,8 +9,24 @@
 namespace waihu::crm {
 
 enum class ImportField {
-  kCompany, kContactName, kTitle, kPhones, kFax, kIndustry, kRegion, kSize, kHeadcount, kItStatus,
-  kSource, kNeeds, kGrade, kStatus, kTags, kNotes, kOwner, kIgnore
+  kCompany,
+  kContactName,
+  kTitle,
+  kPhones,
+  kFax,
+  kIndustry,
+  kRegion,
+  kSize,
+  kHeadcount,
+  kItStatus,
+  kSource,
+  kNeeds,
+  kGrade,
+  kStatus,
+  kTags,
+  kNotes,
+  kOwner,
+  kIgnore
 };
 
 /// Code names as in the API ("company", "contact_name", "phones", …, "owner", "ignore").

@@ -7,8 +7,8 @@
 namespace waihu::crm {
 
 TEST(ImportMapping, ChineseAndEnglishHeaders) {
-  auto m = map_columns({"单位名称", "联系人", "职务", "手机", "联系电话", "传真", "行业", "地区", "规模", "人数", "来源",
-                        "备注", "Company Name", "Phone", "微信号"},
+  auto m = map_columns({"单位名称", "联系人", "职务", "手机", "联系电话", "传真", "行业", "地区", "规模", "人数",
+                        "来源", "备注", "Company Name", "Phone", "微信号"},
                        "");
   EXPECT_EQ(m.columns[0], ImportField::kCompany);
   EXPECT_EQ(m.columns[1], ImportField::kContactName);

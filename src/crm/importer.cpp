@@ -1,15 +1,22 @@
 #include "crm/importer.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "audit/service.hpp"
 #include "core/errors.hpp"
 #include "crm/customer_input.hpp"
 #include "crm/duplicates.hpp"
 #include "crm/import_mapping.hpp"
+#include "crm/import_rows.hpp"
 #include "crm/json.hpp"
 #include "crm/store.hpp"
 #include "org/rules.hpp"
@@ -56,94 +63,99 @@ class RejectsFile {
   std::ofstream out_;
 };
 
-std::vector<std::string> split_tags(std::string_view cell) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (size_t i = 0; i <= cell.size(); ++i) {
-    bool end = i == cell.size();
-    bool sep = !end && (cell[i] == ',' || cell[i] == ';' || cell[i] == '|' || cell[i] == ' ');
-    bool wide = !end && (cell.substr(i).starts_with("，") || cell.substr(i).starts_with("、") ||
-                         cell.substr(i).starts_with("；"));
-    if (end || sep || wide) {
-      if (!util::trim(cur).empty()) out.emplace_back(util::trim(cur));
-      cur.clear();
-      if (wide) i += 2;
-    } else {
-      cur += cell[i];
+// The phones and owned-company keys that may already be in the store (or earlier in the file), so the store is
+// asked only about rows that may be duplicates. The unique index on phones stays the real guard.
+class KnownKeys {
+ public:
+  explicit KnownKeys(soci::session& sql) {
+    store::each_phone(sql, [&](const std::string& e164) { phones_.insert(phone_key(e164)); });
+    store::each_owned_company(sql, [&](const std::string& key) { companies_.insert(std::hash<std::string>{}(key)); });
+  }
+  bool may_hold_phone(const std::string& e164) const { return phones_.count(phone_key(e164)) > 0; }
+  bool may_hold(const Customer& c) const {
+    for (const auto& p : c.phones) {
+      if (may_hold_phone(p.e164)) return true;
     }
+    return !c.company_norm.empty() && companies_.count(std::hash<std::string>{}(c.company_norm)) > 0;
   }
-  return out;
-}
-
-std::optional<std::string>* text_slot(CustomerInput& in, ImportField f) {
-  switch (f) {
-    case ImportField::kCompany:
-      return &in.company;
-    case ImportField::kContactName:
-      return &in.contact_name;
-    case ImportField::kTitle:
-      return &in.title;
-    case ImportField::kFax:
-      return &in.fax;
-    case ImportField::kIndustry:
-      return &in.industry;
-    case ImportField::kRegion:
-      return &in.region;
-    case ImportField::kSize:
-      return &in.size;
-    case ImportField::kHeadcount:
-      return &in.headcount;
-    case ImportField::kItStatus:
-      return &in.it_status;
-    case ImportField::kSource:
-      return &in.source;
-    case ImportField::kNeeds:
-      return &in.needs;
-    case ImportField::kGrade:
-      return &in.grade;
-    case ImportField::kStatus:
-      return &in.status;
-    case ImportField::kNotes:
-      return &in.notes;
-    default:
-      return nullptr;
+  void add(const Customer& c) {
+    for (const auto& p : c.phones) phones_.insert(phone_key(p.e164));
+    if (c.owner_id && !c.company_norm.empty()) companies_.insert(std::hash<std::string>{}(c.company_norm));
   }
-}
 
-// A row as CustomerInput. `only_filled`: leave empty cells out (an update must not blank existing fields).
-CustomerInput input_from_row(const util::CsvRecord& rec, const ColumnMapping& m, bool only_filled,
-                             std::string& owner_cell) {
-  CustomerInput in;
-  in.phones.emplace();
-  for (size_t i = 0; i < m.columns.size() && i < rec.fields.size(); ++i) {
-    if (!m.columns[i]) continue;
-    const std::string& cell = rec.fields[i];
-    bool empty = util::trim(cell).empty();
-    ImportField f = *m.columns[i];
-    if (f == ImportField::kPhones) {
-      if (!empty) in.phones->push_back(cell);
-    } else if (f == ImportField::kTags) {
-      if (!empty || !only_filled) in.tags = split_tags(cell);
-    } else if (f == ImportField::kOwner) {
-      owner_cell = std::string(util::trim(cell));
-    } else if (auto* slot = text_slot(in, f)) {
-      if (empty && only_filled) continue;
-      if (*slot && !empty) {
-        **slot += " " + cell;  // two columns for one field (地区 + 城市): keep both
-      } else if (!*slot || !empty) {
-        *slot = cell;
+ private:
+  // E.164 has at most 15 digits: the number itself is the key.
+  static unsigned long long phone_key(const std::string& e164) {
+    unsigned long long v = 0;
+    std::from_chars(e164.data() + 1, e164.data() + e164.size(), v);
+    return v;
+  }
+  std::unordered_set<unsigned long long> phones_;
+  std::unordered_set<size_t> companies_;
+};
+
+// Reads and validates rows on a second core while the store writes, through a small queue of batches.
+class RowPipeline {
+ public:
+  using Parse = std::function<ParsedRow(util::CsvRecord)>;
+  RowPipeline(util::CsvReader& csv, Parse parse)
+      : thread_([this, &csv, parse = std::move(parse)] { produce(csv, parse); }) {}
+  ~RowPipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  /// The next batch; false at the end. Rethrows what the reading thread threw.
+  bool next(std::vector<ParsedRow>& batch) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+    if (!queue_.empty()) {
+      batch = std::move(queue_.front());
+      queue_.pop_front();
+      changed_.notify_all();
+      return true;
+    }
+    if (error_) std::rethrow_exception(error_);
+    return false;
+  }
+
+ private:
+  static constexpr size_t kBatch = 512, kMaxQueued = 16;
+  void produce(util::CsvReader& csv, const Parse& parse) {
+    try {
+      util::CsvRecord rec;
+      std::vector<ParsedRow> batch;
+      bool more = true;
+      while (more) {
+        more = csv.next(rec);
+        if (more) batch.push_back(parse(std::move(rec)));
+        if (batch.size() == kBatch || (!more && !batch.empty())) {
+          std::unique_lock lock(mutex_);
+          changed_.wait(lock, [&] { return queue_.size() < kMaxQueued || stop_; });
+          if (stop_) return;
+          queue_.push_back(std::move(batch));
+          batch.clear();
+          changed_.notify_all();
+        }
       }
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      error_ = std::current_exception();
     }
+    std::lock_guard lock(mutex_);
+    done_ = true;
+    changed_.notify_all();
   }
-  return in;
-}
-
-std::string column_of(const ColumnMapping& m, const std::string& field) {
-  for (size_t i = 0; i < m.columns.size(); ++i) {
-    if (m.columns[i] && import_field_name(*m.columns[i]) == field) return m.headers[i];
-  }
-  return field;
-}
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<ParsedRow>> queue_;
+  bool done_ = false, stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: starts once everything above exists
+};
 
 }  // namespace
 
@@ -182,23 +194,25 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
   }
   report.unknown_headers = mapping.unknown_headers;
 
-  // Who owns the imported rows by default, and owners named in the sheet (by username), looked up once each.
-  std::optional<long long> default_owner;
+  // Owners named in the sheet (by username) are looked up once each; they must be active and in scope.
+  std::mutex owners_mutex;
   std::unordered_map<std::string, std::optional<long long>> owners;
-  auto owner_id_for = [&](const std::string& username) -> std::optional<long long> {
+  OwnerResolver owner_id_for = [&](const std::string& username) -> std::optional<long long> {
+    std::lock_guard lock(owners_mutex);
     auto it = owners.find(username);
     if (it != owners.end()) return it->second;
     auto u = org_.find_user(username);
     std::optional<long long> id;
     if (u && !u->disabled) {
       try {
-        if (actor) org_.get_user(actor, u->id);  // must be inside the importer's scope
+        if (actor) org_.get_user(actor, u->id);
         id = u->id;
       } catch (const NotFound&) {
       }
     }
     return owners[username] = id;
   };
+  std::optional<long long> default_owner;
   if (opt.owner_username) {
     default_owner = owner_id_for(*opt.owner_username);
     if (!default_owner) {
@@ -222,78 +236,69 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
   const std::optional<long long> actor_id = actor ? std::optional<long long>(actor->user_id) : std::nullopt;
 
   report.committed = db_.write_if([&](soci::session& sql) {
-    store::CustomerWriter writer(sql);
+    db::BulkWriteTuning tuning(sql, db_.dialect());
+    store::CustomerWriter writer(sql, db_.dialect());
+    store::HolderLookup holders(sql);
+    KnownKeys known(sql);
     // (customer id, line) of rows created by this import, ids ascending: tells in-file duplicates apart.
     std::vector<std::pair<long long, size_t>> created_lines;
-    util::CsvRecord rec;
-    while (csv.next(rec)) {
-      ++report.read;
-      if (!rec.error.empty()) {
-        reject(rec, "", rec.error);
-        continue;
-      }
-      if (rec.fields.size() != mapping.headers.size()) {
-        reject(rec, "",
-               "本行有 " + std::to_string(rec.fields.size()) + " 列，表头有 " + std::to_string(mapping.headers.size()) +
-                   " 列 / row has " + std::to_string(rec.fields.size()) + " fields, header has " +
-                   std::to_string(mapping.headers.size()));
-        continue;
-      }
-      std::string owner_cell;
-      CustomerInput in = input_from_row(rec, mapping, false, owner_cell);
-      Customer base;
-      base.owner_id = default_owner;
-      if (!owner_cell.empty()) {
-        base.owner_id = owner_id_for(owner_cell);
-        if (!base.owner_id) {
-          reject(rec, column_of(mapping, "owner"), "负责人 " + owner_cell + " 不存在或已停用 / no such active user");
-          continue;
+
+    // dedupe=update: a row whose phone is already held fills in that customer; it need not repeat the name.
+    auto update_existing = [&](const ParsedRow& row) -> bool {
+      std::optional<store::Holder> held;
+      for (const auto& cell : *row.input.phones) {
+        for (const auto& raw : split_phone_list(cell)) {
+          auto p = phones_.normalize(raw);
+          if (!held && p.phone && known.may_hold_phone(p.phone->e164)) held = holders.phone(p.phone->e164);
         }
       }
-      // dedupe=update: a row whose phone is already held fills in that customer; it need not repeat the name.
-      if (opt.dedupe == DedupeMode::kUpdate) {
-        std::optional<store::Holder> held;
-        for (const auto& cell : *in.phones) {
-          for (const auto& raw : split_phone_list(cell)) {
-            if (auto p = phones_.normalize(raw); p.phone && !held) held = store::phone_holder(sql, p.phone->e164);
-          }
-        }
-        if (held) {
-          auto existing = store::customer_by_id(sql, held->customer_id);
-          std::string ignored;
-          CustomerInput fill = input_from_row(rec, mapping, true, ignored);
-          for (const auto& p : existing->phones) fill.phones->insert(fill.phones->begin(), p.e164);
-          Customer merged;
-          if (auto e = apply_customer_input(fill, *existing, phones_, merged)) {
-            reject(rec, column_of(mapping, e->field), e->reason);
-            continue;
-          }
-          if (auto clash = find_duplicate(sql, merged, merged.id); clash && clash->reason == "phone") {
-            reject(rec, column_of(mapping, "phones"),
-                   "号码 " + clash->matched + " 属于另一客户 / belongs to another customer");
-            continue;
-          }
-          merged.updated_at = now;
-          writer.update(merged);
-          audit::record(sql, {0, now, actor_id, "customer.update", "customer", merged.id, to_json(*existing),
-                              to_json(merged), {{"origin", "import"}, {"line", rec.line}}});
-          ++report.updated;
-          continue;
-        }
-      }
-      Customer c;
-      if (auto e = apply_customer_input(in, base, phones_, c)) {
+      if (!held) return false;
+      const util::CsvRecord& rec = row.record;
+      auto existing = store::customer_by_id(sql, held->customer_id);
+      CustomerInput fill = filled_cells(rec, mapping);
+      for (const auto& p : existing->phones) fill.phones->insert(fill.phones->begin(), p.e164);
+      Customer merged;
+      if (auto e = apply_customer_input(fill, *existing, phones_, merged)) {
         reject(rec, column_of(mapping, e->field), e->reason);
-        continue;
+      } else if (auto clash = find_duplicate(holders, merged, merged.id); clash && clash->reason == "phone") {
+        reject(rec, column_of(mapping, "phones"),
+               "号码 " + clash->matched + " 属于另一客户 / belongs to another customer");
+      } else {
+        merged.updated_at = now;
+        writer.update(merged);
+        known.add(merged);
+        audit::record(sql, {0,
+                            now,
+                            actor_id,
+                            "customer.update",
+                            "customer",
+                            merged.id,
+                            to_json(*existing),
+                            to_json(merged),
+                            {{"origin", "import"}, {"line", rec.line}}});
+        ++report.updated;
       }
+      return true;
+    };
+
+    auto import_row = [&](ParsedRow& row) {
+      ++report.read;
+      if (opt.dedupe == DedupeMode::kUpdate && row.input.phones && update_existing(row)) return;
+      const util::CsvRecord& rec = row.record;
+      if (auto* r = std::get_if<RowRejection>(&row.candidate)) {
+        reject(rec, r->column, r->reason);
+        return;
+      }
+      Customer& c = std::get<Customer>(row.candidate);
       c.created_by = actor_id;
       c.created_at = c.updated_at = now;
-      auto dup = find_duplicate(sql, c, 0);
+      auto dup = known.may_hold(c) ? find_duplicate(holders, c, 0) : std::nullopt;
       if (!dup) {
         writer.insert(c);
+        known.add(c);
         created_lines.emplace_back(c.id, rec.line);
         ++report.created;
-        continue;
+        return;
       }
       // A duplicate: of an earlier line of this file, or of a customer already in the store.
       std::string what;
@@ -314,8 +319,23 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
         what += "，已登记撞单 / duplicate claim opened";
       }
       rejects.add(rec, what);
+    };
+
+    RowPipeline rows(csv, [&](util::CsvRecord rec) {
+      return parse_customer_row(std::move(rec), mapping, default_owner, owner_id_for, phones_);
+    });
+    std::vector<ParsedRow> batch;
+    while (rows.next(batch)) {
+      for (auto& row : batch) import_row(row);
     }
-    audit::record(sql, {0, now, actor_id, "customer.import", "customer", std::nullopt, nullptr, nullptr,
+    audit::record(sql, {0,
+                        now,
+                        actor_id,
+                        "customer.import",
+                        "customer",
+                        std::nullopt,
+                        nullptr,
+                        nullptr,
                         {{"file", opt.file_label.empty() ? path : opt.file_label},
                          {"encoding", report.encoding},
                          {"read", report.read},

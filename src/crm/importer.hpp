@@ -41,7 +41,7 @@ struct ImportReport {
   long long updated = 0;
   long long duplicates = 0;
   long long rejected = 0;
-  long long claims = 0;  ///< 撞单 records opened (dedupe=flag)
+  long long claims = 0;             ///< 撞单 records opened (dedupe=flag)
   std::vector<ImportError> errors;  ///< the first kMaxReportedErrors; `rejected` counts all
   bool errors_truncated = false;
   bool committed = false;

@@ -1,7 +1,6 @@
 #include "crm/importer.hpp"
 
 #include <gtest/gtest.h>
-
 #include <unicode/ucnv.h>
 
 #include <fstream>

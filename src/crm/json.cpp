@@ -9,7 +9,8 @@ nlohmann::json to_json(const Customer& c) {
   nlohmann::json details = nlohmann::json::array();
   for (const auto& p : c.phones) {
     phones.push_back(p.e164);
-    details.push_back({{"number", p.e164}, {"kind", phone_kind_name(p.kind)}, {"province", p.province}, {"city", p.city}});
+    details.push_back(
+        {{"number", p.e164}, {"kind", phone_kind_name(p.kind)}, {"province", p.province}, {"city", p.city}});
   }
   auto opt = [](const auto& o) { return o ? nlohmann::json(*o) : nlohmann::json(nullptr); };
   return {{"id", c.id},
@@ -55,18 +56,12 @@ nlohmann::json to_json(const ImportReport& r) {
                       {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)},
                       {"reason", e.reason}});
   }
-  return {{"read", r.read},
-          {"created", r.created},
-          {"updated", r.updated},
-          {"duplicates", r.duplicates},
-          {"rejected", r.rejected},
-          {"claims", r.claims},
-          {"errors", errors},
-          {"errors_truncated", r.errors_truncated},
-          {"committed", r.committed},
-          {"encoding", r.encoding},
-          {"mapping", r.mapping},
-          {"unknown_headers", r.unknown_headers}};
+  return {{"read", r.read},           {"created", r.created},
+          {"updated", r.updated},     {"duplicates", r.duplicates},
+          {"rejected", r.rejected},   {"claims", r.claims},
+          {"errors", errors},         {"errors_truncated", r.errors_truncated},
+          {"committed", r.committed}, {"encoding", r.encoding},
+          {"mapping", r.mapping},     {"unknown_headers", r.unknown_headers}};
 }
 
 }  // namespace waihu::crm

@@ -17,8 +17,8 @@ std::string_view phone_kind_name(PhoneKind k) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 7> kStatusNames{"new",       "contacted", "interested", "following",
-                                                       "won",       "lost",      "invalid"};
+constexpr std::array<std::string_view, 7> kStatusNames{"new", "contacted", "interested", "following",
+                                                       "won", "lost",      "invalid"};
 }
 
 std::optional<CustomerStatus> parse_status(std::string_view s) {

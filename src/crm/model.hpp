@@ -54,7 +54,7 @@ struct CustomerFilter {
   std::optional<std::string> grade;
   std::optional<CustomerStatus> status;
   std::optional<long long> owner_id;
-  std::optional<bool> pool;  ///< true: only the public pool; false: only owned
+  std::optional<bool> pool;          ///< true: only the public pool; false: only owned
   std::optional<long long> team_id;  ///< owned by members of this team's subtree
   std::optional<std::string> region;
   std::optional<std::string> province;

@@ -71,8 +71,10 @@ std::optional<std::string> plain_mobile(std::string_view raw) {
     }
   }
   if (d.size() == 15 && d.starts_with("0086")) d.erase(0, 4);
-  if (d.size() == 13 && d.starts_with("86")) d.erase(0, 2);
-  else if (plus) return std::nullopt;  // "+" followed by something other than 86 + 11 digits
+  if (d.size() == 13 && d.starts_with("86"))
+    d.erase(0, 2);
+  else if (plus)
+    return std::nullopt;  // "+" followed by something other than 86 + 11 digits
   if (d.size() != 11 || d[0] != '1') return std::nullopt;
   return d;
 }
@@ -152,9 +154,11 @@ struct PhoneNormalizer::Impl {
       std::string nsn = std::to_string(number.national_number());
       std::string digits = std::to_string(nsn.size());
       if (number.country_code() == 86 && nsn.size() != 11 && nsn.size() >= 2 && nsn[0] == '1' && nsn[1] >= '3') {
-        return {std::nullopt, "手机号应为 11 位，这里是 " + digits + " 位 / a mobile number has 11 digits, not " + digits};
+        return {std::nullopt,
+                "手机号应为 11 位，这里是 " + digits + " 位 / a mobile number has 11 digits, not " + digits};
       }
-      if (why == pn::PhoneNumberUtil::TOO_SHORT || nsn.size() < 7) return {std::nullopt, "号码位数太少 / number too short"};
+      if (why == pn::PhoneNumberUtil::TOO_SHORT || nsn.size() < 7)
+        return {std::nullopt, "号码位数太少 / number too short"};
       if (why == pn::PhoneNumberUtil::TOO_LONG) return {std::nullopt, "号码位数太多 / number too long"};
       if (why == pn::PhoneNumberUtil::INVALID_LENGTH) {
         return {std::nullopt, "号码位数不对（" + digits + " 位）/ wrong number of digits (" + digits + ")"};

@@ -43,8 +43,8 @@ CustomerInput input_from_json(const JsonBody& b) {
 }
 
 constexpr std::array<std::string_view, 17> kCustomerFields{
-    "company", "contact_name", "title", "phones",  "fax",      "industry", "region", "size", "headcount",
-    "it_status", "source",     "needs", "grade",   "status",   "owner_id", "tags",   "notes"};
+    "company",   "contact_name", "title", "phones", "fax",    "industry", "region", "size", "headcount",
+    "it_status", "source",       "needs", "grade",  "status", "owner_id", "tags",   "notes"};
 
 nlohmann::json page_json(const Page<Customer>& p) {
   nlohmann::json items = nlohmann::json::array();
@@ -95,16 +95,16 @@ void register_routes(http::Router& router, RouteDeps d) {
                    "industry", "source", "tag", "q", "sort"});
     return Response::json(page_json(d.customers.list(c.actor(), filter_from_query(c), c.cursor(), c.limit())));
   });
-  router.add("GET", "/api/v1/customers/{id}", [d](Context& c) {
-    return Response::json(to_json(d.customers.get(c.actor(), c.id())));
-  });
+  router.add("GET", "/api/v1/customers/{id}",
+             [d](Context& c) { return Response::json(to_json(d.customers.get(c.actor(), c.id()))); });
   router.add("POST", "/api/v1/customers", [d](Context& c) {
     JsonBody b(c.request.body, kCustomerFields);
     return Response::json(to_json(d.customers.create(c.actor(), input_from_json(b), b.nullable_id("owner_id"))), 201);
   });
   router.add("PATCH", "/api/v1/customers/{id}", [d](Context& c) {
     JsonBody b(c.request.body, kCustomerFields);
-    return Response::json(to_json(d.customers.update(c.actor(), c.id(), input_from_json(b), b.nullable_id("owner_id"))));
+    return Response::json(
+        to_json(d.customers.update(c.actor(), c.id(), input_from_json(b), b.nullable_id("owner_id"))));
   });
   router.add("GET", "/api/v1/duplicate-claims", [d](Context& c) {
     c.allow_query({"limit", "cursor", "status"});
@@ -112,7 +112,8 @@ void register_routes(http::Router& router, RouteDeps d) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& i : page.items) items.push_back(to_json(i));
     return Response::json(
-        {{"items", items}, {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
   });
 
   router.add("POST", "/api/v1/customers/import", [d](Context& c) {
@@ -174,7 +175,8 @@ void register_routes(http::Router& router, RouteDeps d) {
     c.allow_query({"format", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",
                    "source", "tag", "q", "sort"});
     std::string format = c.query("format").value_or("csv");
-    if (format != "csv" && format != "xlsx") throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");
+    if (format != "csv" && format != "xlsx")
+      throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");
     CustomerFilter f = filter_from_query(c);
     nlohmann::json described = nlohmann::json::object();
     for (const auto& [k, v] : c.request.query) described[k] = v;

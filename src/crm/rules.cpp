@@ -125,7 +125,8 @@ bool can_change_status(CustomerStatus from, CustomerStatus to) {
 }
 
 std::string_view status_label_zh(CustomerStatus s) {
-  static constexpr std::array<std::string_view, 7> kLabels{"新客户", "已联系", "意向", "跟进中", "成交", "流失", "无效"};
+  static constexpr std::array<std::string_view, 7> kLabels{"新客户", "已联系", "意向", "跟进中",
+                                                           "成交",   "流失",   "无效"};
   return kLabels[static_cast<size_t>(s)];
 }
 

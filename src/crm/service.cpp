@@ -60,8 +60,8 @@ Customer CustomerService::create(const org::Actor& actor, const CustomerInput& i
     throw Forbidden("customer.assign_forbidden", "只能新建自己的客户 / agents create their own customers",
                     {{"field", "owner_id"}});
   }
-  base.owner_id = org::data_scope(actor.role) == org::Scope::kOwn ? default_owner
-                                                                  : resolve_owner(actor, owner, default_owner);
+  base.owner_id =
+      org::data_scope(actor.role) == org::Scope::kOwn ? default_owner : resolve_owner(actor, owner, default_owner);
   Customer c;
   if (auto e = apply_customer_input(in, base, phones_, c)) throw_field(*e);
   c.created_by = actor.user_id;
@@ -70,25 +70,25 @@ Customer CustomerService::create(const org::Actor& actor, const CustomerInput& i
   using Outcome = std::variant<Customer, Duplicate, long long>;  // created | plain duplicate | claim id
   Duplicate dup;
   Outcome out = db_.write([&](soci::session& sql) -> Outcome {
-    if (auto d = find_duplicate(sql, c, 0)) {
+    store::HolderLookup holders(sql);
+    if (auto d = find_duplicate(holders, c, 0)) {
       if (d->is_claim(c.owner_id)) {
         dup = *d;
         return open_claim(sql, *d, c, "api", actor.user_id, c.created_at);
       }
       return *d;
     }
-    store::CustomerWriter writer(sql);
+    store::CustomerWriter writer(sql, db_.dialect());
     writer.insert(c);
-    audit::record(sql, {0, c.created_at, actor.user_id, "customer.create", "customer", c.id, nullptr, to_json(c),
-                        nullptr});
+    audit::record(sql,
+                  {0, c.created_at, actor.user_id, "customer.create", "customer", c.id, nullptr, to_json(c), nullptr});
     return c;
   });
   if (auto* claim_id = std::get_if<long long>(&out)) {
-    throw Conflict("customer.duplicate_claim",
-                   "该客户已由其他销售跟进，已登记撞单 / another agent holds this customer; a duplicate claim was opened",
-                   {{"field", dup.reason == "phone" ? "phones" : "company"},
-                    {"claim_id", *claim_id},
-                    {"reason", dup.reason}});
+    throw Conflict(
+        "customer.duplicate_claim",
+        "该客户已由其他销售跟进，已登记撞单 / another agent holds this customer; a duplicate claim was opened",
+        {{"field", dup.reason == "phone" ? "phones" : "company"}, {"claim_id", *claim_id}, {"reason", dup.reason}});
   }
   if (auto* d = std::get_if<Duplicate>(&out)) {
     nlohmann::json details{{"field", d->reason == "phone" ? "phones" : "company"}, {"reason", d->reason}};
@@ -130,7 +130,8 @@ Customer CustomerService::update(const org::Actor& actor, long long id, const Cu
   c.updated_at = clock_.now();
   db_.write([&](soci::session& sql) {
     // Phones are checked before companies, so a phone clash is what comes back when there is one.
-    if (auto d = find_duplicate(sql, c, id); d && d->reason == "phone") {
+    store::HolderLookup holders(sql);
+    if (auto d = find_duplicate(holders, c, id); d && d->reason == "phone") {
       throw Conflict("customer.duplicate_phone", "号码已存在于另一客户 / this phone already belongs to a customer",
                      {{"field", "phones"}, {"phone", d->matched}});
     }
@@ -139,7 +140,7 @@ Customer CustomerService::update(const org::Actor& actor, long long id, const Cu
     if (!fresh || fresh->updated_at != current.updated_at) {
       throw Conflict("customer.changed", "客户资料已被他人修改，请刷新后重试 / changed meanwhile; reload and retry");
     }
-    store::CustomerWriter(sql).update(c);
+    store::CustomerWriter(sql, db_.dialect()).update(c);
     const char* action = c.owner_id != current.owner_id ? "customer.assign" : "customer.update";
     audit::record(sql, {0, c.updated_at, actor.user_id, action, "customer", id, to_json(current), to_json(c), nullptr});
   });
@@ -180,7 +181,8 @@ Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilt
     std::vector<org::Team> teams = org_.list_teams();
     owner_teams = org::team_subtree(teams, *f.team_id);
   }
-  auto rows = db_.read([&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, after, limit); });
+  auto rows =
+      db_.read([&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, after, limit); });
   Page<Customer> page;
   if (static_cast<int>(rows.size()) > limit) {
     rows.resize(static_cast<size_t>(limit));

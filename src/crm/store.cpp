@@ -5,6 +5,7 @@
 
 #include "crm/customer_input.hpp"
 #include "db/query.hpp"
+#include "db/row_inserter.hpp"
 
 namespace waihu::crm::store {
 
@@ -76,27 +77,35 @@ db::KeysetSort keyset_for(CustomerSort s) {
     case CustomerSort::kUpdatedAsc:
       return {"c.updated_at", "c.id", false, true};
     case CustomerSort::kCompanyAsc:
-      return {"c.company", "c.id", false, false};
+      return {"c.company_norm", "c.id", false, false};
     case CustomerSort::kCompanyDesc:
-      return {"c.company", "c.id", true, false};
+      return {"c.company_norm", "c.id", true, false};
   }
   return {"", "c.id", true, true};
 }
 }  // namespace
 
 struct CustomerWriter::Impl {
-  explicit Impl(soci::session& s) : sql(s) {}
+  Impl(soci::session& s, db::Dialect dialect)
+      : sql(s),
+        customers(
+            s, dialect, "customers",
+            {"company",   "company_norm", "contact_name", "title",      "fax",        "industry",  "region",   "size",
+             "headcount", "it_status",    "source",       "needs",      "grade",      "status",    "owner_id", "notes",
+             "province",  "city",         "search_text",  "created_by", "created_at", "updated_at"}),
+        phones(s, dialect, "customer_phones", {"customer_id", "e164", "kind", "province", "city", "position"}),
+        tags(s, dialect, "customer_tags", {"customer_id", "tag"}) {}
   soci::session& sql;
-  std::string company, company_norm, contact_name, title, fax, industry, region, size, it_status, source, needs,
-      grade, status, notes, province, city, search_text;
-  long long headcount = 0, owner_id = 0, created_by = 0, created_at = 0, updated_at = 0, id = 0;
-  soci::indicator headcount_ind = soci::i_null, grade_ind = soci::i_null, owner_ind = soci::i_null,
-                  created_by_ind = soci::i_null;
-  std::string phone_e164, phone_kind, phone_province, phone_city, tag;
-  long long child_customer = 0, phone_position = 0;
-  std::unique_ptr<soci::statement> insert_row, update_row, insert_phone, insert_tag, delete_phones, delete_tags;
+  db::RowInserter customers, phones, tags;
+  // Bound by reference into the SOCI statements of the update path.
+  std::string company, company_norm, contact_name, title, fax, industry, region, size, it_status, source, needs, grade,
+      status, notes, province, city, search_text;
+  long long headcount = 0, owner_id = 0, updated_at = 0, id = 0;
+  soci::indicator headcount_ind = soci::i_null, grade_ind = soci::i_null, owner_ind = soci::i_null;
+  long long child_customer = 0;
+  std::unique_ptr<soci::statement> update_row, delete_phones, delete_tags;
 
-  void bind_from(const Customer& c) {
+  void bind_for_update(const Customer& c) {
     company = c.company, company_norm = c.company_norm, contact_name = c.contact_name, title = c.title;
     fax = c.fax, industry = c.industry, region = c.region, size = c.size, it_status = c.it_status;
     source = c.source, needs = c.needs, notes = c.notes, status = std::string(status_name(c.status));
@@ -106,9 +115,7 @@ struct CustomerWriter::Impl {
     headcount_ind = c.headcount ? soci::i_ok : soci::i_null;
     owner_id = c.owner_id.value_or(0);
     owner_ind = c.owner_id ? soci::i_ok : soci::i_null;
-    created_by = c.created_by.value_or(0);
-    created_by_ind = c.created_by ? soci::i_ok : soci::i_null;
-    created_at = c.created_at, updated_at = c.updated_at;
+    updated_at = c.updated_at;
     province = c.phones.empty() ? "" : c.phones.front().province;
     city = c.phones.empty() ? "" : c.phones.front().city;
     search_text = customer_search_text(c);
@@ -116,38 +123,21 @@ struct CustomerWriter::Impl {
   }
 
   void write_children(const Customer& c) {
-    child_customer = c.id;
-    phone_position = 0;
+    long long position = 0;
     for (const auto& p : c.phones) {
-      phone_e164 = p.e164, phone_kind = std::string(phone_kind_name(p.kind));
-      phone_province = p.province, phone_city = p.city;
-      insert_phone->execute(true);
-      ++phone_position;
+      phones.integer(c.id).text(p.e164).text(phone_kind_name(p.kind)).text(p.province).text(p.city).integer(position++);
+      phones.insert();
     }
     for (const auto& t : c.tags) {
-      tag = t;
-      insert_tag->execute(true);
+      tags.integer(c.id).text(t);
+      tags.insert();
     }
   }
 };
 
-CustomerWriter::CustomerWriter(soci::session& sql) : impl_(std::make_unique<Impl>(sql)) {
+CustomerWriter::CustomerWriter(soci::session& sql, db::Dialect dialect) : impl_(std::make_unique<Impl>(sql, dialect)) {
   Impl& m = *impl_;
   using soci::use;
-  m.insert_row = std::make_unique<soci::statement>(
-      (sql.prepare << "INSERT INTO customers (company, company_norm, contact_name, title, fax, industry, region, size, "
-                      "headcount, it_status, source, needs, grade, status, owner_id, notes, province, city, "
-                      "search_text, created_by, created_at, updated_at) VALUES (:company, :company_norm, :contact, "
-                      ":title, :fax, :industry, :region, :size, :headcount, :it_status, :source, :needs, :grade, "
-                      ":status, :owner, :notes, :province, :city, :search, :created_by, :created_at, :updated_at) "
-                      "RETURNING id",
-       use(m.company, "company"), use(m.company_norm, "company_norm"), use(m.contact_name, "contact"),
-       use(m.title, "title"), use(m.fax, "fax"), use(m.industry, "industry"), use(m.region, "region"),
-       use(m.size, "size"), use(m.headcount, m.headcount_ind, "headcount"), use(m.it_status, "it_status"),
-       use(m.source, "source"), use(m.needs, "needs"), use(m.grade, m.grade_ind, "grade"), use(m.status, "status"),
-       use(m.owner_id, m.owner_ind, "owner"), use(m.notes, "notes"), use(m.province, "province"),
-       use(m.city, "city"), use(m.search_text, "search"), use(m.created_by, m.created_by_ind, "created_by"),
-       use(m.created_at, "created_at"), use(m.updated_at, "updated_at"), soci::into(m.id)));
   m.update_row = std::make_unique<soci::statement>(
       (sql.prepare << "UPDATE customers SET company = :company, company_norm = :company_norm, contact_name = :contact, "
                       "title = :title, fax = :fax, industry = :industry, region = :region, size = :size, "
@@ -158,16 +148,8 @@ CustomerWriter::CustomerWriter(soci::session& sql) : impl_(std::make_unique<Impl
        use(m.title, "title"), use(m.fax, "fax"), use(m.industry, "industry"), use(m.region, "region"),
        use(m.size, "size"), use(m.headcount, m.headcount_ind, "headcount"), use(m.it_status, "it_status"),
        use(m.source, "source"), use(m.needs, "needs"), use(m.grade, m.grade_ind, "grade"), use(m.status, "status"),
-       use(m.owner_id, m.owner_ind, "owner"), use(m.notes, "notes"), use(m.province, "province"),
-       use(m.city, "city"), use(m.search_text, "search"), use(m.updated_at, "updated_at"), use(m.id, "id")));
-  m.insert_phone = std::make_unique<soci::statement>(
-      (sql.prepare << "INSERT INTO customer_phones (customer_id, e164, kind, province, city, position) VALUES "
-                      "(:cid, :e164, :kind, :province, :city, :position)",
-       use(m.child_customer, "cid"), use(m.phone_e164, "e164"), use(m.phone_kind, "kind"),
-       use(m.phone_province, "province"), use(m.phone_city, "city"), use(m.phone_position, "position")));
-  m.insert_tag = std::make_unique<soci::statement>(
-      (sql.prepare << "INSERT INTO customer_tags (customer_id, tag) VALUES (:cid, :tag)", use(m.child_customer, "cid"),
-       use(m.tag, "tag")));
+       use(m.owner_id, m.owner_ind, "owner"), use(m.notes, "notes"), use(m.province, "province"), use(m.city, "city"),
+       use(m.search_text, "search"), use(m.updated_at, "updated_at"), use(m.id, "id")));
   m.delete_phones = std::make_unique<soci::statement>(
       (sql.prepare << "DELETE FROM customer_phones WHERE customer_id = :cid", use(m.child_customer, "cid")));
   m.delete_tags = std::make_unique<soci::statement>(
@@ -177,14 +159,27 @@ CustomerWriter::CustomerWriter(soci::session& sql) : impl_(std::make_unique<Impl
 CustomerWriter::~CustomerWriter() = default;
 
 void CustomerWriter::insert(Customer& c) {
-  impl_->bind_from(c);
-  impl_->insert_row->execute(true);
-  c.id = impl_->id;
+  auto& r = impl_->customers;
+  const std::string search = customer_search_text(c);
+  const std::string_view province = c.phones.empty() ? "" : c.phones.front().province;
+  const std::string_view city = c.phones.empty() ? "" : c.phones.front().city;
+  const std::string_view status = status_name(c.status);
+  r.text(c.company).text(c.company_norm).text(c.contact_name).text(c.title).text(c.fax).text(c.industry);
+  r.text(c.region).text(c.size);
+  c.headcount ? r.integer(*c.headcount) : r.null();
+  r.text(c.it_status).text(c.source).text(c.needs);
+  c.grade.empty() ? r.null() : r.text(c.grade);
+  r.text(status);
+  c.owner_id ? r.integer(*c.owner_id) : r.null();
+  r.text(c.notes).text(province).text(city).text(search);
+  c.created_by ? r.integer(*c.created_by) : r.null();
+  r.integer(c.created_at).integer(c.updated_at);
+  c.id = r.insert();
   impl_->write_children(c);
 }
 
 void CustomerWriter::update(const Customer& c) {
-  impl_->bind_from(c);
+  impl_->bind_for_update(c);
   impl_->update_row->execute(true);
   impl_->child_customer = c.id;
   impl_->delete_phones->execute(true);
@@ -202,23 +197,59 @@ std::optional<Customer> customer_by_id(soci::session& sql, long long id) {
   return std::move(one.front());
 }
 
-std::optional<Holder> phone_holder(soci::session& sql, const std::string& e164) {
-  db::Query q;
-  q << "SELECT c.id, c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.e164 = "
-    << q.bind(e164);
-  auto r = q.fetch_one(sql, 2);
-  if (!r) return std::nullopt;
-  return Holder{r->i64(0), r->opt_i64(1)};
+struct HolderLookup::Impl {
+  std::string key;
+  long long customer_id = 0, owner_id = 0;
+  soci::indicator owner_ind = soci::i_null;
+  std::unique_ptr<soci::statement> by_phone, by_company;
+};
+
+HolderLookup::HolderLookup(soci::session& sql) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.by_phone = std::make_unique<soci::statement>(
+      (sql.prepare << "SELECT c.id, c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id "
+                      "WHERE p.e164 = :key",
+       soci::use(m.key, "key"), soci::into(m.customer_id), soci::into(m.owner_id, m.owner_ind)));
+  m.by_company = std::make_unique<soci::statement>(
+      (sql.prepare << "SELECT id, owner_id FROM customers WHERE company_norm = :key AND owner_id IS NOT NULL "
+                      "ORDER BY id LIMIT 20",
+       soci::use(m.key, "key"), soci::into(m.customer_id), soci::into(m.owner_id, m.owner_ind)));
 }
 
-std::vector<Holder> company_holders(soci::session& sql, const std::string& company_norm) {
+HolderLookup::~HolderLookup() = default;
+
+std::optional<Holder> HolderLookup::phone(const std::string& e164) {
+  impl_->key = e164;
+  if (!impl_->by_phone->execute(true)) return std::nullopt;
+  return Holder{impl_->customer_id,
+                impl_->owner_ind == soci::i_ok ? std::optional<long long>(impl_->owner_id) : std::nullopt};
+}
+
+std::vector<Holder> HolderLookup::company(const std::string& company_norm) {
   std::vector<Holder> out;
   if (company_norm.empty()) return out;
-  db::Query q;
-  q << "SELECT id, owner_id FROM customers WHERE company_norm = " << q.bind(company_norm)
-    << " AND owner_id IS NOT NULL ORDER BY id LIMIT 20";
-  for (const auto& r : q.fetch(sql, 2)) out.push_back({r.i64(0), r.opt_i64(1)});
+  impl_->key = company_norm;
+  if (!impl_->by_company->execute(true)) return out;
+  do {
+    out.push_back({impl_->customer_id, impl_->owner_id});
+  } while (impl_->by_company->fetch());
   return out;
+}
+
+void each_phone(soci::session& sql, const std::function<void(const std::string&)>& each) {
+  std::string e164;
+  soci::statement st = (sql.prepare << "SELECT e164 FROM customer_phones", soci::into(e164));
+  st.execute();
+  while (st.fetch()) each(e164);
+}
+
+void each_owned_company(soci::session& sql, const std::function<void(const std::string&)>& each) {
+  std::string key;
+  soci::statement st =
+      (sql.prepare << "SELECT company_norm FROM customers WHERE owner_id IS NOT NULL AND company_norm <> ''",
+       soci::into(key));
+  st.execute();
+  while (st.fetch()) each(key);
 }
 
 std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
@@ -273,7 +304,7 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort) {
       return {std::to_string(c.updated_at), c.id};
     case CustomerSort::kCompanyAsc:
     case CustomerSort::kCompanyDesc:
-      return {c.company, c.id};
+      return {c.company_norm, c.id};
     default:
       return {"", c.id};
   }

@@ -2,12 +2,14 @@
 // SQL for customers, their phones and tags, and duplicate claims. Runs on the caller's session/transaction.
 #include <soci/soci.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "crm/model.hpp"
+#include "db/database.hpp"
 #include "db/keyset.hpp"
 
 namespace waihu::crm::store {
@@ -22,7 +24,7 @@ struct Scope {
 /// Inserts and updates customers with statements prepared once: the importer writes millions through one writer.
 class CustomerWriter {
  public:
-  explicit CustomerWriter(soci::session& sql);
+  CustomerWriter(soci::session& sql, db::Dialect dialect);
   ~CustomerWriter();
   /// Sets c.id. The phones' unique index makes a duplicate phone throw (callers check first).
   void insert(Customer& c);
@@ -40,10 +42,25 @@ struct Holder {
   long long customer_id = 0;
   std::optional<long long> owner_id;
 };
-/// Who holds a phone (E.164), if anyone.
-std::optional<Holder> phone_holder(soci::session& sql, const std::string& e164);
-/// Customers with this normalised company name that an agent owns (pool customers are not "held").
-std::vector<Holder> company_holders(soci::session& sql, const std::string& company_norm);
+/// Who holds a phone or a company, with the two queries prepared once: the importer asks for every row.
+class HolderLookup {
+ public:
+  explicit HolderLookup(soci::session& sql);
+  ~HolderLookup();
+  /// Who holds a phone (E.164), if anyone.
+  std::optional<Holder> phone(const std::string& e164);
+  /// Customers with this normalised company name that an agent owns (pool customers are not "held").
+  std::vector<Holder> company(const std::string& company_norm);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Calls `each` with every phone in the store (E.164) and, separately, every company key of an owned customer.
+/// Streams: nothing is held in memory here.
+void each_phone(soci::session& sql, const std::function<void(const std::string&)>& each);
+void each_owned_company(soci::session& sql, const std::function<void(const std::string&)>& each);
 
 /// One page in the filter's order, `limit + 1` rows to tell whether there is a next page.
 /// `owner_teams` (the expanded team_id filter) limits to customers owned by members of those teams.

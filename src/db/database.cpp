@@ -52,6 +52,8 @@ void Database::open_session(soci::session& s) {
       s << "PRAGMA synchronous=NORMAL";
       s << "PRAGMA foreign_keys=ON";
       s << "PRAGMA busy_timeout=10000";
+      // Statement journals of long transactions (an import) stay in memory instead of a temp file per statement.
+      s << "PRAGMA temp_store=MEMORY";
     } else {
       s.open(soci::postgresql, url_.connect);
     }
@@ -83,6 +85,24 @@ int Database::schema_version() {
 void Database::migrate() {
   soci::session sql(*pool_);
   apply_migrations(sql, url_.dialect);
+}
+
+BulkWriteTuning::BulkWriteTuning(soci::session& sql, Dialect dialect)
+    : sql_(sql), active_(dialect == Dialect::kSqlite) {
+  if (active_) {
+    sql_ << "PRAGMA cache_size = -131072";  // 128 MiB
+    // Foreign keys are checked at COMMIT instead of per statement: a statement that cannot fail half-way needs
+    // no statement journal, which otherwise copies every index page an INSERT touches.
+    sql_ << "PRAGMA defer_foreign_keys = ON";
+  }
+}
+
+BulkWriteTuning::~BulkWriteTuning() {
+  if (!active_) return;
+  try {
+    sql_ << "PRAGMA cache_size = -2000";
+  } catch (...) {
+  }
 }
 
 long long insert_returning_id(soci::session& sql, const std::string& q) {

@@ -106,6 +106,20 @@ class Database {
   size_t size_;
 };
 
+/// While alive, gives `sql` a page cache sized for writing millions of rows in one transaction (SQLite keeps
+/// its default 2 MB otherwise and spills to disk constantly); restores the default after. No-op on PostgreSQL.
+class BulkWriteTuning {
+ public:
+  BulkWriteTuning(soci::session& sql, Dialect dialect);
+  ~BulkWriteTuning();
+  BulkWriteTuning(const BulkWriteTuning&) = delete;
+  BulkWriteTuning& operator=(const BulkWriteTuning&) = delete;
+
+ private:
+  soci::session& sql_;
+  bool active_;
+};
+
 /// Id of the row just inserted by "INSERT … RETURNING id".
 long long insert_returning_id(soci::session& sql, const std::string& insert_sql_with_returning);
 

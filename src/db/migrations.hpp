@@ -1,6 +1,7 @@
 #pragma once
 // Numbered migrations (migrations/NNN_what.sql, compiled into the binary), applied in order and recorded in
-// schema_migrations. Portable SQL with a few placeholders the dialect fills in: {{id}} for an identity primary key.
+// schema_migrations. Portable SQL with a few placeholders the dialect fills in: {{id}} for an identity primary key,
+// {{keyset_id}} for the id tail of an index that serves keyset paging.
 #include <soci/soci.h>
 
 #include <string>

@@ -16,7 +16,8 @@ BadRequest wrong_type(const std::string& f, const char* expected) {
 JsonBody::JsonBody(const std::string& body, std::span<const std::string_view> allowed) {
   j_ = nlohmann::json::parse(body, nullptr, false);
   if (j_.is_discarded()) throw BadRequest("validation.malformed_json", "请求体不是有效的 JSON / malformed JSON body");
-  if (!j_.is_object()) throw BadRequest("validation.not_an_object", "请求体应为 JSON 对象 / body must be a JSON object");
+  if (!j_.is_object())
+    throw BadRequest("validation.not_an_object", "请求体应为 JSON 对象 / body must be a JSON object");
   for (const auto& [key, value] : j_.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       throw BadRequest::field(key, "未知字段 / unknown field", "validation.unknown_field");

@@ -96,8 +96,8 @@ int Context::limit() const {
   auto n = query_int("limit");
   if (!n) return kDefaultPageSize;
   if (*n < 1 || *n > kMaxPageSize) {
-    throw BadRequest::field("limit", "应在 1-" + std::to_string(kMaxPageSize) + " 之间 / must be 1-" +
-                                         std::to_string(kMaxPageSize));
+    throw BadRequest::field(
+        "limit", "应在 1-" + std::to_string(kMaxPageSize) + " 之间 / must be 1-" + std::to_string(kMaxPageSize));
   }
   return static_cast<int>(*n);
 }

@@ -26,9 +26,9 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string file_path;            ///< when set, the body is this file's content
-  bool delete_file_after = false;   ///< a temporary export
-  std::string log_user;             ///< who made the request, for the access log
+  std::string file_path;           ///< when set, the body is this file's content
+  bool delete_file_after = false;  ///< a temporary export
+  std::string log_user;            ///< who made the request, for the access log
 
   static Response json(const nlohmann::json& j, int status = 200);
   static Response html(std::string body, int status = 200);

@@ -21,7 +21,12 @@ Router make_router() {
     if (token != "good") throw Unauthorized("auth.session_expired", "expired");
     return org::Actor{1, "agent01", org::Role::kAgent, 1, {1}};
   });
-  router.add("GET", "/open", [](Context&) { return Response::json({{"ok", true}}); }, true);
+  router.add(
+      "GET", "/open",
+      [](Context&) {
+        return Response::json({{"ok", true}});
+      },
+      true);
   router.add("GET", "/items/{id}", [](Context& c) { return Response::json({{"id", c.id()}}); });
   router.add("GET", "/items/export", [](Context&) { return Response::json({{"export", true}}); });
   router.add("GET", "/boom", [](Context&) -> Response { throw std::runtime_error("secret detail"); });

@@ -64,8 +64,7 @@ Response too_large(size_t limit) {
 }
 
 // Writes the response; false if the connection is gone.
-asio::awaitable<bool> send(beast::tcp_stream& stream, Response& res, unsigned version, bool keep_alive,
-                           size_t& bytes) {
+asio::awaitable<bool> send(beast::tcp_stream& stream, Response& res, unsigned version, bool keep_alive, size_t& bytes) {
   beast::error_code ec;
   auto apply_headers = [&](auto& msg) {
     msg.set(bhttp::field::server, "waihu");
@@ -116,7 +115,7 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
     auto started = std::chrono::steady_clock::now();
     std::string target(parser.get().target());
     size_t limit = Router::is_upload_path(target.substr(0, target.find('?'))) ? st.options.max_upload_bytes
-                                                                               : st.options.max_body_bytes;
+                                                                              : st.options.max_body_bytes;
     parser.body_limit(limit);
     stream.expires_after(std::chrono::seconds(300));
     if (parser.content_length() && *parser.content_length() > limit) {
@@ -142,8 +141,7 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
       // Run the handler on the worker pool and come back here when it is done.
       try {
         res = co_await asio::co_spawn(
-            st.workers, [&]() -> asio::awaitable<Response> { co_return st.router.handle(req); },
-            asio::use_awaitable);
+            st.workers, [&]() -> asio::awaitable<Response> { co_return st.router.handle(req); }, asio::use_awaitable);
       } catch (...) {
         res = error_response(std::current_exception());
       }
@@ -153,8 +151,9 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
     std::string user = res.log_user;
     bool sent = co_await send(stream, res, version, keep_alive && !st.stopping, bytes);
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info(R"({{"type":"access","remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.2f},"user":"{}"}})",
-                 remote, method, target.substr(0, target.find('?')), status, bytes, ms, user);
+    spdlog::info(
+        R"({{"type":"access","remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.2f},"user":"{}"}})",
+        remote, method, target.substr(0, target.find('?')), status, bytes, ms, user);
     self->busy = false;
     if (sent && ec == bhttp::error::body_limit) {
       // The client is still sending the body we refused: read and drop it (bounded), so it sees our 413
@@ -164,7 +163,8 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
       std::array<char, 64 * 1024> scratch;
       size_t drained = 0;
       while (drained < st.options.max_upload_bytes) {
-        size_t n = co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
+        size_t n =
+            co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
         drained += n;
       }

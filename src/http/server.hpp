@@ -14,8 +14,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  ///< 0: any free port (printed on start)
   size_t workers = 4;
-  size_t max_body_bytes = 1 << 20;         ///< JSON bodies
-  size_t max_upload_bytes = 64ull << 20;   ///< import uploads
+  size_t max_body_bytes = 1 << 20;        ///< JSON bodies
+  size_t max_upload_bytes = 64ull << 20;  ///< import uploads
   int idle_timeout_seconds = 60;
   int shutdown_grace_seconds = 30;
 };

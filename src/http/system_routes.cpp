@@ -23,7 +23,8 @@ code{background:#f3f3f3;padding:0 .3em}</style></head>
 }  // namespace
 
 void register_system_routes(Router& router, std::function<int()> health) {
-  router.add("GET", "/", [](Context&) { return Response::html(kHomePage); }, true);
+  router.add(
+      "GET", "/", [](Context&) { return Response::html(kHomePage); }, true);
   router.add(
       "GET", "/healthz",
       [health](Context&) {

@@ -90,12 +90,13 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
   router.add("POST", "/api/v1/teams", [&](Context& c) {
     JsonBody b(c.request.body, {"name", "parent_id"});
     auto parent = b.nullable_id("parent_id");
-    return Response::json(to_json(org.create_team(&c.actor(), *b.required_text("name"), parent ? *parent : std::nullopt)),
-                          201);
+    return Response::json(
+        to_json(org.create_team(&c.actor(), *b.required_text("name"), parent ? *parent : std::nullopt)), 201);
   });
   router.add("PATCH", "/api/v1/teams/{id}", [&](Context& c) {
     JsonBody b(c.request.body, {"name", "parent_id"});
-    return Response::json(to_json(org.rename_team(&c.actor(), c.id(), b.text("name", false), b.nullable_id("parent_id"))));
+    return Response::json(
+        to_json(org.rename_team(&c.actor(), c.id(), b.text("name", false), b.nullable_id("parent_id"))));
   });
 
   router.add("GET", "/api/v1/users", [&](Context& c) {
@@ -125,7 +126,8 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
     u.prior_months = b.integer("prior_months").value_or(0);
     return Response::json(to_json(org.create_user(&c.actor(), u)), 201);
   });
-  router.add("GET", "/api/v1/users/{id}", [&](Context& c) { return Response::json(to_json(org.get_user(&c.actor(), c.id()))); });
+  router.add("GET", "/api/v1/users/{id}",
+             [&](Context& c) { return Response::json(to_json(org.get_user(&c.actor(), c.id()))); });
   router.add("PATCH", "/api/v1/users/{id}", [&](Context& c) {
     JsonBody b(c.request.body, {"display_name", "role", "team_id", "extension", "hired_on", "employment_status",
                                 "level", "prior_months", "disabled"});

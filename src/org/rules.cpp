@@ -19,8 +19,7 @@ bool has_right(Role role, Right right) {
     case Right::kWriteCustomers:
       return role != Role::kQa;
     case Right::kAssignOwner:
-      return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor ||
-             role == Role::kAssistant;
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kAssistant;
   }
   return false;
 }

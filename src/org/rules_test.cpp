@@ -7,8 +7,8 @@
 namespace waihu::org {
 
 TEST(OrgRules, TeamSubtreeAndCycles) {
-  std::vector<Team> teams{{1, "公司", std::nullopt, 0}, {2, "电销部", 1, 0}, {3, "一组", 2, 0}, {4, "二组", 2, 0},
-                          {5, "行政", 1, 0}};
+  std::vector<Team> teams{
+      {1, "公司", std::nullopt, 0}, {2, "电销部", 1, 0}, {3, "一组", 2, 0}, {4, "二组", 2, 0}, {5, "行政", 1, 0}};
   auto sub = team_subtree(teams, 2);
   std::sort(sub.begin(), sub.end());
   EXPECT_EQ(sub, (std::vector<long long>{2, 3, 4}));

@@ -112,8 +112,8 @@ Team OrgService::rename_team(const Actor* actor, long long id, const std::option
       t->parent_id = *parent_id;
     }
     store::update_team(sql, *t);
-    audit::record(sql, {0, clock_.now(), actor_id(actor), "team.update", "team", id, to_json(before), to_json(*t),
-                        nullptr});
+    audit::record(sql,
+                  {0, clock_.now(), actor_id(actor), "team.update", "team", id, to_json(before), to_json(*t), nullptr});
     return *t;
   });
 }
@@ -189,8 +189,9 @@ User OrgService::update_user(const Actor* actor, long long id, const UserPatch& 
     u.updated_at = clock_.now();
     store::update_user(sql, u);
     if (u.disabled && !current->disabled) store::revoke_user_sessions(sql, id, u.updated_at);
-    audit::record(sql, {0, u.updated_at, actor_id(actor), u.disabled && !current->disabled ? "user.disable" : "user.update",
-                        "user", id, to_json(*current), to_json(u), nullptr});
+    audit::record(sql,
+                  {0, u.updated_at, actor_id(actor), u.disabled && !current->disabled ? "user.disable" : "user.update",
+                   "user", id, to_json(*current), to_json(u), nullptr});
     return u;
   });
 }
@@ -219,7 +220,8 @@ void OrgService::change_own_password(const Actor& actor, const std::string& old_
   db_.write([&](soci::session& sql) {
     long long now = clock_.now();
     store::set_password_hash(sql, actor.user_id, hash, now);
-    audit::record(sql, {0, now, actor.user_id, "user.password_change", "user", actor.user_id, nullptr, nullptr, nullptr});
+    audit::record(sql,
+                  {0, now, actor.user_id, "user.password_change", "user", actor.user_id, nullptr, nullptr, nullptr});
   });
 }
 
@@ -296,10 +298,18 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
   bool ok = verify_password(rec ? rec->password_hash : kDummyHash, password) && rec && !rec->user.disabled;
   if (!ok) {
     db_.write([&](soci::session& sql) {
-      store::save_throttle(sql, account_key, after_failed_login(store::throttle(sql, account_key), now, kAccountThrottle));
-      store::save_throttle(sql, address_key, after_failed_login(store::throttle(sql, address_key), now, kAddressThrottle));
-      audit::record(sql, {0, now, std::nullopt, "session.login_failed", "user",
-                          rec ? std::optional<long long>(rec->user.id) : std::nullopt, nullptr, nullptr,
+      store::save_throttle(sql, account_key,
+                           after_failed_login(store::throttle(sql, account_key), now, kAccountThrottle));
+      store::save_throttle(sql, address_key,
+                           after_failed_login(store::throttle(sql, address_key), now, kAddressThrottle));
+      audit::record(sql, {0,
+                          now,
+                          std::nullopt,
+                          "session.login_failed",
+                          "user",
+                          rec ? std::optional<long long>(rec->user.id) : std::nullopt,
+                          nullptr,
+                          nullptr,
                           {{"username", username}, {"address", address}}});
     });
     throw Unauthorized("auth.invalid_credentials", "用户名或密码错误 / wrong username or password");
@@ -308,8 +318,8 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
   db_.write([&](soci::session& sql) {
     store::clear_throttle(sql, account_key);
     store::insert_session(sql, token_digest(out.token), rec->user.id, now, out.expires_at, address);
-    audit::record(sql, {0, now, rec->user.id, "session.login", "user", rec->user.id, nullptr, nullptr,
-                        {{"address", address}}});
+    audit::record(
+        sql, {0, now, rec->user.id, "session.login", "user", rec->user.id, nullptr, nullptr, {{"address", address}}});
   });
   return out;
 }

@@ -26,7 +26,8 @@ TEST(OrgService, UsersAndTeamsAreValidatedAndUnique) {
   EXPECT_THROW(f.org.create_user(nullptr, {"agent02", "", Role::kAgent, f.group.id, "secret123", "8001"}), Conflict);
   EXPECT_THROW(f.org.create_user(nullptr, {"agent02", "", Role::kAgent, 999, "secret123"}), NotFound);
   EXPECT_THROW(f.org.create_user(nullptr, {"agent02", "", Role::kAgent, f.group.id, "short"}), BadRequest);
-  EXPECT_THROW(f.org.rename_team(nullptr, f.root.id, std::nullopt, std::optional<long long>(f.group.id)), RuleViolation);
+  EXPECT_THROW(f.org.rename_team(nullptr, f.root.id, std::nullopt, std::optional<long long>(f.group.id)),
+               RuleViolation);
   EXPECT_EQ(f.agent.hired_on, "2026-11-18");  // defaults to today in China
 }
 

@@ -76,9 +76,8 @@ long long insert_user(soci::session& sql, const User& u, const std::string& pass
   q << "INSERT INTO users (username, display_name, role, team_id, password_hash, hired_on, employment_status, level, "
        "prior_months, extension, disabled, created_at, updated_at) VALUES ("
     << q.bind(u.username) << ", " << q.bind(u.display_name) << ", " << q.bind(std::string(role_name(u.role))) << ", "
-    << q.bind(u.team_id) << ", " << q.bind(password_hash) << ", "
-    << (u.hired_on.empty() ? "NULL" : q.bind(u.hired_on)) << ", "
-    << q.bind(std::string(employment_status_name(u.employment_status))) << ", " << q.bind(u.level) << ", "
+    << q.bind(u.team_id) << ", " << q.bind(password_hash) << ", " << (u.hired_on.empty() ? "NULL" : q.bind(u.hired_on))
+    << ", " << q.bind(std::string(employment_status_name(u.employment_status))) << ", " << q.bind(u.level) << ", "
     << q.bind(u.prior_months) << ", " << bind_opt(q, u.extension) << ", " << q.bind(u.disabled ? 1LL : 0LL) << ", "
     << q.bind(u.created_at) << ", " << q.bind(u.updated_at) << ") RETURNING id";
   return *q.scalar(sql);

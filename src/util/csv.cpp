@@ -124,8 +124,10 @@ void append_csv_record(std::string& out, const std::vector<std::string>& fields)
     bool quote = f.find_first_of(",\"\r\n") != std::string::npos;
     // A leading = or @, or + - before a non-digit, would run as a formula in Excel: neutralise it (CSV injection).
     // "+8613900001111" stays as it is.
-    bool formula = !f.empty() && (f[0] == '=' || f[0] == '@' ||
-                                  ((f[0] == '+' || f[0] == '-') && (f.size() == 1 || !std::isdigit(static_cast<unsigned char>(f[1])))));
+    bool formula =
+        !f.empty() &&
+        (f[0] == '=' || f[0] == '@' ||
+         ((f[0] == '+' || f[0] == '-') && (f.size() == 1 || !std::isdigit(static_cast<unsigned char>(f[1])))));
     if (!quote && !formula) {
       out += f;
       continue;

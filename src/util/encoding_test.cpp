@@ -62,7 +62,9 @@ TEST(Encoding, ValidatorHandlesSequencesSplitAcrossChunks) {
 }
 
 TEST(Encoding, ReaderDropsBom) {
-  auto path = write_temp("\xEF\xBB\xBF" "公司,电话\n");
+  auto path = write_temp(
+      "\xEF\xBB\xBF"
+      "公司,电话\n");
   EXPECT_EQ(read_all(path, detect_file_encoding(path)), "公司,电话\n");
   std::filesystem::remove(path);
 }
