@@ -205,7 +205,9 @@ Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std:
     after = c->id;
   }
   Page<DuplicateClaim> page;
-  page.items = db_.read([&](soci::session& sql) { return store::list_claims(sql, status, after, limit + 1); });
+  // Admins see every claim; others those whose holder or claimant is in their team subtree.
+  page.items =
+      db_.read([&](soci::session& sql) { return store::list_claims(sql, status, actor.scope_team_ids, after, limit + 1); });
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<size_t>(limit));
     page.next_cursor = db::encode_cursor({"", page.items.back().id});

@@ -72,7 +72,8 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 
 long long insert_claim(soci::session& sql, const DuplicateClaim& claim, const std::string& candidate_json,
                        std::optional<long long> created_by);
+/// Claims by id after `after_id`; with `team_ids`, only those whose holder or claimant is in those teams.
 std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<std::string>& status,
-                                        long long after_id, int limit);
+                                        const std::vector<long long>& team_ids, long long after_id, int limit);
 
 }  // namespace waihu::crm::store

@@ -55,7 +55,9 @@ bool CsvReader::next(CsvRecord& rec) {
     size_t bytes = 0;
     for (;;) {
       if (pos_ >= buf_.size() && !fill()) {
-        if (quoted) rec.error = "unterminated quoted field";
+        if (quoted) {
+          rec.error = "引号未闭合，从本行一直到文件末尾 / unterminated quoted field: it runs to the end of the file";
+        }
         if (!any && field.empty() && rec.fields.empty()) {
           if (rec.error.empty()) return false;
         }

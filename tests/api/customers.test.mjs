@@ -112,6 +112,12 @@ test('a phone held by another agent opens a duplicate claim instead of a twin', 
   assert.equal(claim.holder_id, ids.agent11);
   assert.equal(claim.claimant_id, ids.agent01);
   assert.equal(claim.reason, 'phone');
+  // The supervisors of both sides see it; a third group's supervisor does not.
+  for (const [user, sees] of [['liqiang', true], ['wangfang', true], ['chenjie', false]]) {
+    const t = await login(srv.base, user, DEMO_PASSWORD);
+    const list = await api(srv.base, 'GET', '/api/v1/duplicate-claims', { token: t });
+    assert.equal(list.json.items.some((c) => c.id === claim.id), sees, user);
+  }
   // Same company name (suffix differs) held by another agent: a claim too.
   const byName = await api(srv.base, 'POST', '/api/v1/customers', {
     token: agent01, body: { company: full.json.company.replace('有限公司', ''), phones: ['13600001234'] },
