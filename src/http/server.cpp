@@ -216,6 +216,16 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   asio::co_spawn(ioc, accept_loop(st, acceptor), asio::detached);
 
   asio::steady_timer drain_timer(ioc);
+  asio::steady_timer poll(ioc);
+  // After the signal: look every 20 ms whether the last connection is gone, then let the loop end.
+  std::function<void()> wait_for_connections = [&] {
+    if (st.connections.empty()) {
+      drain_timer.cancel();
+      return;
+    }
+    poll.expires_after(std::chrono::milliseconds(20));
+    poll.async_wait([&](const beast::error_code&) { wait_for_connections(); });
+  };
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const beast::error_code& ec, int sig) {
     if (ec) return;
@@ -231,18 +241,7 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
     drain_timer.async_wait([&](const beast::error_code& e) {
       if (!e) ioc.stop();  // grace period over: stop whatever still runs
     });
-    // Poll until every connection is gone, then let the loop end.
-    auto check = std::make_shared<std::function<void()>>();
-    auto poll = std::make_shared<asio::steady_timer>(ioc);
-    *check = [&, check, poll] {
-      if (st.connections.empty()) {
-        drain_timer.cancel();
-        return;
-      }
-      poll->expires_after(std::chrono::milliseconds(20));
-      poll->async_wait([check](const beast::error_code&) { (*check)(); });
-    };
-    (*check)();
+    wait_for_connections();
   });
   ioc.run();
   workers.join();
