@@ -161,8 +161,9 @@ CustomerWriter::~CustomerWriter() = default;
 void CustomerWriter::insert(Customer& c) {
   auto& r = impl_->customers;
   const std::string search = customer_search_text(c);
-  const std::string_view province = c.phones.empty() ? "" : c.phones.front().province;
-  const std::string_view city = c.phones.empty() ? "" : c.phones.front().city;
+  // Views into c (not a ternary with "", which would make a temporary string the view outlives).
+  std::string_view province, city;
+  if (!c.phones.empty()) province = c.phones.front().province, city = c.phones.front().city;
   const std::string_view status = status_name(c.status);
   r.text(c.company).text(c.company_norm).text(c.contact_name).text(c.title).text(c.fax).text(c.industry);
   r.text(c.region).text(c.size);
