@@ -206,8 +206,8 @@ Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std:
   }
   Page<DuplicateClaim> page;
   // Admins see every claim; others those whose holder or claimant is in their team subtree.
-  page.items =
-      db_.read([&](soci::session& sql) { return store::list_claims(sql, status, actor.scope_team_ids, after, limit + 1); });
+  page.items = db_.read(
+      [&](soci::session& sql) { return store::list_claims(sql, status, actor.scope_team_ids, after, limit + 1); });
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<size_t>(limit));
     page.next_cursor = db::encode_cursor({"", page.items.back().id});
