@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "db/migrations.hpp"
 
 namespace waihu::db {
@@ -71,6 +72,20 @@ void Database::rollback(soci::session& sql) noexcept {
   try {
     sql << "ROLLBACK";
   } catch (...) {
+  }
+}
+
+void Database::rethrow_translated() {
+  try {
+    throw;
+  } catch (const soci::sqlite3_soci_error& e) {
+    int code = e.result() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+      throw Unavailable(
+          "store.busy",
+          "数据库正忙（可能正在导入），请稍后重试 / the store is busy (an import may be running); retry shortly");
+    }
+    throw;
   }
 }
 

@@ -42,8 +42,8 @@ class Database {
   template <class F>
   auto write(F&& f) {
     soci::session sql(*pool_);
-    begin_write(sql);
     try {
+      begin_write(sql);
       if constexpr (std::is_void_v<decltype(f(sql))>) {
         f(sql);
         sql << "COMMIT";
@@ -54,7 +54,7 @@ class Database {
       }
     } catch (...) {
       rollback(sql);
-      throw;
+      rethrow_translated();
     }
   }
 
@@ -63,8 +63,8 @@ class Database {
   template <class F>
   bool write_if(F&& f) {
     soci::session sql(*pool_);
-    begin_write(sql);
     try {
+      begin_write(sql);
       if (f(sql)) {
         sql << "COMMIT";
         return true;
@@ -73,7 +73,7 @@ class Database {
       return false;
     } catch (...) {
       rollback(sql);
-      throw;
+      rethrow_translated();
     }
   }
 
@@ -81,8 +81,8 @@ class Database {
   template <class F>
   auto read(F&& f) {
     soci::session sql(*pool_);
-    sql << "BEGIN";
     try {
+      sql << "BEGIN";
       if constexpr (std::is_void_v<decltype(f(sql))>) {
         f(sql);
         sql << "COMMIT";
@@ -93,13 +93,16 @@ class Database {
       }
     } catch (...) {
       rollback(sql);
-      throw;
+      rethrow_translated();
     }
   }
 
  private:
   void begin_write(soci::session& sql);
   static void rollback(soci::session& sql) noexcept;
+  /// Rethrows the exception in flight; a store that stayed busy past busy_timeout (another writer, e.g. a long
+  /// import, holds the lock) becomes waihu::Unavailable "store.busy", which clients may retry.
+  [[noreturn]] static void rethrow_translated();
   void open_session(soci::session& s);
   DbUrl url_;
   std::unique_ptr<soci::connection_pool> pool_;

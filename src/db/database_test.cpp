@@ -1,7 +1,9 @@
 #include "db/database.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
+#include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "db/migrations.hpp"
 #include "db/query.hpp"
@@ -52,6 +54,21 @@ TEST(Transactions, WriteRollsBackOnThrowAndWriteIfOnFalse) {
     return true;
   }));
   EXPECT_EQ(count(), 1);
+}
+
+TEST(Transactions, AWriterHeldUpByAnotherWriterGetsARetryableError) {
+  TempDatabase t;
+  soci::session other(soci::sqlite3, "db=\"" + (t.dir / "waihu.db").string() + "\"");
+  other << "BEGIN IMMEDIATE";  // holds the write lock, as a long import does
+  // A writer from the pool waits busy_timeout (10 s) — too long for a test, so shorten it on every pooled session.
+  for (size_t i = 0; i < 2; ++i) t.db->pool().at(i) << "PRAGMA busy_timeout=50";
+  try {
+    t.db->write([](soci::session& sql) { sql << "INSERT INTO teams (name, created_at) VALUES ('x', 0)"; });
+    FAIL() << "expected the store to be busy";
+  } catch (const Unavailable& e) {
+    EXPECT_EQ(e.code(), "store.busy");
+  }
+  other << "ROLLBACK";
 }
 
 TEST(Dialect, IdentityColumns) {

@@ -42,6 +42,10 @@ Response error_response(const std::exception_ptr& ep) {
     Response r = error_json(429, e.code(), e.what(), e.details());
     r.headers.emplace_back("Retry-After", std::to_string(e.retry_after()));
     return r;
+  } catch (const Unavailable& e) {
+    Response r = error_json(503, e.code(), e.what(), e.details());
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
   } catch (const Error& e) {
     return error_json(status_for(e), e.code(), e.what(), e.details());
   } catch (const std::exception& e) {

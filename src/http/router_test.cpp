@@ -31,6 +31,7 @@ Router make_router() {
   router.add("GET", "/items/export", [](Context&) { return Response::json({{"export", true}}); });
   router.add("GET", "/boom", [](Context&) -> Response { throw std::runtime_error("secret detail"); });
   router.add("GET", "/slow", [](Context&) -> Response { throw TooManyRequests("x.limit", "slow down", 42); });
+  router.add("GET", "/busy", [](Context&) -> Response { throw Unavailable("store.busy", "busy"); });
   return router;
 }
 }  // namespace
@@ -66,6 +67,11 @@ TEST(Router, InternalErrorsDoNotLeakAndLimitsSayWhenToRetry) {
   EXPECT_EQ(slow.status, 429);
   ASSERT_EQ(slow.headers.size(), 1u);
   EXPECT_EQ(slow.headers[0], (std::pair<std::string, std::string>{"Retry-After", "42"}));
+  auto busy = r.handle(get("/busy", "good"));
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_EQ(nlohmann::json::parse(busy.body)["error"]["code"], "store.busy");
+  ASSERT_EQ(busy.headers.size(), 1u);
+  EXPECT_EQ(busy.headers[0].first, "Retry-After");
 }
 
 TEST(Router, TokenFromCookieOrBearer) {
