@@ -182,8 +182,8 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
                         nullptr,
                         {{"customers", customers}, {"users", people.size()}}});
   });
-  return "demo: 4 teams, " + std::to_string(people.size()) + " people, " + std::to_string(customers) + " customers (" +
-         std::to_string(pool) + " in the public pool)";
+  return "demo: 电销部 with 电销一组/二组/三组, " + std::to_string(people.size()) + " people, " +
+         std::to_string(customers) + " customers (" + std::to_string(pool) + " in the public pool)";
 }
 
 }  // namespace waihu::app
