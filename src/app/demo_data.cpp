@@ -1,6 +1,8 @@
 // A believable telesales company for `waihu init --demo`: one department of three groups, ~35 people, 5,000
 // customers with Chinese names, valid phones across provinces, grades, statuses, owners and a public pool.
-// Deterministic (fixed seed) so screenshots and tests see the same floor.
+// Deterministic (fixed seed) so screenshots and tests see the same floor. It writes through the stores, as the
+// importer does, because services stamp "now" and a demo floor needs a past; every record still passes the same
+// validation (apply_customer_input) as one typed in.
 #include <array>
 #include <random>
 #include <set>

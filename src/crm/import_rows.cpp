@@ -1,8 +1,16 @@
 #include "crm/import_rows.hpp"
 
+#include "crm/import_report.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::crm {
+
+std::optional<DedupeMode> parse_dedupe_mode(std::string_view s) {
+  if (s == "skip") return DedupeMode::kSkip;
+  if (s == "update") return DedupeMode::kUpdate;
+  if (s == "flag") return DedupeMode::kFlag;
+  return std::nullopt;
+}
 
 namespace {
 std::vector<std::string> split_tags(std::string_view cell) {

@@ -26,13 +26,6 @@
 
 namespace waihu::crm {
 
-std::optional<DedupeMode> parse_dedupe_mode(std::string_view s) {
-  if (s == "skip") return DedupeMode::kSkip;
-  if (s == "update") return DedupeMode::kUpdate;
-  if (s == "flag") return DedupeMode::kFlag;
-  return std::nullopt;
-}
-
 namespace {
 
 // Rows that did not go in, as CSV with the line and reason, to fix and re-import.

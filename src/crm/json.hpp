@@ -2,7 +2,7 @@
 // A customer in JSON, as the API answers and the audit log keeps it.
 #include <nlohmann/json.hpp>
 
-#include "crm/importer.hpp"
+#include "crm/import_report.hpp"
 #include "crm/model.hpp"
 
 namespace waihu::crm {

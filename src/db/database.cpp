@@ -120,10 +120,4 @@ BulkWriteTuning::~BulkWriteTuning() {
   }
 }
 
-long long insert_returning_id(soci::session& sql, const std::string& q) {
-  long long id = 0;
-  sql << q, soci::into(id);
-  return id;
-}
-
 }  // namespace waihu::db

@@ -123,7 +123,4 @@ class BulkWriteTuning {
   bool active_;
 };
 
-/// Id of the row just inserted by "INSERT … RETURNING id".
-long long insert_returning_id(soci::session& sql, const std::string& insert_sql_with_returning);
-
 }  // namespace waihu::db
