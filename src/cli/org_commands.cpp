@@ -63,7 +63,8 @@ void add_org_commands(CLI::App& root, Shared& s) {
 
   auto* user_add = user->add_subcommand("add", "add a user");
   struct AddOpts {
-    std::string username, role, team, password, extension, hired, name;
+    std::string username, role, team, password, extension, hired, name, status;
+    long long level = 1, prior_months = 0;
   };
   auto a = std::make_shared<AddOpts>();
   user_add->add_option("USERNAME", a->username, "login name: 3-32 of a-z 0-9 . _ -")->required();
@@ -73,6 +74,9 @@ void add_org_commands(CLI::App& root, Shared& s) {
   user_add->add_option("--extension", a->extension, "phone extension (matches phone-system records)");
   user_add->add_option("--hired", a->hired, "hire date YYYY-MM-DD (default today)");
   user_add->add_option("--name", a->name, "display name (default the username)");
+  user_add->add_option("--status", a->status, "employment status: probation (default), regular or left");
+  user_add->add_option("--level", a->level, "业务级别 (1-99, drives base pay)")->capture_default_str();
+  user_add->add_option("--prior-months", a->prior_months, "months of telesales before joining")->capture_default_str();
   user_add->callback([&s, a] {
     s.action = [&s, a] {
       auto app = s.open();
@@ -88,6 +92,13 @@ void add_org_commands(CLI::App& root, Shared& s) {
       u.password = a->password.empty() ? org::generate_password() : a->password;
       if (!a->extension.empty()) u.extension = a->extension;
       u.hired_on = a->hired;
+      u.level = a->level;
+      u.prior_months = a->prior_months;
+      if (!a->status.empty()) {
+        auto st = org::parse_employment_status(a->status);
+        if (!st) throw BadRequest::field("status", "must be probation, regular or left");
+        u.employment_status = *st;
+      }
       auto created = app->org.create_user(nullptr, u);
       std::cout << "user " << created.id << " " << created.username << " (" << org::role_name(created.role) << ")\n";
       if (a->password.empty()) std::cout << "password (shown once): " << u.password << "\n";

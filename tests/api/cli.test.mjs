@@ -37,12 +37,13 @@ test('teams and users from the command line', () => {
   assert.equal(cli(dir, ['team', 'add', '销售一组', '--parent', '销售部']).status, 0);
   const tree = cli(dir, ['team', 'list']).stdout;
   assert.match(tree, /销售部 \(#\d+\)\n {2}销售一组/);
-  const add = cli(dir, ['user', 'add', 'wangwu', '--role', 'agent', '--team', '销售一组', '--extension', '8001', '--hired', '2026-10-08']);
+  const add = cli(dir, ['user', 'add', 'wangwu', '--role', 'agent', '--team', '销售一组', '--extension', '8001', '--hired', '2026-10-08', '--level', '2', '--prior-months', '14']);
   assert.equal(add.status, 0, add.stderr);
   assert.match(add.stdout, /password \(shown once\): \S{16}/);
   const dupExt = cli(dir, ['user', 'add', 'zhaoliu', '--role', 'agent', '--team', '销售一组', '--extension', '8001', '--password', 'password1']);
   assert.notEqual(dupExt.status, 0);
   assert.match(dupExt.stderr, /extension/);
+  assert.notEqual(cli(dir, ['user', 'add', 'bad01', '--role', 'agent', '--team', '销售一组', '--level', '0', '--password', 'password1']).status, 0);
   const badRole = cli(dir, ['user', 'add', 'zhaoliu', '--role', 'boss', '--team', '销售一组', '--password', 'password1']);
   assert.notEqual(badRole.status, 0);
   assert.equal(cli(dir, ['user', 'passwd', 'wangwu', '--password', 'new-password-1']).status, 0);
