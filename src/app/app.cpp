@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "audit/routes.hpp"
+#include "calls/routes.hpp"
 #include "crm/routes.hpp"
 #include "http/system_routes.hpp"
 #include "org/routes.hpp"
@@ -24,7 +25,8 @@ App::App(const Config& c)
       auth(db, clock, org),
       customers(db, clock, phones, org),
       importer(db, clock, phones, org),
-      exporter(db, clock, customers, org) {}
+      exporter(db, clock, customers, org),
+      calls(db, clock, phones, customers, org) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
@@ -37,6 +39,7 @@ void App::register_routes(http::Router& router) {
   });
   org::register_routes(router, org, auth);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
+  calls::register_routes(router, calls);
   audit::register_routes(router, audit);
 }
 

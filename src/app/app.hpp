@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audit/service.hpp"
+#include "calls/service.hpp"
 #include "crm/exporter.hpp"
 #include "crm/importer.hpp"
 #include "crm/phone.hpp"
@@ -35,6 +36,7 @@ class App {
   crm::CustomerService customers;
   crm::CustomerImporter importer;
   crm::CustomerExporter exporter;
+  calls::CallService calls;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

@@ -13,27 +13,31 @@ nlohmann::json to_json(const Customer& c) {
         {{"number", p.e164}, {"kind", phone_kind_name(p.kind)}, {"province", p.province}, {"city", p.city}});
   }
   auto opt = [](const auto& o) { return o ? nlohmann::json(*o) : nlohmann::json(nullptr); };
-  return {{"id", c.id},
-          {"company", c.company},
-          {"contact_name", c.contact_name},
-          {"title", c.title},
-          {"phones", phones},
-          {"phone_details", details},
-          {"fax", c.fax},
-          {"industry", c.industry},
-          {"region", c.region},
-          {"size", c.size},
-          {"headcount", opt(c.headcount)},
-          {"it_status", c.it_status},
-          {"source", c.source},
-          {"needs", c.needs},
-          {"grade", c.grade.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.grade)},
-          {"status", status_name(c.status)},
-          {"owner_id", opt(c.owner_id)},
-          {"tags", c.tags},
-          {"notes", c.notes},
-          {"created_at", util::format_iso_utc(c.created_at)},
-          {"updated_at", util::format_iso_utc(c.updated_at)}};
+  return {
+      {"id", c.id},
+      {"company", c.company},
+      {"contact_name", c.contact_name},
+      {"title", c.title},
+      {"phones", phones},
+      {"phone_details", details},
+      {"fax", c.fax},
+      {"industry", c.industry},
+      {"region", c.region},
+      {"size", c.size},
+      {"headcount", opt(c.headcount)},
+      {"it_status", c.it_status},
+      {"source", c.source},
+      {"needs", c.needs},
+      {"grade", c.grade.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.grade)},
+      {"status", status_name(c.status)},
+      {"owner_id", opt(c.owner_id)},
+      {"tags", c.tags},
+      {"notes", c.notes},
+      {"created_at", util::format_iso_utc(c.created_at)},
+      {"updated_at", util::format_iso_utc(c.updated_at)},
+      {"last_contact_at",
+       c.last_contact_at ? nlohmann::json(util::format_iso_utc(*c.last_contact_at)) : nlohmann::json(nullptr)},
+      {"last_call_result", c.last_call_result.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.last_call_result)}};
 }
 
 nlohmann::json to_json(const DuplicateClaim& d) {

@@ -45,6 +45,8 @@ struct Customer {
   std::optional<long long> created_by;
   long long created_at = 0;
   long long updated_at = 0;
+  std::optional<long long> last_contact_at;  ///< the latest call or follow-up
+  std::string last_call_result;              ///< the latest call's result code, "" before any
 };
 
 enum class CustomerSort { kNewest, kOldest, kUpdatedDesc, kUpdatedAsc, kCompanyAsc, kCompanyDesc };

@@ -193,6 +193,48 @@ Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilt
   return page;
 }
 
+Customer CustomerService::record_contact(soci::session& sql, const org::Actor& actor, long long customer_id,
+                                         long long at, const std::string& call_result,
+                                         std::optional<CustomerStatus> next) {
+  auto current = store::customer_by_id(sql, customer_id);
+  if (!current) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", customer_id}});
+  CustomerStatus status = next && can_change_status(current->status, *next) ? *next : current->status;
+  store::record_contact(sql, customer_id, at, call_result, status);
+  if (status != current->status) {
+    audit::record(sql, {0,
+                        at,
+                        org::audit_actor(actor),
+                        "customer.status",
+                        "customer",
+                        customer_id,
+                        {{"status", status_name(current->status)}},
+                        {{"status", status_name(status)}},
+                        {{"origin", "call"}, {"result", call_result}}});
+  }
+  return *current;
+}
+
+Customer CustomerService::get_for_calling(const org::Actor& actor, long long id) {
+  auto c = db_.read([&](soci::session& sql) { return store::customer_by_id(sql, id); });
+  if (!c || customer_access(actor, *c, owner_team(c->owner_id)) == Access::kNone) {
+    throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"field", "customer_id"}, {"id", id}});
+  }
+  return *c;
+}
+
+Access CustomerService::access(const org::Actor& actor, const Customer& c) {
+  return customer_access(actor, c, owner_team(c.owner_id));
+}
+
+std::optional<Customer> CustomerService::find_by_phone(const std::string& e164) {
+  return db_.read([&](soci::session& sql) -> std::optional<Customer> {
+    store::HolderLookup holders(sql);
+    auto h = holders.phone(e164);
+    if (!h) return std::nullopt;
+    return store::customer_by_id(sql, h->customer_id);
+  });
+}
+
 Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std::optional<std::string>& status,
                                              const std::string& cursor, int limit) {
   if (org::data_scope(actor.role) == org::Scope::kOwn) {

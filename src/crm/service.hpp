@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/page.hpp"
+#include "crm/access.hpp"
 #include "crm/customer_input.hpp"
 #include "crm/model.hpp"
 #include "crm/phone.hpp"
@@ -32,6 +33,18 @@ class CustomerService {
   Page<Customer> list(const org::Actor& actor, const CustomerFilter& filter, const std::string& cursor, int limit);
   Page<DuplicateClaim> claims(const org::Actor& actor, const std::optional<std::string>& status,
                               const std::string& cursor, int limit);
+
+  /// Inside the caller's transaction (a call being logged): the customer's last contact and result, and the
+  /// status `next` when the lifecycle allows the move. A status change is audited. Returns the customer as it
+  /// was before. Throws NotFound if the customer does not exist.
+  Customer record_contact(soci::session& sql, const org::Actor& actor, long long customer_id, long long at,
+                          const std::string& call_result, std::optional<CustomerStatus> next);
+  /// The customer unmasked, for a service that dials it (a call being logged); NotFound outside the actor's scope.
+  Customer get_for_calling(const org::Actor& actor, long long id);
+  /// What the actor may do with this customer (None when it is outside their scope).
+  Access access(const org::Actor& actor, const Customer& c);
+  /// The customer holding a phone (E.164), if any, unmasked: for services that match numbers.
+  std::optional<Customer> find_by_phone(const std::string& e164);
 
   /// Masks phones the actor may not see. Used for everything the service hands out.
   void present(const org::Actor& actor, Customer& c) const;

@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kCustomerColumns =
     "c.id, c.company, c.company_norm, c.contact_name, c.title, c.fax, c.industry, c.region, c.size, c.headcount, "
     "c.it_status, c.source, c.needs, c.grade, c.status, c.owner_id, c.notes, c.created_by, c.created_at, "
-    "c.updated_at";
-constexpr size_t kCustomerColumnCount = 20;
+    "c.updated_at, c.last_contact_at, c.last_call_result";
+constexpr size_t kCustomerColumnCount = 22;
 
 Customer customer_from_row(const db::Row& r) {
   Customer c;
@@ -38,6 +38,8 @@ Customer customer_from_row(const db::Row& r) {
   c.created_by = r.opt_i64(17);
   c.created_at = r.i64(18);
   c.updated_at = r.i64(19);
+  c.last_contact_at = r.opt_i64(20);
+  c.last_call_result = r.str(21);
   return c;
 }
 
@@ -309,6 +311,15 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort) {
     default:
       return {"", c.id};
   }
+}
+
+void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
+                    CustomerStatus status) {
+  db::Query q;
+  q << "UPDATE customers SET status = " << q.bind(std::string(status_name(status)))
+    << ", last_contact_at = " << q.bind(at) << ", last_call_result = " << q.bind(call_result)
+    << ", updated_at = " << q.bind(at) << " WHERE id = " << q.bind(customer_id);
+  q.exec(sql);
 }
 
 long long insert_claim(soci::session& sql, const DuplicateClaim& d, const std::string& candidate_json,

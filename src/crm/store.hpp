@@ -70,6 +70,10 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
 /// The cursor that continues after `c` in this sort.
 db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 
+/// The latest contact of a customer: its time, the call's result and the status that follows.
+void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
+                    CustomerStatus status);
+
 long long insert_claim(soci::session& sql, const DuplicateClaim& claim, const std::string& candidate_json,
                        std::optional<long long> created_by);
 /// Claims by id after `after_id`; with `team_ids`, only those whose holder or claimant is in those teams.

@@ -36,6 +36,45 @@ bool is_valid_date(std::string_view s) {
   return y >= 1900 && y <= 2200 && ymd.ok();
 }
 
+std::optional<UnixSeconds> parse_iso8601(std::string_view s) {
+  // YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)
+  if (s.size() < 20 || !is_valid_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' ||
+      s[16] != ':') {
+    return std::nullopt;
+  }
+  long long hh, mm, ss;
+  if (!parse_int64(s.substr(11, 2), hh) || !parse_int64(s.substr(14, 2), mm) || !parse_int64(s.substr(17, 2), ss) ||
+      hh > 23 || mm > 59 || ss > 60) {
+    return std::nullopt;
+  }
+  std::string_view rest = s.substr(19);
+  if (!rest.empty() && rest[0] == '.') {
+    size_t i = 1;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+    if (i == 1) return std::nullopt;
+    rest.remove_prefix(i);
+  }
+  long long offset = 0;
+  if (rest == "Z" || rest == "z") {
+    offset = 0;
+  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+    long long oh, om;
+    if (!parse_int64(rest.substr(1, 2), oh) || !parse_int64(rest.substr(4, 2), om) || oh > 14 || om > 59) {
+      return std::nullopt;
+    }
+    offset = (rest[0] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+  } else {
+    return std::nullopt;
+  }
+  using namespace std::chrono;
+  long long y, mo, d;
+  parse_int64(s.substr(0, 4), y);
+  parse_int64(s.substr(5, 2), mo);
+  parse_int64(s.substr(8, 2), d);
+  sys_days day{year{static_cast<int>(y)} / month{static_cast<unsigned>(mo)} / static_cast<unsigned>(d)};
+  return day.time_since_epoch().count() * 86400LL + hh * 3600 + mm * 60 + ss - offset;
+}
+
 std::string china_date(UnixSeconds t) { return format_iso_utc(t + 8 * 3600).substr(0, 10); }
 
 }  // namespace waihu::util

@@ -1,6 +1,7 @@
 #pragma once
 // Time is injected: services take a Clock so tests can fix "now". Timestamps are Unix seconds, UTC.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,9 @@ class FixedClock final : public Clock {
 
 /// "2026-11-24T05:31:38Z".
 std::string format_iso_utc(UnixSeconds t);
+/// Parses ISO 8601 date-times: "2026-11-24T08:30:00Z", "2026-11-24T16:30:00+08:00", fractions of a second
+/// dropped. A time without a zone is refused: the caller must say which instant it means.
+std::optional<UnixSeconds> parse_iso8601(std::string_view s);
 /// Accepts "YYYY-MM-DD" with a real calendar date.
 bool is_valid_date(std::string_view ymd);
 /// Today's date "YYYY-MM-DD" in UTC+8 (China has one time zone), for defaults such as a hire date.

@@ -49,4 +49,15 @@ TEST(Clock, IsoFormattingAndDates) {
   EXPECT_EQ(china_date(1795000000 + 13 * 3600), "2026-11-19");  // 08:06 next day in UTC+8
 }
 
+TEST(Clock, ParsesIso8601WithAZone) {
+  EXPECT_EQ(parse_iso8601("2026-11-18T11:06:40Z"), 1795000000);
+  EXPECT_EQ(parse_iso8601("2026-11-18T19:06:40+08:00"), 1795000000);
+  EXPECT_EQ(parse_iso8601("2026-11-18T11:06:40.123Z"), 1795000000);
+  EXPECT_EQ(parse_iso8601("2026-11-18T06:06:40-05:00"), 1795000000);
+  EXPECT_FALSE(parse_iso8601("2026-11-18T11:06:40"));  // which zone?
+  EXPECT_FALSE(parse_iso8601("2026-02-30T11:06:40Z"));
+  EXPECT_FALSE(parse_iso8601("2026-11-18T25:06:40Z"));
+  EXPECT_FALSE(parse_iso8601("yesterday"));
+}
+
 }  // namespace waihu::util

@@ -1,0 +1,29 @@
+#include "calls/json.hpp"
+
+#include "util/clock.hpp"
+
+namespace waihu::calls {
+
+nlohmann::json to_json(const Call& c) {
+  auto opt_id = [](const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  return {
+      {"id", c.id},
+      {"agent_id", c.agent_id},
+      {"customer_id", opt_id(c.customer_id)},
+      {"number", c.number},
+      {"direction", direction_name(c.direction)},
+      {"campaign_id", opt_id(c.campaign_id)},
+      {"started_at", util::format_iso_utc(c.started_at)},
+      {"answered_at", c.answered_at ? nlohmann::json(util::format_iso_utc(*c.answered_at)) : nlohmann::json(nullptr)},
+      {"ended_at", util::format_iso_utc(c.ended_at)},
+      {"ring_seconds", c.ring_seconds},
+      {"talk_seconds", c.talk_seconds},
+      {"result", call_result_name(c.result)},
+      {"effective", c.effective},
+      {"recording", c.recording},
+      {"notes", c.notes},
+      {"source", call_source_name(c.source)},
+      {"external_id", c.external_id ? nlohmann::json(*c.external_id) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace waihu::calls

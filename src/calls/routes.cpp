@@ -1,0 +1,92 @@
+#include "calls/routes.hpp"
+
+#include "calls/json.hpp"
+#include "core/errors.hpp"
+#include "http/json_input.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::calls {
+
+namespace {
+using http::Context;
+using http::JsonBody;
+using http::Response;
+
+std::optional<long long> instant(const JsonBody& b, const std::string& field) {
+  auto text = b.text(field, false);
+  if (!text) return std::nullopt;
+  auto t = util::parse_iso8601(*text);
+  if (!t)
+    throw BadRequest::field(field, "应为带时区的 ISO 8601 时间，如 2026-11-24T09:30:00+08:00 / ISO 8601 with a zone");
+  return t;
+}
+
+std::optional<long long> query_instant(const Context& c, const std::string& name) {
+  auto text = c.query(name);
+  if (!text) return std::nullopt;
+  auto t = util::parse_iso8601(*text);
+  if (!t) throw BadRequest::field(name, "应为带时区的 ISO 8601 时间 / ISO 8601 with a zone");
+  return t;
+}
+}  // namespace
+
+void register_routes(http::Router& router, CallService& calls) {
+  router.add("POST", "/api/v1/calls", [&](Context& c) {
+    JsonBody b(c.request.body,
+               {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
+                "ring_seconds", "talk_seconds", "result", "notes", "recording", "external_id"});
+    NewCall in;
+    in.agent_id = b.integer("agent_id");
+    in.customer_id = b.integer("customer_id");
+    in.number = b.text("number", false);
+    if (auto d = b.text("direction", false)) {
+      auto dir = parse_direction(*d);
+      if (!dir) throw BadRequest::field("direction", "应为 outbound 或 inbound / must be outbound or inbound");
+      in.direction = *dir;
+    }
+    auto result = parse_call_result(*b.required_text("result"));
+    if (!result) {
+      throw BadRequest::field(
+          "result",
+          "应为 no_answer、busy、invalid_number、refused、connected、callback_requested、interested、"
+          "deal、failed 之一 / unknown result");
+    }
+    in.result = *result;
+    auto started = instant(b, "started_at");
+    if (!started) throw BadRequest::field("started_at", "必填 / required", "validation.required");
+    in.times.started_at = *started;
+    in.times.answered_at = instant(b, "answered_at");
+    in.times.ended_at = instant(b, "ended_at");
+    in.times.ring_seconds = b.integer("ring_seconds");
+    in.times.talk_seconds = b.integer("talk_seconds");
+    in.notes = b.text("notes").value_or("");
+    in.recording = b.text("recording").value_or("");
+    in.external_id = b.text("external_id", false);
+    return Response::json(to_json(calls.log(c.actor(), in)), 201);
+  });
+  router.add("GET", "/api/v1/calls", [&](Context& c) {
+    c.allow_query({"limit", "cursor", "agent_id", "customer_id", "from", "to", "day"});
+    CallFilter f;
+    f.agent_id = c.query_int("agent_id");
+    f.customer_id = c.query_int("customer_id");
+    f.from = query_instant(c, "from");
+    f.to = query_instant(c, "to");
+    if (auto day = c.query("day")) {
+      // A working day in China (UTC+8): 00:00 to 24:00 local time.
+      auto start = util::parse_iso8601(*day + "T00:00:00+08:00");
+      if (!start) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+      f.from = *start;
+      f.to = *start + 86400;
+    }
+    auto page = calls.list(c.actor(), f, c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& call : page.items) items.push_back(to_json(call));
+    return Response::json(
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("GET", "/api/v1/calls/{id}",
+             [&](Context& c) { return Response::json(to_json(calls.get(c.actor(), c.id()))); });
+}
+
+}  // namespace waihu::calls

@@ -1,0 +1,82 @@
+#include "calls/rules.hpp"
+
+namespace waihu::calls {
+
+bool was_answered(CallResult r) {
+  switch (r) {
+    case CallResult::kRefused:
+    case CallResult::kConnected:
+    case CallResult::kCallbackRequested:
+    case CallResult::kInterested:
+    case CallResult::kDeal:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool effective_call(const Call& call, const EffectiveCallPolicy& policy) {
+  return was_answered(call.result) && call.talk_seconds >= policy.min_talk_seconds;
+}
+
+std::optional<crm::CustomerStatus> status_after_call(CallResult r) {
+  using S = crm::CustomerStatus;
+  switch (r) {
+    case CallResult::kInvalidNumber:
+      return S::kInvalid;
+    case CallResult::kDeal:
+      return S::kWon;
+    case CallResult::kInterested:
+      return S::kInterested;
+    case CallResult::kCallbackRequested:
+      return S::kFollowing;
+    case CallResult::kConnected:
+    case CallResult::kRefused:
+      return S::kContacted;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<TimesProblem> apply_call_times(const CallTimes& t, Call& c) {
+  constexpr long long kMaxCall = 12 * 3600;  // a longer "call" is a clock or export error
+  c.started_at = t.started_at;
+  for (auto [value, name] : {std::pair{t.ring_seconds, "ring_seconds"}, std::pair{t.talk_seconds, "talk_seconds"}}) {
+    if (value && (*value < 0 || *value > kMaxCall)) {
+      return TimesProblem{name, "应在 0 到 43200 秒之间 / must be 0 to 43200 seconds"};
+    }
+  }
+  if (t.answered_at && *t.answered_at < t.started_at) {
+    return TimesProblem{"answered_at", "接通时间早于开始时间 / before started_at"};
+  }
+  if (t.ended_at && *t.ended_at < (t.answered_at ? *t.answered_at : t.started_at)) {
+    return TimesProblem{"ended_at", "结束时间早于开始或接通时间 / before started_at or answered_at"};
+  }
+  bool answered = was_answered(c.result);
+  if (!answered && (t.answered_at || t.talk_seconds.value_or(0) > 0)) {
+    return TimesProblem{"result", "未接通的结果不能有通话时长 / an unanswered call has no talk time"};
+  }
+  if (answered) {
+    c.answered_at = t.answered_at ? t.answered_at : std::optional<long long>(t.started_at + t.ring_seconds.value_or(0));
+    c.ring_seconds = *c.answered_at - t.started_at;
+    if (t.ended_at) {
+      c.ended_at = *t.ended_at;
+      c.talk_seconds = c.ended_at - *c.answered_at;
+      if (t.talk_seconds && *t.talk_seconds != c.talk_seconds) {
+        return TimesProblem{"talk_seconds", "与 answered_at/ended_at 不一致 / disagrees with answered_at/ended_at"};
+      }
+    } else {
+      c.talk_seconds = t.talk_seconds.value_or(0);
+      c.ended_at = *c.answered_at + c.talk_seconds;
+    }
+  } else {
+    c.answered_at.reset();
+    c.talk_seconds = 0;
+    c.ended_at = t.ended_at ? *t.ended_at : t.started_at + t.ring_seconds.value_or(0);
+    c.ring_seconds = c.ended_at - t.started_at;
+  }
+  if (c.ended_at - c.started_at > kMaxCall) return TimesProblem{"ended_at", "通话超过 12 小时 / longer than 12 hours"};
+  return std::nullopt;
+}
+
+}  // namespace waihu::calls

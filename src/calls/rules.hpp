@@ -1,0 +1,44 @@
+#pragma once
+// Pure call rules: what counts as an effective call (有效通话), how a call's times fit together, and where a
+// customer's status goes after a call. The policy issue generalises the effective-call policy; this is the one
+// definition everything else calls.
+#include <optional>
+#include <string>
+
+#include "calls/model.hpp"
+#include "crm/model.hpp"
+
+namespace waihu::calls {
+
+/// The effective-call parameters of a policy. Preset: connected with at least 30 seconds of talk.
+struct EffectiveCallPolicy {
+  long long min_talk_seconds = 30;
+};
+
+/// True when the callee answered (whatever they then said).
+bool was_answered(CallResult r);
+
+/// 有效通话: answered, and talk of at least the policy's minimum.
+bool effective_call(const Call& call, const EffectiveCallPolicy& policy);
+
+/// The customer's status after a call with this result, if the call moves it at all: invalid number → invalid,
+/// deal → won, interested → interested, callback requested → following, answered → contacted. The lifecycle
+/// (crm::can_change_status) still decides whether the move is allowed.
+std::optional<crm::CustomerStatus> status_after_call(CallResult r);
+
+/// The times of a call as given, checked and completed. `answered_at`/`ended_at` win over the second counts.
+struct CallTimes {
+  long long started_at = 0;
+  std::optional<long long> answered_at;
+  std::optional<long long> ended_at;
+  std::optional<long long> ring_seconds;
+  std::optional<long long> talk_seconds;
+};
+struct TimesProblem {
+  std::string field;
+  std::string reason;
+};
+/// Fills answered/ended/ring/talk of `call` from `t`, or names the field that does not fit.
+std::optional<TimesProblem> apply_call_times(const CallTimes& t, Call& call);
+
+}  // namespace waihu::calls

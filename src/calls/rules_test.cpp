@@ -1,0 +1,68 @@
+#include "calls/rules.hpp"
+
+#include <gtest/gtest.h>
+
+namespace waihu::calls {
+
+namespace {
+Call with(CallResult r, long long talk) {
+  Call c;
+  c.result = r;
+  c.talk_seconds = talk;
+  return c;
+}
+}  // namespace
+
+TEST(EffectiveCall, AnsweredWithEnoughTalk) {
+  EffectiveCallPolicy p;  // preset: 30 s
+  EXPECT_TRUE(effective_call(with(CallResult::kConnected, 30), p));
+  EXPECT_FALSE(effective_call(with(CallResult::kConnected, 29), p));
+  EXPECT_TRUE(effective_call(with(CallResult::kInterested, 200), p));
+  EXPECT_FALSE(effective_call(with(CallResult::kNoAnswer, 0), p));
+  EXPECT_FALSE(effective_call(with(CallResult::kBusy, 45), p));  // a busy line never counts
+  EXPECT_TRUE(effective_call(with(CallResult::kConnected, 10), EffectiveCallPolicy{10}));
+}
+
+TEST(StatusAfterCall, ResultsMoveTheCustomer) {
+  using S = crm::CustomerStatus;
+  EXPECT_EQ(status_after_call(CallResult::kConnected), S::kContacted);
+  EXPECT_EQ(status_after_call(CallResult::kInterested), S::kInterested);
+  EXPECT_EQ(status_after_call(CallResult::kCallbackRequested), S::kFollowing);
+  EXPECT_EQ(status_after_call(CallResult::kDeal), S::kWon);
+  EXPECT_EQ(status_after_call(CallResult::kInvalidNumber), S::kInvalid);
+  EXPECT_FALSE(status_after_call(CallResult::kNoAnswer));
+  EXPECT_FALSE(status_after_call(CallResult::kBusy));
+}
+
+TEST(CallTimes, CompletedFromSecondsOrFromInstants) {
+  Call c;
+  c.result = CallResult::kConnected;
+  ASSERT_FALSE(apply_call_times({1000, std::nullopt, std::nullopt, 12, 95}, c));
+  EXPECT_EQ(c.answered_at, 1012);
+  EXPECT_EQ(c.ended_at, 1107);
+  EXPECT_EQ(c.talk_seconds, 95);
+  ASSERT_FALSE(apply_call_times({1000, 1010, 1100, std::nullopt, std::nullopt}, c));
+  EXPECT_EQ(c.ring_seconds, 10);
+  EXPECT_EQ(c.talk_seconds, 90);
+  Call missed;
+  missed.result = CallResult::kNoAnswer;
+  ASSERT_FALSE(apply_call_times({1000, std::nullopt, std::nullopt, 25, std::nullopt}, missed));
+  EXPECT_FALSE(missed.answered_at);
+  EXPECT_EQ(missed.ring_seconds, 25);
+  EXPECT_EQ(missed.talk_seconds, 0);
+}
+
+TEST(CallTimes, InconsistentTimesNameTheField) {
+  Call c;
+  c.result = CallResult::kConnected;
+  EXPECT_EQ(apply_call_times({1000, 990, std::nullopt, std::nullopt, std::nullopt}, c)->field, "answered_at");
+  EXPECT_EQ(apply_call_times({1000, 1010, 1005, std::nullopt, std::nullopt}, c)->field, "ended_at");
+  EXPECT_EQ(apply_call_times({1000, 1010, 1100, std::nullopt, 30}, c)->field, "talk_seconds");
+  EXPECT_EQ(apply_call_times({1000, std::nullopt, std::nullopt, -1, std::nullopt}, c)->field, "ring_seconds");
+  EXPECT_EQ(apply_call_times({1000, std::nullopt, std::nullopt, std::nullopt, 50000}, c)->field, "talk_seconds");
+  Call missed;
+  missed.result = CallResult::kBusy;
+  EXPECT_EQ(apply_call_times({1000, std::nullopt, std::nullopt, std::nullopt, 40}, missed)->field, "result");
+}
+
+}  // namespace waihu::calls

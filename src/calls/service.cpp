@@ -1,0 +1,134 @@
+#include "calls/service.hpp"
+
+#include <algorithm>
+
+#include "audit/service.hpp"
+#include "calls/json.hpp"
+#include "calls/store.hpp"
+#include "core/errors.hpp"
+#include "crm/rules.hpp"
+#include "org/rules.hpp"
+#include "util/strings.hpp"
+
+namespace waihu::calls {
+
+void CallService::present(const org::Actor& actor, Call& c) const {
+  if (!org::has_right(actor.role, org::Right::kSeePhone)) c.number = crm::mask_phone(c.number);
+}
+
+Call CallService::log(const org::Actor& actor, const NewCall& in) {
+  if (!org::has_right(actor.role, org::Right::kWriteCustomers)) {
+    throw Forbidden("auth.forbidden", "无权登记通话 / you may not log calls");
+  }
+  Call c;
+  // Whose call: agents log their own; supervisors and above may log for an agent in their scope.
+  c.agent_id = in.agent_id.value_or(actor.user_id);
+  if (c.agent_id != actor.user_id) {
+    if (org::data_scope(actor.role) == org::Scope::kOwn) {
+      throw Forbidden("call.other_agent", "只能登记自己的通话 / agents log their own calls", {{"field", "agent_id"}});
+    }
+    try {
+      org_.get_user(&actor, c.agent_id);
+    } catch (const NotFound&) {
+      throw BadRequest::field("agent_id", "坐席不存在或不在你的范围内 / no such agent in your scope");
+    }
+  }
+  // Which customer, and which number.
+  std::optional<crm::Customer> customer;
+  if (in.customer_id) {
+    customer = customers_.get_for_calling(actor, *in.customer_id);
+    c.customer_id = customer->id;
+  }
+  if (in.number) {
+    auto p = phones_.normalize(*in.number);
+    if (!p.phone) throw BadRequest::field("number", p.error);
+    c.number = p.phone->e164;
+    if (!customer) {
+      if (auto held = customers_.find_by_phone(c.number)) {
+        if (customers_.access(actor, *held) == crm::Access::kNone) {
+          throw Forbidden("call.customer_out_of_scope",
+                          "该号码属于其他销售的客户 / this number belongs to another agent's customer",
+                          {{"field", "number"}});
+        }
+        c.customer_id = held->id;
+      }
+    }
+  } else if (customer && !customer->phones.empty()) {
+    c.number = customer->phones.front().e164;
+  } else {
+    throw BadRequest::field("number", "必填（或给出有电话的 customer_id）/ required, or a customer_id with a phone",
+                            "validation.required");
+  }
+  c.direction = in.direction;
+  c.result = in.result;
+  if (auto problem = apply_call_times(in.times, c)) throw BadRequest::field(problem->field, problem->reason);
+  if (util::utf8_length(in.notes) > 4000)
+    throw BadRequest::field("notes", "最多 4000 个字符 / at most 4000 characters");
+  if (in.recording.size() > 1000) throw BadRequest::field("recording", "最多 1000 个字符 / at most 1000 characters");
+  c.notes = in.notes;
+  c.recording = in.recording;
+  c.external_id = in.external_id;
+  c.source = CallSource::kAgent;
+  c.effective = effective_call(c, policy_);
+  c.created_at = clock_.now();
+
+  db_.write([&](soci::session& sql) {
+    if (c.external_id && store::external_id_exists(sql, *c.external_id)) {
+      throw Conflict("call.duplicate_external_id", "该通话已登记 / this call is already recorded",
+                     {{"field", "external_id"}});
+    }
+    store::insert_call(sql, db_.dialect(), c, org::audit_actor(actor));
+    if (c.customer_id) {
+      customers_.record_contact(sql, actor, *c.customer_id, c.ended_at, std::string(call_result_name(c.result)),
+                                status_after_call(c.result));
+    }
+    audit::record(sql,
+                  {0, c.created_at, org::audit_actor(actor), "call.log", "call", c.id, nullptr, to_json(c), nullptr});
+  });
+  present(actor, c);
+  return c;
+}
+
+Call CallService::get(const org::Actor& actor, long long id) {
+  auto c = db_.read([&](soci::session& sql) { return store::call_by_id(sql, id); });
+  bool visible = c && (org::data_scope(actor.role) == org::Scope::kAll ||
+                       (org::data_scope(actor.role) == org::Scope::kOwn ? c->agent_id == actor.user_id : [&] {
+                         auto team = org_.get_user(nullptr, c->agent_id).team_id;
+                         return std::find(actor.scope_team_ids.begin(), actor.scope_team_ids.end(), team) !=
+                                actor.scope_team_ids.end();
+                       }()));
+  if (!visible) throw NotFound("call.not_found", "通话不存在 / no such call", {{"id", id}});
+  present(actor, *c);
+  return *c;
+}
+
+Page<Call> CallService::list(const org::Actor& actor, const CallFilter& f, const std::string& cursor, int limit) {
+  std::optional<db::Cursor> after;
+  if (!cursor.empty()) {
+    after = db::decode_cursor(cursor);
+    if (!after) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
+  }
+  store::Scope scope;
+  switch (org::data_scope(actor.role)) {
+    case org::Scope::kAll:
+      scope.all = true;
+      break;
+    case org::Scope::kOwn:
+      scope.own_user_id = actor.user_id;
+      break;
+    case org::Scope::kTeamSubtree:
+      scope.team_ids = actor.scope_team_ids;
+      break;
+  }
+  auto rows = db_.read([&](soci::session& sql) { return store::list_calls(sql, f, scope, after, limit); });
+  Page<Call> page;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.resize(static_cast<size_t>(limit));
+    page.next_cursor = db::encode_cursor({std::to_string(rows.back().started_at), rows.back().id});
+  }
+  for (auto& c : rows) present(actor, c);
+  page.items = std::move(rows);
+  return page;
+}
+
+}  // namespace waihu::calls

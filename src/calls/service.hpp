@@ -1,0 +1,54 @@
+#pragma once
+// Logging and reading calls. Logging a call moves the customer's last contact, last result and status in the
+// same transaction. Scopes as for customers: an agent logs and sees own calls, and only for own or pool
+// customers.
+#include <optional>
+#include <string>
+
+#include "calls/model.hpp"
+#include "calls/rules.hpp"
+#include "core/page.hpp"
+#include "crm/phone.hpp"
+#include "crm/service.hpp"
+#include "db/database.hpp"
+#include "org/model.hpp"
+#include "org/service.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::calls {
+
+struct NewCall {
+  std::optional<long long> agent_id;  ///< absent: the actor
+  std::optional<long long> customer_id;
+  std::optional<std::string> number;  ///< any common form; absent: the customer's first phone
+  Direction direction = Direction::kOutbound;
+  CallResult result = CallResult::kNoAnswer;
+  CallTimes times;
+  std::string notes;
+  std::string recording;
+  std::optional<std::string> external_id;
+};
+
+class CallService {
+ public:
+  CallService(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
+              crm::CustomerService& customers, org::OrgService& org, EffectiveCallPolicy policy = {})
+      : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org), policy_(policy) {}
+
+  /// Throws BadRequest (field named), NotFound (customer or agent outside scope), Forbidden (the number belongs
+  /// to a customer the actor may not see, or an agent logging for someone else), Conflict (external_id taken).
+  Call log(const org::Actor& actor, const NewCall& in);
+  Call get(const org::Actor& actor, long long id);
+  Page<Call> list(const org::Actor& actor, const CallFilter& filter, const std::string& cursor, int limit);
+
+ private:
+  void present(const org::Actor& actor, Call& c) const;
+  db::Database& db_;
+  const util::Clock& clock_;
+  const crm::PhoneNormalizer& phones_;
+  crm::CustomerService& customers_;
+  org::OrgService& org_;
+  EffectiveCallPolicy policy_;
+};
+
+}  // namespace waihu::calls

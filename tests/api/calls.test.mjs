@@ -1,0 +1,140 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshData, startServer, api, login, cleanup, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+
+let dir, srv, admin, agent01, agent11, supervisor1, qa, ids = {};
+before(async () => {
+  dir = freshData({ demo: true });
+  srv = await startServer(dir);
+  admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  agent01 = await login(srv.base, 'agent01', DEMO_PASSWORD);
+  agent11 = await login(srv.base, 'agent11', DEMO_PASSWORD);
+  supervisor1 = await login(srv.base, 'liqiang', DEMO_PASSWORD);
+  qa = await login(srv.base, 'sunli', DEMO_PASSWORD);
+  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: admin })).json.items) ids[u.username] = u.id;
+});
+after(async () => { await srv.stop(); cleanup(dir); });
+
+async function ownNew(token, userId) {
+  const r = await api(srv.base, 'GET', `/api/v1/customers?owner_id=${userId}&status=new&limit=1`, { token });
+  return r.json.items[0];
+}
+
+test('logging a connected call moves the customer to contacted and records the last contact', async () => {
+  const c = await ownNew(agent01, ids.agent01);
+  const r = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01,
+    body: { customer_id: c.id, started_at: '2026-11-24T10:00:00+08:00', ring_seconds: 8, talk_seconds: 95, result: 'connected', notes: '介绍了产品' },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.agent_id, ids.agent01);
+  assert.equal(r.json.customer_id, c.id);
+  assert.equal(r.json.number, c.phones[0]);
+  assert.equal(r.json.started_at, '2026-11-24T02:00:00Z');
+  assert.equal(r.json.answered_at, '2026-11-24T02:00:08Z');
+  assert.equal(r.json.ended_at, '2026-11-24T02:01:43Z');
+  assert.equal(r.json.effective, true);
+  assert.equal(r.json.source, 'agent');
+  const after = await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 });
+  assert.equal(after.json.status, 'contacted');
+  assert.equal(after.json.last_call_result, 'connected');
+  assert.equal(after.json.last_contact_at, '2026-11-24T02:01:43Z');
+  // An interested call moves it on; a short call is logged but is not effective.
+  const again = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { customer_id: c.id, started_at: '2026-11-24T11:00:00Z', talk_seconds: 12, result: 'interested' },
+  });
+  assert.equal(again.json.effective, false);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 })).json.status, 'interested');
+  const audit = await api(srv.base, 'GET', `/api/v1/audit?entity=customer&entity_id=${c.id}&action=customer.status`, { token: admin });
+  assert.equal(audit.json.items.length, 2);
+  assert.equal(audit.json.items[0].after.status, 'interested');
+});
+
+test('a call by number finds the customer; a missed call leaves the status alone', async () => {
+  const c = await ownNew(agent01, ids.agent01);
+  const national = c.phones[0].replace('+86', '');
+  const r = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { number: national, started_at: '2026-11-24T03:00:00Z', ring_seconds: 30, result: 'no_answer' },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.customer_id, c.id);
+  assert.equal(r.json.talk_seconds, 0);
+  assert.equal(r.json.effective, false);
+  const after = await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 });
+  assert.equal(after.json.status, 'new');
+  assert.equal(after.json.last_call_result, 'no_answer');
+  const unknown = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { number: '13000000001', started_at: '2026-11-24T03:05:00Z', talk_seconds: 40, result: 'connected' },
+  });
+  assert.equal(unknown.status, 201);
+  assert.equal(unknown.json.customer_id, null, 'a number that matches no customer is logged without one');
+});
+
+test('scopes: an agent cannot log against or read another team\'s customer or calls', async () => {
+  const theirs = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent11}&limit=1`, { token: admin })).json.items[0];
+  const byId = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { customer_id: theirs.id, started_at: '2026-11-24T03:00:00Z', result: 'busy' },
+  });
+  assert.equal(byId.status, 404);
+  const byNumber = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { number: theirs.phones[0], started_at: '2026-11-24T03:00:00Z', result: 'busy' },
+  });
+  assert.equal(byNumber.status, 403);
+  assert.equal(byNumber.json.error.details.field, 'number');
+  const forOther = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { agent_id: ids.agent02, number: '13000000002', started_at: '2026-11-24T03:00:00Z', result: 'busy' },
+  });
+  assert.equal(forOther.status, 403);
+  const theirCall = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent11, body: { customer_id: theirs.id, started_at: '2026-11-24T03:00:00Z', talk_seconds: 31, result: 'connected' },
+  });
+  assert.equal(theirCall.status, 201);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/calls/${theirCall.json.id}`, { token: agent01 })).status, 404);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/calls/${theirCall.json.id}`, { token: supervisor1 })).status, 404);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/calls/${theirCall.json.id}`, { token: admin })).status, 200);
+  const mine = await api(srv.base, 'GET', '/api/v1/calls?limit=100', { token: agent01 });
+  assert.ok(mine.json.items.length >= 3 && mine.json.items.every((x) => x.agent_id === ids.agent01));
+  const seenByQa = await api(srv.base, 'GET', `/api/v1/calls?agent_id=${ids.agent01}`, { token: qa });
+  assert.ok(seenByQa.json.items.every((x) => /\*\*\*\*/.test(x.number)), 'QA sees masked numbers');
+});
+
+test('bad calls are refused with the field named and nothing written', async () => {
+  const c = await ownNew(agent01, ids.agent01);
+  const before = (await api(srv.base, 'GET', `/api/v1/calls?customer_id=${c.id}`, { token: agent01 })).json.items.length;
+  for (const [body, field] of [
+    [{ customer_id: c.id, started_at: '2026-11-24 10:00', result: 'connected' }, 'started_at'],
+    [{ customer_id: c.id, started_at: '2026-11-24T10:00:00Z', result: 'hung_up' }, 'result'],
+    [{ customer_id: c.id, result: 'connected' }, 'started_at'],
+    [{ customer_id: c.id, started_at: '2026-11-24T10:00:00Z', talk_seconds: -5, result: 'connected' }, 'talk_seconds'],
+    [{ customer_id: c.id, started_at: '2026-11-24T10:00:00Z', ended_at: '2026-11-24T09:00:00Z', result: 'connected' }, 'ended_at'],
+    [{ customer_id: c.id, started_at: '2026-11-24T10:00:00Z', talk_seconds: 60, result: 'busy' }, 'result'],
+    [{ number: '12345', started_at: '2026-11-24T10:00:00Z', result: 'busy' }, 'number'],
+    [{ customer_id: c.id, started_at: '2026-11-24T10:00:00Z', result: 'busy', duration: 3 }, 'duration'],
+  ]) {
+    const r = await api(srv.base, 'POST', '/api/v1/calls', { token: agent01, body });
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.equal(r.json.error.details.field, field, JSON.stringify(r.json));
+  }
+  const calls = await api(srv.base, 'GET', `/api/v1/calls?customer_id=${c.id}`, { token: agent01 });
+  assert.equal(calls.json.items.length, before);
+  const dupe = { customer_id: c.id, started_at: '2026-11-24T10:00:00Z', result: 'busy', external_id: 'pbx-1' };
+  assert.equal((await api(srv.base, 'POST', '/api/v1/calls', { token: agent01, body: dupe })).status, 201);
+  assert.equal((await api(srv.base, 'POST', '/api/v1/calls', { token: agent01, body: dupe })).status, 409);
+});
+
+test('calls list by day (China time) with paging', async () => {
+  for (let i = 0; i < 5; i++) {
+    await api(srv.base, 'POST', '/api/v1/calls', {
+      token: agent01, body: { number: `1300000010${i}`, started_at: `2026-11-25T0${i}:30:00+08:00`, result: 'no_answer' },
+    });
+  }
+  const seen = [];
+  let cursor = null;
+  do {
+    const r = await api(srv.base, 'GET', '/api/v1/calls?day=2026-11-25&limit=2' + (cursor ? '&cursor=' + cursor : ''), { token: agent01 });
+    assert.equal(r.status, 200);
+    seen.push(...r.json.items.map((x) => x.started_at));
+    cursor = r.json.next_cursor;
+  } while (cursor);
+  assert.deepEqual(seen, ['2026-11-24T20:30:00Z', '2026-11-24T19:30:00Z', '2026-11-24T18:30:00Z', '2026-11-24T17:30:00Z', '2026-11-24T16:30:00Z']);
+});
