@@ -26,7 +26,8 @@ App::App(const Config& c)
       customers(db, clock, phones, org),
       importer(db, clock, phones, org),
       exporter(db, clock, customers, org),
-      calls(db, clock, phones, customers, org) {}
+      calls(db, clock, phones, customers, org),
+      follow_ups(db, clock, customers) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
@@ -39,7 +40,7 @@ void App::register_routes(http::Router& router) {
   });
   org::register_routes(router, org, auth);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, calls);
+  calls::register_routes(router, calls, follow_ups);
   audit::register_routes(router, audit);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audit/service.hpp"
+#include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
 #include "crm/exporter.hpp"
 #include "crm/importer.hpp"
@@ -37,6 +38,7 @@ class App {
   crm::CustomerImporter importer;
   crm::CustomerExporter exporter;
   calls::CallService calls;
+  calls::FollowUpService follow_ups;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

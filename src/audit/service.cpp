@@ -36,21 +36,15 @@ Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int l
   if (f.from) q << " AND at >= " << q.bind(*f.from);
   if (f.to) q << " AND at < " << q.bind(*f.to);
   db::KeysetSort sort{"", "id", true, true};
-  if (!cursor.empty()) {
-    auto c = db::decode_cursor(cursor);
-    if (!c) throw BadRequest::field("cursor", "not a cursor from this list");
-    q << " AND " << db::keyset_after(q, sort, *c);
-  }
+  if (auto after = db::cursor_param(cursor)) q << " AND " << db::keyset_after(q, sort, *after);
   q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
   auto rows = db_.read([&](soci::session& sql) { return q.fetch(sql, 9); });
-  Page<Entry> page;
-  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-    const auto& r = rows[i];
-    page.items.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4), r.opt_i64(5),
-                          parse_or_null(r.opt_str(6)), parse_or_null(r.opt_str(7)), parse_or_null(r.opt_str(8))});
+  std::vector<Entry> entries;
+  for (const auto& r : rows) {
+    entries.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4), r.opt_i64(5), parse_or_null(r.opt_str(6)),
+                       parse_or_null(r.opt_str(7)), parse_or_null(r.opt_str(8))});
   }
-  if (static_cast<int>(rows.size()) > limit) page.next_cursor = db::encode_cursor({"", page.items.back().id});
-  return page;
+  return db::page_of(std::move(entries), limit, [](const Entry& e) { return db::Cursor{"", e.id}; });
 }
 
 }  // namespace waihu::audit

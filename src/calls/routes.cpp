@@ -30,7 +30,23 @@ std::optional<long long> query_instant(const Context& c, const std::string& name
 }
 }  // namespace
 
-void register_routes(http::Router& router, CallService& calls) {
+nlohmann::json to_json(const FollowUp& f, bool with_missing) {
+  nlohmann::json j{{"id", f.id},
+                   {"customer_id", f.customer_id},
+                   {"agent_id", f.agent_id},
+                   {"at", util::format_iso_utc(f.at)},
+                   {"channel", channel_name(f.channel)},
+                   {"content", f.content},
+                   {"outcome", f.outcome},
+                   {"next_step", f.next_step},
+                   {"next_follow_up_on",
+                    f.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.next_follow_up_on)},
+                   {"complete", f.complete}};
+  if (with_missing) j["missing"] = f.missing;
+  return j;
+}
+
+void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body,
                {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
@@ -81,6 +97,35 @@ void register_routes(http::Router& router, CallService& calls) {
     auto page = calls.list(c.actor(), f, c.cursor(), c.limit());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& call : page.items) items.push_back(to_json(call));
+    return Response::json(
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("POST", "/api/v1/follow-ups", [&](Context& c) {
+    JsonBody b(c.request.body,
+               {"customer_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on"});
+    NewFollowUp in;
+    auto customer = b.integer("customer_id");
+    if (!customer) throw BadRequest::field("customer_id", "必填 / required", "validation.required");
+    in.customer_id = *customer;
+    in.at = instant(b, "at");
+    if (auto ch = b.text("channel", false)) {
+      auto channel = parse_channel(*ch);
+      if (!channel)
+        throw BadRequest::field("channel", "应为 phone、visit、fax、sms、email、wechat 之一 / unknown channel");
+      in.channel = *channel;
+    }
+    in.content = b.text("content").value_or("");
+    in.outcome = b.text("outcome").value_or("");
+    in.next_step = b.text("next_step").value_or("");
+    in.next_follow_up_on = b.text("next_follow_up_on").value_or("");
+    return Response::json(to_json(follow_ups.log(c.actor(), in), true), 201);
+  });
+  router.add("GET", "/api/v1/follow-ups", [&](Context& c) {
+    c.allow_query({"limit", "cursor", "customer_id", "agent_id"});
+    auto page = follow_ups.list(c.actor(), c.query_int("customer_id"), c.query_int("agent_id"), c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& f : page.items) items.push_back(to_json(f, false));
     return Response::json(
         {{"items", items},
          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});

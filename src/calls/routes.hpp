@@ -1,8 +1,9 @@
 #pragma once
-// HTTP routes of calls: POST/GET /api/v1/calls, GET /api/v1/calls/{id}.
+// HTTP routes of calls and follow-ups: /api/v1/calls, /api/v1/calls/{id}, /api/v1/follow-ups.
+#include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
 #include "http/router.hpp"
 
 namespace waihu::calls {
-void register_routes(http::Router& router, CallService& calls);
+void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups);
 }

@@ -103,31 +103,13 @@ Call CallService::get(const org::Actor& actor, long long id) {
 }
 
 Page<Call> CallService::list(const org::Actor& actor, const CallFilter& f, const std::string& cursor, int limit) {
-  std::optional<db::Cursor> after;
-  if (!cursor.empty()) {
-    after = db::decode_cursor(cursor);
-    if (!after) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
-  }
-  store::Scope scope;
-  switch (org::data_scope(actor.role)) {
-    case org::Scope::kAll:
-      scope.all = true;
-      break;
-    case org::Scope::kOwn:
-      scope.own_user_id = actor.user_id;
-      break;
-    case org::Scope::kTeamSubtree:
-      scope.team_ids = actor.scope_team_ids;
-      break;
-  }
-  auto rows = db_.read([&](soci::session& sql) { return store::list_calls(sql, f, scope, after, limit); });
-  Page<Call> page;
-  if (static_cast<int>(rows.size()) > limit) {
-    rows.resize(static_cast<size_t>(limit));
-    page.next_cursor = db::encode_cursor({std::to_string(rows.back().started_at), rows.back().id});
-  }
-  for (auto& c : rows) present(actor, c);
-  page.items = std::move(rows);
+  auto after = db::cursor_param(cursor);
+  auto rows =
+      db_.read([&](soci::session& sql) { return store::list_calls(sql, f, org::scope_filter(actor), after, limit); });
+  auto page = db::page_of(std::move(rows), limit, [](const Call& c) {
+    return db::Cursor{std::to_string(c.started_at), c.id};
+  });
+  for (auto& c : page.items) present(actor, c);
   return page;
 }
 

@@ -35,6 +35,12 @@ Call call_from_row(const db::Row& r) {
 }
 }  // namespace
 
+std::string agent_in_scope(db::Query& q, const Scope& scope) {
+  if (scope.all) return "";
+  if (scope.own_user_id) return " AND agent_id = " + q.bind(*scope.own_user_id);
+  return " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" + q.bind_list(scope.team_ids) + "))";
+}
+
 void insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional<long long> created_by) {
   db::RowInserter r(sql, dialect, "calls",
                     {"agent_id", "customer_id", "number", "direction", "campaign_id", "started_at", "answered_at",
@@ -72,13 +78,7 @@ std::vector<Call> list_calls(soci::session& sql, const CallFilter& f, const Scop
                              const std::optional<db::Cursor>& after, int limit) {
   db::Query q;
   q << "SELECT " << kCallColumns << " FROM calls WHERE 1=1";
-  if (!scope.all) {
-    if (scope.own_user_id) {
-      q << " AND agent_id = " << q.bind(*scope.own_user_id);
-    } else {
-      q << " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" << q.bind_list(scope.team_ids) << "))";
-    }
-  }
+  q << agent_in_scope(q, scope);
   if (f.agent_id) q << " AND agent_id = " << q.bind(*f.agent_id);
   if (f.customer_id) q << " AND customer_id = " << q.bind(*f.customer_id);
   if (f.from) q << " AND started_at >= " << q.bind(*f.from);

@@ -8,15 +8,16 @@
 #include "calls/model.hpp"
 #include "db/database.hpp"
 #include "db/keyset.hpp"
+#include "db/query.hpp"
+#include "org/rules.hpp"
 
 namespace waihu::calls::store {
 
-/// Whose calls a reader may see: everyone's, those of agents in `team_ids`, or one agent's own.
-struct Scope {
-  bool all = false;
-  std::vector<long long> team_ids;
-  std::optional<long long> own_user_id;
-};
+/// Whose calls a reader may see: everyone's, those of agents in the teams, or one agent's own.
+using Scope = org::ScopeFilter;
+
+/// " AND agent_id …" limiting rows of a table with an agent_id column to the scope ("" for everything).
+std::string agent_in_scope(db::Query& q, const Scope& scope);
 
 /// Sets c.id.
 void insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional<long long> created_by);

@@ -37,7 +37,9 @@ nlohmann::json to_json(const Customer& c) {
       {"updated_at", util::format_iso_utc(c.updated_at)},
       {"last_contact_at",
        c.last_contact_at ? nlohmann::json(util::format_iso_utc(*c.last_contact_at)) : nlohmann::json(nullptr)},
-      {"last_call_result", c.last_call_result.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.last_call_result)}};
+      {"last_call_result", c.last_call_result.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.last_call_result)},
+      {"next_follow_up_on",
+       c.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.next_follow_up_on)}};
 }
 
 nlohmann::json to_json(const DuplicateClaim& d) {

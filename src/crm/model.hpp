@@ -47,6 +47,7 @@ struct Customer {
   long long updated_at = 0;
   std::optional<long long> last_contact_at;  ///< the latest call or follow-up
   std::string last_call_result;              ///< the latest call's result code, "" before any
+  std::string next_follow_up_on;             ///< "YYYY-MM-DD" set by the latest follow-up, "" when none
 };
 
 enum class CustomerSort { kNewest, kOldest, kUpdatedDesc, kUpdatedAsc, kCompanyAsc, kCompanyDesc };
@@ -63,7 +64,8 @@ struct CustomerFilter {
   std::optional<std::string> industry;
   std::optional<std::string> source;
   std::optional<std::string> tag;
-  std::string q;  ///< free text over company, contact and phone digits
+  std::string q;                      ///< free text over company, contact and phone digits
+  std::optional<std::string> due_by;  ///< next follow-up on or before this date ("YYYY-MM-DD")
   CustomerSort sort = CustomerSort::kNewest;
 };
 

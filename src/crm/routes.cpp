@@ -78,6 +78,10 @@ CustomerFilter filter_from_query(const Context& c) {
   f.source = c.query("source");
   f.tag = c.query("tag");
   f.q = c.query("q").value_or("");
+  if (auto due = c.query("due_by")) {
+    if (!util::is_valid_date(*due)) throw BadRequest::field("due_by", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+    f.due_by = *due;
+  }
   if (f.q.size() > 100) throw BadRequest::field("q", "最多 100 个字符 / at most 100 characters");
   if (auto s = c.query("sort")) {
     auto sort = parse_customer_sort(*s);
@@ -92,7 +96,7 @@ CustomerFilter filter_from_query(const Context& c) {
 void register_routes(http::Router& router, RouteDeps d) {
   router.add("GET", "/api/v1/customers", [d](Context& c) {
     c.allow_query({"limit", "cursor", "grade", "status", "owner_id", "pool", "team_id", "region", "province",
-                   "industry", "source", "tag", "q", "sort"});
+                   "industry", "source", "tag", "q", "sort", "due_by"});
     return Response::json(page_json(d.customers.list(c.actor(), filter_from_query(c), c.cursor(), c.limit())));
   });
   router.add("GET", "/api/v1/customers/{id}",
@@ -173,7 +177,7 @@ void register_routes(http::Router& router, RouteDeps d) {
   });
   router.add("GET", "/api/v1/customers/export", [d](Context& c) {
     c.allow_query({"format", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",
-                   "source", "tag", "q", "sort"});
+                   "source", "tag", "q", "sort", "due_by"});
     std::string format = c.query("format").value_or("csv");
     if (format != "csv" && format != "xlsx")
       throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");

@@ -159,37 +159,14 @@ Customer CustomerService::get(const org::Actor& actor, long long id) {
 
 Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilter& f, const std::string& cursor,
                                      int limit) {
-  std::optional<db::Cursor> after;
-  if (!cursor.empty()) {
-    after = db::decode_cursor(cursor);
-    if (!after) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
-  }
-  store::Scope scope;
-  switch (org::data_scope(actor.role)) {
-    case org::Scope::kAll:
-      scope.all = true;
-      break;
-    case org::Scope::kOwn:
-      scope.own_user_id = actor.user_id;
-      break;
-    case org::Scope::kTeamSubtree:
-      scope.team_ids = actor.scope_team_ids;
-      break;
-  }
+  auto after = db::cursor_param(cursor);
+  const store::Scope scope = org::scope_filter(actor);
   std::vector<long long> owner_teams;
-  if (f.team_id) {
-    std::vector<org::Team> teams = org_.list_teams();
-    owner_teams = org::team_subtree(teams, *f.team_id);
-  }
+  if (f.team_id) owner_teams = org::team_subtree(org_.list_teams(), *f.team_id);
   auto rows =
       db_.read([&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, after, limit); });
-  Page<Customer> page;
-  if (static_cast<int>(rows.size()) > limit) {
-    rows.resize(static_cast<size_t>(limit));
-    page.next_cursor = db::encode_cursor(store::cursor_after(rows.back(), f.sort));
-  }
-  for (auto& c : rows) present(actor, c);
-  page.items = std::move(rows);
+  auto page = db::page_of(std::move(rows), limit, [&](const Customer& c) { return store::cursor_after(c, f.sort); });
+  for (auto& c : page.items) present(actor, c);
   return page;
 }
 
@@ -212,6 +189,11 @@ Customer CustomerService::record_contact(soci::session& sql, const org::Actor& a
                         {{"origin", "call"}, {"result", call_result}}});
   }
   return *current;
+}
+
+void CustomerService::record_follow_up(soci::session& sql, long long customer_id, long long at,
+                                       const std::string& next_on) {
+  store::record_follow_up(sql, customer_id, at, next_on);
 }
 
 Customer CustomerService::get_for_calling(const org::Actor& actor, long long id) {
@@ -240,21 +222,12 @@ Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std:
   if (org::data_scope(actor.role) == org::Scope::kOwn) {
     throw Forbidden("auth.forbidden", "无权查看撞单列表 / you may not list duplicate claims");
   }
-  long long after = 0;
-  if (!cursor.empty()) {
-    auto c = db::decode_cursor(cursor);
-    if (!c) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
-    after = c->id;
-  }
-  Page<DuplicateClaim> page;
+  auto after = db::cursor_param(cursor);
   // Admins see every claim; others those whose holder or claimant is in their team subtree.
-  page.items = db_.read(
-      [&](soci::session& sql) { return store::list_claims(sql, status, actor.scope_team_ids, after, limit + 1); });
-  if (static_cast<int>(page.items.size()) > limit) {
-    page.items.resize(static_cast<size_t>(limit));
-    page.next_cursor = db::encode_cursor({"", page.items.back().id});
-  }
-  return page;
+  auto rows = db_.read([&](soci::session& sql) {
+    return store::list_claims(sql, status, actor.scope_team_ids, after ? after->id : 0, limit + 1);
+  });
+  return db::page_of(std::move(rows), limit, [](const DuplicateClaim& d) { return db::Cursor{"", d.id}; });
 }
 
 }  // namespace waihu::crm

@@ -39,6 +39,8 @@ class CustomerService {
   /// was before. Throws NotFound if the customer does not exist.
   Customer record_contact(soci::session& sql, const org::Actor& actor, long long customer_id, long long at,
                           const std::string& call_result, std::optional<CustomerStatus> next);
+  /// Inside the caller's transaction (a follow-up being logged): last contact and the next follow-up date.
+  void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on);
   /// The customer unmasked, for a service that dials it (a call being logged); NotFound outside the actor's scope.
   Customer get_for_calling(const org::Actor& actor, long long id);
   /// What the actor may do with this customer (None when it is outside their scope).

@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kCustomerColumns =
     "c.id, c.company, c.company_norm, c.contact_name, c.title, c.fax, c.industry, c.region, c.size, c.headcount, "
     "c.it_status, c.source, c.needs, c.grade, c.status, c.owner_id, c.notes, c.created_by, c.created_at, "
-    "c.updated_at, c.last_contact_at, c.last_call_result";
-constexpr size_t kCustomerColumnCount = 22;
+    "c.updated_at, c.last_contact_at, c.last_call_result, c.next_follow_up_on";
+constexpr size_t kCustomerColumnCount = 23;
 
 Customer customer_from_row(const db::Row& r) {
   Customer c;
@@ -40,6 +40,7 @@ Customer customer_from_row(const db::Row& r) {
   c.updated_at = r.i64(19);
   c.last_contact_at = r.opt_i64(20);
   c.last_call_result = r.str(21);
+  c.next_follow_up_on = r.opt_str(22).value_or("");
   return c;
 }
 
@@ -285,6 +286,7 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
   if (f.province) q << " AND c.province = " << q.bind(*f.province);
   if (f.industry) q << " AND c.industry = " << q.bind(*f.industry);
   if (f.source) q << " AND c.source = " << q.bind(*f.source);
+  if (f.due_by) q << " AND c.next_follow_up_on <= " << q.bind(*f.due_by);
   if (f.tag) q << " AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = " << q.bind(*f.tag) << ")";
   if (!f.q.empty()) {
     std::string lowered;
@@ -319,6 +321,14 @@ void record_contact(soci::session& sql, long long customer_id, long long at, con
   q << "UPDATE customers SET status = " << q.bind(std::string(status_name(status)))
     << ", last_contact_at = " << q.bind(at) << ", last_call_result = " << q.bind(call_result)
     << ", updated_at = " << q.bind(at) << " WHERE id = " << q.bind(customer_id);
+  q.exec(sql);
+}
+
+void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on) {
+  db::Query q;
+  q << "UPDATE customers SET last_contact_at = " << q.bind(at)
+    << ", next_follow_up_on = " << (next_on.empty() ? "NULL" : q.bind(next_on)) << ", updated_at = " << q.bind(at)
+    << " WHERE id = " << q.bind(customer_id);
   q.exec(sql);
 }
 

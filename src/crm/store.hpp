@@ -11,15 +11,12 @@
 #include "crm/model.hpp"
 #include "db/database.hpp"
 #include "db/keyset.hpp"
+#include "org/rules.hpp"
 
 namespace waihu::crm::store {
 
-/// Which customers a reader may see. `all` wins; otherwise owners in `team_ids`, or `own_user_id`, plus the pool.
-struct Scope {
-  bool all = false;
-  std::vector<long long> team_ids;
-  std::optional<long long> own_user_id;
-};
+/// Which customers a reader may see: as org::ScopeFilter says, plus the public pool.
+using Scope = org::ScopeFilter;
 
 /// Inserts and updates customers with statements prepared once: the importer writes millions through one writer.
 class CustomerWriter {
@@ -73,6 +70,9 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 /// The latest contact of a customer: its time, the call's result and the status that follows.
 void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
                     CustomerStatus status);
+
+/// A follow-up with the customer: its time, and the next follow-up date ("" clears it).
+void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on);
 
 long long insert_claim(soci::session& sql, const DuplicateClaim& claim, const std::string& candidate_json,
                        std::optional<long long> created_by);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/errors.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::db {
@@ -16,6 +17,13 @@ std::optional<Cursor> decode_cursor(const std::string& text) {
   auto j = nlohmann::json::parse(raw, nullptr, false);
   if (!j.is_array() || j.size() != 2 || !j[0].is_string() || !j[1].is_number_integer()) return std::nullopt;
   return Cursor{j[0].get<std::string>(), j[1].get<long long>()};
+}
+
+std::optional<Cursor> cursor_param(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto c = decode_cursor(text);
+  if (!c) throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
+  return c;
 }
 
 std::string keyset_after(Query& q, const KeysetSort& sort, const Cursor& after) {

@@ -36,6 +36,22 @@ Scope data_scope(Role role) {
   }
 }
 
+ScopeFilter scope_filter(const Actor& actor) {
+  ScopeFilter f;
+  switch (data_scope(actor.role)) {
+    case Scope::kAll:
+      f.all = true;
+      break;
+    case Scope::kOwn:
+      f.own_user_id = actor.user_id;
+      break;
+    case Scope::kTeamSubtree:
+      f.team_ids = actor.scope_team_ids;
+      break;
+  }
+  return f;
+}
+
 std::vector<long long> team_subtree(const std::vector<Team>& teams, long long root) {
   std::vector<long long> out{root};
   for (size_t i = 0; i < out.size(); ++i) {

@@ -27,6 +27,15 @@ enum class Scope {
 };
 Scope data_scope(Role role);
 
+/// The rows an actor may see, as stores filter them: everything, those of people in `team_ids` (plus the public
+/// pool, where a store has one), or the actor's own.
+struct ScopeFilter {
+  bool all = false;
+  std::vector<long long> team_ids;
+  std::optional<long long> own_user_id;
+};
+ScopeFilter scope_filter(const Actor& actor);
+
 /// The ids of `root` and every team below it.
 std::vector<long long> team_subtree(const std::vector<Team>& teams, long long root);
 /// True when making `new_parent` the parent of `team` would close a loop.

@@ -239,12 +239,8 @@ std::optional<User> OrgService::find_user(const std::string& username) {
 }
 
 Page<User> OrgService::list_users(const Actor* actor, const UserListFilter& f, const std::string& cursor, int limit) {
-  long long after = 0;
-  if (!cursor.empty()) {
-    auto c = db::decode_cursor(cursor);
-    if (!c) throw BadRequest::field("cursor", "not a cursor from this list");
-    after = c->id;
-  }
+  auto cursor_at = db::cursor_param(cursor);
+  long long after = cursor_at ? cursor_at->id : 0;
   return db_.read([&](soci::session& sql) {
     store::UserFilter sf;
     sf.role = f.role;
@@ -262,13 +258,9 @@ Page<User> OrgService::list_users(const Actor* actor, const UserListFilter& f, c
         if (sf.team_ids.empty()) sf.team_ids.push_back(-1);
       }
     }
-    Page<User> page;
-    page.items = store::list_users(sql, sf, after, limit + 1);
-    if (static_cast<int>(page.items.size()) > limit) {
-      page.items.resize(static_cast<size_t>(limit));
-      page.next_cursor = db::encode_cursor({"", page.items.back().id});
-    }
-    return page;
+    return db::page_of(store::list_users(sql, sf, after, limit + 1), limit, [](const User& u) {
+      return db::Cursor{"", u.id};
+    });
   });
 }
 

@@ -138,3 +138,39 @@ test('calls list by day (China time) with paging', async () => {
   } while (cursor);
   assert.deepEqual(seen, ['2026-11-24T20:30:00Z', '2026-11-24T19:30:00Z', '2026-11-24T18:30:00Z', '2026-11-24T17:30:00Z', '2026-11-24T16:30:00Z']);
 });
+
+test('follow-ups: logged, counted only when complete, and they schedule the next one', async () => {
+  const c = await ownNew(agent01, ids.agent01);
+  const r = await api(srv.base, 'POST', '/api/v1/follow-ups', {
+    token: agent01,
+    body: { customer_id: c.id, channel: 'wechat', content: '发了报价单', outcome: '客户在比价', next_step: '周五回访', next_follow_up_on: '2099-01-02' },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.complete, true);
+  assert.deepEqual(r.json.missing, []);
+  const after = await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 });
+  assert.equal(after.json.next_follow_up_on, '2099-01-02');
+  assert.ok(after.json.last_contact_at);
+  const due = await api(srv.base, 'GET', '/api/v1/customers?due_by=2099-01-02&limit=500', { token: agent01 });
+  assert.ok(due.json.items.some((x) => x.id === c.id), 'listed as due');
+  const empty = await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body: { customer_id: c.id, channel: 'visit' } });
+  assert.equal(empty.status, 201);
+  assert.equal(empty.json.complete, false);
+  assert.deepEqual(empty.json.missing, ['content'], 'the API says what is missing');
+  const list = await api(srv.base, 'GET', `/api/v1/follow-ups?customer_id=${c.id}`, { token: agent01 });
+  assert.equal(list.json.items.length, 2);
+  for (const [body, field] of [
+    [{ customer_id: c.id, channel: 'pigeon', content: 'x' }, 'channel'],
+    [{ customer_id: c.id, content: 'x', next_follow_up_on: '2020-01-01' }, 'next_follow_up_on'],
+    [{ customer_id: c.id, content: 'x', at: '2099-01-01T00:00:00Z' }, 'at'],
+    [{ content: 'x' }, 'customer_id'],
+  ]) {
+    const bad = await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body });
+    assert.equal(bad.status, 400, JSON.stringify(body));
+    assert.equal(bad.json.error.details.field, field);
+  }
+  const pool = (await api(srv.base, 'GET', '/api/v1/customers?pool=true&limit=1', { token: agent01 })).json.items[0];
+  assert.equal((await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body: { customer_id: pool.id, content: 'x' } })).status, 403);
+  const theirs = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent11}&limit=1`, { token: admin })).json.items[0];
+  assert.equal((await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body: { customer_id: theirs.id, content: 'x' } })).status, 404);
+});

@@ -1,0 +1,76 @@
+#include "calls/follow_up_service.hpp"
+
+#include "audit/service.hpp"
+#include "calls/follow_up_store.hpp"
+#include "core/errors.hpp"
+#include "org/rules.hpp"
+#include "util/strings.hpp"
+
+namespace waihu::calls {
+
+namespace {
+nlohmann::json audit_json(const FollowUp& f) {
+  return {{"customer_id", f.customer_id},
+          {"agent_id", f.agent_id},
+          {"at", f.at},
+          {"channel", channel_name(f.channel)},
+          {"content", f.content},
+          {"next_follow_up_on", f.next_follow_up_on},
+          {"complete", f.complete}};
+}
+}  // namespace
+
+FollowUp FollowUpService::log(const org::Actor& actor, const NewFollowUp& in) {
+  crm::Customer customer = customers_.get_for_calling(actor, in.customer_id);
+  if (customers_.access(actor, customer) != crm::Access::kWrite) {
+    throw Forbidden("auth.forbidden", "只能跟进自己负责的客户 / you may follow up only customers you work",
+                    {{"field", "customer_id"}});
+  }
+  const long long now = clock_.now();
+  FollowUp f;
+  f.customer_id = customer.id;
+  f.agent_id = actor.user_id;
+  f.at = in.at.value_or(now);
+  if (f.at > now + 300) throw BadRequest::field("at", "不能是将来的时间 / cannot be in the future");
+  f.channel = in.channel;
+  for (auto [text, field, max] : {std::tuple{&in.content, "content", 4000}, std::tuple{&in.outcome, "outcome", 1000},
+                                  std::tuple{&in.next_step, "next_step", 1000}}) {
+    if (!util::is_valid_utf8(*text) || util::utf8_length(*text) > static_cast<size_t>(max)) {
+      throw BadRequest::field(
+          field, "最多 " + std::to_string(max) + " 个字符 / at most " + std::to_string(max) + " characters");
+    }
+  }
+  f.content = std::string(util::trim(in.content));
+  f.outcome = std::string(util::trim(in.outcome));
+  f.next_step = std::string(util::trim(in.next_step));
+  if (!in.next_follow_up_on.empty()) {
+    if (!util::is_valid_date(in.next_follow_up_on)) {
+      throw BadRequest::field("next_follow_up_on", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+    }
+    if (in.next_follow_up_on < util::china_date(now)) {
+      throw BadRequest::field("next_follow_up_on", "不能早于今天 / cannot be before today");
+    }
+    f.next_follow_up_on = in.next_follow_up_on;
+  }
+  f.missing = missing_for_complete(customer, f.content);
+  f.complete = f.missing.empty();
+  f.created_at = now;
+  db_.write([&](soci::session& sql) {
+    store::insert_follow_up(sql, db_.dialect(), f);
+    customers_.record_follow_up(sql, customer.id, f.at, f.next_follow_up_on);
+    audit::record(
+        sql, {0, now, org::audit_actor(actor), "follow_up.log", "follow_up", f.id, nullptr, audit_json(f), nullptr});
+  });
+  return f;
+}
+
+Page<FollowUp> FollowUpService::list(const org::Actor& actor, std::optional<long long> customer_id,
+                                     std::optional<long long> agent_id, const std::string& cursor, int limit) {
+  auto after = db::cursor_param(cursor);
+  auto rows = db_.read([&](soci::session& sql) {
+    return store::list_follow_ups(sql, customer_id, agent_id, org::scope_filter(actor), after, limit);
+  });
+  return db::page_of(std::move(rows), limit, [](const FollowUp& f) { return db::Cursor{std::to_string(f.at), f.id}; });
+}
+
+}  // namespace waihu::calls

@@ -1,0 +1,41 @@
+#pragma once
+// Logging and reading follow-ups. Logging one sets the customer's last contact and next follow-up date in the
+// same transaction, and answers whether the record counts (and what is missing if not).
+#include <optional>
+#include <string>
+
+#include "calls/follow_up.hpp"
+#include "core/page.hpp"
+#include "crm/service.hpp"
+#include "db/database.hpp"
+#include "org/model.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::calls {
+
+struct NewFollowUp {
+  long long customer_id = 0;
+  std::optional<long long> at;  ///< absent: now
+  Channel channel = Channel::kPhone;
+  std::string content;
+  std::string outcome;
+  std::string next_step;
+  std::string next_follow_up_on;  ///< "YYYY-MM-DD", today or later, or ""
+};
+
+class FollowUpService {
+ public:
+  FollowUpService(db::Database& db, const util::Clock& clock, crm::CustomerService& customers)
+      : db_(db), clock_(clock), customers_(customers) {}
+  /// Throws NotFound (customer outside scope), Forbidden (read-only customer), BadRequest (field named).
+  FollowUp log(const org::Actor& actor, const NewFollowUp& in);
+  Page<FollowUp> list(const org::Actor& actor, std::optional<long long> customer_id, std::optional<long long> agent_id,
+                      const std::string& cursor, int limit);
+
+ private:
+  db::Database& db_;
+  const util::Clock& clock_;
+  crm::CustomerService& customers_;
+};
+
+}  // namespace waihu::calls

@@ -1,0 +1,50 @@
+#include "calls/follow_up_store.hpp"
+
+#include "db/query.hpp"
+#include "db/row_inserter.hpp"
+
+namespace waihu::calls::store {
+
+void insert_follow_up(soci::session& sql, db::Dialect dialect, FollowUp& f) {
+  db::RowInserter r(sql, dialect, "follow_ups",
+                    {"customer_id", "agent_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on",
+                     "complete", "created_at"});
+  r.integer(f.customer_id).integer(f.agent_id).integer(f.at).text(channel_name(f.channel)).text(f.content);
+  r.text(f.outcome).text(f.next_step);
+  f.next_follow_up_on.empty() ? r.null() : r.text(f.next_follow_up_on);
+  r.integer(f.complete ? 1 : 0).integer(f.created_at);
+  f.id = r.insert();
+}
+
+std::vector<FollowUp> list_follow_ups(soci::session& sql, std::optional<long long> customer_id,
+                                      std::optional<long long> agent_id, const Scope& scope,
+                                      const std::optional<db::Cursor>& after, int limit) {
+  db::Query q(
+      "SELECT id, customer_id, agent_id, at, channel, content, outcome, next_step, next_follow_up_on, "
+      "complete, created_at FROM follow_ups WHERE 1=1");
+  q << agent_in_scope(q, scope);
+  if (customer_id) q << " AND customer_id = " << q.bind(*customer_id);
+  if (agent_id) q << " AND agent_id = " << q.bind(*agent_id);
+  db::KeysetSort sort{"at", "id", true, true};
+  if (after) q << " AND " << db::keyset_after(q, sort, *after);
+  q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
+  std::vector<FollowUp> out;
+  for (const auto& r : q.fetch(sql, 11)) {
+    FollowUp f;
+    f.id = r.i64(0);
+    f.customer_id = r.i64(1);
+    f.agent_id = r.i64(2);
+    f.at = r.i64(3);
+    f.channel = parse_channel(r.str(4)).value_or(Channel::kPhone);
+    f.content = r.str(5);
+    f.outcome = r.str(6);
+    f.next_step = r.str(7);
+    f.next_follow_up_on = r.opt_str(8).value_or("");
+    f.complete = r.i64(9) != 0;
+    f.created_at = r.i64(10);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace waihu::calls::store
