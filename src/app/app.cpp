@@ -27,7 +27,8 @@ App::App(const Config& c)
       importer(db, clock, phones, org),
       exporter(db, clock, customers, org),
       calls(db, clock, phones, customers, org),
-      follow_ups(db, clock, customers) {}
+      follow_ups(db, clock, customers),
+      timeline(db, customers) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
@@ -40,7 +41,7 @@ void App::register_routes(http::Router& router) {
   });
   org::register_routes(router, org, auth);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, calls, follow_ups);
+  calls::register_routes(router, calls, follow_ups, timeline);
   audit::register_routes(router, audit);
 }
 

@@ -6,6 +6,7 @@
 #include "audit/service.hpp"
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
+#include "calls/timeline.hpp"
 #include "crm/exporter.hpp"
 #include "crm/importer.hpp"
 #include "crm/phone.hpp"
@@ -39,6 +40,7 @@ class App {
   crm::CustomerExporter exporter;
   calls::CallService calls;
   calls::FollowUpService follow_ups;
+  calls::TimelineService timeline;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

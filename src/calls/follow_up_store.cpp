@@ -5,6 +5,36 @@
 
 namespace waihu::calls::store {
 
+namespace {
+constexpr const char* kColumns =
+    "id, customer_id, agent_id, at, channel, content, outcome, next_step, next_follow_up_on, complete, created_at";
+constexpr size_t kColumnCount = 11;
+
+FollowUp follow_up_from_row(const db::Row& r) {
+  FollowUp f;
+  f.id = r.i64(0);
+  f.customer_id = r.i64(1);
+  f.agent_id = r.i64(2);
+  f.at = r.i64(3);
+  f.channel = parse_channel(r.str(4)).value_or(Channel::kPhone);
+  f.content = r.str(5);
+  f.outcome = r.str(6);
+  f.next_step = r.str(7);
+  f.next_follow_up_on = r.opt_str(8).value_or("");
+  f.complete = r.i64(9) != 0;
+  f.created_at = r.i64(10);
+  return f;
+}
+}  // namespace
+
+std::optional<FollowUp> follow_up_by_id(soci::session& sql, long long id) {
+  db::Query q(std::string("SELECT ") + kColumns + " FROM follow_ups WHERE id = ");
+  q << q.bind(id);
+  auto r = q.fetch_one(sql, kColumnCount);
+  if (!r) return std::nullopt;
+  return follow_up_from_row(*r);
+}
+
 void insert_follow_up(soci::session& sql, db::Dialect dialect, FollowUp& f) {
   db::RowInserter r(sql, dialect, "follow_ups",
                     {"customer_id", "agent_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on",
@@ -29,21 +59,7 @@ std::vector<FollowUp> list_follow_ups(soci::session& sql, std::optional<long lon
   if (after) q << " AND " << db::keyset_after(q, sort, *after);
   q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
   std::vector<FollowUp> out;
-  for (const auto& r : q.fetch(sql, 11)) {
-    FollowUp f;
-    f.id = r.i64(0);
-    f.customer_id = r.i64(1);
-    f.agent_id = r.i64(2);
-    f.at = r.i64(3);
-    f.channel = parse_channel(r.str(4)).value_or(Channel::kPhone);
-    f.content = r.str(5);
-    f.outcome = r.str(6);
-    f.next_step = r.str(7);
-    f.next_follow_up_on = r.opt_str(8).value_or("");
-    f.complete = r.i64(9) != 0;
-    f.created_at = r.i64(10);
-    out.push_back(std::move(f));
-  }
+  for (const auto& r : q.fetch(sql, kColumnCount)) out.push_back(follow_up_from_row(r));
   return out;
 }
 

@@ -46,7 +46,7 @@ nlohmann::json to_json(const FollowUp& f, bool with_missing) {
   return j;
 }
 
-void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups) {
+void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups, TimelineService& timeline) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body,
                {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
@@ -126,6 +126,26 @@ void register_routes(http::Router& router, CallService& calls, FollowUpService& 
     auto page = follow_ups.list(c.actor(), c.query_int("customer_id"), c.query_int("agent_id"), c.cursor(), c.limit());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& f : page.items) items.push_back(to_json(f, false));
+    return Response::json(
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("GET", "/api/v1/customers/{id}/timeline", [&](Context& c) {
+    c.allow_query({"limit", "cursor"});
+    auto page = timeline.timeline(c.actor(), c.id(), c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : page.items) {
+      nlohmann::json j{{"kind", e.kind}, {"at", util::format_iso_utc(e.at)}};
+      if (e.call) j["call"] = to_json(*e.call);
+      if (e.follow_up) j["follow_up"] = to_json(*e.follow_up, false);
+      if (e.kind == "ownership") {
+        auto opt = [](const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+        j["ownership"] = {{"from_owner_id", opt(e.owner_before)},
+                          {"to_owner_id", opt(e.owner_after)},
+                          {"changed_by", opt(e.changed_by)}};
+      }
+      items.push_back(std::move(j));
+    }
     return Response::json(
         {{"items", items},
          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});

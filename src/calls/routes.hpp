@@ -1,9 +1,11 @@
 #pragma once
-// HTTP routes of calls and follow-ups: /api/v1/calls, /api/v1/calls/{id}, /api/v1/follow-ups.
+// HTTP routes of calls and follow-ups: /api/v1/calls, /api/v1/calls/{id}, /api/v1/follow-ups, and a customer's
+// timeline /api/v1/customers/{id}/timeline.
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
+#include "calls/timeline.hpp"
 #include "http/router.hpp"
 
 namespace waihu::calls {
-void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups);
+void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups, TimelineService& timeline);
 }

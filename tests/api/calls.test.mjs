@@ -174,3 +174,27 @@ test('follow-ups: logged, counted only when complete, and they schedule the next
   const theirs = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent11}&limit=1`, { token: admin })).json.items[0];
   assert.equal((await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body: { customer_id: theirs.id, content: 'x' } })).status, 404);
 });
+
+test('a customer\'s timeline: calls, follow-ups and ownership changes, newest first, paged', async () => {
+  const c = await ownNew(admin, ids.agent05);
+  const agent05 = await login(srv.base, 'agent05', DEMO_PASSWORD);
+  await api(srv.base, 'POST', '/api/v1/calls', { token: agent05, body: { customer_id: c.id, started_at: '2026-11-20T01:00:00Z', talk_seconds: 40, result: 'connected' } });
+  await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent05, body: { customer_id: c.id, at: '2026-11-21T01:00:00Z', content: '寄了资料' } });
+  const moved = await api(srv.base, 'PATCH', `/api/v1/customers/${c.id}`, { token: admin, body: { owner_id: ids.agent06 } });
+  assert.equal(moved.status, 200);
+  const items = [];
+  let cursor = null;
+  do {
+    const r = await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline?limit=1` + (cursor ? '&cursor=' + cursor : ''), { token: admin });
+    assert.equal(r.status, 200);
+    items.push(...r.json.items);
+    cursor = r.json.next_cursor;
+  } while (cursor);
+  assert.deepEqual(items.map((e) => e.kind), ['ownership', 'follow_up', 'call']);
+  assert.equal(items[0].ownership.from_owner_id, ids.agent05);
+  assert.equal(items[0].ownership.to_owner_id, ids.agent06);
+  assert.equal(items[1].follow_up.content, '寄了资料');
+  assert.equal(items[2].call.result, 'connected');
+  // agent05 no longer owns it: the timeline is out of scope now.
+  assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline`, { token: agent05 })).status, 404);
+});
