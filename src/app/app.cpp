@@ -7,6 +7,7 @@
 #include "crm/routes.hpp"
 #include "http/system_routes.hpp"
 #include "org/routes.hpp"
+#include "sales/routes.hpp"
 
 namespace waihu::app {
 
@@ -28,7 +29,8 @@ App::App(const Config& c)
       exporter(db, clock, customers, org),
       calls(db, clock, phones, customers, org),
       follow_ups(db, clock, customers),
-      timeline(db, customers) {}
+      timeline(db, customers),
+      deals(db, clock, customers, org) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
@@ -42,6 +44,7 @@ void App::register_routes(http::Router& router) {
   org::register_routes(router, org, auth);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
   calls::register_routes(router, calls, follow_ups, timeline);
+  sales::register_routes(router, deals);
   audit::register_routes(router, audit);
 }
 

@@ -14,6 +14,7 @@
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "org/service.hpp"
+#include "sales/service.hpp"
 #include "util/clock.hpp"
 
 namespace waihu::app {
@@ -41,6 +42,7 @@ class App {
   calls::CallService calls;
   calls::FollowUpService follow_ups;
   calls::TimelineService timeline;
+  sales::DealService deals;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

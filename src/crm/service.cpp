@@ -175,20 +175,31 @@ Customer CustomerService::record_contact(soci::session& sql, const org::Actor& a
                                          std::optional<CustomerStatus> next) {
   auto current = store::customer_by_id(sql, customer_id);
   if (!current) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", customer_id}});
-  CustomerStatus status = next && can_change_status(current->status, *next) ? *next : current->status;
-  store::record_contact(sql, customer_id, at, call_result, status);
-  if (status != current->status) {
-    audit::record(sql, {0,
-                        at,
-                        org::audit_actor(actor),
-                        "customer.status",
-                        "customer",
-                        customer_id,
-                        {{"status", status_name(current->status)}},
-                        {{"status", status_name(status)}},
-                        {{"origin", "call"}, {"result", call_result}}});
-  }
+  store::record_contact(sql, customer_id, at, call_result);
+  if (next) move_status(sql, actor, *current, *next, at, {{"origin", "call"}, {"result", call_result}});
   return *current;
+}
+
+void CustomerService::advance_status(soci::session& sql, const org::Actor& actor, long long customer_id,
+                                     CustomerStatus next, long long at, const std::string& origin) {
+  auto current = store::customer_by_id(sql, customer_id);
+  if (!current) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", customer_id}});
+  move_status(sql, actor, *current, next, at, {{"origin", origin}});
+}
+
+void CustomerService::move_status(soci::session& sql, const org::Actor& actor, const Customer& current,
+                                  CustomerStatus next, long long at, const nlohmann::json& why) {
+  if (next == current.status || !can_change_status(current.status, next)) return;
+  store::set_status(sql, current.id, next, at);
+  audit::record(sql, {0,
+                      at,
+                      org::audit_actor(actor),
+                      "customer.status",
+                      "customer",
+                      current.id,
+                      {{"status", status_name(current.status)}},
+                      {{"status", status_name(next)}},
+                      why});
 }
 
 void CustomerService::record_follow_up(soci::session& sql, long long customer_id, long long at,

@@ -1,6 +1,7 @@
 #pragma once
 // Customer use cases: create, edit, read and list within the actor's scope, with duplicate detection (撞单) and
 // phones masked per role. Every write is audited in the same transaction.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -39,6 +40,10 @@ class CustomerService {
   /// was before. Throws NotFound if the customer does not exist.
   Customer record_contact(soci::session& sql, const org::Actor& actor, long long customer_id, long long at,
                           const std::string& call_result, std::optional<CustomerStatus> next);
+  /// Inside the caller's transaction (a deal being recorded): moves the status to `next` when the lifecycle
+  /// allows it, audited with `origin`. Throws NotFound if the customer does not exist.
+  void advance_status(soci::session& sql, const org::Actor& actor, long long customer_id, CustomerStatus next,
+                      long long at, const std::string& origin);
   /// Inside the caller's transaction (a follow-up being logged): last contact and the next follow-up date.
   void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on);
   /// The customer unmasked, for a service that dials it (a call being logged); NotFound outside the actor's scope.
@@ -55,6 +60,8 @@ class CustomerService {
                                          std::optional<long long> current);
 
  private:
+  void move_status(soci::session& sql, const org::Actor& actor, const Customer& current, CustomerStatus next,
+                   long long at, const nlohmann::json& why);
   std::optional<long long> owner_team(std::optional<long long> owner_id);
   db::Database& db_;
   const util::Clock& clock_;

@@ -315,12 +315,17 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort) {
   }
 }
 
-void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
-                    CustomerStatus status) {
+void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result) {
   db::Query q;
-  q << "UPDATE customers SET status = " << q.bind(std::string(status_name(status)))
-    << ", last_contact_at = " << q.bind(at) << ", last_call_result = " << q.bind(call_result)
+  q << "UPDATE customers SET last_contact_at = " << q.bind(at) << ", last_call_result = " << q.bind(call_result)
     << ", updated_at = " << q.bind(at) << " WHERE id = " << q.bind(customer_id);
+  q.exec(sql);
+}
+
+void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long at) {
+  db::Query q;
+  q << "UPDATE customers SET status = " << q.bind(std::string(status_name(status))) << ", updated_at = " << q.bind(at)
+    << " WHERE id = " << q.bind(customer_id);
   q.exec(sql);
 }
 

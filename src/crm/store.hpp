@@ -67,9 +67,9 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
 /// The cursor that continues after `c` in this sort.
 db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 
-/// The latest contact of a customer: its time, the call's result and the status that follows.
-void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
-                    CustomerStatus status);
+/// The latest contact of a customer: its time and the call's result.
+void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result);
+void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long at);
 
 /// A follow-up with the customer: its time, and the next follow-up date ("" clears it).
 void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on);

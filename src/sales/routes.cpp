@@ -1,0 +1,111 @@
+#include "sales/routes.hpp"
+
+#include "core/errors.hpp"
+#include "http/json_input.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::sales {
+
+namespace {
+using http::Context;
+using http::JsonBody;
+using http::Response;
+
+nlohmann::json to_json(const Deal& d) {
+  return {{"id", d.id},
+          {"customer_id", d.customer_id},
+          {"agent_id", d.agent_id},
+          {"field_rep_id", d.field_rep_id ? nlohmann::json(*d.field_rep_id) : nlohmann::json(nullptr)},
+          {"sourcing", sourcing_name(d.sourcing)},
+          {"product", d.product},
+          {"amount_fen", d.amount_fen},
+          {"amount", format_yuan(d.amount_fen)},
+          {"closed_on", d.closed_on},
+          {"notes", d.notes},
+          {"created_at", util::format_iso_utc(d.created_at)}};
+}
+
+nlohmann::json to_json(const DealView& v) {
+  nlohmann::json j = to_json(v.deal);
+  nlohmann::json payments = nlohmann::json::array();
+  for (const auto& p : v.payments) {
+    payments.push_back({{"id", p.id},
+                        {"kind", payment_kind_name(p.kind)},
+                        {"amount_fen", p.amount_fen},
+                        {"amount", format_yuan(p.amount_fen)},
+                        {"on", p.on_date},
+                        {"reason", p.reason}});
+  }
+  j["payments"] = payments;
+  j["paid_fen"] = v.totals.paid_fen;
+  j["refunded_fen"] = v.totals.refunded_fen;
+  j["net_paid_fen"] = v.totals.net_fen();
+  return j;
+}
+
+std::optional<std::string> date_query(const Context& c, const std::string& name) {
+  auto v = c.query(name);
+  if (v && !util::is_valid_date(*v)) throw BadRequest::field(name, "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+  return v;
+}
+
+Response record_money(Context& c, DealService& deals, PaymentKind kind) {
+  const char* date_field = kind == PaymentKind::kPayment ? "paid_on" : "refunded_on";
+  JsonBody b(c.request.body, {"amount_fen", date_field, "reason"});
+  auto amount = b.integer("amount_fen");
+  if (!amount)
+    throw BadRequest::field("amount_fen", "必填（整数，单位：分）/ required, an integer of fen", "validation.required");
+  return Response::json(to_json(deals.add_payment(c.actor(), c.id(), kind, *amount, b.text(date_field).value_or(""),
+                                                  b.text("reason").value_or(""))),
+                        201);
+}
+}  // namespace
+
+void register_routes(http::Router& router, DealService& deals) {
+  router.add("POST", "/api/v1/deals", [&](Context& c) {
+    JsonBody b(c.request.body,
+               {"customer_id", "agent_id", "field_rep_id", "sourcing", "product", "amount_fen", "closed_on", "notes"});
+    NewDeal in;
+    auto customer = b.integer("customer_id");
+    if (!customer) throw BadRequest::field("customer_id", "必填 / required", "validation.required");
+    in.customer_id = *customer;
+    in.agent_id = b.integer("agent_id");
+    in.field_rep_id = b.integer("field_rep_id");
+    if (auto s = b.text("sourcing", false)) {
+      auto sourcing = parse_sourcing(*s);
+      if (!sourcing) throw BadRequest::field("sourcing", "应为 self 或 proxy / must be self or proxy");
+      in.sourcing = *sourcing;
+    }
+    in.product = b.text("product").value_or("");
+    auto amount = b.integer("amount_fen");
+    if (!amount)
+      throw BadRequest::field("amount_fen", "必填（整数，单位：分）/ required, an integer of fen",
+                              "validation.required");
+    in.amount_fen = *amount;
+    in.closed_on = b.text("closed_on").value_or("");
+    in.notes = b.text("notes").value_or("");
+    return Response::json(to_json(deals.create(c.actor(), in)), 201);
+  });
+  router.add("GET", "/api/v1/deals", [&](Context& c) {
+    c.allow_query({"limit", "cursor", "customer_id", "agent_id", "from", "to"});
+    DealFilter f;
+    f.customer_id = c.query_int("customer_id");
+    f.agent_id = c.query_int("agent_id");
+    f.from = date_query(c, "from");
+    f.to = date_query(c, "to");
+    auto page = deals.list(c.actor(), f, c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& d : page.items) items.push_back(to_json(d));
+    return Response::json(
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("GET", "/api/v1/deals/{id}",
+             [&](Context& c) { return Response::json(to_json(deals.get(c.actor(), c.id()))); });
+  router.add("POST", "/api/v1/deals/{id}/payments",
+             [&](Context& c) { return record_money(c, deals, PaymentKind::kPayment); });
+  router.add("POST", "/api/v1/deals/{id}/refunds",
+             [&](Context& c) { return record_money(c, deals, PaymentKind::kRefund); });
+}
+
+}  // namespace waihu::sales

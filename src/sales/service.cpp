@@ -1,0 +1,161 @@
+#include "sales/service.hpp"
+
+#include <algorithm>
+
+#include "audit/service.hpp"
+#include "core/errors.hpp"
+#include "org/rules.hpp"
+#include "sales/store.hpp"
+#include "util/strings.hpp"
+
+namespace waihu::sales {
+
+namespace {
+nlohmann::json audit_json(const Deal& d) {
+  return {{"customer_id", d.customer_id}, {"agent_id", d.agent_id},     {"sourcing", sourcing_name(d.sourcing)},
+          {"product", d.product},         {"amount_fen", d.amount_fen}, {"closed_on", d.closed_on}};
+}
+
+void check_date(const std::string& field, const std::string& date, long long now) {
+  if (!util::is_valid_date(date)) throw BadRequest::field(field, "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+  if (date > util::china_date(now)) throw BadRequest::field(field, "不能是将来的日期 / cannot be in the future");
+}
+}  // namespace
+
+DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
+  crm::Customer customer = customers_.get_for_calling(actor, in.customer_id);
+  if (customers_.access(actor, customer) != crm::Access::kWrite) {
+    throw Forbidden("auth.forbidden", "只能为自己负责的客户登记成交 / you may record deals only for customers you work",
+                    {{"field", "customer_id"}});
+  }
+  const long long now = clock_.now();
+  Deal d;
+  d.customer_id = customer.id;
+  d.agent_id = in.agent_id.value_or(actor.user_id);
+  if (d.agent_id != actor.user_id) {
+    if (org::data_scope(actor.role) == org::Scope::kOwn) {
+      throw Forbidden("deal.other_agent", "只能登记自己的成交 / agents record their own deals",
+                      {{"field", "agent_id"}});
+    }
+    try {
+      org_.get_user(&actor, d.agent_id);
+    } catch (const NotFound&) {
+      throw BadRequest::field("agent_id", "坐席不存在或不在你的范围内 / no such agent in your scope");
+    }
+  }
+  d.sourcing = in.sourcing;
+  if (in.field_rep_id) {
+    org::User rep = [&] {
+      try {
+        return org_.get_user(nullptr, *in.field_rep_id);
+      } catch (const NotFound&) {
+        throw BadRequest::field("field_rep_id", "商务代表不存在 / no such field rep");
+      }
+    }();
+    if (rep.role != org::Role::kFieldRep) throw BadRequest::field("field_rep_id", "不是商务代表 / not a field rep");
+    d.field_rep_id = rep.id;
+  }
+  if (d.sourcing == Sourcing::kProxy && !d.field_rep_id) {
+    throw BadRequest::field("field_rep_id", "代理拜访的成交须注明商务代表 / a proxy deal names its field rep");
+  }
+  d.product = std::string(util::trim(in.product));
+  if (d.product.empty() || util::utf8_length(d.product) > 200) {
+    throw BadRequest::field("product", "产品须为 1-200 个字符 / must be 1-200 characters");
+  }
+  if (auto problem = amount_problem(in.amount_fen); !problem.empty()) throw BadRequest::field("amount_fen", problem);
+  d.amount_fen = in.amount_fen;
+  d.closed_on = in.closed_on.empty() ? util::china_date(now) : in.closed_on;
+  check_date("closed_on", d.closed_on, now);
+  if (util::utf8_length(in.notes) > 4000)
+    throw BadRequest::field("notes", "最多 4000 个字符 / at most 4000 characters");
+  d.notes = in.notes;
+  d.created_at = now;
+  db_.write([&](soci::session& sql) {
+    store::insert_deal(sql, db_.dialect(), d, org::audit_actor(actor));
+    customers_.advance_status(sql, actor, d.customer_id, crm::CustomerStatus::kWon, now, "deal");
+    audit::record(sql, {0, now, org::audit_actor(actor), "deal.create", "deal", d.id, nullptr, audit_json(d), nullptr});
+  });
+  return {d, {}, {}};
+}
+
+Deal DealService::visible_deal(const org::Actor& actor, long long id) {
+  auto d = db_.read([&](soci::session& sql) { return store::deal_by_id(sql, id); });
+  bool visible = false;
+  if (d) {
+    switch (org::data_scope(actor.role)) {
+      case org::Scope::kAll:
+        visible = true;
+        break;
+      case org::Scope::kOwn:
+        visible = d->agent_id == actor.user_id || d->field_rep_id == actor.user_id;
+        break;
+      case org::Scope::kTeamSubtree: {
+        long long team = org_.get_user(nullptr, d->agent_id).team_id;
+        visible =
+            std::find(actor.scope_team_ids.begin(), actor.scope_team_ids.end(), team) != actor.scope_team_ids.end();
+        break;
+      }
+    }
+  }
+  if (!visible) throw NotFound("deal.not_found", "成交记录不存在 / no such deal", {{"id", id}});
+  return *d;
+}
+
+DealView DealService::get(const org::Actor& actor, long long id) {
+  Deal d = visible_deal(actor, id);
+  auto payments = db_.read([&](soci::session& sql) { return store::payments_of(sql, id); });
+  DealTotals t = totals_of(payments);
+  return {d, std::move(payments), t};
+}
+
+Page<Deal> DealService::list(const org::Actor& actor, const DealFilter& f, const std::string& cursor, int limit) {
+  auto after = db::cursor_param(cursor);
+  auto rows =
+      db_.read([&](soci::session& sql) { return store::list_deals(sql, f, org::scope_filter(actor), after, limit); });
+  return db::page_of(std::move(rows), limit, [](const Deal& d) { return db::Cursor{"", d.id}; });
+}
+
+DealView DealService::add_payment(const org::Actor& actor, long long deal_id, PaymentKind kind, long long amount_fen,
+                                  const std::string& on_date, const std::string& reason) {
+  if (!org::has_right(actor.role, org::Right::kWriteCustomers)) {
+    throw Forbidden("auth.forbidden", "无权登记回款 / you may not record payments");
+  }
+  Deal d = visible_deal(actor, deal_id);
+  const long long now = clock_.now();
+  if (auto problem = amount_problem(amount_fen); !problem.empty()) throw BadRequest::field("amount_fen", problem);
+  Payment p{
+      0,  deal_id, kind, amount_fen, on_date.empty() ? util::china_date(now) : on_date, std::string(util::trim(reason)),
+      now};
+  const char* date_field = kind == PaymentKind::kPayment ? "paid_on" : "refunded_on";
+  check_date(date_field, p.on_date, now);
+  if (p.on_date < d.closed_on) {
+    throw BadRequest::field(date_field, "早于成交日期 / before the deal was closed");
+  }
+  if (kind == PaymentKind::kRefund && p.reason.empty()) {
+    throw BadRequest::field("reason", "退款须注明原因 / a refund needs a reason", "validation.required");
+  }
+  if (util::utf8_length(p.reason) > 500) throw BadRequest::field("reason", "最多 500 个字符 / at most 500 characters");
+  return db_.write([&](soci::session& sql) {
+    auto payments = store::payments_of(sql, deal_id);
+    if (kind == PaymentKind::kRefund && !refund_allowed(totals_of(payments), amount_fen)) {
+      throw RuleViolation("deal.refund_exceeds_paid",
+                          "退款超过已回款金额 / a refund cannot exceed what was paid and not yet refunded",
+                          {{"field", "amount_fen"}, {"refundable_fen", totals_of(payments).net_fen()}});
+    }
+    store::insert_payment(sql, db_.dialect(), p, org::audit_actor(actor));
+    payments.push_back(p);
+    audit::record(sql, {0,
+                        now,
+                        org::audit_actor(actor),
+                        kind == PaymentKind::kPayment ? "deal.payment" : "deal.refund",
+                        "deal",
+                        deal_id,
+                        nullptr,
+                        {{"payment_id", p.id}, {"amount_fen", p.amount_fen}, {"on", p.on_date}, {"reason", p.reason}},
+                        nullptr});
+    DealTotals t = totals_of(payments);
+    return DealView{d, std::move(payments), t};
+  });
+}
+
+}  // namespace waihu::sales

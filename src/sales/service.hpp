@@ -1,0 +1,58 @@
+#pragma once
+// Recording deals and the payments and refunds against them. A deal moves its customer to won in the same
+// transaction; a refund never exceeds what was paid. Scopes as for customers and calls.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/page.hpp"
+#include "crm/service.hpp"
+#include "db/database.hpp"
+#include "org/model.hpp"
+#include "org/service.hpp"
+#include "sales/model.hpp"
+#include "sales/rules.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::sales {
+
+struct NewDeal {
+  long long customer_id = 0;
+  std::optional<long long> agent_id;  ///< absent: the actor
+  std::optional<long long> field_rep_id;
+  Sourcing sourcing = Sourcing::kSelf;
+  std::string product;
+  long long amount_fen = 0;
+  std::string closed_on;  ///< "YYYY-MM-DD"; absent: today (China)
+  std::string notes;
+};
+
+struct DealView {
+  Deal deal;
+  std::vector<Payment> payments;
+  DealTotals totals;
+};
+
+class DealService {
+ public:
+  DealService(db::Database& db, const util::Clock& clock, crm::CustomerService& customers, org::OrgService& org)
+      : db_(db), clock_(clock), customers_(customers), org_(org) {}
+
+  /// Throws NotFound (customer outside scope), Forbidden (read-only customer), BadRequest (field named).
+  DealView create(const org::Actor& actor, const NewDeal& in);
+  DealView get(const org::Actor& actor, long long id);
+  Page<Deal> list(const org::Actor& actor, const DealFilter& f, const std::string& cursor, int limit);
+  /// A payment (回款) or a refund against a deal. A refund needs a reason and may not exceed the net paid
+  /// (RuleViolation).
+  DealView add_payment(const org::Actor& actor, long long deal_id, PaymentKind kind, long long amount_fen,
+                       const std::string& on_date, const std::string& reason);
+
+ private:
+  Deal visible_deal(const org::Actor& actor, long long id);
+  db::Database& db_;
+  const util::Clock& clock_;
+  crm::CustomerService& customers_;
+  org::OrgService& org_;
+};
+
+}  // namespace waihu::sales

@@ -1,0 +1,91 @@
+#include "sales/store.hpp"
+
+#include "db/query.hpp"
+#include "db/row_inserter.hpp"
+
+namespace waihu::sales::store {
+
+namespace {
+constexpr const char* kDealColumns =
+    "id, customer_id, agent_id, field_rep_id, sourcing, product, amount_fen, closed_on, notes, created_at";
+
+Deal deal_from_row(const db::Row& r) {
+  Deal d;
+  d.id = r.i64(0);
+  d.customer_id = r.i64(1);
+  d.agent_id = r.i64(2);
+  d.field_rep_id = r.opt_i64(3);
+  d.sourcing = parse_sourcing(r.str(4)).value_or(Sourcing::kSelf);
+  d.product = r.str(5);
+  d.amount_fen = r.i64(6);
+  d.closed_on = r.str(7);
+  d.notes = r.str(8);
+  d.created_at = r.i64(9);
+  return d;
+}
+}  // namespace
+
+void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional<long long> created_by) {
+  db::RowInserter r(sql, dialect, "deals",
+                    {"customer_id", "agent_id", "field_rep_id", "sourcing", "product", "amount_fen", "closed_on",
+                     "notes", "created_by", "created_at"});
+  r.integer(d.customer_id).integer(d.agent_id);
+  d.field_rep_id ? r.integer(*d.field_rep_id) : r.null();
+  r.text(sourcing_name(d.sourcing)).text(d.product).integer(d.amount_fen).text(d.closed_on).text(d.notes);
+  created_by ? r.integer(*created_by) : r.null();
+  r.integer(d.created_at);
+  d.id = r.insert();
+}
+
+std::optional<Deal> deal_by_id(soci::session& sql, long long id) {
+  db::Query q(std::string("SELECT ") + kDealColumns + " FROM deals WHERE id = ");
+  q << q.bind(id);
+  auto r = q.fetch_one(sql, 10);
+  if (!r) return std::nullopt;
+  return deal_from_row(*r);
+}
+
+std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scope& scope,
+                             const std::optional<db::Cursor>& after, int limit) {
+  db::Query q(std::string("SELECT ") + kDealColumns + " FROM deals WHERE 1=1");
+  if (!scope.all) {
+    if (scope.own_user_id) {
+      std::string me = q.bind(*scope.own_user_id), me_again = q.bind(*scope.own_user_id);
+      q << " AND (agent_id = " << me << " OR field_rep_id = " << me_again << ")";
+    } else {
+      q << " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" << q.bind_list(scope.team_ids) << "))";
+    }
+  }
+  if (f.customer_id) q << " AND customer_id = " << q.bind(*f.customer_id);
+  if (f.agent_id) q << " AND agent_id = " << q.bind(*f.agent_id);
+  if (f.from) q << " AND closed_on >= " << q.bind(*f.from);
+  if (f.to) q << " AND closed_on <= " << q.bind(*f.to);
+  db::KeysetSort sort{"", "id", true, true};
+  if (after) q << " AND " << db::keyset_after(q, sort, *after);
+  q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
+  std::vector<Deal> out;
+  for (const auto& r : q.fetch(sql, 10)) out.push_back(deal_from_row(r));
+  return out;
+}
+
+void insert_payment(soci::session& sql, db::Dialect dialect, Payment& p, std::optional<long long> created_by) {
+  db::RowInserter r(sql, dialect, "deal_payments",
+                    {"deal_id", "kind", "amount_fen", "on_date", "reason", "created_by", "created_at"});
+  r.integer(p.deal_id).text(payment_kind_name(p.kind)).integer(p.amount_fen).text(p.on_date).text(p.reason);
+  created_by ? r.integer(*created_by) : r.null();
+  r.integer(p.created_at);
+  p.id = r.insert();
+}
+
+std::vector<Payment> payments_of(soci::session& sql, long long deal_id) {
+  db::Query q("SELECT id, deal_id, kind, amount_fen, on_date, reason, created_at FROM deal_payments WHERE deal_id = ");
+  q << q.bind(deal_id) << " ORDER BY id";
+  std::vector<Payment> out;
+  for (const auto& r : q.fetch(sql, 7)) {
+    out.push_back({r.i64(0), r.i64(1), r.str(2) == "refund" ? PaymentKind::kRefund : PaymentKind::kPayment, r.i64(3),
+                   r.str(4), r.str(5), r.i64(6)});
+  }
+  return out;
+}
+
+}  // namespace waihu::sales::store

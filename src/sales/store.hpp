@@ -1,0 +1,27 @@
+#pragma once
+// SQL for deals and their payments. Runs on the caller's session/transaction.
+#include <soci/soci.h>
+
+#include <optional>
+#include <vector>
+
+#include "db/database.hpp"
+#include "db/keyset.hpp"
+#include "org/rules.hpp"
+#include "sales/model.hpp"
+
+namespace waihu::sales::store {
+
+/// Whose deals a reader may see: by closing agent, and a field rep also those they visited for.
+using Scope = org::ScopeFilter;
+
+void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional<long long> created_by);
+std::optional<Deal> deal_by_id(soci::session& sql, long long id);
+/// Newest first by id; `limit + 1` rows.
+std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scope& scope,
+                             const std::optional<db::Cursor>& after, int limit);
+void insert_payment(soci::session& sql, db::Dialect dialect, Payment& p, std::optional<long long> created_by);
+/// Oldest first.
+std::vector<Payment> payments_of(soci::session& sql, long long deal_id);
+
+}  // namespace waihu::sales::store
