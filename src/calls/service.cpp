@@ -1,7 +1,5 @@
 #include "calls/service.hpp"
 
-#include <algorithm>
-
 #include "audit/service.hpp"
 #include "calls/json.hpp"
 #include "calls/store.hpp"
@@ -22,17 +20,7 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
   }
   Call c;
   // Whose call: agents log their own; supervisors and above may log for an agent in their scope.
-  c.agent_id = in.agent_id.value_or(actor.user_id);
-  if (c.agent_id != actor.user_id) {
-    if (org::data_scope(actor.role) == org::Scope::kOwn) {
-      throw Forbidden("call.other_agent", "只能登记自己的通话 / agents log their own calls", {{"field", "agent_id"}});
-    }
-    try {
-      org_.get_user(&actor, c.agent_id);
-    } catch (const NotFound&) {
-      throw BadRequest::field("agent_id", "坐席不存在或不在你的范围内 / no such agent in your scope");
-    }
-  }
+  c.agent_id = org_.acting_agent(actor, in.agent_id);
   // Which customer, and which number.
   std::optional<crm::Customer> customer;
   if (in.customer_id) {
@@ -91,12 +79,7 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
 
 Call CallService::get(const org::Actor& actor, long long id) {
   auto c = db_.read([&](soci::session& sql) { return store::call_by_id(sql, id); });
-  bool visible = c && (org::data_scope(actor.role) == org::Scope::kAll ||
-                       (org::data_scope(actor.role) == org::Scope::kOwn ? c->agent_id == actor.user_id : [&] {
-                         auto team = org_.get_user(nullptr, c->agent_id).team_id;
-                         return std::find(actor.scope_team_ids.begin(), actor.scope_team_ids.end(), team) !=
-                                actor.scope_team_ids.end();
-                       }()));
+  bool visible = c && org_.sees_records_of(actor, c->agent_id);
   if (!visible) throw NotFound("call.not_found", "通话不存在 / no such call", {{"id", id}});
   present(actor, *c);
   return *c;

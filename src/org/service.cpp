@@ -264,6 +264,35 @@ Page<User> OrgService::list_users(const Actor* actor, const UserListFilter& f, c
   });
 }
 
+long long OrgService::acting_agent(const Actor& actor, std::optional<long long> requested) {
+  long long agent = requested.value_or(actor.user_id);
+  if (agent == actor.user_id) return agent;
+  if (data_scope(actor.role) == Scope::kOwn) {
+    throw Forbidden("auth.other_agent", "只能登记自己的记录 / agents record their own work", {{"field", "agent_id"}});
+  }
+  try {
+    get_user(&actor, agent);
+  } catch (const NotFound&) {
+    throw BadRequest::field("agent_id", "坐席不存在或不在你的范围内 / no such agent in your scope");
+  }
+  return agent;
+}
+
+bool OrgService::sees_records_of(const Actor& actor, long long user_id) {
+  switch (data_scope(actor.role)) {
+    case Scope::kAll:
+      return true;
+    case Scope::kOwn:
+      return user_id == actor.user_id;
+    case Scope::kTeamSubtree: {
+      auto u = db_.read([&](soci::session& sql) { return store::user_by_id(sql, user_id); });
+      return u && std::find(actor.scope_team_ids.begin(), actor.scope_team_ids.end(), u->team_id) !=
+                      actor.scope_team_ids.end();
+    }
+  }
+  return false;
+}
+
 Actor OrgService::actor_for(const User& u) {
   Actor a{u.id, u.username, u.role, u.team_id, {}};
   if (data_scope(u.role) != Scope::kAll) {

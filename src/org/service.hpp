@@ -67,6 +67,12 @@ class OrgService {
   /// Users in the actor's scope, by id.
   Page<User> list_users(const Actor* actor, const UserListFilter& f, const std::string& cursor, int limit);
 
+  /// The agent a record (call, deal) is logged for: the actor by default; supervisors and above may name an
+  /// agent in their scope. Throws Forbidden (an agent naming someone else) or BadRequest "agent_id".
+  long long acting_agent(const Actor& actor, std::optional<long long> requested);
+  /// Whether the records of `user_id` (calls, deals) are within the actor's scope.
+  bool sees_records_of(const Actor& actor, long long user_id);
+
   /// The actor a user acts as, with the team subtree of their scope.
   Actor actor_for(const User& u);
 

@@ -1,7 +1,5 @@
 #include "sales/service.hpp"
 
-#include <algorithm>
-
 #include "audit/service.hpp"
 #include "core/errors.hpp"
 #include "org/rules.hpp"
@@ -31,18 +29,7 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
   const long long now = clock_.now();
   Deal d;
   d.customer_id = customer.id;
-  d.agent_id = in.agent_id.value_or(actor.user_id);
-  if (d.agent_id != actor.user_id) {
-    if (org::data_scope(actor.role) == org::Scope::kOwn) {
-      throw Forbidden("deal.other_agent", "只能登记自己的成交 / agents record their own deals",
-                      {{"field", "agent_id"}});
-    }
-    try {
-      org_.get_user(&actor, d.agent_id);
-    } catch (const NotFound&) {
-      throw BadRequest::field("agent_id", "坐席不存在或不在你的范围内 / no such agent in your scope");
-    }
-  }
+  d.agent_id = org_.acting_agent(actor, in.agent_id);
   d.sourcing = in.sourcing;
   if (in.field_rep_id) {
     org::User rep = [&] {
@@ -80,23 +67,9 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
 
 Deal DealService::visible_deal(const org::Actor& actor, long long id) {
   auto d = db_.read([&](soci::session& sql) { return store::deal_by_id(sql, id); });
-  bool visible = false;
-  if (d) {
-    switch (org::data_scope(actor.role)) {
-      case org::Scope::kAll:
-        visible = true;
-        break;
-      case org::Scope::kOwn:
-        visible = d->agent_id == actor.user_id || d->field_rep_id == actor.user_id;
-        break;
-      case org::Scope::kTeamSubtree: {
-        long long team = org_.get_user(nullptr, d->agent_id).team_id;
-        visible =
-            std::find(actor.scope_team_ids.begin(), actor.scope_team_ids.end(), team) != actor.scope_team_ids.end();
-        break;
-      }
-    }
-  }
+  // The closing agent's scope, and a field rep sees the deals they visited for.
+  bool visible =
+      d && (org_.sees_records_of(actor, d->agent_id) || (d->field_rep_id && *d->field_rep_id == actor.user_id));
   if (!visible) throw NotFound("deal.not_found", "成交记录不存在 / no such deal", {{"id", id}});
   return *d;
 }
