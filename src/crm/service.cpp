@@ -175,7 +175,7 @@ Customer CustomerService::record_contact(soci::session& sql, const org::Actor& a
                                          std::optional<CustomerStatus> next) {
   auto current = store::customer_by_id(sql, customer_id);
   if (!current) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", customer_id}});
-  store::record_contact(sql, customer_id, at, call_result);
+  store::record_contact(sql, customer_id, at, call_result, clock_.now());
   if (next) move_status(sql, actor, *current, *next, at, {{"origin", "call"}, {"result", call_result}});
   return *current;
 }
@@ -190,7 +190,7 @@ void CustomerService::advance_status(soci::session& sql, const org::Actor& actor
 void CustomerService::move_status(soci::session& sql, const org::Actor& actor, const Customer& current,
                                   CustomerStatus next, long long at, const nlohmann::json& why) {
   if (next == current.status || !can_change_status(current.status, next)) return;
-  store::set_status(sql, current.id, next, at);
+  store::set_status(sql, current.id, next, clock_.now());
   audit::record(sql, {0,
                       at,
                       org::audit_actor(actor),
@@ -204,7 +204,7 @@ void CustomerService::move_status(soci::session& sql, const org::Actor& actor, c
 
 void CustomerService::record_follow_up(soci::session& sql, long long customer_id, long long at,
                                        const std::string& next_on) {
-  store::record_follow_up(sql, customer_id, at, next_on);
+  store::record_follow_up(sql, customer_id, at, next_on, clock_.now());
 }
 
 Customer CustomerService::get_for_calling(const org::Actor& actor, long long id) {

@@ -315,25 +315,29 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort) {
   }
 }
 
-void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result) {
+void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
+                    long long now) {
+  // A call logged late (back-filled) does not replace a newer contact.
   db::Query q;
   q << "UPDATE customers SET last_contact_at = " << q.bind(at) << ", last_call_result = " << q.bind(call_result)
-    << ", updated_at = " << q.bind(at) << " WHERE id = " << q.bind(customer_id);
+    << ", updated_at = " << q.bind(now) << " WHERE id = " << q.bind(customer_id)
+    << " AND (last_contact_at IS NULL OR last_contact_at <= " << q.bind(at) << ")";
   q.exec(sql);
 }
 
-void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long at) {
+void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long now) {
   db::Query q;
-  q << "UPDATE customers SET status = " << q.bind(std::string(status_name(status))) << ", updated_at = " << q.bind(at)
+  q << "UPDATE customers SET status = " << q.bind(std::string(status_name(status))) << ", updated_at = " << q.bind(now)
     << " WHERE id = " << q.bind(customer_id);
   q.exec(sql);
 }
 
-void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on) {
+void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
+                      long long now) {
   db::Query q;
-  q << "UPDATE customers SET last_contact_at = " << q.bind(at)
-    << ", next_follow_up_on = " << (next_on.empty() ? "NULL" : q.bind(next_on)) << ", updated_at = " << q.bind(at)
-    << " WHERE id = " << q.bind(customer_id);
+  q << "UPDATE customers SET next_follow_up_on = " << (next_on.empty() ? "NULL" : q.bind(next_on))
+    << ", updated_at = " << q.bind(now) << ", last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < "
+    << q.bind(at) << " THEN " << q.bind(at) << " ELSE last_contact_at END WHERE id = " << q.bind(customer_id);
   q.exec(sql);
 }
 

@@ -67,12 +67,14 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
 /// The cursor that continues after `c` in this sort.
 db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 
-/// The latest contact of a customer: its time and the call's result.
-void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result);
-void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long at);
+/// The latest contact of a customer: its time and the call's result, unless a newer contact is recorded.
+void record_contact(soci::session& sql, long long customer_id, long long at, const std::string& call_result,
+                    long long now);
+void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long now);
 
-/// A follow-up with the customer: its time, and the next follow-up date ("" clears it).
-void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on);
+/// A follow-up with the customer: the last contact when it is newer, and the next follow-up date ("" clears it).
+void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
+                      long long now);
 
 long long insert_claim(soci::session& sql, const DuplicateClaim& claim, const std::string& candidate_json,
                        std::optional<long long> created_by);

@@ -45,6 +45,12 @@ test('logging a connected call moves the customer to contacted and records the l
   });
   assert.equal(again.json.effective, false);
   assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 })).json.status, 'interested');
+  // A call logged late, for an earlier time, does not replace the latest contact.
+  await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { customer_id: c.id, started_at: '2026-11-23T11:00:00Z', ring_seconds: 20, result: 'no_answer' },
+  });
+  const latest = await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 });
+  assert.equal(latest.json.last_call_result, 'interested');
   const audit = await api(srv.base, 'GET', `/api/v1/audit?entity=customer&entity_id=${c.id}&action=customer.status`, { token: admin });
   assert.equal(audit.json.items.length, 2);
   assert.equal(audit.json.items[0].after.status, 'interested');
