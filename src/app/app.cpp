@@ -43,7 +43,7 @@ void App::register_routes(http::Router& router) {
   });
   org::register_routes(router, org, auth);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, calls, follow_ups, timeline);
+  calls::register_routes(router, config.data_dir, calls, follow_ups, timeline);
   sales::register_routes(router, deals);
   audit::register_routes(router, audit);
 }

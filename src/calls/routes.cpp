@@ -1,5 +1,7 @@
 #include "calls/routes.hpp"
 
+#include <filesystem>
+
 #include "calls/json.hpp"
 #include "core/errors.hpp"
 #include "http/json_input.hpp"
@@ -28,6 +30,22 @@ std::optional<long long> query_instant(const Context& c, const std::string& name
   if (!t) throw BadRequest::field(name, "应为带时区的 ISO 8601 时间 / ISO 8601 with a zone");
   return t;
 }
+// The list filters, shared by the list and the export.
+CallFilter call_filter(const Context& c) {
+  CallFilter f;
+  f.agent_id = c.query_int("agent_id");
+  f.customer_id = c.query_int("customer_id");
+  f.from = query_instant(c, "from");
+  f.to = query_instant(c, "to");
+  if (auto day = c.query("day")) {
+    // A working day in China (UTC+8): 00:00 to 24:00 local time.
+    auto start = util::parse_iso8601(*day + "T00:00:00+08:00");
+    if (!start) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+    f.from = *start;
+    f.to = *start + 86400;
+  }
+  return f;
+}
 }  // namespace
 
 nlohmann::json to_json(const FollowUp& f, bool with_missing) {
@@ -46,7 +64,8 @@ nlohmann::json to_json(const FollowUp& f, bool with_missing) {
   return j;
 }
 
-void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups, TimelineService& timeline) {
+void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, FollowUpService& follow_ups,
+                     TimelineService& timeline) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body,
                {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
@@ -82,18 +101,7 @@ void register_routes(http::Router& router, CallService& calls, FollowUpService& 
   });
   router.add("GET", "/api/v1/calls", [&](Context& c) {
     c.allow_query({"limit", "cursor", "agent_id", "customer_id", "from", "to", "day"});
-    CallFilter f;
-    f.agent_id = c.query_int("agent_id");
-    f.customer_id = c.query_int("customer_id");
-    f.from = query_instant(c, "from");
-    f.to = query_instant(c, "to");
-    if (auto day = c.query("day")) {
-      // A working day in China (UTC+8): 00:00 to 24:00 local time.
-      auto start = util::parse_iso8601(*day + "T00:00:00+08:00");
-      if (!start) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
-      f.from = *start;
-      f.to = *start + 86400;
-    }
+    CallFilter f = call_filter(c);
     auto page = calls.list(c.actor(), f, c.cursor(), c.limit());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& call : page.items) items.push_back(to_json(call));
@@ -149,6 +157,33 @@ void register_routes(http::Router& router, CallService& calls, FollowUpService& 
     return Response::json(
         {{"items", items},
          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("GET", "/api/v1/calls/export", [&data_dir, &calls](Context& c) {
+    c.allow_query({"format", "agent_id", "customer_id", "from", "to", "day"});
+    std::string format = c.query("format").value_or("csv");
+    if (format != "csv" && format != "xlsx")
+      throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");
+    CallFilter f = call_filter(c);
+    nlohmann::json described = nlohmann::json::object();
+    for (const auto& [k, v] : c.request.query) described[k] = v;
+    auto dir = std::filesystem::path(data_dir) / "exports";
+    std::filesystem::create_directories(dir);
+    auto path = dir / (std::to_string(c.actor().user_id) + "-" + std::to_string(util::SystemClock().now()) + "-calls." +
+                       format);
+    try {
+      calls.export_calls(c.actor(), f, described, format == "csv" ? util::SheetFormat::kCsv : util::SheetFormat::kXlsx,
+                         path.string());
+    } catch (...) {
+      std::filesystem::remove(path);
+      throw;
+    }
+    Response r;
+    r.content_type = format == "csv" ? "text/csv; charset=utf-8"
+                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.file_path = path.string();
+    r.delete_file_after = true;
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"calls." + format + "\"");
+    return r;
   });
   router.add("GET", "/api/v1/calls/{id}",
              [&](Context& c) { return Response::json(to_json(calls.get(c.actor(), c.id()))); });

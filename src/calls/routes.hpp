@@ -1,11 +1,15 @@
 #pragma once
 // HTTP routes of calls and follow-ups: /api/v1/calls, /api/v1/calls/{id}, /api/v1/follow-ups, and a customer's
 // timeline /api/v1/customers/{id}/timeline.
+#include <string>
+
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
 #include "calls/timeline.hpp"
 #include "http/router.hpp"
 
 namespace waihu::calls {
-void register_routes(http::Router& router, CallService& calls, FollowUpService& follow_ups, TimelineService& timeline);
-}
+/// `data_dir`: where temporary export files are written.
+void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, FollowUpService& follow_ups,
+                     TimelineService& timeline);
+}  // namespace waihu::calls

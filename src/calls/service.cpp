@@ -1,5 +1,7 @@
 #include "calls/service.hpp"
 
+#include <unordered_map>
+
 #include "audit/service.hpp"
 #include "calls/json.hpp"
 #include "calls/store.hpp"
@@ -94,6 +96,54 @@ Page<Call> CallService::list(const org::Actor& actor, const CallFilter& f, const
   });
   for (auto& c : page.items) present(actor, c);
   return page;
+}
+
+long long CallService::export_calls(const org::Actor& actor, const CallFilter& filter,
+                                    const nlohmann::json& filter_description, util::SheetFormat format,
+                                    const std::string& path) {
+  if (!org::has_right(actor.role, org::Right::kExportCustomers)) {
+    throw Forbidden("auth.forbidden", "无权导出通话记录 / you may not export calls");
+  }
+  auto sheet = util::open_sheet(path, format, "通话记录");
+  sheet->row({"编号", "坐席", "客户编号", "号码", "方向", "开始时间", "接通时间", "结束时间", "振铃秒数", "通话秒数",
+              "结果", "有效通话", "备注", "来源"});
+  std::unordered_map<long long, std::string> usernames;
+  auto username = [&](long long id) -> const std::string& {
+    auto it = usernames.find(id);
+    if (it == usernames.end()) it = usernames.emplace(id, org_.get_user(nullptr, id).username).first;
+    return it->second;
+  };
+  long long rows = 0;
+  std::string cursor;
+  do {
+    auto page = list(actor, filter, cursor, kMaxPageSize);
+    for (const auto& c : page.items) {
+      sheet->row({std::to_string(c.id), username(c.agent_id), c.customer_id ? std::to_string(*c.customer_id) : "",
+                  c.number.starts_with("+") ? crm::national_digits(c.number) : c.number,
+                  c.direction == Direction::kOutbound ? "外呼" : "来电", util::china_datetime(c.started_at),
+                  c.answered_at ? util::china_datetime(*c.answered_at) : "", util::china_datetime(c.ended_at),
+                  std::to_string(c.ring_seconds), std::to_string(c.talk_seconds),
+                  std::string(call_result_name(c.result)), c.effective ? "是" : "否", c.notes,
+                  c.source == CallSource::kAgent ? "坐席登记" : "话单导入"});
+      ++rows;
+    }
+    cursor = page.next_cursor.value_or("");
+  } while (!cursor.empty());
+  sheet->close();
+  db_.write([&](soci::session& sql) {
+    audit::record(sql, {0,
+                        clock_.now(),
+                        org::audit_actor(actor),
+                        "call.export",
+                        "call",
+                        std::nullopt,
+                        nullptr,
+                        nullptr,
+                        {{"filter", filter_description},
+                         {"rows", rows},
+                         {"format", format == util::SheetFormat::kCsv ? "csv" : "xlsx"}}});
+  });
+  return rows;
 }
 
 }  // namespace waihu::calls

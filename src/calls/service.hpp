@@ -2,6 +2,7 @@
 // Logging and reading calls. Logging a call moves the customer's last contact, last result and status in the
 // same transaction. Scopes as for customers: an agent logs and sees own calls, and only for own or pool
 // customers.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "util/clock.hpp"
+#include "util/sheet_writer.hpp"
 
 namespace waihu::calls {
 
@@ -40,6 +42,10 @@ class CallService {
   Call log(const org::Actor& actor, const NewCall& in);
   Call get(const org::Actor& actor, long long id);
   Page<Call> list(const org::Actor& actor, const CallFilter& filter, const std::string& cursor, int limit);
+  /// Writes the filtered calls the actor may see to a CSV or .xlsx file (numbers masked per role, times in China
+  /// time); audited with the filter and row count. Returns the rows written. Forbidden without the export right.
+  long long export_calls(const org::Actor& actor, const CallFilter& filter, const nlohmann::json& filter_description,
+                         util::SheetFormat format, const std::string& path);
 
  private:
   void present(const org::Actor& actor, Call& c) const;

@@ -1,4 +1,4 @@
-// `waihu import customers …` and `waihu export customers …`.
+// `waihu import customers …`, `waihu export customers …` and `waihu export calls …`.
 #include <filesystem>
 #include <iostream>
 
@@ -118,6 +118,42 @@ void add_customer_commands(CLI::App& root, Shared& s) {
       long long rows = app->exporter.write(org::system_actor(), f, described,
                                            xlsx ? crm::ExportFormat::kXlsx : crm::ExportFormat::kCsv, out);
       std::cout << "exported " << rows << " customers to " << out << "\n";
+      return 0;
+    };
+  });
+
+  auto* exp_calls = exp->add_subcommand("calls", "export calls of a date range (days in China time) to CSV or .xlsx");
+  struct CallOpts {
+    std::string from, to, xlsx, out, agent;
+  };
+  auto co = std::make_shared<CallOpts>();
+  exp_calls->add_option("--from", co->from, "first day, YYYY-MM-DD")->required();
+  exp_calls->add_option("--to", co->to, "last day, YYYY-MM-DD (inclusive)")->required();
+  exp_calls->add_option("--xlsx", co->xlsx, "write Excel to this file");
+  exp_calls->add_option("--out", co->out, "write CSV to this file (default calls-FROM-TO.csv)");
+  exp_calls->add_option("--agent", co->agent, "only this agent's calls (username)");
+  exp_calls->callback([&s, co] {
+    s.action = [&s, co] {
+      auto from = util::parse_iso8601(co->from + "T00:00:00+08:00");
+      auto to = util::parse_iso8601(co->to + "T00:00:00+08:00");
+      if (!from) throw BadRequest::field("from", "must be YYYY-MM-DD");
+      if (!to || *to < *from) throw BadRequest::field("to", "must be YYYY-MM-DD, not before --from");
+      auto app = s.open();
+      calls::CallFilter f;
+      f.from = *from;
+      f.to = *to + 86400;
+      nlohmann::json described{{"from", co->from}, {"to", co->to}};
+      if (!co->agent.empty()) {
+        auto u = app->org.find_user(co->agent);
+        if (!u) throw NotFound("user.not_found", "no user named '" + co->agent + "'");
+        f.agent_id = u->id;
+        described["agent"] = co->agent;
+      }
+      bool xlsx = !co->xlsx.empty();
+      std::string out = xlsx ? co->xlsx : !co->out.empty() ? co->out : "calls-" + co->from + "-" + co->to + ".csv";
+      long long rows = app->calls.export_calls(org::system_actor(), f, described,
+                                               xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
+      std::cout << "exported " << rows << " calls to " << out << "\n";
       return 0;
     };
   });

@@ -1,7 +1,5 @@
 #include "crm/exporter.hpp"
 
-#include <xlsxwriter.h>
-
 #include <fstream>
 #include <functional>
 #include <unordered_map>
@@ -11,7 +9,7 @@
 #include "crm/rules.hpp"
 #include "org/rules.hpp"
 #include "util/clock.hpp"
-#include "util/csv.hpp"
+#include "util/sheet_writer.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::crm {
@@ -21,67 +19,6 @@ const std::vector<std::string> kHeaders{"编号", "单位名称", "联系人", "
                                         "行业", "地区",     "规模",   "人数", "信息化现状", "来源",     "需求",
                                         "等级", "状态",     "负责人", "标签", "备注",       "创建时间", "更新时间"};
 
-// One sink per format, fed row by row so memory stays flat however long the list.
-class Sink {
- public:
-  virtual ~Sink() = default;
-  virtual void row(const std::vector<std::string>& cells) = 0;
-  virtual void close() = 0;
-};
-
-class CsvSink final : public Sink {
- public:
-  explicit CsvSink(const std::string& path) : out_(path, std::ios::binary | std::ios::trunc) {
-    if (!out_) throw std::runtime_error("cannot write " + path);
-    out_ << "\xEF\xBB\xBF";
-  }
-  void row(const std::vector<std::string>& cells) override {
-    buf_.clear();
-    util::append_csv_record(buf_, cells);
-    out_ << buf_;
-  }
-  void close() override { out_.close(); }
-
- private:
-  std::ofstream out_;
-  std::string buf_;
-};
-
-class XlsxSink final : public Sink {
- public:
-  explicit XlsxSink(const std::string& path) {
-    // constant_memory: rows are flushed as written, so a million rows do not sit in memory.
-    lxw_workbook_options options{LXW_TRUE, nullptr, LXW_FALSE};
-    book_ = workbook_new_opt(path.c_str(), &options);
-    if (!book_) throw std::runtime_error("cannot write " + path);
-    sheet_ = workbook_add_worksheet(book_, "客户");
-    bold_ = workbook_add_format(book_);
-    format_set_bold(bold_);
-    worksheet_freeze_panes(sheet_, 1, 0);
-    worksheet_set_column(sheet_, 1, 1, 30, nullptr);
-    worksheet_set_column(sheet_, 4, 4, 28, nullptr);
-  }
-  ~XlsxSink() override {
-    if (book_) workbook_close(book_);
-  }
-  void row(const std::vector<std::string>& cells) override {
-    for (size_t c = 0; c < cells.size(); ++c) {
-      worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(c), cells[c].c_str(), row_ == 0 ? bold_ : nullptr);
-    }
-    ++row_;
-  }
-  void close() override {
-    lxw_error err = workbook_close(book_);
-    book_ = nullptr;
-    if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx: ") + lxw_strerror(err));
-  }
-
- private:
-  lxw_workbook* book_ = nullptr;
-  lxw_worksheet* sheet_ = nullptr;
-  lxw_format* bold_ = nullptr;
-  lxw_row_t row_ = 0;
-};
 }  // namespace
 
 long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter& filter,
@@ -90,12 +27,8 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
   if (!org::has_right(actor.role, org::Right::kExportCustomers)) {
     throw Forbidden("auth.forbidden", "无权导出客户 / you may not export customers");
   }
-  std::unique_ptr<Sink> sink;
-  if (format == ExportFormat::kCsv) {
-    sink = std::make_unique<CsvSink>(path);
-  } else {
-    sink = std::make_unique<XlsxSink>(path);
-  }
+  auto sink =
+      util::open_sheet(path, format == ExportFormat::kCsv ? util::SheetFormat::kCsv : util::SheetFormat::kXlsx, "客户");
   sink->row(kHeaders);
   std::unordered_map<long long, std::string> usernames;
   auto username = [&](std::optional<long long> id) -> std::string {

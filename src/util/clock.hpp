@@ -38,6 +38,8 @@ std::string format_iso_utc(UnixSeconds t);
 std::optional<UnixSeconds> parse_iso8601(std::string_view s);
 /// Accepts "YYYY-MM-DD" with a real calendar date.
 bool is_valid_date(std::string_view ymd);
+/// "2026-11-24 10:30:00": local time in China (UTC+8), as people read it in a spreadsheet.
+std::string china_datetime(UnixSeconds t);
 /// Today's date "YYYY-MM-DD" in UTC+8 (China has one time zone), for defaults such as a hire date.
 std::string china_date(UnixSeconds t);
 

@@ -47,6 +47,7 @@ TEST(Clock, IsoFormattingAndDates) {
   EXPECT_FALSE(is_valid_date("2024-13-01"));
   EXPECT_FALSE(is_valid_date("24-1-1"));
   EXPECT_EQ(china_date(1795000000 + 13 * 3600), "2026-11-19");  // 08:06 next day in UTC+8
+  EXPECT_EQ(china_datetime(1795000000), "2026-11-18 19:06:40");
 }
 
 TEST(Clock, ParsesIso8601WithAZone) {

@@ -204,3 +204,20 @@ test('a customer\'s timeline: calls, follow-ups and ownership changes, newest fi
   // agent05 no longer owns it: the timeline is out of scope now.
   assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline`, { token: agent05 })).status, 404);
 });
+
+test('calls export: CSV in China time, xlsx, agents may not, audited', async () => {
+  const sup = await login(srv.base, 'liqiang', DEMO_PASSWORD);
+  const csv = await api(srv.base, 'GET', '/api/v1/calls/export?day=2026-11-25', { token: sup });
+  assert.equal(csv.status, 200);
+  const lines = csv.buf.toString('utf8').trimEnd().split('\r\n');
+  assert.match(lines[0], /^\ufeff编号,坐席,客户编号,号码/);
+  assert.equal(lines.length - 1, 5, 'the five calls of 2026-11-25 (China time)');
+  assert.ok(lines.slice(1).every((l) => l.includes('agent01') && l.includes('2026-11-25 0')));
+  const xlsx = await api(srv.base, 'GET', '/api/v1/calls/export?format=xlsx', { token: admin });
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK');
+  assert.equal((await api(srv.base, 'GET', '/api/v1/calls/export', { token: agent01 })).status, 403);
+  const audit = await api(srv.base, 'GET', '/api/v1/audit?action=call.export', { token: admin });
+  assert.equal(audit.json.items.length, 2);
+  assert.equal(audit.json.items[1].detail.rows, 5);
+});

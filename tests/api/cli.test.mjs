@@ -97,3 +97,17 @@ test('export customers to CSV and xlsx', () => {
   assert.equal(cli(dir, ['export', 'customers', '--out', x]).status, 0);
   assert.equal(readFileSync(x).subarray(0, 2).toString(), 'PK');
 });
+
+test('export calls for a date range', () => {
+  const out = join(dir, 'calls.csv');
+  const r = cli(dir, ['export', 'calls', '--from', '2026-11-01', '--to', '2026-11-30', '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /exported 0 calls/);
+  assert.match(readFileSync(out, 'utf8'), /^\ufeff编号,坐席/);
+  const bad = cli(dir, ['export', 'calls', '--from', '2026-11-30', '--to', '2026-11-01']);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /to/);
+  const x = join(dir, 'calls.xlsx');
+  assert.equal(cli(dir, ['export', 'calls', '--from', '2026-11-01', '--to', '2026-11-30', '--xlsx', x]).status, 0);
+  assert.equal(readFileSync(x).subarray(0, 2).toString(), 'PK');
+});
