@@ -4,6 +4,7 @@
 
 #include "calls/json.hpp"
 #include "core/errors.hpp"
+#include "http/download.hpp"
 #include "http/json_input.hpp"
 #include "util/clock.hpp"
 
@@ -160,30 +161,10 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
   });
   router.add("GET", "/api/v1/calls/export", [&data_dir, &calls](Context& c) {
     c.allow_query({"format", "agent_id", "customer_id", "from", "to", "day"});
-    std::string format = c.query("format").value_or("csv");
-    if (format != "csv" && format != "xlsx")
-      throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");
     CallFilter f = call_filter(c);
-    nlohmann::json described = nlohmann::json::object();
-    for (const auto& [k, v] : c.request.query) described[k] = v;
-    auto dir = std::filesystem::path(data_dir) / "exports";
-    std::filesystem::create_directories(dir);
-    auto path = dir / (std::to_string(c.actor().user_id) + "-" + std::to_string(util::SystemClock().now()) + "-calls." +
-                       format);
-    try {
-      calls.export_calls(c.actor(), f, described, format == "csv" ? util::SheetFormat::kCsv : util::SheetFormat::kXlsx,
-                         path.string());
-    } catch (...) {
-      std::filesystem::remove(path);
-      throw;
-    }
-    Response r;
-    r.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.file_path = path.string();
-    r.delete_file_after = true;
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"calls." + format + "\"");
-    return r;
+    return http::sheet_download(data_dir, c, "calls", [&](const std::string& path, util::SheetFormat format) {
+      calls.export_calls(c.actor(), f, http::query_json(c), format, path);
+    });
   });
   router.add("GET", "/api/v1/calls/{id}",
              [&](Context& c) { return Response::json(to_json(calls.get(c.actor(), c.id()))); });

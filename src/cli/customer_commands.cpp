@@ -116,7 +116,7 @@ void add_customer_commands(CLI::App& root, Shared& s) {
           e->out.empty() ? "customers-" + util::china_date(app->clock.now()) + (e->xlsx ? ".xlsx" : ".csv") : e->out;
       bool xlsx = e->xlsx || out.ends_with(".xlsx");
       long long rows = app->exporter.write(org::system_actor(), f, described,
-                                           xlsx ? crm::ExportFormat::kXlsx : crm::ExportFormat::kCsv, out);
+                                           xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
       std::cout << "exported " << rows << " customers to " << out << "\n";
       return 0;
     };

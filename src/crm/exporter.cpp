@@ -22,13 +22,12 @@ const std::vector<std::string> kHeaders{"编号", "单位名称", "联系人", "
 }  // namespace
 
 long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter& filter,
-                                  const nlohmann::json& filter_description, ExportFormat format,
+                                  const nlohmann::json& filter_description, util::SheetFormat format,
                                   const std::string& path) {
   if (!org::has_right(actor.role, org::Right::kExportCustomers)) {
     throw Forbidden("auth.forbidden", "无权导出客户 / you may not export customers");
   }
-  auto sink =
-      util::open_sheet(path, format == ExportFormat::kCsv ? util::SheetFormat::kCsv : util::SheetFormat::kXlsx, "客户");
+  auto sink = util::open_sheet(path, format, "客户");
   sink->row(kHeaders);
   std::unordered_map<long long, std::string> usernames;
   auto username = [&](std::optional<long long> id) -> std::string {
@@ -74,17 +73,17 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
   } while (!cursor.empty());
   sink->close();
   db_.write([&](soci::session& sql) {
-    audit::record(
-        sql,
-        {0,
-         clock_.now(),
-         org::audit_actor(actor),
-         "customer.export",
-         "customer",
-         std::nullopt,
-         nullptr,
-         nullptr,
-         {{"filter", filter_description}, {"rows", rows}, {"format", format == ExportFormat::kCsv ? "csv" : "xlsx"}}});
+    audit::record(sql, {0,
+                        clock_.now(),
+                        org::audit_actor(actor),
+                        "customer.export",
+                        "customer",
+                        std::nullopt,
+                        nullptr,
+                        nullptr,
+                        {{"filter", filter_description},
+                         {"rows", rows},
+                         {"format", format == util::SheetFormat::kCsv ? "csv" : "xlsx"}}});
   });
   return rows;
 }

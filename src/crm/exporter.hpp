@@ -9,10 +9,9 @@
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "org/service.hpp"
+#include "util/sheet_writer.hpp"
 
 namespace waihu::crm {
-
-enum class ExportFormat { kCsv, kXlsx };
 
 class CustomerExporter {
  public:
@@ -21,7 +20,7 @@ class CustomerExporter {
   /// Writes the file at `path`; returns the number of customers written. `filter_description` goes to the audit.
   /// Throws Forbidden without the export right.
   long long write(const org::Actor& actor, const CustomerFilter& filter, const nlohmann::json& filter_description,
-                  ExportFormat format, const std::string& path);
+                  util::SheetFormat format, const std::string& path);
 
  private:
   db::Database& db_;

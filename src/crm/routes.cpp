@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "crm/json.hpp"
 #include "crm/rules.hpp"
+#include "http/download.hpp"
 #include "http/json_input.hpp"
 #include "org/credentials.hpp"
 #include "util/clock.hpp"
@@ -178,30 +179,10 @@ void register_routes(http::Router& router, RouteDeps d) {
   router.add("GET", "/api/v1/customers/export", [d](Context& c) {
     c.allow_query({"format", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",
                    "source", "tag", "q", "sort", "due_by"});
-    std::string format = c.query("format").value_or("csv");
-    if (format != "csv" && format != "xlsx")
-      throw BadRequest::field("format", "应为 csv 或 xlsx / must be csv or xlsx");
     CustomerFilter f = filter_from_query(c);
-    nlohmann::json described = nlohmann::json::object();
-    for (const auto& [k, v] : c.request.query) described[k] = v;
-    auto dir = std::filesystem::path(d.data_dir) / "exports";
-    std::filesystem::create_directories(dir);
-    auto path = dir / (upload_name(c.actor().user_id) + "." + format);
-    try {
-      d.exporter.write(c.actor(), f, described, format == "csv" ? ExportFormat::kCsv : ExportFormat::kXlsx,
-                       path.string());
-    } catch (...) {
-      std::filesystem::remove(path);
-      throw;
-    }
-    Response r;
-    r.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.file_path = path.string();
-    r.delete_file_after = true;
-    std::string day = util::china_date(util::SystemClock().now());
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"customers-" + day + "." + format + "\"");
-    return r;
+    return http::sheet_download(d.data_dir, c, "customers", [&](const std::string& path, util::SheetFormat format) {
+      d.exporter.write(c.actor(), f, http::query_json(c), format, path);
+    });
   });
 }
 
