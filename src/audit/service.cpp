@@ -25,6 +25,19 @@ void record(soci::session& sql, const Entry& e) {
   q.exec(sql);
 }
 
+void record_export(soci::session& sql, long long at, std::optional<long long> actor_id, const std::string& entity,
+                   const nlohmann::json& filter, long long rows, const std::string& format) {
+  record(sql, {0,
+               at,
+               actor_id,
+               entity + ".export",
+               entity,
+               std::nullopt,
+               nullptr,
+               nullptr,
+               {{"filter", filter}, {"rows", rows}, {"format", format}}});
+}
+
 Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int limit) {
   db::Query q(
       "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json "

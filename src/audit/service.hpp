@@ -16,6 +16,10 @@ namespace waihu::audit {
 /// Inserts one audit row through `sql` (inside the caller's transaction). `entry.id` is ignored.
 void record(soci::session& sql, const Entry& entry);
 
+/// The row every export leaves: who, when, the filter, how many rows and in which format ("<entity>.export").
+void record_export(soci::session& sql, long long at, std::optional<long long> actor_id, const std::string& entity,
+                   const nlohmann::json& filter, long long rows, const std::string& format);
+
 class AuditService {
  public:
   explicit AuditService(db::Database& db) : db_(db) {}

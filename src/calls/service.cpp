@@ -131,17 +131,8 @@ long long CallService::export_calls(const org::Actor& actor, const CallFilter& f
   } while (!cursor.empty());
   sheet->close();
   db_.write([&](soci::session& sql) {
-    audit::record(sql, {0,
-                        clock_.now(),
-                        org::audit_actor(actor),
-                        "call.export",
-                        "call",
-                        std::nullopt,
-                        nullptr,
-                        nullptr,
-                        {{"filter", filter_description},
-                         {"rows", rows},
-                         {"format", format == util::SheetFormat::kCsv ? "csv" : "xlsx"}}});
+    audit::record_export(sql, clock_.now(), org::audit_actor(actor), "call", filter_description, rows,
+                         util::sheet_format_name(format));
   });
   return rows;
 }

@@ -73,17 +73,8 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
   } while (!cursor.empty());
   sink->close();
   db_.write([&](soci::session& sql) {
-    audit::record(sql, {0,
-                        clock_.now(),
-                        org::audit_actor(actor),
-                        "customer.export",
-                        "customer",
-                        std::nullopt,
-                        nullptr,
-                        nullptr,
-                        {{"filter", filter_description},
-                         {"rows", rows},
-                         {"format", format == util::SheetFormat::kCsv ? "csv" : "xlsx"}}});
+    audit::record_export(sql, clock_.now(), org::audit_actor(actor), "customer", filter_description, rows,
+                         util::sheet_format_name(format));
   });
   return rows;
 }

@@ -24,7 +24,7 @@ nlohmann::json query_json(const Context& c) {
 Response sheet_download(const std::string& data_dir, const Context& c, const std::string& name,
                         const std::function<void(const std::string& path, util::SheetFormat format)>& write) {
   util::SheetFormat format = sheet_format(c);
-  const std::string ext = format == util::SheetFormat::kCsv ? "csv" : "xlsx";
+  const std::string ext = util::sheet_format_name(format);
   auto dir = std::filesystem::path(data_dir) / "exports";
   std::filesystem::create_directories(dir);
   std::random_device rd;

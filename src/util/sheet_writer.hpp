@@ -9,6 +9,8 @@
 namespace waihu::util {
 
 enum class SheetFormat { kCsv, kXlsx };
+/// "csv" or "xlsx".
+inline const char* sheet_format_name(SheetFormat f) { return f == SheetFormat::kCsv ? "csv" : "xlsx"; }
 
 class SheetWriter {
  public:
