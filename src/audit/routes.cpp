@@ -34,11 +34,7 @@ void register_routes(http::Router& router, AuditService& audit) {
     f.from = c.query_int("from");
     f.to = c.query_int("to");
     auto page = audit.list(f, c.cursor(), c.limit());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& e : page.items) items.push_back(to_json(e));
-    return http::Response::json(
-        {{"items", items},
-         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+    return http::page_response(page, [&](const auto& e) { return to_json(e); });
   });
 }
 

@@ -104,11 +104,7 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     c.allow_query({"limit", "cursor", "agent_id", "customer_id", "from", "to", "day"});
     CallFilter f = call_filter(c);
     auto page = calls.list(c.actor(), f, c.cursor(), c.limit());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& call : page.items) items.push_back(to_json(call));
-    return Response::json(
-        {{"items", items},
-         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+    return http::page_response(page, [&](const auto& call) { return to_json(call); });
   });
   router.add("POST", "/api/v1/follow-ups", [&](Context& c) {
     JsonBody b(c.request.body,
@@ -133,17 +129,12 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
   router.add("GET", "/api/v1/follow-ups", [&](Context& c) {
     c.allow_query({"limit", "cursor", "customer_id", "agent_id"});
     auto page = follow_ups.list(c.actor(), c.query_int("customer_id"), c.query_int("agent_id"), c.cursor(), c.limit());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& f : page.items) items.push_back(to_json(f, false));
-    return Response::json(
-        {{"items", items},
-         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+    return http::page_response(page, [&](const auto& f) { return to_json(f, false); });
   });
   router.add("GET", "/api/v1/customers/{id}/timeline", [&](Context& c) {
     c.allow_query({"limit", "cursor"});
     auto page = timeline.timeline(c.actor(), c.id(), c.cursor(), c.limit());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& e : page.items) {
+    return http::page_response(page, [](const TimelineEntry& e) {
       nlohmann::json j{{"kind", e.kind}, {"at", util::format_iso_utc(e.at)}};
       if (e.call) j["call"] = to_json(*e.call);
       if (e.follow_up) j["follow_up"] = to_json(*e.follow_up, false);
@@ -153,11 +144,8 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
                           {"to_owner_id", opt(e.owner_after)},
                           {"changed_by", opt(e.changed_by)}};
       }
-      items.push_back(std::move(j));
-    }
-    return Response::json(
-        {{"items", items},
-         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+      return j;
+    });
   });
   router.add("GET", "/api/v1/calls/export", [&data_dir, &calls](Context& c) {
     c.allow_query({"format", "agent_id", "customer_id", "from", "to", "day"});

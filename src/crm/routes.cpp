@@ -47,12 +47,6 @@ constexpr std::array<std::string_view, 17> kCustomerFields{
     "company",   "contact_name", "title", "phones", "fax",    "industry", "region", "size", "headcount",
     "it_status", "source",       "needs", "grade",  "status", "owner_id", "tags",   "notes"};
 
-nlohmann::json page_json(const Page<Customer>& p) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : p.items) items.push_back(to_json(c));
-  return {{"items", items}, {"next_cursor", p.next_cursor ? nlohmann::json(*p.next_cursor) : nlohmann::json(nullptr)}};
-}
-
 // Upload names carry the uploader's id, so one user cannot fetch another's rejects.
 std::string upload_name(long long user_id) {
   return std::to_string(user_id) + "-" + org::new_session_token().substr(0, 24);
@@ -98,7 +92,8 @@ void register_routes(http::Router& router, RouteDeps d) {
   router.add("GET", "/api/v1/customers", [d](Context& c) {
     c.allow_query({"limit", "cursor", "grade", "status", "owner_id", "pool", "team_id", "region", "province",
                    "industry", "source", "tag", "q", "sort", "due_by"});
-    return Response::json(page_json(d.customers.list(c.actor(), filter_from_query(c), c.cursor(), c.limit())));
+    return http::page_response(d.customers.list(c.actor(), filter_from_query(c), c.cursor(), c.limit()),
+                               [](const Customer& x) { return to_json(x); });
   });
   router.add("GET", "/api/v1/customers/{id}",
              [d](Context& c) { return Response::json(to_json(d.customers.get(c.actor(), c.id()))); });
@@ -114,11 +109,7 @@ void register_routes(http::Router& router, RouteDeps d) {
   router.add("GET", "/api/v1/duplicate-claims", [d](Context& c) {
     c.allow_query({"limit", "cursor", "status"});
     auto page = d.customers.claims(c.actor(), c.query("status"), c.cursor(), c.limit());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& i : page.items) items.push_back(to_json(i));
-    return Response::json(
-        {{"items", items},
-         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+    return http::page_response(page, [&](const auto& i) { return to_json(i); });
   });
 
   router.add("POST", "/api/v1/customers/import", [d](Context& c) {

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/page.hpp"
 #include "org/model.hpp"
 
 namespace waihu::http {
@@ -33,6 +34,16 @@ struct Response {
   static Response json(const nlohmann::json& j, int status = 200);
   static Response html(std::string body, int status = 200);
 };
+
+/// How every list answers: {"items": [...], "next_cursor": "…" | null}; `render(item)` gives one item's JSON.
+template <class T, class Render>
+Response page_response(const Page<T>& page, Render render) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(render(item));
+  return Response::json(
+      {{"items", std::move(items)},
+       {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+}
 
 /// Splits "a=1&b=%E4%B8%AD" into decoded pairs; '+' is a space.
 std::map<std::string, std::string> parse_query(std::string_view query);

@@ -27,13 +27,6 @@ EmploymentStatus status_field(const std::string& s) {
   return *st;
 }
 
-template <class T>
-nlohmann::json page_json(const Page<T>& p) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& i : p.items) items.push_back(to_json(i));
-  return {{"items", items}, {"next_cursor", p.next_cursor ? nlohmann::json(*p.next_cursor) : nlohmann::json(nullptr)}};
-}
-
 std::optional<std::optional<std::string>> extension_field(const JsonBody& b) {
   if (!b.has("extension")) return std::nullopt;
   if (b.is_null("extension")) return std::optional<std::string>();
@@ -106,7 +99,8 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
     if (auto r = c.query("role")) f.role = role_field(*r);
     f.disabled = c.query_bool("disabled");
     f.q = c.query("q").value_or("");
-    return Response::json(page_json(org.list_users(&c.actor(), f, c.cursor(), c.limit())));
+    return http::page_response(org.list_users(&c.actor(), f, c.cursor(), c.limit()),
+                               [](const User& u) { return to_json(u); });
   });
   router.add("POST", "/api/v1/users", [&](Context& c) {
     JsonBody b(c.request.body, {"username", "display_name", "role", "team_id", "password", "extension", "hired_on",

@@ -94,11 +94,7 @@ void register_routes(http::Router& router, DealService& deals) {
     f.from = date_query(c, "from");
     f.to = date_query(c, "to");
     auto page = deals.list(c.actor(), f, c.cursor(), c.limit());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& d : page.items) items.push_back(to_json(d));
-    return Response::json(
-        {{"items", items},
-         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+    return http::page_response(page, [&](const auto& d) { return to_json(d); });
   });
   router.add("GET", "/api/v1/deals/{id}",
              [&](Context& c) { return Response::json(to_json(deals.get(c.actor(), c.id()))); });
