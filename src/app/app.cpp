@@ -6,6 +6,7 @@
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
 #include "http/system_routes.hpp"
+#include "http/upload.hpp"
 #include "org/routes.hpp"
 #include "sales/routes.hpp"
 
@@ -28,6 +29,7 @@ App::App(const Config& c)
       importer(db, clock, phones, org),
       exporter(db, clock, customers, org),
       calls(db, clock, phones, customers, org),
+      cdr_importer(db, clock, phones, customers, org),
       follow_ups(db, clock, customers),
       timeline(db, customers),
       deals(db, clock, customers, org) {}
@@ -42,8 +44,9 @@ void App::register_routes(http::Router& router) {
     });
   });
   org::register_routes(router, org, auth);
+  http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, config.data_dir, calls, follow_ups, timeline);
+  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups, timeline);
   sales::register_routes(router, deals);
   audit::register_routes(router, audit);
 }

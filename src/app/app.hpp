@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audit/service.hpp"
+#include "calls/cdr_importer.hpp"
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
 #include "calls/timeline.hpp"
@@ -40,6 +41,7 @@ class App {
   crm::CustomerImporter importer;
   crm::CustomerExporter exporter;
   calls::CallService calls;
+  calls::CdrImporter cdr_importer;
   calls::FollowUpService follow_ups;
   calls::TimelineService timeline;
   sales::DealService deals;

@@ -26,4 +26,18 @@ nlohmann::json to_json(const Call& c) {
       {"external_id", c.external_id ? nlohmann::json(*c.external_id) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json to_json(const CdrImportReport& r) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& e : r.errors) errors.push_back({{"line", e.line}, {"reason", e.reason}});
+  return {{"read", r.read},
+          {"imported", r.imported},
+          {"duplicates", r.duplicates},
+          {"no_customer", r.no_customer},
+          {"rejected", r.rejected},
+          {"errors", errors},
+          {"errors_truncated", r.errors_truncated},
+          {"committed", r.committed},
+          {"encoding", r.encoding}};
+}
+
 }  // namespace waihu::calls

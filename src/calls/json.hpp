@@ -1,9 +1,12 @@
 #pragma once
-// A call in JSON, as the API answers and the audit log keeps it.
+// A call in JSON, as the API answers and the audit log keeps it; a CDR import report.
 #include <nlohmann/json.hpp>
 
+#include "calls/cdr_report.hpp"
 #include "calls/model.hpp"
 
 namespace waihu::calls {
 nlohmann::json to_json(const Call& c);
-}
+/// {"read", "imported", "duplicates", "no_customer", "rejected", "errors": [{"line", "reason"}], …}
+nlohmann::json to_json(const CdrImportReport& r);
+}  // namespace waihu::calls

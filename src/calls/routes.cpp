@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "http/download.hpp"
 #include "http/json_input.hpp"
+#include "http/upload.hpp"
 #include "util/clock.hpp"
 
 namespace waihu::calls {
@@ -65,8 +66,8 @@ nlohmann::json to_json(const FollowUp& f, bool with_missing) {
   return j;
 }
 
-void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, FollowUpService& follow_ups,
-                     TimelineService& timeline) {
+void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, CdrImporter& cdr,
+                     FollowUpService& follow_ups, TimelineService& timeline) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body,
                {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
@@ -145,6 +146,23 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
                           {"changed_by", opt(e.changed_by)}};
       }
       return j;
+    });
+  });
+  router.add("POST", "/api/v1/calls/import", [&data_dir, &cdr](Context& c) {
+    c.allow_query({"format", "tz", "strip_prefix", "partial", "dry_run", "filename"});
+    CdrImportOptions opt;
+    auto format = parse_cdr_format(c.query("format").value_or(""));
+    if (!format) throw BadRequest::field("format", "应为 asterisk 或 csv / must be asterisk or csv");
+    opt.format = *format;
+    opt.time_zone = c.query("tz").value_or("Asia/Shanghai");
+    opt.strip_prefixes = parse_prefix_list(c.query("strip_prefix").value_or(""));
+    opt.partial = c.query_bool("partial").value_or(false);
+    opt.dry_run = c.query_bool("dry_run").value_or(false);
+    opt.file_label = c.query("filename").value_or("upload");
+    return http::import_upload(data_dir, c, [&](const std::string& upload, const std::string& rejects) {
+      opt.rejects_path = rejects;
+      CdrImportReport report = cdr.run(c.actor(), upload, opt);
+      return http::ImportOutcome{to_json(report), report.rejected > 0, report.rejected > 0 && !report.committed};
     });
   });
   router.add("GET", "/api/v1/calls/export", [&data_dir, &calls](Context& c) {

@@ -1,8 +1,9 @@
 #pragma once
-// HTTP routes of calls and follow-ups: /api/v1/calls, /api/v1/calls/{id}, /api/v1/follow-ups, and a customer's
-// timeline /api/v1/customers/{id}/timeline.
+// HTTP routes of calls and follow-ups: /api/v1/calls, /api/v1/calls/{id}, /api/v1/calls/import, /api/v1/follow-ups, and
+// a customer's timeline /api/v1/customers/{id}/timeline.
 #include <string>
 
+#include "calls/cdr_importer.hpp"
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
 #include "calls/timeline.hpp"
@@ -10,6 +11,6 @@
 
 namespace waihu::calls {
 /// `data_dir`: where temporary export files are written.
-void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, FollowUpService& follow_ups,
-                     TimelineService& timeline);
+void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, CdrImporter& cdr,
+                     FollowUpService& follow_ups, TimelineService& timeline);
 }  // namespace waihu::calls

@@ -63,11 +63,11 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
   c.created_at = clock_.now();
 
   db_.write([&](soci::session& sql) {
-    if (c.external_id && store::external_id_exists(sql, *c.external_id)) {
+    // The unique index decides, so two requests racing with one external_id cannot both get in.
+    if (!store::insert_call(sql, db_.dialect(), c, org::audit_actor(actor))) {
       throw Conflict("call.duplicate_external_id", "该通话已登记 / this call is already recorded",
                      {{"field", "external_id"}});
     }
-    store::insert_call(sql, db_.dialect(), c, org::audit_actor(actor));
     if (c.customer_id) {
       customers_.record_contact(sql, actor, *c.customer_id, c.ended_at, std::string(call_result_name(c.result)),
                                 status_after_call(c.result));

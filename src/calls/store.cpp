@@ -41,11 +41,18 @@ std::string agent_in_scope(db::Query& q, const Scope& scope) {
   return " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" + q.bind_list(scope.team_ids) + "))";
 }
 
-void insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional<long long> created_by) {
-  db::RowInserter r(sql, dialect, "calls",
-                    {"agent_id", "customer_id", "number", "direction", "campaign_id", "started_at", "answered_at",
-                     "ended_at", "ring_seconds", "talk_seconds", "result", "effective", "recording", "notes", "source",
-                     "external_id", "created_by", "created_at"});
+CallWriter::CallWriter(soci::session& sql, db::Dialect dialect)
+    : rows_(std::make_unique<db::RowInserter>(
+          sql, dialect, "calls",
+          std::vector<std::string>{"agent_id", "customer_id", "number", "direction", "campaign_id", "started_at",
+                                   "answered_at", "ended_at", "ring_seconds", "talk_seconds", "result", "effective",
+                                   "recording", "notes", "source", "external_id", "created_by", "created_at"},
+          db::RowInserter::Options{.skip_on_conflict = true})) {}
+
+CallWriter::~CallWriter() = default;
+
+bool CallWriter::insert_new(Call& c, std::optional<long long> created_by) {
+  db::RowInserter& r = *rows_;
   r.integer(c.agent_id);
   c.customer_id ? r.integer(*c.customer_id) : r.null();
   r.text(c.number).text(direction_name(c.direction));
@@ -58,6 +65,11 @@ void insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional
   created_by ? r.integer(*created_by) : r.null();
   r.integer(c.created_at);
   c.id = r.insert();
+  return r.last_inserted();
+}
+
+bool insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional<long long> created_by) {
+  return CallWriter(sql, dialect).insert_new(c, created_by);
 }
 
 std::optional<Call> call_by_id(soci::session& sql, long long id) {
@@ -66,12 +78,6 @@ std::optional<Call> call_by_id(soci::session& sql, long long id) {
   auto r = q.fetch_one(sql, kCallColumnCount);
   if (!r) return std::nullopt;
   return call_from_row(*r);
-}
-
-bool external_id_exists(soci::session& sql, const std::string& external_id) {
-  db::Query q;
-  q << "SELECT COUNT(*) FROM calls WHERE external_id = " << q.bind(external_id);
-  return q.scalar(sql).value_or(0) > 0;
 }
 
 std::vector<Call> list_calls(soci::session& sql, const CallFilter& f, const Scope& scope,

@@ -19,6 +19,17 @@ std::unique_ptr<app::App> Shared::open(bool require_initialised) const {
   return a;
 }
 
+int json_or_throw(bool json, const std::function<int()>& run) {
+  try {
+    return run();
+  } catch (const Error& e) {
+    if (!json) throw;
+    std::cout << nlohmann::json{{"error", {{"code", e.code()}, {"message", e.what()}, {"details", e.details()}}}}.dump()
+              << "\n";
+    return 2;
+  }
+}
+
 int run(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_color_mt("waihu"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
@@ -35,7 +46,12 @@ int run(int argc, char** argv) {
   add_init(root, s);
   add_serve(root, s);
   add_org_commands(root, s);
-  add_customer_commands(root, s);
+  auto* import = root.add_subcommand("import", "import records from files");
+  import->require_subcommand(1);
+  auto* exp = root.add_subcommand("export", "export records to CSV or Excel");
+  exp->require_subcommand(1);
+  add_customer_commands(*import, *exp, s);
+  add_call_commands(*import, *exp, s);
   for (auto* sub : root.get_subcommands({})) {
     sub->fallthrough();
     for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();

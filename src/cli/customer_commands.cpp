@@ -1,4 +1,4 @@
-// `waihu import customers …`, `waihu export customers …` and `waihu export calls …`.
+// `waihu import customers …` and `waihu export customers …`.
 #include <filesystem>
 #include <iostream>
 
@@ -10,10 +10,8 @@
 
 namespace waihu::cli {
 
-void add_customer_commands(CLI::App& root, Shared& s) {
-  auto* import = root.add_subcommand("import", "import records from files");
-  import->require_subcommand(1);
-  auto* customers = import->add_subcommand("customers", "import customers from CSV (UTF-8, GBK/GB18030, UTF-16)");
+void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s) {
+  auto* customers = import.add_subcommand("customers", "import customers from CSV (UTF-8, GBK/GB18030, UTF-16)");
   struct ImportOpts {
     std::string file, owner, dedupe = "skip", map, rejects;
     bool pool = false, partial = false, dry_run = false, json = false;
@@ -40,37 +38,29 @@ void add_customer_commands(CLI::App& root, Shared& s) {
       opt.map = o->map;
       opt.rejects_path = o->rejects;
       opt.file_label = std::filesystem::path(o->file).filename().string();
-      crm::ImportReport r;
-      try {
+      return json_or_throw(o->json, [&] {
         auto app = s.open();
-        r = app->importer.run(nullptr, o->file, opt);
-      } catch (const Error& e) {
-        if (!o->json) throw;
-        std::cout
-            << nlohmann::json{{"error", {{"code", e.code()}, {"message", e.what()}, {"details", e.details()}}}}.dump()
-            << "\n";
-        return 2;
-      }
-      if (o->json) {
-        std::cout << crm::to_json(r).dump() << "\n";
-      } else {
-        std::cout << "encoding " << r.encoding << "; read " << r.read << ", created " << r.created << ", updated "
-                  << r.updated << ", duplicates " << r.duplicates << ", rejected " << r.rejected << "\n";
-        for (const auto& h : r.unknown_headers) std::cout << "unknown column ignored: " << h << "\n";
-        for (const auto& e : r.errors) {
-          std::cout << "line " << e.line << (e.column.empty() ? "" : " [" + e.column + "]") << ": " << e.reason << "\n";
+        crm::ImportReport r = app->importer.run(nullptr, o->file, opt);
+        if (o->json) {
+          std::cout << crm::to_json(r).dump() << "\n";
+        } else {
+          std::cout << "encoding " << r.encoding << "; read " << r.read << ", created " << r.created << ", updated "
+                    << r.updated << ", duplicates " << r.duplicates << ", rejected " << r.rejected << "\n";
+          for (const auto& h : r.unknown_headers) std::cout << "unknown column ignored: " << h << "\n";
+          for (const auto& e : r.errors) {
+            std::cout << "line " << e.line << (e.column.empty() ? "" : " [" + e.column + "]") << ": " << e.reason
+                      << "\n";
+          }
+          if (r.errors_truncated) std::cout << "(more errors not shown)\n";
+          if (o->dry_run) std::cout << "dry run: nothing written\n";
+          if (!r.committed && !o->dry_run) std::cout << "nothing imported: fix the lines above or use --partial\n";
         }
-        if (r.errors_truncated) std::cout << "(more errors not shown)\n";
-        if (o->dry_run) std::cout << "dry run: nothing written\n";
-        if (!r.committed && !o->dry_run) std::cout << "nothing imported: fix the lines above or use --partial\n";
-      }
-      return r.rejected > 0 ? 3 : 0;
+        return r.rejected > 0 ? 3 : 0;
+      });
     };
   });
 
-  auto* exp = root.add_subcommand("export", "export records to CSV or Excel");
-  exp->require_subcommand(1);
-  auto* exp_customers = exp->add_subcommand("customers", "export customers (filtered) to CSV or .xlsx");
+  auto* exp_customers = exp.add_subcommand("customers", "export customers (filtered) to CSV or .xlsx");
   struct ExportOpts {
     std::string out, grade, status, owner, q, region, industry, tag;
     bool xlsx = false, pool = false;
@@ -118,42 +108,6 @@ void add_customer_commands(CLI::App& root, Shared& s) {
       long long rows = app->exporter.write(org::system_actor(), f, described,
                                            xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
       std::cout << "exported " << rows << " customers to " << out << "\n";
-      return 0;
-    };
-  });
-
-  auto* exp_calls = exp->add_subcommand("calls", "export calls of a date range (days in China time) to CSV or .xlsx");
-  struct CallOpts {
-    std::string from, to, xlsx, out, agent;
-  };
-  auto co = std::make_shared<CallOpts>();
-  exp_calls->add_option("--from", co->from, "first day, YYYY-MM-DD")->required();
-  exp_calls->add_option("--to", co->to, "last day, YYYY-MM-DD (inclusive)")->required();
-  exp_calls->add_option("--xlsx", co->xlsx, "write Excel to this file");
-  exp_calls->add_option("--out", co->out, "write CSV to this file (default calls-FROM-TO.csv)");
-  exp_calls->add_option("--agent", co->agent, "only this agent's calls (username)");
-  exp_calls->callback([&s, co] {
-    s.action = [&s, co] {
-      auto from = util::parse_iso8601(co->from + "T00:00:00+08:00");
-      auto to = util::parse_iso8601(co->to + "T00:00:00+08:00");
-      if (!from) throw BadRequest::field("from", "must be YYYY-MM-DD");
-      if (!to || *to < *from) throw BadRequest::field("to", "must be YYYY-MM-DD, not before --from");
-      auto app = s.open();
-      calls::CallFilter f;
-      f.from = *from;
-      f.to = *to + 86400;
-      nlohmann::json described{{"from", co->from}, {"to", co->to}};
-      if (!co->agent.empty()) {
-        auto u = app->org.find_user(co->agent);
-        if (!u) throw NotFound("user.not_found", "no user named '" + co->agent + "'");
-        f.agent_id = u->id;
-        described["agent"] = co->agent;
-      }
-      bool xlsx = !co->xlsx.empty();
-      std::string out = xlsx ? co->xlsx : !co->out.empty() ? co->out : "calls-" + co->from + "-" + co->to + ".csv";
-      long long rows = app->calls.export_calls(org::system_actor(), f, described,
-                                               xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
-      std::cout << "exported " << rows << " calls to " << out << "\n";
       return 0;
     };
   });

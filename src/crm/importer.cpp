@@ -2,12 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <condition_variable>
-#include <deque>
-#include <fstream>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -20,41 +16,15 @@
 #include "crm/json.hpp"
 #include "crm/store.hpp"
 #include "org/rules.hpp"
+#include "util/batch_pipeline.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
+#include "util/rejects_csv.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::crm {
 
 namespace {
-
-// Rows that did not go in, as CSV with the line and reason, to fix and re-import.
-class RejectsFile {
- public:
-  RejectsFile(const std::string& path, const std::vector<std::string>& headers) {
-    if (path.empty()) return;
-    out_.open(path, std::ios::binary | std::ios::trunc);
-    if (!out_) throw BadRequest::field("rejects", "cannot write " + path);
-    std::vector<std::string> h = headers;
-    h.push_back("错误行号/line");
-    h.push_back("原因/reason");
-    std::string buf = "\xEF\xBB\xBF";  // BOM: Excel then opens the UTF-8 file correctly
-    util::append_csv_record(buf, h);
-    out_ << buf;
-  }
-  void add(const util::CsvRecord& rec, const std::string& reason) {
-    if (!out_.is_open()) return;
-    std::vector<std::string> f = rec.fields;
-    f.push_back(std::to_string(rec.line));
-    f.push_back(reason);
-    std::string buf;
-    util::append_csv_record(buf, f);
-    out_ << buf;
-  }
-
- private:
-  std::ofstream out_;
-};
 
 // The phones and owned-company keys that may already be in the store (or earlier in the file), so the store is
 // asked only about rows that may be duplicates. The unique index on phones stays the real guard.
@@ -87,73 +57,10 @@ class KnownKeys {
   std::unordered_set<size_t> companies_;
 };
 
-// Reads and validates rows on a second core while the store writes, through a small queue of batches.
-class RowPipeline {
- public:
-  using Parse = std::function<ParsedRow(util::CsvRecord)>;
-  RowPipeline(util::CsvReader& csv, Parse parse)
-      : thread_([this, &csv, parse = std::move(parse)] { produce(csv, parse); }) {}
-  ~RowPipeline() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    changed_.notify_all();
-    thread_.join();
-  }
-  /// The next batch; false at the end. Rethrows what the reading thread threw.
-  bool next(std::vector<ParsedRow>& batch) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !queue_.empty() || done_; });
-    if (!queue_.empty()) {
-      batch = std::move(queue_.front());
-      queue_.pop_front();
-      changed_.notify_all();
-      return true;
-    }
-    if (error_) std::rethrow_exception(error_);
-    return false;
-  }
-
- private:
-  static constexpr size_t kBatch = 512, kMaxQueued = 16;
-  void produce(util::CsvReader& csv, const Parse& parse) {
-    try {
-      util::CsvRecord rec;
-      std::vector<ParsedRow> batch;
-      bool more = true;
-      while (more) {
-        more = csv.next(rec);
-        if (more) batch.push_back(parse(std::move(rec)));
-        if (batch.size() == kBatch || (!more && !batch.empty())) {
-          std::unique_lock lock(mutex_);
-          changed_.wait(lock, [&] { return queue_.size() < kMaxQueued || stop_; });
-          if (stop_) return;
-          queue_.push_back(std::move(batch));
-          batch.clear();
-          changed_.notify_all();
-        }
-      }
-    } catch (...) {
-      std::lock_guard lock(mutex_);
-      error_ = std::current_exception();
-    }
-    std::lock_guard lock(mutex_);
-    done_ = true;
-    changed_.notify_all();
-  }
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::vector<ParsedRow>> queue_;
-  bool done_ = false, stop_ = false;
-  std::exception_ptr error_;
-  std::thread thread_;  // last: starts once everything above exists
-};
-
 }  // namespace
 
 ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& path, const ImportOptions& opt) {
-  if (actor && !org::has_right(actor->role, org::Right::kImportCustomers)) {
+  if (actor && !org::has_right(actor->role, org::Right::kBulkImport)) {
     throw Forbidden("auth.forbidden", "无权导入客户 / you may not import customers");
   }
   if (opt.owner_username && opt.pool) {
@@ -215,7 +122,13 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
     default_owner = actor->user_id;
   }
 
-  RejectsFile rejects(opt.rejects_path, header.fields);
+  std::optional<util::RejectsCsv> rejects_file;
+  try {
+    rejects_file.emplace(opt.rejects_path, header.fields);
+  } catch (const std::runtime_error& e) {
+    throw BadRequest::field("rejects", e.what());
+  }
+  util::RejectsCsv& rejects = *rejects_file;
   auto reject = [&](const util::CsvRecord& rec, const std::string& column, const std::string& reason) {
     ++report.rejected;
     if (report.errors.size() < kMaxReportedErrors) {
@@ -314,8 +227,11 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       rejects.add(rec, what);
     };
 
-    RowPipeline rows(csv, [&](util::CsvRecord rec) {
-      return parse_customer_row(std::move(rec), mapping, default_owner, owner_id_for, phones_);
+    util::BatchPipeline<ParsedRow> rows([&](ParsedRow& row) {
+      util::CsvRecord rec;
+      if (!csv.next(rec)) return false;
+      row = parse_customer_row(std::move(rec), mapping, default_owner, owner_id_for, phones_);
+      return true;
     });
     std::vector<ParsedRow> batch;
     while (rows.next(batch)) {

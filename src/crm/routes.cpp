@@ -1,15 +1,13 @@
 #include "crm/routes.hpp"
 
 #include <array>
-#include <filesystem>
-#include <fstream>
 
 #include "core/errors.hpp"
 #include "crm/json.hpp"
 #include "crm/rules.hpp"
 #include "http/download.hpp"
 #include "http/json_input.hpp"
-#include "org/credentials.hpp"
+#include "http/upload.hpp"
 #include "util/clock.hpp"
 
 namespace waihu::crm {
@@ -47,10 +45,6 @@ constexpr std::array<std::string_view, 17> kCustomerFields{
     "company",   "contact_name", "title", "phones", "fax",    "industry", "region", "size", "headcount",
     "it_status", "source",       "needs", "grade",  "status", "owner_id", "tags",   "notes"};
 
-// Upload names carry the uploader's id, so one user cannot fetch another's rejects.
-std::string upload_name(long long user_id) {
-  return std::to_string(user_id) + "-" + org::new_session_token().substr(0, 24);
-}
 }  // namespace
 
 CustomerFilter filter_from_query(const Context& c) {
@@ -114,7 +108,6 @@ void register_routes(http::Router& router, RouteDeps d) {
 
   router.add("POST", "/api/v1/customers/import", [d](Context& c) {
     c.allow_query({"owner", "pool", "partial", "dry_run", "dedupe", "map", "filename"});
-    if (c.request.body.empty()) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "body"}});
     ImportOptions opt;
     opt.owner_username = c.query("owner");
     opt.pool = c.query_bool("pool").value_or(false);
@@ -127,45 +120,12 @@ void register_routes(http::Router& router, RouteDeps d) {
     }
     opt.map = c.query("map").value_or("");
     opt.file_label = c.query("filename").value_or("upload");
-    auto dir = std::filesystem::path(d.data_dir) / "uploads";
-    std::filesystem::create_directories(dir);
-    std::string name = upload_name(c.actor().user_id);
-    auto upload = dir / (name + ".csv");
-    {
-      std::ofstream out(upload, std::ios::binary);
-      out.write(c.request.body.data(), static_cast<std::streamsize>(c.request.body.size()));
-    }
-    opt.rejects_path = (dir / (name + "-rejects.csv")).string();
-    ImportReport report;
-    try {
-      report = d.importer.run(&c.actor(), upload.string(), opt);
-    } catch (...) {
-      std::filesystem::remove(upload);
-      std::filesystem::remove(opt.rejects_path);
-      throw;
-    }
-    std::filesystem::remove(upload);
-    nlohmann::json j = to_json(report);
-    if (report.rejected + report.duplicates > 0) {
-      j["rejects_url"] = "/api/v1/customers/import/rejects/" + name;
-    } else {
-      std::filesystem::remove(opt.rejects_path);
-    }
-    return Response::json(j, report.rejected > 0 && !report.committed ? 422 : 200);
-  });
-  router.add("GET", "/api/v1/customers/import/rejects/{name}", [d](Context& c) {
-    const std::string& name = c.param("name");
-    bool well_formed = name.find_first_not_of("0123456789abcdef-") == std::string::npos;
-    if (!well_formed || !name.starts_with(std::to_string(c.actor().user_id) + "-")) {
-      throw NotFound("import.rejects_not_found", "没有这个文件 / no such file");
-    }
-    auto path = std::filesystem::path(d.data_dir) / "uploads" / (name + "-rejects.csv");
-    if (!std::filesystem::exists(path)) throw NotFound("import.rejects_not_found", "没有这个文件 / no such file");
-    Response r;
-    r.content_type = "text/csv; charset=utf-8";
-    r.file_path = path.string();
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"rejects.csv\"");
-    return r;
+    return http::import_upload(d.data_dir, c, [&](const std::string& upload, const std::string& rejects) {
+      opt.rejects_path = rejects;
+      ImportReport report = d.importer.run(&c.actor(), upload, opt);
+      return http::ImportOutcome{to_json(report), report.rejected + report.duplicates > 0,
+                                 report.rejected > 0 && !report.committed};
+    });
   });
   router.add("GET", "/api/v1/customers/export", [d](Context& c) {
     c.allow_query({"format", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",

@@ -124,6 +124,13 @@ bool can_change_status(CustomerStatus from, CustomerStatus to) {
   }
 }
 
+CustomerStatus status_after_moves(CustomerStatus current, const std::vector<CustomerStatus>& moves_in_order) {
+  for (CustomerStatus next : moves_in_order) {
+    if (can_change_status(current, next)) current = next;
+  }
+  return current;
+}
+
 std::string_view status_label_zh(CustomerStatus s) {
   static constexpr std::array<std::string_view, 7> kLabels{"新客户", "已联系", "意向", "跟进中",
                                                            "成交",   "流失",   "无效"};

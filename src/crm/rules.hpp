@@ -3,6 +3,7 @@
 // rules, and what makes a record complete.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crm/model.hpp"
 
@@ -26,6 +27,9 @@ std::optional<std::string> parse_grade(std::string_view s);
 /// Status moves that agents may make: forward along new → contacted → interested → following → won, to lost or
 /// invalid from anywhere open, and back to following from lost (a lost customer re-engages).
 bool can_change_status(CustomerStatus from, CustomerStatus to);
+/// Where a customer's status ends after a series of moves proposed in time order (calls imported at once): each
+/// move that the lifecycle allows from where the previous ones left it is taken.
+CustomerStatus status_after_moves(CustomerStatus current, const std::vector<CustomerStatus>& moves_in_order);
 
 /// The zh-CN word for a status, as sheets and the UI show it ("意向", "跟进中" …); parse_status_text reads it back.
 std::string_view status_label_zh(CustomerStatus s);

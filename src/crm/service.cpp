@@ -1,5 +1,6 @@
 #include "crm/service.hpp"
 
+#include <unordered_map>
 #include <variant>
 
 #include "audit/service.hpp"
@@ -178,6 +179,35 @@ Customer CustomerService::record_contact(soci::session& sql, const org::Actor& a
   store::record_contact(sql, customer_id, at, call_result, clock_.now());
   if (next) move_status(sql, actor, *current, *next, at, {{"origin", "call"}, {"result", call_result}});
   return *current;
+}
+
+void CustomerService::record_contacts(soci::session& sql, const org::Actor& actor,
+                                      const std::vector<ContactSummary>& contacts, const std::string& origin) {
+  std::vector<store::ContactBatch::Contact> rows;
+  rows.reserve(contacts.size());
+  std::unordered_map<long long, const ContactSummary*> by_id;
+  for (const auto& c : contacts) {
+    rows.push_back({c.customer_id, c.last_at, c.last_result, !c.moves.empty()});
+    if (!c.moves.empty()) by_id.emplace(c.customer_id, &c);
+  }
+  const long long now = clock_.now();
+  store::ContactBatch batch(sql, db_.dialect(), rows);
+  batch.record_last_contacts(now);
+  std::vector<store::ContactBatch::Move> moves;
+  for (const auto& [id, current] : batch.statuses()) {
+    CustomerStatus next = status_after_moves(current, by_id.at(id)->moves);
+    if (next != current) moves.push_back({id, current, next});
+  }
+  batch.move_statuses(moves, org::audit_actor(actor), now, nlohmann::json{{"origin", origin}}.dump(), now);
+}
+
+PhoneDirectory CustomerService::phone_directory() {
+  PhoneDirectory directory;
+  db_.read([&](soci::session& sql) {
+    store::each_phone_holder(sql, [&](const std::string& e164, long long id) { directory.add(e164, id); });
+  });
+  directory.seal();
+  return directory;
 }
 
 void CustomerService::advance_status(soci::session& sql, const org::Actor& actor, long long customer_id,

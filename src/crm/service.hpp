@@ -10,6 +10,7 @@
 #include "crm/customer_input.hpp"
 #include "crm/model.hpp"
 #include "crm/phone.hpp"
+#include "crm/phone_directory.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
@@ -40,6 +41,20 @@ class CustomerService {
   /// was before. Throws NotFound if the customer does not exist.
   Customer record_contact(soci::session& sql, const org::Actor& actor, long long customer_id, long long at,
                           const std::string& call_result, std::optional<CustomerStatus> next);
+  /// A customer's contacts from many calls at once (an import), in time order of `moves`.
+  struct ContactSummary {
+    long long customer_id = 0;
+    long long last_at = 0;              ///< the latest call's end
+    std::string last_result;            ///< and its result
+    std::vector<CustomerStatus> moves;  ///< status each call proposes, oldest first
+  };
+  /// Inside the caller's transaction: last contact and result where newer, and each customer's status after
+  /// its calls' moves as the lifecycle allows them (status_after_moves), audited with `origin`. Set-based, for
+  /// hundreds of thousands of customers.
+  void record_contacts(soci::session& sql, const org::Actor& actor, const std::vector<ContactSummary>& contacts,
+                       const std::string& origin);
+  /// Who holds each phone in the store, for matching many numbers at once.
+  PhoneDirectory phone_directory();
   /// Inside the caller's transaction (a deal being recorded): moves the status to `next` when the lifecycle
   /// allows it, audited with `origin`. Throws NotFound if the customer does not exist.
   void advance_status(soci::session& sql, const org::Actor& actor, long long customer_id, CustomerStatus next,

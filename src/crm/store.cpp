@@ -375,3 +375,77 @@ std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<
 }
 
 }  // namespace waihu::crm::store
+
+namespace waihu::crm::store {
+
+ContactBatch::ContactBatch(soci::session& sql, db::Dialect dialect, const std::vector<Contact>& contacts)
+    : sql_(sql), dialect_(dialect) {
+  sql_ << "CREATE TEMPORARY TABLE contact_batch (customer_id BIGINT PRIMARY KEY, at BIGINT NOT NULL, "
+          "call_result TEXT NOT NULL, moves_status BIGINT NOT NULL)";
+  db::RowInserter rows(sql_, dialect_, "contact_batch", {"customer_id", "at", "call_result", "moves_status"},
+                       {.returns_id = false});
+  for (const auto& c : contacts) {
+    rows.integer(c.customer_id).integer(c.at).text(c.call_result).integer(c.moves_status ? 1 : 0);
+    rows.insert();
+  }
+}
+
+ContactBatch::~ContactBatch() {
+  try {
+    sql_ << "DROP TABLE IF EXISTS status_moves";
+    sql_ << "DROP TABLE contact_batch";
+  } catch (...) {
+    // The transaction is being rolled back, and the temporary tables with it.
+  }
+}
+
+void ContactBatch::record_last_contacts(long long now) {
+  sql_ << "UPDATE customers SET last_contact_at = b.at, last_call_result = b.call_result, updated_at = "
+       << std::to_string(now)
+       << " FROM contact_batch b WHERE customers.id = b.customer_id"
+          " AND (customers.last_contact_at IS NULL OR customers.last_contact_at <= b.at)";
+}
+
+std::vector<std::pair<long long, CustomerStatus>> ContactBatch::statuses() {
+  db::Query q;
+  q << "SELECT c.id, c.status FROM customers c JOIN contact_batch b ON b.customer_id = c.id WHERE b.moves_status = 1";
+  std::vector<std::pair<long long, CustomerStatus>> out;
+  for (const auto& r : q.fetch(sql_, 2)) {
+    out.emplace_back(r.i64(0), parse_status(r.str(1)).value_or(CustomerStatus::kNew));
+  }
+  return out;
+}
+
+void ContactBatch::move_statuses(const std::vector<Move>& moves, std::optional<long long> actor_id, long long at,
+                                 const std::string& detail_json, long long now) {
+  if (moves.empty()) return;
+  sql_ << "CREATE TEMPORARY TABLE status_moves (customer_id BIGINT PRIMARY KEY, from_status TEXT NOT NULL, "
+          "to_status TEXT NOT NULL)";
+  db::RowInserter rows(sql_, dialect_, "status_moves", {"customer_id", "from_status", "to_status"},
+                       {.returns_id = false});
+  for (const auto& m : moves) {
+    rows.integer(m.customer_id).text(status_name(m.from)).text(status_name(m.to));
+    rows.insert();
+  }
+  db::Query audit;
+  audit << "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json, detail_json) "
+           "SELECT "
+        << std::to_string(at) << ", " << (actor_id ? std::to_string(*actor_id) : "NULL")
+        << ", 'customer.status', 'customer', customer_id, '{\"status\":\"' || from_status || '\"}', "
+           "'{\"status\":\"' || to_status || '\"}', "
+        << audit.bind(detail_json) << " FROM status_moves ORDER BY customer_id";
+  audit.exec(sql_);
+  sql_ << "UPDATE customers SET status = m.to_status, updated_at = " << std::to_string(now)
+       << " FROM status_moves m WHERE customers.id = m.customer_id";
+}
+
+void each_phone_holder(soci::session& sql, const std::function<void(const std::string&, long long)>& each) {
+  std::string e164;
+  long long customer_id = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT e164, customer_id FROM customer_phones", soci::into(e164), soci::into(customer_id));
+  st.execute();
+  while (st.fetch()) each(e164, customer_id);
+}
+
+}  // namespace waihu::crm::store

@@ -72,6 +72,41 @@ void record_contact(soci::session& sql, long long customer_id, long long at, con
                     long long now);
 void set_status(soci::session& sql, long long customer_id, CustomerStatus status, long long now);
 
+/// Many customers' latest contacts at once (an import), through a temporary table that lives until
+/// ~ContactBatch: last contact and result where newer, and status moves with their audit rows.
+class ContactBatch {
+ public:
+  struct Contact {
+    long long customer_id = 0;
+    long long at = 0;
+    std::string call_result;
+    bool moves_status = false;  ///< the contact proposes a status move (statuses() reads these customers)
+  };
+  struct Move {
+    long long customer_id = 0;
+    CustomerStatus from = CustomerStatus::kNew;
+    CustomerStatus to = CustomerStatus::kNew;
+  };
+  ContactBatch(soci::session& sql, db::Dialect dialect, const std::vector<Contact>& contacts);
+  ~ContactBatch();
+  ContactBatch(const ContactBatch&) = delete;
+  ContactBatch& operator=(const ContactBatch&) = delete;
+  /// Sets last_contact_at/last_call_result where the contact is newer than the one recorded.
+  void record_last_contacts(long long now);
+  /// Current status of the customers whose contact moves_status.
+  std::vector<std::pair<long long, CustomerStatus>> statuses();
+  /// Writes the moves and one audit row each ("customer.status", `detail_json` as detail).
+  void move_statuses(const std::vector<Move>& moves, std::optional<long long> actor_id, long long at,
+                     const std::string& detail_json, long long now);
+
+ private:
+  soci::session& sql_;
+  db::Dialect dialect_;
+};
+
+/// Every (phone, customer) pair in the store.
+void each_phone_holder(soci::session& sql, const std::function<void(const std::string&, long long)>& each);
+
 /// A follow-up with the customer: the last contact when it is newer, and the next follow-up date ("" clears it).
 void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
                       long long now);

@@ -10,19 +10,23 @@ namespace waihu::db {
 namespace {
 using Value = std::variant<std::monostate, std::string_view, long long>;
 
-std::string insert_sql(const std::string& table, const std::vector<std::string>& columns, bool returning) {
+std::string insert_sql(const std::string& table, const std::vector<std::string>& columns, bool skip_on_conflict,
+                       bool returning) {
   std::string cols, marks;
   for (size_t i = 0; i < columns.size(); ++i) {
     cols += (i ? ", " : "") + columns[i];
     marks += (i ? ", :v" : ":v") + std::to_string(i);
   }
-  return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")" + (returning ? " RETURNING id" : "");
+  return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")" +
+         (skip_on_conflict ? " ON CONFLICT DO NOTHING" : "") + (returning ? " RETURNING id" : "");
 }
 }  // namespace
 
 struct RowInserter::Impl {
   std::vector<Value> values;
   size_t next = 0;
+  RowInserter::Options options;
+  bool last_inserted = false;
   // SQLite: the raw statement.
   sqlite_api::sqlite3* db = nullptr;
   sqlite_api::sqlite3_stmt* stmt = nullptr;
@@ -41,16 +45,17 @@ struct RowInserter::Impl {
 };
 
 RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string& table,
-                         const std::vector<std::string>& columns)
+                         const std::vector<std::string>& columns, Options options)
     : impl_(std::make_unique<Impl>()) {
   impl_->values.resize(columns.size());
+  impl_->options = options;
   if (dialect == Dialect::kSqlite) {
     impl_->db = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
-    std::string q = insert_sql(table, columns, false);
+    std::string q = insert_sql(table, columns, options.skip_on_conflict, false);
     impl_->check(sqlite_api::sqlite3_prepare_v2(impl_->db, q.c_str(), -1, &impl_->stmt, nullptr), "prepare");
   } else {
     impl_->sql = &sql;
-    impl_->text_sql = insert_sql(table, columns, true);
+    impl_->text_sql = insert_sql(table, columns, options.skip_on_conflict, options.returns_id);
   }
 }
 
@@ -91,7 +96,8 @@ long long RowInserter::insert() {
     int rc = sqlite_api::sqlite3_step(m.stmt);
     sqlite_api::sqlite3_reset(m.stmt);
     m.check(rc, "insert");
-    return sqlite_api::sqlite3_last_insert_rowid(m.db);
+    m.last_inserted = sqlite_api::sqlite3_changes(m.db) > 0;
+    return m.last_inserted && m.options.returns_id ? sqlite_api::sqlite3_last_insert_rowid(m.db) : 0;
   }
   // Through SOCI: strings copied so they outlive the statement.
   std::vector<std::string> texts;
@@ -115,10 +121,18 @@ long long RowInserter::insert() {
       temp, soci::use(ints.back(), nulls[i], name);
     }
   }
-  temp, soci::into(id);
+  soci::indicator id_ind = soci::i_null;
+  if (m.options.returns_id) temp, soci::into(id, id_ind);
   soci::statement st(temp);
   st.execute(true);
-  return id;
+  if (m.options.returns_id) {
+    m.last_inserted = st.got_data();
+  } else {
+    m.last_inserted = st.get_affected_rows() > 0;
+  }
+  return m.last_inserted ? id : 0;
 }
+
+bool RowInserter::last_inserted() const { return impl_->last_inserted; }
 
 }  // namespace waihu::db

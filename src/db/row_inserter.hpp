@@ -19,7 +19,14 @@ namespace waihu::db {
 
 class RowInserter {
  public:
-  RowInserter(soci::session& sql, Dialect dialect, const std::string& table, const std::vector<std::string>& columns);
+  struct Options {
+    bool returns_id = true;         ///< false for tables without an id column
+    bool skip_on_conflict = false;  ///< a row that breaks a unique constraint is skipped, not an error
+  };
+  RowInserter(soci::session& sql, Dialect dialect, const std::string& table, const std::vector<std::string>& columns,
+              Options options);
+  RowInserter(soci::session& sql, Dialect dialect, const std::string& table, const std::vector<std::string>& columns)
+      : RowInserter(sql, dialect, table, columns, Options{}) {}
   ~RowInserter();
   RowInserter(const RowInserter&) = delete;
   RowInserter& operator=(const RowInserter&) = delete;
@@ -28,8 +35,11 @@ class RowInserter {
   RowInserter& text(std::string_view value);
   RowInserter& integer(long long value);
   RowInserter& null();
-  /// Inserts the row whose values were appended since the last insert; returns its id. Throws on a constraint.
+  /// Inserts the row whose values were appended since the last insert; returns its id (0 without returns_id).
+  /// Throws on a constraint, or with skip_on_conflict returns 0 for a row that was skipped.
   long long insert();
+  /// Whether the last insert() wrote its row (false only when skip_on_conflict skipped it).
+  bool last_inserted() const;
 
  private:
   struct Impl;

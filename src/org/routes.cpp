@@ -62,7 +62,7 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
     nlohmann::json u = to_json(org.get_user(&c.actor(), c.actor().user_id));
     u["rights"] = {{"see_phone", has_right(c.actor().role, Right::kSeePhone)},
                    {"manage_org", has_right(c.actor().role, Right::kManageOrg)},
-                   {"import_customers", has_right(c.actor().role, Right::kImportCustomers)},
+                   {"import_customers", has_right(c.actor().role, Right::kBulkImport)},
                    {"export_customers", has_right(c.actor().role, Right::kExportCustomers)},
                    {"read_audit", has_right(c.actor().role, Right::kReadAudit)}};
     return Response::json(u);

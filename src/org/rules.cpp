@@ -10,7 +10,7 @@ bool has_right(Role role, Right right) {
       return role != Role::kQa;  // QA scores recordings; it has no need of the numbers
     case Right::kManageOrg:
       return role == Role::kAdmin;
-    case Right::kImportCustomers:
+    case Right::kBulkImport:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kAssistant || role == Role::kSupervisor;
     case Right::kExportCustomers:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kAssistant;

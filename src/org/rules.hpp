@@ -11,7 +11,7 @@ namespace waihu::org {
 enum class Right {
   kSeePhone,         ///< read full phone numbers of customers in scope
   kManageOrg,        ///< create/modify teams and users
-  kImportCustomers,  ///< bulk import
+  kBulkImport,       ///< bulk import of customers, calls and deals
   kExportCustomers,  ///< bulk export
   kReadAudit,
   kWriteCustomers,  ///< create and edit customers in scope

@@ -21,7 +21,7 @@ TEST(OrgRules, RightsByRole) {
   EXPECT_TRUE(has_right(Role::kAgent, Right::kSeePhone));
   EXPECT_FALSE(has_right(Role::kQa, Right::kSeePhone));
   EXPECT_FALSE(has_right(Role::kAgent, Right::kExportCustomers));
-  EXPECT_TRUE(has_right(Role::kAssistant, Right::kImportCustomers));
+  EXPECT_TRUE(has_right(Role::kAssistant, Right::kBulkImport));
   EXPECT_FALSE(has_right(Role::kSupervisor, Right::kManageOrg));
   EXPECT_EQ(data_scope(Role::kAgent), Scope::kOwn);
   EXPECT_EQ(data_scope(Role::kManager), Scope::kTeamSubtree);

@@ -264,6 +264,17 @@ Page<User> OrgService::list_users(const Actor* actor, const UserListFilter& f, c
   });
 }
 
+std::vector<User> OrgService::users_in_scope(const Actor& actor) {
+  std::vector<User> out;
+  std::string cursor;
+  do {
+    auto page = list_users(&actor, {}, cursor, kMaxPageSize);
+    out.insert(out.end(), page.items.begin(), page.items.end());
+    cursor = page.next_cursor.value_or("");
+  } while (!cursor.empty());
+  return out;
+}
+
 long long OrgService::acting_agent(const Actor& actor, std::optional<long long> requested) {
   long long agent = requested.value_or(actor.user_id);
   if (agent == actor.user_id) return agent;

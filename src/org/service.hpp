@@ -70,6 +70,9 @@ class OrgService {
   /// The agent a record (call, deal) is logged for: the actor by default; supervisors and above may name an
   /// agent in their scope. Throws Forbidden (an agent naming someone else) or BadRequest "agent_id".
   long long acting_agent(const Actor& actor, std::optional<long long> requested);
+  /// Every user the actor sees (disabled ones too: their old records still name them), for matching many
+  /// records at once.
+  std::vector<User> users_in_scope(const Actor& actor);
   /// Whether the records of `user_id` (calls, deals) are within the actor's scope.
   bool sees_records_of(const Actor& actor, long long user_id);
 

@@ -1,0 +1,204 @@
+#include "calls/cdr_importer.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "audit/service.hpp"
+#include "calls/cdr_rows.hpp"
+#include "calls/store.hpp"
+#include "core/errors.hpp"
+#include "org/rules.hpp"
+#include "util/batch_pipeline.hpp"
+#include "util/csv.hpp"
+#include "util/encoding.hpp"
+#include "util/rejects_csv.hpp"
+#include "util/strings.hpp"
+#include "util/time_zone.hpp"
+
+namespace waihu::calls {
+
+namespace {
+
+const std::vector<std::string> kMasterCsvColumns{
+    "accountcode", "src",    "dst", "dcontext", "clid",    "channel",     "dstchannel", "lastapp",  "lastdata",
+    "start",       "answer", "end", "duration", "billsec", "disposition", "amaflags",   "uniqueid", "userfield"};
+
+// What the import's calls did to one customer: the latest contact, and the status moves in time order.
+struct Touch {
+  long long last_at = 0;
+  CallResult last_result = CallResult::kNoAnswer;
+  std::vector<std::pair<long long, crm::CustomerStatus>> moves;  // (call end, proposed status)
+};
+
+}  // namespace
+
+std::vector<std::string> parse_prefix_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    std::string_view p = util::trim(std::string_view(text).substr(start, comma - start));
+    if (!p.empty()) out.emplace_back(p);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& path, const CdrImportOptions& opt) {
+  if (!org::has_right(actor.role, org::Right::kBulkImport)) {
+    throw Forbidden("auth.forbidden", "无权导入通话记录 / you may not import call records");
+  }
+  auto zone = util::TimeZone::named(opt.time_zone);
+  if (!zone) {
+    throw BadRequest::field("tz", "未知时区「" + opt.time_zone + "」（例如 Asia/Shanghai）/ unknown time zone");
+  }
+  for (const auto& p : opt.strip_prefixes) {
+    if (p.find_first_not_of("0123456789*#+") != std::string::npos) {
+      throw BadRequest::field("strip_prefix", "前缀只能含数字 / a prefix is digits: " + p);
+    }
+  }
+  CdrImportReport report;
+  util::Encoding enc;
+  try {
+    enc = util::detect_file_encoding(path);
+  } catch (const std::exception& e) {
+    throw BadRequest("import.unreadable", std::string("无法读取文件 / cannot read the file: ") + e.what());
+  }
+  report.encoding = std::string(util::encoding_name(enc));
+  util::Utf8FileReader file(path, enc);
+  util::CsvReader csv([&](std::string& chunk) { return file.read(chunk); });
+
+  AgentDirectory agents;
+  for (const auto& u : org_.users_in_scope(actor)) {
+    if (u.extension && !u.extension->empty()) agents.by_extension.emplace(*u.extension, u.id);
+    agents.by_username.emplace(u.username, u.id);
+  }
+  crm::PhoneDirectory customer_phones = customers_.phone_directory();
+  CdrContext ctx;
+  ctx.format = opt.format;
+  ctx.time_zone = &*zone;
+  ctx.strip_prefixes = opt.strip_prefixes;
+  ctx.agents = &agents;
+  ctx.phones = &phones_;
+  ctx.customers = &customer_phones;
+  ctx.policy = policy_;
+
+  std::vector<std::string> headers = kMasterCsvColumns;
+  util::CsvRecord first;
+  bool have_first = csv.next(first);
+  if (!have_first) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "file"}});
+  if (opt.format == CdrFormat::kCsv) {
+    if (!first.error.empty()) {
+      throw BadRequest("import.bad_header", "表头无法读取 / the header row cannot be read: " + first.error,
+                       {{"line", first.line}});
+    }
+    try {
+      ctx.columns = map_cdr_header(first.fields);
+    } catch (const std::invalid_argument& e) {
+      throw BadRequest("import.mapping", e.what(), {{"field", "file"}, {"headers", first.fields}});
+    }
+    headers = first.fields;
+    have_first = false;  // the header is not a call
+  }
+
+  std::optional<util::RejectsCsv> rejects;
+  try {
+    rejects.emplace(opt.rejects_path, headers);
+  } catch (const std::runtime_error& e) {
+    throw BadRequest::field("rejects", e.what());
+  }
+  auto reject = [&](const util::CsvRecord& rec, const std::string& reason) {
+    ++report.rejected;
+    if (report.errors.size() < kMaxCdrErrors) {
+      report.errors.push_back({rec.line, reason});
+    } else {
+      report.errors_truncated = true;
+    }
+    rejects->add(rec, reason);
+  };
+
+  const long long now = clock_.now();
+  const std::optional<long long> actor_id = org::audit_actor(actor);
+  report.committed = db_.write_if([&](soci::session& sql) {
+    db::BulkWriteTuning tuning(sql, db_.dialect());
+    store::CallWriter writer(sql, db_.dialect());
+    std::unordered_map<long long, Touch> touched;
+
+    util::BatchPipeline<CdrRow> rows([&](CdrRow& row) {
+      util::CsvRecord rec;
+      if (have_first) {
+        rec = std::move(first);
+        have_first = false;
+      } else if (!csv.next(rec)) {
+        return false;
+      }
+      row = parse_cdr_row(std::move(rec), ctx);
+      return true;
+    });
+    std::vector<CdrRow> batch;
+    while (rows.next(batch)) {
+      for (auto& row : batch) {
+        ++report.read;
+        auto* c = std::get_if<Call>(&row.call);
+        if (!c) {
+          reject(row.record, std::get<std::string>(row.call));
+          continue;
+        }
+        c->created_at = now;
+        if (!writer.insert_new(*c, actor_id)) {
+          ++report.duplicates;
+          continue;
+        }
+        ++report.imported;
+        if (!c->customer_id) {
+          ++report.no_customer;
+          continue;
+        }
+        Touch& t = touched[*c->customer_id];
+        if (c->ended_at >= t.last_at) {
+          t.last_at = c->ended_at;
+          t.last_result = c->result;
+        }
+        if (auto next = status_after_call(c->result)) t.moves.emplace_back(c->ended_at, *next);
+      }
+    }
+    bool commit = !opt.dry_run && (opt.partial || report.rejected == 0);
+    if (commit && !touched.empty()) {
+      std::vector<crm::CustomerService::ContactSummary> contacts;
+      contacts.reserve(touched.size());
+      for (auto& [id, t] : touched) {
+        std::stable_sort(t.moves.begin(), t.moves.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        crm::CustomerService::ContactSummary s{id, t.last_at, std::string(call_result_name(t.last_result)), {}};
+        for (const auto& m : t.moves) s.moves.push_back(m.second);
+        contacts.push_back(std::move(s));
+      }
+      touched.clear();
+      customers_.record_contacts(sql, actor, contacts, "call_import");
+    }
+    audit::record(sql, {0,
+                        now,
+                        actor_id,
+                        "call.import",
+                        "call",
+                        std::nullopt,
+                        nullptr,
+                        nullptr,
+                        {{"file", opt.file_label.empty() ? path : opt.file_label},
+                         {"format", opt.format == CdrFormat::kAsterisk ? "asterisk" : "csv"},
+                         {"time_zone", opt.time_zone},
+                         {"read", report.read},
+                         {"imported", report.imported},
+                         {"duplicates", report.duplicates},
+                         {"no_customer", report.no_customer},
+                         {"rejected", report.rejected},
+                         {"partial", opt.partial}}});
+    return commit;
+  });
+  if (!report.committed) report.imported = report.no_customer = 0;
+  return report;
+}
+
+}  // namespace waihu::calls

@@ -1,0 +1,43 @@
+#pragma once
+// Call detail records from the phone system into the store: Asterisk's Master.csv or Waihu's CSV layout, matched
+// to agents by extension and to customers by the dialled number, idempotent on the phone system's call id, all
+// or nothing unless partial. The customers' last contact and status follow, as for a call an agent logs.
+#include <string>
+#include <vector>
+
+#include "calls/cdr_report.hpp"
+#include "calls/cdr_rules.hpp"
+#include "calls/rules.hpp"
+#include "crm/phone.hpp"
+#include "crm/service.hpp"
+#include "db/database.hpp"
+#include "org/model.hpp"
+#include "org/service.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::calls {
+
+/// "a,b" → {"a", "b"}: the --strip-prefix list.
+std::vector<std::string> parse_prefix_list(const std::string& text);
+
+class CdrImporter {
+ public:
+  CdrImporter(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
+              crm::CustomerService& customers, org::OrgService& org, EffectiveCallPolicy policy = {})
+      : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org), policy_(policy) {}
+
+  /// Agents are matched among the users the actor sees. Throws Forbidden without the import right, BadRequest
+  /// for whole-file problems (unreadable, empty, unknown time zone, the CSV layout's header) — then nothing is
+  /// written.
+  CdrImportReport run(const org::Actor& actor, const std::string& path, const CdrImportOptions& options);
+
+ private:
+  db::Database& db_;
+  const util::Clock& clock_;
+  const crm::PhoneNormalizer& phones_;
+  crm::CustomerService& customers_;
+  org::OrgService& org_;
+  EffectiveCallPolicy policy_;
+};
+
+}  // namespace waihu::calls

@@ -1,0 +1,121 @@
+#include "calls/cdr_rules.hpp"
+
+#include <array>
+#include <utility>
+
+#include "util/strings.hpp"
+
+namespace waihu::calls {
+
+std::optional<CdrFormat> parse_cdr_format(std::string_view s) {
+  if (s == "asterisk") return CdrFormat::kAsterisk;
+  if (s == "csv") return CdrFormat::kCsv;
+  return std::nullopt;
+}
+
+std::string_view channel_extension(std::string_view channel) {
+  size_t slash = channel.find('/');
+  if (slash == std::string_view::npos) return {};
+  std::string_view rest = channel.substr(slash + 1);
+  // The peer name ends at the channel's sequence ("-0000002a"), the context ("@from-internal") or the
+  // Local channel's side (";1").
+  size_t end = rest.find_first_of("-@;/");
+  return rest.substr(0, end);
+}
+
+std::optional<CallResult> result_of_disposition(std::string_view d) {
+  std::string word = util::to_lower_ascii(util::trim(d));
+  if (word == "answered") return CallResult::kConnected;
+  if (word == "no answer") return CallResult::kNoAnswer;
+  if (word == "busy") return CallResult::kBusy;
+  if (word == "failed" || word == "congestion") return CallResult::kFailed;
+  return std::nullopt;
+}
+
+std::string_view strip_dial_prefix(std::string_view number, const std::vector<std::string>& prefixes) {
+  for (const auto& p : prefixes) {
+    if (!p.empty() && number.size() > p.size() && number.starts_with(p)) return number.substr(p.size());
+  }
+  return number;
+}
+
+std::optional<CallResult> parse_result_text(std::string_view text) {
+  std::string t = util::to_lower_ascii(util::trim(text));
+  if (auto r = parse_call_result(t)) return r;
+  static const std::array<std::pair<std::string_view, CallResult>, 16> kWords{{
+      {"未接", CallResult::kNoAnswer},
+      {"无人接听", CallResult::kNoAnswer},
+      {"no answer", CallResult::kNoAnswer},
+      {"占线", CallResult::kBusy},
+      {"空号", CallResult::kInvalidNumber},
+      {"错号", CallResult::kInvalidNumber},
+      {"拒接", CallResult::kRefused},
+      {"拒绝", CallResult::kRefused},
+      {"接通", CallResult::kConnected},
+      {"answered", CallResult::kConnected},
+      {"要求回电", CallResult::kCallbackRequested},
+      {"有意向", CallResult::kInterested},
+      {"意向", CallResult::kInterested},
+      {"成交", CallResult::kDeal},
+      {"失败", CallResult::kFailed},
+      {"呼叫失败", CallResult::kFailed},
+  }};
+  for (const auto& [word, result] : kWords) {
+    if (t == word) return result;
+  }
+  return std::nullopt;
+}
+
+namespace {
+struct HeaderName {
+  std::string_view text;
+  CdrColumn column;
+};
+constexpr auto kHeaders = std::to_array<HeaderName>({
+    {"agent", CdrColumn::kAgent},
+    {"extension", CdrColumn::kAgent},
+    {"username", CdrColumn::kAgent},
+    {"坐席", CdrColumn::kAgent},
+    {"分机", CdrColumn::kAgent},
+    {"分机号", CdrColumn::kAgent},
+    {"工号", CdrColumn::kAgent},
+    {"number", CdrColumn::kNumber},
+    {"号码", CdrColumn::kNumber},
+    {"被叫", CdrColumn::kNumber},
+    {"被叫号码", CdrColumn::kNumber},
+    {"start", CdrColumn::kStart},
+    {"开始时间", CdrColumn::kStart},
+    {"呼叫时间", CdrColumn::kStart},
+    {"talk_seconds", CdrColumn::kTalkSeconds},
+    {"通话时长", CdrColumn::kTalkSeconds},
+    {"通话秒数", CdrColumn::kTalkSeconds},
+    {"result", CdrColumn::kResult},
+    {"结果", CdrColumn::kResult},
+    {"ring_seconds", CdrColumn::kRingSeconds},
+    {"振铃秒数", CdrColumn::kRingSeconds},
+    {"id", CdrColumn::kId},
+    {"通话编号", CdrColumn::kId},
+    {"recording", CdrColumn::kRecording},
+    {"录音", CdrColumn::kRecording},
+    {"direction", CdrColumn::kDirection},
+    {"方向", CdrColumn::kDirection},
+    {"uniqueid", CdrColumn::kId},
+});
+}  // namespace
+
+std::optional<CdrColumn> cdr_column_of_header(std::string_view header) {
+  std::string h = util::to_lower_ascii(util::trim(header));
+  std::erase(h, ' ');
+  for (const auto& n : kHeaders) {
+    if (h == n.text) return n.column;
+  }
+  return std::nullopt;
+}
+
+std::string_view cdr_column_name(CdrColumn c) {
+  static constexpr std::array<std::string_view, 9> kNames{
+      "agent", "number", "start", "talk_seconds", "result", "ring_seconds", "id", "recording", "direction"};
+  return kNames[static_cast<size_t>(c)];
+}
+
+}  // namespace waihu::calls

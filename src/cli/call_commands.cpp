@@ -1,0 +1,109 @@
+// `waihu import calls …` (CDRs from the phone system) and `waihu export calls …`.
+#include <filesystem>
+#include <iostream>
+
+#include "calls/cdr_importer.hpp"
+#include "calls/json.hpp"
+#include "cli/cli.hpp"
+#include "core/errors.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::cli {
+
+namespace {
+
+void add_import_calls(CLI::App& import, Shared& s) {
+  auto* cmd = import.add_subcommand(
+      "calls", "import call detail records: Asterisk Master.csv or the CSV layout of docs/cdr-import.md");
+  struct Opts {
+    std::string file, format, tz = "Asia/Shanghai", strip_prefix, rejects;
+    bool partial = false, dry_run = false, json = false;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("FILE", o->file, "the CDR file")->required();
+  cmd->add_option("--format", o->format, "asterisk (Master.csv, no header) or csv (Waihu's layout, with a header)")
+      ->required()
+      ->check(CLI::IsMember({"asterisk", "csv"}));
+  cmd->add_option("--tz", o->tz, "the phone server's time zone, for times written without one (default Asia/Shanghai)");
+  cmd->add_option("--strip-prefix", o->strip_prefix,
+                  "outbound prefix(es) to remove from dialled numbers, e.g. 9 or 9,0");
+  cmd->add_flag("--partial", o->partial, "import the good rows even if some are rejected");
+  cmd->add_flag("--dry-run", o->dry_run, "check everything, write nothing");
+  cmd->add_option("--rejects", o->rejects, "write rejected rows with line and reason to this CSV");
+  cmd->add_flag("--json", o->json, "print exactly one JSON object on stdout");
+  cmd->callback([&s, o] {
+    s.action = [&s, o] {
+      return json_or_throw(o->json, [&] {
+        calls::CdrImportOptions opt;
+        opt.format = *calls::parse_cdr_format(o->format);
+        opt.time_zone = o->tz;
+        opt.strip_prefixes = calls::parse_prefix_list(o->strip_prefix);
+        opt.partial = o->partial;
+        opt.dry_run = o->dry_run;
+        opt.rejects_path = o->rejects;
+        opt.file_label = std::filesystem::path(o->file).filename().string();
+        auto app = s.open();
+        calls::CdrImportReport r = app->cdr_importer.run(org::system_actor(), o->file, opt);
+        if (o->json) {
+          std::cout << calls::to_json(r).dump() << "\n";
+        } else {
+          std::cout << "encoding " << r.encoding << "; read " << r.read << ", imported " << r.imported
+                    << ", duplicates " << r.duplicates << ", no customer " << r.no_customer << ", rejected "
+                    << r.rejected << "\n";
+          for (const auto& e : r.errors) std::cout << "line " << e.line << ": " << e.reason << "\n";
+          if (r.errors_truncated) std::cout << "(more errors not shown)\n";
+          if (o->dry_run) std::cout << "dry run: nothing written\n";
+          if (!r.committed && !o->dry_run) std::cout << "nothing imported: fix the lines above or use --partial\n";
+        }
+        return r.rejected > 0 ? 3 : 0;
+      });
+    };
+  });
+}
+
+void add_export_calls(CLI::App& exp, Shared& s) {
+  auto* cmd = exp.add_subcommand("calls", "export calls of a date range (days in China time) to CSV or .xlsx");
+  struct Opts {
+    std::string from, to, xlsx, out, agent;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("--from", o->from, "first day, YYYY-MM-DD")->required();
+  cmd->add_option("--to", o->to, "last day, YYYY-MM-DD (inclusive)")->required();
+  cmd->add_option("--xlsx", o->xlsx, "write Excel to this file");
+  cmd->add_option("--out", o->out, "write CSV to this file (default calls-FROM-TO.csv)");
+  cmd->add_option("--agent", o->agent, "only this agent's calls (username)");
+  cmd->callback([&s, o] {
+    s.action = [&s, o] {
+      auto from = util::parse_iso8601(o->from + "T00:00:00+08:00");
+      auto to = util::parse_iso8601(o->to + "T00:00:00+08:00");
+      if (!from) throw BadRequest::field("from", "must be YYYY-MM-DD");
+      if (!to || *to < *from) throw BadRequest::field("to", "must be YYYY-MM-DD, not before --from");
+      auto app = s.open();
+      calls::CallFilter f;
+      f.from = *from;
+      f.to = *to + 86400;
+      nlohmann::json described{{"from", o->from}, {"to", o->to}};
+      if (!o->agent.empty()) {
+        auto u = app->org.find_user(o->agent);
+        if (!u) throw NotFound("user.not_found", "no user named '" + o->agent + "'");
+        f.agent_id = u->id;
+        described["agent"] = o->agent;
+      }
+      bool xlsx = !o->xlsx.empty();
+      std::string out = xlsx ? o->xlsx : !o->out.empty() ? o->out : "calls-" + o->from + "-" + o->to + ".csv";
+      long long rows = app->calls.export_calls(org::system_actor(), f, described,
+                                               xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
+      std::cout << "exported " << rows << " calls to " << out << "\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace
+
+void add_call_commands(CLI::App& import, CLI::App& exp, Shared& s) {
+  add_import_calls(import, s);
+  add_export_calls(exp, s);
+}
+
+}  // namespace waihu::cli
