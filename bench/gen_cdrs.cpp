@@ -38,10 +38,11 @@ int main(int argc, char** argv) {
     const char* disposition = roll < 30 ? "ANSWERED" : roll < 85 ? "NO ANSWER" : roll < 97 ? "BUSY" : "FAILED";
     long ring = 5 + static_cast<long>(rng() % 25);
     long billsec = roll < 30 ? static_cast<long>(talk(rng)) : 0;
-    std::printf("\"\",\"%ld\",\"9%s\",\"from-internal\",\"\"\"Agent %ld\"\" <%ld>\",\"SIP/%ld-%08lx\",\"SIP/trunk-%08lx\","
-                "\"Dial\",\"SIP/trunk/9%s,60\",\"%s\",\"\",\"%s\",%ld,%ld,\"%s\",\"DOCUMENTATION\",\"%lld.%ld\",\"\"\n",
-                8000 + agent, number.c_str(), agent, 8000 + agent, 8000 + agent, i, i, number.c_str(), when, when,
-                ring + billsec, billsec, disposition, start, i);
+    std::printf(
+        "\"\",\"%ld\",\"9%s\",\"from-internal\",\"\"\"Agent %ld\"\" <%ld>\",\"SIP/%ld-%08lx\",\"SIP/trunk-%08lx\","
+        "\"Dial\",\"SIP/trunk/9%s,60\",\"%s\",\"\",\"%s\",%ld,%ld,\"%s\",\"DOCUMENTATION\",\"%lld.%ld\",\"\"\n",
+        8000 + agent, number.c_str(), agent, 8000 + agent, 8000 + agent, i, i, number.c_str(), when, when,
+        ring + billsec, billsec, disposition, start, i);
   }
   return 0;
 }

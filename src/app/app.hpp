@@ -53,5 +53,8 @@ class App {
 /// Fills a fresh database with a believable telesales company below the top team `root_team_id`: a department of
 /// three groups, ~35 people, 5,000 customers. Demo users all get `password`. Returns a summary line.
 std::string seed_demo(App& app, long long root_team_id, const std::string& password);
+/// Sixty days of calls, follow-ups, deals and payments for the demo floor seed_demo made. Returns a summary.
+std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids,
+                               const std::vector<long long>& field_rep_ids);
 
 }  // namespace waihu::app

@@ -1,5 +1,6 @@
 // A believable telesales company for `waihu init --demo`: one department of three groups, ~35 people, 5,000
-// customers with Chinese names, valid phones across provinces, grades, statuses, owners and a public pool.
+// customers with Chinese names, valid phones across provinces, grades, statuses, owners and a public pool; then
+// sixty days of activity (demo_activity.cpp).
 // Deterministic (fixed seed) so screenshots and tests see the same floor. It writes through the stores, as the
 // importer does, because services stamp "now" and a demo floor needs a past; every record still passes the same
 // validation (apply_customer_input) as one typed in.
@@ -95,7 +96,7 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
   }
   // One hash for every demo account: they share the demo password, and argon2id is slow on purpose.
   const std::string hash = org::hash_password(password);
-  std::vector<long long> agent_ids;
+  std::vector<long long> agent_ids, field_rep_ids;
   app.db.write([&](soci::session& sql) {
     for (size_t i = 0; i < people.size(); ++i) {
       const Person& p = people[i];
@@ -115,6 +116,7 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
       u.created_at = u.updated_at = now;
       u.id = org::store::insert_user(sql, u, hash);
       if (p.role == org::Role::kAgent) agent_ids.push_back(u.id);
+      if (p.role == org::Role::kFieldRep) field_rep_ids.push_back(u.id);
     }
   });
 
@@ -184,8 +186,9 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
                         nullptr,
                         {{"customers", customers}, {"users", people.size()}}});
   });
+  std::string activity = seed_demo_activity(app, agent_ids, field_rep_ids);
   return "demo: 电销部 with 电销一组/二组/三组, " + std::to_string(people.size()) + " people, " +
-         std::to_string(customers) + " customers (" + std::to_string(pool) + " in the public pool)";
+         std::to_string(customers) + " customers (" + std::to_string(pool) + " in the public pool), " + activity;
 }
 
 }  // namespace waihu::app

@@ -131,18 +131,18 @@ test('bad calls are refused with the field named and nothing written', async () 
 test('calls list by day (China time) with paging', async () => {
   for (let i = 0; i < 5; i++) {
     await api(srv.base, 'POST', '/api/v1/calls', {
-      token: agent01, body: { number: `1300000010${i}`, started_at: `2026-11-25T0${i}:30:00+08:00`, result: 'no_answer' },
+      token: agent01, body: { number: `1300000010${i}`, started_at: `2025-06-02T0${i}:30:00+08:00`, result: 'no_answer' },
     });
   }
   const seen = [];
   let cursor = null;
   do {
-    const r = await api(srv.base, 'GET', '/api/v1/calls?day=2026-11-25&limit=2' + (cursor ? '&cursor=' + cursor : ''), { token: agent01 });
+    const r = await api(srv.base, 'GET', '/api/v1/calls?day=2025-06-02&limit=2' + (cursor ? '&cursor=' + cursor : ''), { token: agent01 });
     assert.equal(r.status, 200);
     seen.push(...r.json.items.map((x) => x.started_at));
     cursor = r.json.next_cursor;
   } while (cursor);
-  assert.deepEqual(seen, ['2026-11-24T20:30:00Z', '2026-11-24T19:30:00Z', '2026-11-24T18:30:00Z', '2026-11-24T17:30:00Z', '2026-11-24T16:30:00Z']);
+  assert.deepEqual(seen, ['2025-06-01T20:30:00Z', '2025-06-01T19:30:00Z', '2025-06-01T18:30:00Z', '2025-06-01T17:30:00Z', '2025-06-01T16:30:00Z']);
 });
 
 test('follow-ups: logged, counted only when complete, and they schedule the next one', async () => {
@@ -207,12 +207,12 @@ test('a customer\'s timeline: calls, follow-ups and ownership changes, newest fi
 
 test('calls export: CSV in China time, xlsx, agents may not, audited', async () => {
   const sup = await login(srv.base, 'liqiang', DEMO_PASSWORD);
-  const csv = await api(srv.base, 'GET', '/api/v1/calls/export?day=2026-11-25', { token: sup });
+  const csv = await api(srv.base, 'GET', '/api/v1/calls/export?day=2025-06-02', { token: sup });
   assert.equal(csv.status, 200);
   const lines = csv.buf.toString('utf8').trimEnd().split('\r\n');
   assert.match(lines[0], /^\ufeff编号,坐席,客户编号,号码/);
-  assert.equal(lines.length - 1, 5, 'the five calls of 2026-11-25 (China time)');
-  assert.ok(lines.slice(1).every((l) => l.includes('agent01') && l.includes('2026-11-25 0')));
+  assert.equal(lines.length - 1, 5, 'the five calls of 2025-06-02 (China time)');
+  assert.ok(lines.slice(1).every((l) => l.includes('agent01') && l.includes('2025-06-02 0')));
   const xlsx = await api(srv.base, 'GET', '/api/v1/calls/export?format=xlsx', { token: admin });
   assert.equal(xlsx.status, 200);
   assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK');
@@ -220,4 +220,38 @@ test('calls export: CSV in China time, xlsx, agents may not, audited', async () 
   const audit = await api(srv.base, 'GET', '/api/v1/audit?action=call.export', { token: admin });
   assert.equal(audit.json.items.length, 2);
   assert.equal(audit.json.items[1].detail.rows, 5);
+});
+
+test('the demo floor has sixty days of activity: dials, follow-ups due, deals with payments', async () => {
+  // The latest working day before today (Monday to Saturday), in China time.
+  let day = new Date(Date.now() + 8 * 3600 * 1000 - 86400 * 1000);
+  if (day.getUTCDay() === 0) day = new Date(day.getTime() - 86400 * 1000);
+  const ymd = day.toISOString().slice(0, 10);
+  const calls = await api(srv.base, 'GET', `/api/v1/calls?agent_id=${ids.agent02}&day=${ymd}&limit=1000`, { token: admin });
+  assert.equal(calls.status, 200);
+  const n = calls.json.items.length;
+  assert.ok(n >= 60 && n <= 180, `agent02 dialled ${n} times on ${ymd}`);
+  const answered = calls.json.items.filter((c) => c.answered_at !== null);
+  assert.ok(answered.length > 0 && answered.length < n, 'some answered, most not');
+  assert.ok(calls.json.items.some((c) => c.customer_id !== null) && calls.json.items.some((c) => c.customer_id === null),
+    'calls to own customers and to list numbers');
+  const effective = calls.json.items.filter((c) => c.effective);
+  assert.ok(effective.every((c) => c.talk_seconds >= 30));
+  const old = await api(srv.base, 'GET', `/api/v1/calls?agent_id=${ids.agent02}&to=${new Date(Date.now() - 50 * 86400 * 1000).toISOString().slice(0, 19)}Z&limit=1`, { token: admin });
+  assert.equal(old.json.items.length, 1, 'calls reach back weeks');
+
+  const deals = await api(srv.base, 'GET', '/api/v1/deals?limit=1000', { token: admin });
+  assert.ok(deals.json.items.length >= 50, `${deals.json.items.length} deals`);
+  const paid = [];
+  for (const d of deals.json.items.slice(0, 20)) {
+    const one = await api(srv.base, 'GET', `/api/v1/deals/${d.id}`, { token: admin });
+    assert.ok(Number.isInteger(one.json.amount_fen) && one.json.amount_fen > 0);
+    assert.ok(one.json.paid_fen <= one.json.amount_fen);
+    if (one.json.payments.length > 0) paid.push(one.json);
+  }
+  assert.ok(paid.length > 0, 'deals with payments');
+  const followUps = await api(srv.base, 'GET', `/api/v1/follow-ups?agent_id=${ids.agent02}&limit=5`, { token: admin });
+  assert.ok(followUps.json.items.length > 0 && followUps.json.items.every((f) => f.complete));
+  const due = await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent02}&due_by=2099-12-31&limit=1000`, { token: admin });
+  assert.ok(due.json.items.length > 0, 'customers with a next follow-up date');
 });

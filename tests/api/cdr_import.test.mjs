@@ -36,9 +36,9 @@ test('a Master.csv with an unknown extension, an unmatched number and a malforme
   const c = await newCustomerOf('agent01');
   const national = c.phones[0].slice(3);
   const lines = [
-    master({ dst: '9' + national, start: '2026-11-20 10:30:00', answer: '2026-11-20 10:30:12', end: '2026-11-20 10:31:12', duration: 72, billsec: 60, disposition: 'ANSWERED', uniqueid: '1763605800.1' }),
-    master({ src: '8099', dst: '913900001111', start: '2026-11-20 10:35:00', end: '2026-11-20 10:35:20', duration: 20, billsec: 0, disposition: 'NO ANSWER', uniqueid: '1763605800.2' }),
-    master({ src: '01062345678', channel: 'PJSIP/8002-00000007', dst: '917700001111', start: '2026-11-20 10:36:00', end: '2026-11-20 10:36:25', duration: 25, billsec: 0, disposition: 'BUSY', uniqueid: '1763605800.3' }),
+    master({ dst: '9' + national, start: '2025-03-20 10:30:00', answer: '2025-03-20 10:30:12', end: '2025-03-20 10:31:12', duration: 72, billsec: 60, disposition: 'ANSWERED', uniqueid: '1763605800.1' }),
+    master({ src: '8099', dst: '913900001111', start: '2025-03-20 10:35:00', end: '2025-03-20 10:35:20', duration: 20, billsec: 0, disposition: 'NO ANSWER', uniqueid: '1763605800.2' }),
+    master({ src: '01062345678', channel: 'PJSIP/8002-00000007', dst: '917700001111', start: '2025-03-20 10:36:00', end: '2025-03-20 10:36:25', duration: 25, billsec: 0, disposition: 'BUSY', uniqueid: '1763605800.3' }),
     'this line is not a CDR\n',
   ];
   const file = lines.join('');
@@ -67,7 +67,7 @@ test('a Master.csv with an unknown extension, an unmatched number and a malforme
   const call = calls.json.items[0];
   assert.equal(call.agent_id, ids.agent01);
   assert.equal(call.number, c.phones[0]);
-  assert.equal(call.started_at, '2026-11-20T02:30:00Z', 'Beijing time converted to UTC');
+  assert.equal(call.started_at, '2025-03-20T02:30:00Z', 'Beijing time converted to UTC');
   assert.equal(call.talk_seconds, 60);
   assert.equal(call.ring_seconds, 12);
   assert.equal(call.effective, true);
@@ -76,12 +76,12 @@ test('a Master.csv with an unknown extension, an unmatched number and a malforme
   const customer = await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: admin });
   assert.equal(customer.json.status, 'contacted');
   assert.equal(customer.json.last_call_result, 'connected');
-  const agent02Calls = await api(srv.base, 'GET', `/api/v1/calls?agent_id=${ids.agent02}&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z`, { token: admin });
+  const agent02Calls = await api(srv.base, 'GET', `/api/v1/calls?agent_id=${ids.agent02}&from=2025-03-20T00:00:00Z&to=2025-03-21T00:00:00Z`, { token: admin });
   assert.equal(agent02Calls.json.items[0].customer_id, null);
   assert.equal(agent02Calls.json.items[0].result, 'busy');
 
   // The phone server appended a call: only the new row goes in.
-  const longer = file + master({ dst: '9' + national, start: '2026-11-20 11:00:00', end: '2026-11-20 11:00:30', duration: 30, billsec: 0, disposition: 'NO ANSWER', uniqueid: '1763607600.9' });
+  const longer = file + master({ dst: '9' + national, start: '2025-03-20 11:00:00', end: '2025-03-20 11:00:30', duration: 30, billsec: 0, disposition: 'NO ANSWER', uniqueid: '1763607600.9' });
   r = await upload(assistant, longer, '?format=asterisk&strip_prefix=9&partial=true');
   assert.deepEqual([r.json.imported, r.json.duplicates, r.json.rejected], [1, 2, 2]);
   calls = await api(srv.base, 'GET', `/api/v1/calls?customer_id=${c.id}`, { token: admin });
@@ -92,7 +92,7 @@ test('a Master.csv with an unknown extension, an unmatched number and a malforme
 });
 
 test('without uniqueid the call is keyed on channel, start and destination', async () => {
-  const row = master({ dst: '13700001234', channel: 'SIP/8001-000000ff', start: '2026-11-21 09:00:00', end: '2026-11-21 09:00:40', duration: 40, billsec: 0, disposition: 'NO ANSWER' });
+  const row = master({ dst: '13700001234', channel: 'SIP/8001-000000ff', start: '2025-03-21 09:00:00', end: '2025-03-21 09:00:40', duration: 40, billsec: 0, disposition: 'NO ANSWER' });
   let r = await upload(assistant, row, '?format=asterisk');
   assert.deepEqual([r.json.imported, r.json.duplicates], [1, 0]);
   r = await upload(assistant, row + row, '?format=asterisk');
@@ -102,9 +102,9 @@ test('without uniqueid the call is keyed on channel, start and destination', asy
 test('the CSV layout in GBK, by username or extension, and bad requests', async () => {
   const c = await newCustomerOf('agent03');
   const sheet = ['坐席,号码,开始时间,通话时长,结果,录音',
-    `agent03,${c.phones[0].slice(3)},2026-11-22 14:00:00,75,有意向,rec/20261122/1.wav`,
-    '8004,13600001111,2026-11-22 14:05:00,0,未接,',
-    'agent03,13600001111,2026-11-22 14:10:00,abc,接通,'].join('\r\n') + '\r\n';
+    `agent03,${c.phones[0].slice(3)},2025-03-22 14:00:00,75,有意向,rec/20261122/1.wav`,
+    '8004,13600001111,2025-03-22 14:05:00,0,未接,',
+    'agent03,13600001111,2025-03-22 14:10:00,abc,接通,'].join('\r\n') + '\r\n';
   const r = await api(srv.base, 'POST', '/api/v1/calls/import?format=csv&partial=true', { token: assistant, raw: gbk(sheet), headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 200, JSON.stringify(r.json));
   assert.equal(r.json.encoding, 'GB18030');
@@ -125,7 +125,7 @@ test('the CSV layout in GBK, by username or extension, and bad requests', async 
 
 test('waihu import calls --json prints one object and exits non-zero when rows were rejected', async () => {
   const file = join(dir, 'Master.csv');
-  writeFileSync(file, master({ dst: '13500001111', start: '2026-11-23 09:00:00', end: '2026-11-23 09:00:10', duration: 10, billsec: 0, disposition: 'FAILED', uniqueid: 'cli.1' }) + 'broken\n');
+  writeFileSync(file, master({ dst: '13500001111', start: '2025-03-23 09:00:00', end: '2025-03-23 09:00:10', duration: 10, billsec: 0, disposition: 'FAILED', uniqueid: 'cli.1' }) + 'broken\n');
   const r = cli(dir, ['import', 'calls', file, '--format', 'asterisk', '--json']);
   assert.equal(r.status, 3);
   const report = JSON.parse(r.stdout);
