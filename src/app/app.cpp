@@ -32,7 +32,8 @@ App::App(const Config& c)
       cdr_importer(db, clock, phones, customers, org),
       follow_ups(db, clock, customers),
       timeline(db, customers),
-      deals(db, clock, customers, org) {}
+      deals(db, clock, customers, org),
+      deal_importer(db, clock, phones, customers, org) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
@@ -47,7 +48,7 @@ void App::register_routes(http::Router& router) {
   http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
   calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups, timeline);
-  sales::register_routes(router, deals);
+  sales::register_routes(router, config.data_dir, deals, deal_importer);
   audit::register_routes(router, audit);
 }
 

@@ -15,6 +15,7 @@
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "org/service.hpp"
+#include "sales/deal_importer.hpp"
 #include "sales/service.hpp"
 #include "util/clock.hpp"
 
@@ -45,6 +46,7 @@ class App {
   calls::FollowUpService follow_ups;
   calls::TimelineService timeline;
   sales::DealService deals;
+  sales::DealImporter deal_importer;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

@@ -70,11 +70,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
   util::Utf8FileReader file(path, enc);
   util::CsvReader csv([&](std::string& chunk) { return file.read(chunk); });
 
-  AgentDirectory agents;
-  for (const auto& u : org_.users_in_scope(actor)) {
-    if (u.extension && !u.extension->empty()) agents.by_extension.emplace(*u.extension, u.id);
-    agents.by_username.emplace(u.username, u.id);
-  }
+  org::PeopleDirectory agents = org_.people_directory(actor);
   crm::PhoneDirectory customer_phones = customers_.phone_directory();
   CdrContext ctx;
   ctx.format = opt.format;

@@ -27,11 +27,8 @@ struct Rejected {
   std::string reason;
 };
 
-std::optional<long long> extension_agent(const AgentDirectory& agents, std::string_view ext) {
-  if (ext.empty()) return std::nullopt;
-  auto it = agents.by_extension.find(std::string(ext));
-  if (it == agents.by_extension.end()) return std::nullopt;
-  return it->second;
+std::optional<long long> extension_agent(const org::PeopleDirectory& agents, std::string_view ext) {
+  return ext.empty() ? std::nullopt : agents.extension(ext);
 }
 
 long long seconds_field(std::string_view text, const char* zh, const char* en) {
@@ -121,10 +118,8 @@ Call asterisk_call(const std::vector<std::string>& f, const CdrContext& ctx) {
 }
 
 const std::string* cell(const std::vector<std::string>& f, const CdrContext& ctx, CdrColumn col) {
-  for (size_t i = 0; i < ctx.columns.size() && i < f.size(); ++i) {
-    if (ctx.columns[i] == col) return &f[i];
-  }
-  return nullptr;
+  auto i = ctx.columns.column_of(static_cast<int>(col));
+  return i && *i < f.size() ? &f[*i] : nullptr;
 }
 
 Call layout_call(const std::vector<std::string>& f, const CdrContext& ctx) {
@@ -135,10 +130,8 @@ Call layout_call(const std::vector<std::string>& f, const CdrContext& ctx) {
   };
   Call c;
   std::string agent(text(CdrColumn::kAgent));
-  if (auto a = extension_agent(*ctx.agents, agent)) {
+  if (auto a = ctx.agents->extension_or_username(agent)) {
     c.agent_id = *a;
-  } else if (auto u = ctx.agents->by_username.find(agent); u != ctx.agents->by_username.end()) {
-    c.agent_id = u->second;
   } else {
     throw Rejected{"坐席「" + agent + "」不是已知的分机或用户名 / \"" + agent + "\" is no known extension or username"};
   }
@@ -166,31 +159,6 @@ Call layout_call(const std::vector<std::string>& f, const CdrContext& ctx) {
 }
 
 }  // namespace
-
-std::vector<std::optional<CdrColumn>> map_cdr_header(const std::vector<std::string>& header) {
-  std::vector<std::optional<CdrColumn>> columns;
-  std::vector<bool> seen(9, false);
-  for (const auto& h : header) {
-    auto col = cdr_column_of_header(h);
-    if (col) {
-      if (seen[static_cast<size_t>(*col)]) {
-        throw std::invalid_argument("列「" + h + "」重复 / column " + std::string(cdr_column_name(*col)) +
-                                    " given twice");
-      }
-      seen[static_cast<size_t>(*col)] = true;
-    }
-    columns.push_back(col);
-  }
-  std::string missing;
-  for (CdrColumn required : {CdrColumn::kAgent, CdrColumn::kNumber, CdrColumn::kStart, CdrColumn::kResult}) {
-    if (!seen[static_cast<size_t>(required)])
-      missing += (missing.empty() ? "" : ", ") + std::string(cdr_column_name(required));
-  }
-  if (!missing.empty()) {
-    throw std::invalid_argument("缺少必需的列 / required columns missing: " + missing);
-  }
-  return columns;
-}
 
 CdrRow parse_cdr_row(util::CsvRecord record, const CdrContext& ctx) {
   CdrRow row;

@@ -4,7 +4,6 @@
 // thread.
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -13,36 +12,27 @@
 #include "calls/rules.hpp"
 #include "crm/phone.hpp"
 #include "crm/phone_directory.hpp"
+#include "org/model.hpp"
 #include "util/csv.hpp"
 #include "util/time_zone.hpp"
 
 namespace waihu::calls {
 
-/// Agents as phone systems know them (extension) and as the CSV layout may name them (username).
-struct AgentDirectory {
-  std::unordered_map<std::string, long long> by_extension;
-  std::unordered_map<std::string, long long> by_username;
-};
-
 struct CdrContext {
   CdrFormat format = CdrFormat::kAsterisk;
   const util::TimeZone* time_zone = nullptr;  ///< the phone server's zone, for times written without one
   std::vector<std::string> strip_prefixes;
-  const AgentDirectory* agents = nullptr;
+  const org::PeopleDirectory* agents = nullptr;
   const crm::PhoneNormalizer* phones = nullptr;
   const crm::PhoneDirectory* customers = nullptr;
   EffectiveCallPolicy policy;
-  std::vector<std::optional<CdrColumn>> columns;  ///< the CSV layout's column for each header position
+  util::SheetColumns columns;  ///< the CSV layout's columns
 };
 
 struct CdrRow {
   util::CsvRecord record;
   std::variant<Call, std::string> call;  ///< the call (source imported, external_id set), or why not (zh / en)
 };
-
-/// The CSV layout's column for each header cell. Throws std::invalid_argument naming the required columns
-/// (agent, number, start, result) that are missing or a column given twice.
-std::vector<std::optional<CdrColumn>> map_cdr_header(const std::vector<std::string>& header);
 
 CdrRow parse_cdr_row(util::CsvRecord record, const CdrContext& context);
 

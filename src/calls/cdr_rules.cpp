@@ -67,55 +67,44 @@ std::optional<CallResult> parse_result_text(std::string_view text) {
 }
 
 namespace {
-struct HeaderName {
-  std::string_view text;
-  CdrColumn column;
-};
-constexpr auto kHeaders = std::to_array<HeaderName>({
-    {"agent", CdrColumn::kAgent},
-    {"extension", CdrColumn::kAgent},
-    {"username", CdrColumn::kAgent},
-    {"坐席", CdrColumn::kAgent},
-    {"分机", CdrColumn::kAgent},
-    {"分机号", CdrColumn::kAgent},
-    {"工号", CdrColumn::kAgent},
-    {"number", CdrColumn::kNumber},
-    {"号码", CdrColumn::kNumber},
-    {"被叫", CdrColumn::kNumber},
-    {"被叫号码", CdrColumn::kNumber},
-    {"start", CdrColumn::kStart},
-    {"开始时间", CdrColumn::kStart},
-    {"呼叫时间", CdrColumn::kStart},
-    {"talk_seconds", CdrColumn::kTalkSeconds},
-    {"通话时长", CdrColumn::kTalkSeconds},
-    {"通话秒数", CdrColumn::kTalkSeconds},
-    {"result", CdrColumn::kResult},
-    {"结果", CdrColumn::kResult},
-    {"ring_seconds", CdrColumn::kRingSeconds},
-    {"振铃秒数", CdrColumn::kRingSeconds},
-    {"id", CdrColumn::kId},
-    {"通话编号", CdrColumn::kId},
-    {"recording", CdrColumn::kRecording},
-    {"录音", CdrColumn::kRecording},
-    {"direction", CdrColumn::kDirection},
-    {"方向", CdrColumn::kDirection},
-    {"uniqueid", CdrColumn::kId},
+using C = CdrColumn;
+constexpr auto kHeaders = std::to_array<util::HeaderName>({
+    {"agent", int(C::kAgent)},
+    {"extension", int(C::kAgent)},
+    {"username", int(C::kAgent)},
+    {"坐席", int(C::kAgent)},
+    {"分机", int(C::kAgent)},
+    {"分机号", int(C::kAgent)},
+    {"工号", int(C::kAgent)},
+    {"number", int(C::kNumber)},
+    {"号码", int(C::kNumber)},
+    {"被叫", int(C::kNumber)},
+    {"被叫号码", int(C::kNumber)},
+    {"start", int(C::kStart)},
+    {"开始时间", int(C::kStart)},
+    {"呼叫时间", int(C::kStart)},
+    {"talk_seconds", int(C::kTalkSeconds)},
+    {"通话时长", int(C::kTalkSeconds)},
+    {"通话秒数", int(C::kTalkSeconds)},
+    {"result", int(C::kResult)},
+    {"结果", int(C::kResult)},
+    {"ring_seconds", int(C::kRingSeconds)},
+    {"振铃秒数", int(C::kRingSeconds)},
+    {"id", int(C::kId)},
+    {"通话编号", int(C::kId)},
+    {"uniqueid", int(C::kId)},
+    {"recording", int(C::kRecording)},
+    {"录音", int(C::kRecording)},
+    {"direction", int(C::kDirection)},
+    {"方向", int(C::kDirection)},
 });
+constexpr std::array<std::string_view, 9> kNames{"agent",        "number", "start",     "talk_seconds", "result",
+                                                 "ring_seconds", "id",     "recording", "direction"};
+constexpr std::array<int, 4> kRequired{int(C::kAgent), int(C::kNumber), int(C::kStart), int(C::kResult)};
 }  // namespace
 
-std::optional<CdrColumn> cdr_column_of_header(std::string_view header) {
-  std::string h = util::to_lower_ascii(util::trim(header));
-  std::erase(h, ' ');
-  for (const auto& n : kHeaders) {
-    if (h == n.text) return n.column;
-  }
-  return std::nullopt;
-}
-
-std::string_view cdr_column_name(CdrColumn c) {
-  static constexpr std::array<std::string_view, 9> kNames{
-      "agent", "number", "start", "talk_seconds", "result", "ring_seconds", "id", "recording", "direction"};
-  return kNames[static_cast<size_t>(c)];
+util::SheetColumns map_cdr_header(const std::vector<std::string>& header) {
+  return util::map_sheet_header(header, kHeaders, kRequired, kNames);
 }
 
 }  // namespace waihu::calls

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "calls/model.hpp"
+#include "util/sheet_columns.hpp"
 
 namespace waihu::calls {
 
@@ -33,8 +34,8 @@ std::optional<CallResult> parse_result_text(std::string_view text);
 
 /// Columns of the CSV layout.
 enum class CdrColumn { kAgent, kNumber, kStart, kTalkSeconds, kResult, kRingSeconds, kId, kRecording, kDirection };
-/// The column a header names, in Chinese or English (case and spaces ignored); nullopt when unknown.
-std::optional<CdrColumn> cdr_column_of_header(std::string_view header);
-std::string_view cdr_column_name(CdrColumn c);
+/// The CSV layout's columns from its header row. Throws std::invalid_argument naming the required columns
+/// (agent, number, start, result) that are missing, or a column given twice.
+util::SheetColumns map_cdr_header(const std::vector<std::string>& header);
 
 }  // namespace waihu::calls

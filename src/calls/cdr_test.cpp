@@ -83,7 +83,7 @@ class CdrRowTest : public ::testing::Test {
             ""};
   }
   util::TimeZone zone;
-  AgentDirectory agents;
+  org::PeopleDirectory agents;
   crm::PhoneNormalizer phones;
   crm::PhoneDirectory customers;
   CdrContext ctx;

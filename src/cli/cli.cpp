@@ -52,6 +52,7 @@ int run(int argc, char** argv) {
   exp->require_subcommand(1);
   add_customer_commands(*import, *exp, s);
   add_call_commands(*import, *exp, s);
+  add_sales_commands(*import, s);
   for (auto* sub : root.get_subcommands({})) {
     sub->fallthrough();
     for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();

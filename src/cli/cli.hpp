@@ -24,8 +24,10 @@ void add_serve(CLI::App& root, Shared& s);
 void add_org_commands(CLI::App& root, Shared& s);
 /// `import customers`, `export customers`.
 void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s);
-/// `import calls`, `import deals`, `export calls`.
+/// `import calls`, `export calls`.
 void add_call_commands(CLI::App& import, CLI::App& exp, Shared& s);
+/// `import deals`.
+void add_sales_commands(CLI::App& import, Shared& s);
 /// Runs `run`; with `json`, a typed error is printed as {"error": …} on stdout (exit 2) instead of thrown.
 int json_or_throw(bool json, const std::function<int()>& run);
 

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace waihu::org {
@@ -54,6 +55,23 @@ struct Actor {
   Role role = Role::kAgent;
   long long team_id = 0;
   std::vector<long long> scope_team_ids;
+};
+
+/// People as phone systems and sheets name them, for matching many records at once: by extension and by
+/// username.
+struct PeopleDirectory {
+  std::unordered_map<std::string, long long> by_extension;
+  std::unordered_map<std::string, long long> by_username;
+  std::optional<long long> extension(std::string_view ext) const {
+    auto it = by_extension.find(std::string(ext));
+    return it == by_extension.end() ? std::nullopt : std::optional<long long>(it->second);
+  }
+  /// An extension first, then a username.
+  std::optional<long long> extension_or_username(std::string_view ref) const {
+    if (auto e = extension(ref)) return e;
+    auto it = by_username.find(std::string(ref));
+    return it == by_username.end() ? std::nullopt : std::optional<long long>(it->second);
+  }
 };
 
 /// The command line acts as this: admin rights, no user row (audit rows name no actor).

@@ -275,6 +275,15 @@ std::vector<User> OrgService::users_in_scope(const Actor& actor) {
   return out;
 }
 
+PeopleDirectory OrgService::people_directory(const Actor& actor) {
+  PeopleDirectory d;
+  for (const auto& u : users_in_scope(actor)) {
+    if (u.extension && !u.extension->empty()) d.by_extension.emplace(*u.extension, u.id);
+    d.by_username.emplace(u.username, u.id);
+  }
+  return d;
+}
+
 long long OrgService::acting_agent(const Actor& actor, std::optional<long long> requested) {
   long long agent = requested.value_or(actor.user_id);
   if (agent == actor.user_id) return agent;

@@ -73,6 +73,8 @@ class OrgService {
   /// Every user the actor sees (disabled ones too: their old records still name them), for matching many
   /// records at once.
   std::vector<User> users_in_scope(const Actor& actor);
+  /// The users the actor sees, by extension and username.
+  PeopleDirectory people_directory(const Actor& actor);
   /// Whether the records of `user_id` (calls, deals) are within the actor's scope.
   bool sees_records_of(const Actor& actor, long long user_id);
 

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "http/json_input.hpp"
+#include "http/upload.hpp"
 #include "util/clock.hpp"
 
 namespace waihu::sales {
@@ -61,7 +62,19 @@ Response record_money(Context& c, DealService& deals, PaymentKind kind) {
 }
 }  // namespace
 
-void register_routes(http::Router& router, DealService& deals) {
+void register_routes(http::Router& router, const std::string& data_dir, DealService& deals, DealImporter& importer) {
+  router.add("POST", "/api/v1/deals/import", [&data_dir, &importer](Context& c) {
+    c.allow_query({"partial", "dry_run", "filename"});
+    DealImportOptions opt;
+    opt.partial = c.query_bool("partial").value_or(false);
+    opt.dry_run = c.query_bool("dry_run").value_or(false);
+    opt.file_label = c.query("filename").value_or("upload");
+    return http::import_upload(data_dir, c, [&](const std::string& upload, const std::string& rejects) {
+      opt.rejects_path = rejects;
+      DealImportReport report = importer.run(c.actor(), upload, opt);
+      return http::ImportOutcome{to_json(report), report.rejected > 0, report.rejected > 0 && !report.committed};
+    });
+  });
   router.add("POST", "/api/v1/deals", [&](Context& c) {
     JsonBody b(c.request.body,
                {"customer_id", "agent_id", "field_rep_id", "sourcing", "product", "amount_fen", "closed_on", "notes"});

@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include "util/clock.hpp"
+#include "util/strings.hpp"
+
 namespace waihu::sales {
 
 std::string amount_problem(long long fen) {
@@ -24,6 +27,48 @@ std::string format_yuan(long long fen) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%s%llu.%02llu", fen < 0 ? "-" : "", abs / 100, abs % 100);
   return buf;
+}
+
+std::optional<long long> parse_yuan(std::string_view text) {
+  std::string_view t = util::trim(text);
+  for (std::string_view sign : {"¥", "￥"}) {
+    if (t.starts_with(sign)) t = util::trim(t.substr(sign.size()));
+  }
+  if (t.ends_with("元")) t = util::trim(t.substr(0, t.size() - std::string_view("元").size()));
+  if (t.empty()) return std::nullopt;
+  long long yuan = 0, fen = 0;
+  size_t i = 0, digits = 0;
+  for (; i < t.size() && t[i] != '.'; ++i) {
+    if (t[i] == ',') continue;
+    if (t[i] < '0' || t[i] > '9' || yuan > kMaxAmountFen) return std::nullopt;
+    yuan = yuan * 10 + (t[i] - '0');
+    ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < t.size()) {
+    std::string_view decimals = t.substr(i + 1);
+    if (decimals.empty() || decimals.size() > 2) return std::nullopt;
+    for (char ch : decimals) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      fen = fen * 10 + (ch - '0');
+    }
+    if (decimals.size() == 1) fen *= 10;
+  }
+  return yuan * 100 + fen;
+}
+
+std::optional<FieldProblem> deal_problem(const Deal& d, const std::string& today) {
+  if (d.product.empty() || util::utf8_length(d.product) > 200) {
+    return FieldProblem{"product", "产品须为 1-200 个字符 / must be 1-200 characters"};
+  }
+  if (auto problem = amount_problem(d.amount_fen); !problem.empty()) return FieldProblem{"amount_fen", problem};
+  if (!util::is_valid_date(d.closed_on)) return FieldProblem{"closed_on", "应为 YYYY-MM-DD / must be YYYY-MM-DD"};
+  if (d.closed_on > today) return FieldProblem{"closed_on", "不能是将来的日期 / cannot be in the future"};
+  if (util::utf8_length(d.notes) > 4000) return FieldProblem{"notes", "最多 4000 个字符 / at most 4000 characters"};
+  if (d.sourcing == Sourcing::kProxy && !d.field_rep_id) {
+    return FieldProblem{"field_rep_id", "代理拜访的成交须注明商务代表 / a proxy deal names its field rep"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace waihu::sales

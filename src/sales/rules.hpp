@@ -2,6 +2,7 @@
 // Pure money rules of deals: valid amounts, totals, and how much may still be refunded.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sales/model.hpp"
@@ -26,5 +27,18 @@ bool refund_allowed(const DealTotals& totals, long long amount_fen);
 
 /// "1234.50" from 123450 fen (negative amounts keep their sign).
 std::string format_yuan(long long fen);
+
+/// An amount in yuan as sheets write it — "12800", "12,800.5", "¥12800.00", "12800元" — in fen; nullopt when it is
+/// not a number with at most two decimals (no rounding: money is exact).
+std::optional<long long> parse_yuan(std::string_view text);
+
+struct FieldProblem {
+  std::string field;
+  std::string reason;
+};
+/// What keeps a deal from being recorded: product 1–200 characters, a valid amount, a real closing date not after
+/// `today` ("YYYY-MM-DD", China), notes up to 4000 characters, a field rep on a proxy deal. One check for the API
+/// and for imports.
+std::optional<FieldProblem> deal_problem(const Deal& d, const std::string& today);
 
 }  // namespace waihu::sales

@@ -42,20 +42,11 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
     if (rep.role != org::Role::kFieldRep) throw BadRequest::field("field_rep_id", "不是商务代表 / not a field rep");
     d.field_rep_id = rep.id;
   }
-  if (d.sourcing == Sourcing::kProxy && !d.field_rep_id) {
-    throw BadRequest::field("field_rep_id", "代理拜访的成交须注明商务代表 / a proxy deal names its field rep");
-  }
   d.product = std::string(util::trim(in.product));
-  if (d.product.empty() || util::utf8_length(d.product) > 200) {
-    throw BadRequest::field("product", "产品须为 1-200 个字符 / must be 1-200 characters");
-  }
-  if (auto problem = amount_problem(in.amount_fen); !problem.empty()) throw BadRequest::field("amount_fen", problem);
   d.amount_fen = in.amount_fen;
   d.closed_on = in.closed_on.empty() ? util::china_date(now) : in.closed_on;
-  check_date("closed_on", d.closed_on, now);
-  if (util::utf8_length(in.notes) > 4000)
-    throw BadRequest::field("notes", "最多 4000 个字符 / at most 4000 characters");
   d.notes = in.notes;
+  if (auto problem = deal_problem(d, util::china_date(now))) throw BadRequest::field(problem->field, problem->reason);
   d.created_at = now;
   db_.write([&](soci::session& sql) {
     store::insert_deal(sql, db_.dialect(), d, org::audit_actor(actor));

@@ -25,16 +25,49 @@ Deal deal_from_row(const db::Row& r) {
 }
 }  // namespace
 
-void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional<long long> created_by) {
+namespace {
+// One insert for typed-in and imported deals: imported ones carry a key and skip when it is stored.
+bool write_deal(soci::session& sql, db::Dialect dialect, Deal& d, const std::string* key,
+                std::optional<long long> created_by) {
   db::RowInserter r(sql, dialect, "deals",
                     {"customer_id", "agent_id", "field_rep_id", "sourcing", "product", "amount_fen", "closed_on",
-                     "notes", "created_by", "created_at"});
+                     "notes", "external_id", "created_by", "created_at"},
+                    {.skip_on_conflict = key != nullptr});
   r.integer(d.customer_id).integer(d.agent_id);
   d.field_rep_id ? r.integer(*d.field_rep_id) : r.null();
   r.text(sourcing_name(d.sourcing)).text(d.product).integer(d.amount_fen).text(d.closed_on).text(d.notes);
+  key ? r.text(*key) : r.null();
   created_by ? r.integer(*created_by) : r.null();
   r.integer(d.created_at);
   d.id = r.insert();
+  if (r.last_inserted()) return true;
+  db::Query q("SELECT id FROM deals WHERE external_id = ");
+  q << q.bind(*key);
+  d.id = q.scalar(sql).value_or(0);
+  return false;
+}
+
+bool write_payment(soci::session& sql, db::Dialect dialect, Payment& p, const std::string* key,
+                   std::optional<long long> created_by) {
+  db::RowInserter r(sql, dialect, "deal_payments",
+                    {"deal_id", "kind", "amount_fen", "on_date", "reason", "external_id", "created_by", "created_at"},
+                    {.skip_on_conflict = key != nullptr});
+  r.integer(p.deal_id).text(payment_kind_name(p.kind)).integer(p.amount_fen).text(p.on_date).text(p.reason);
+  key ? r.text(*key) : r.null();
+  created_by ? r.integer(*created_by) : r.null();
+  r.integer(p.created_at);
+  p.id = r.insert();
+  return r.last_inserted();
+}
+}  // namespace
+
+void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional<long long> created_by) {
+  write_deal(sql, dialect, d, nullptr, created_by);
+}
+
+bool insert_keyed_deal(soci::session& sql, db::Dialect dialect, Deal& d, const std::string& key,
+                       std::optional<long long> created_by) {
+  return write_deal(sql, dialect, d, &key, created_by);
 }
 
 std::optional<Deal> deal_by_id(soci::session& sql, long long id) {
@@ -69,12 +102,12 @@ std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scop
 }
 
 void insert_payment(soci::session& sql, db::Dialect dialect, Payment& p, std::optional<long long> created_by) {
-  db::RowInserter r(sql, dialect, "deal_payments",
-                    {"deal_id", "kind", "amount_fen", "on_date", "reason", "created_by", "created_at"});
-  r.integer(p.deal_id).text(payment_kind_name(p.kind)).integer(p.amount_fen).text(p.on_date).text(p.reason);
-  created_by ? r.integer(*created_by) : r.null();
-  r.integer(p.created_at);
-  p.id = r.insert();
+  write_payment(sql, dialect, p, nullptr, created_by);
+}
+
+bool insert_keyed_payment(soci::session& sql, db::Dialect dialect, Payment& p, const std::string& key,
+                          std::optional<long long> created_by) {
+  return write_payment(sql, dialect, p, &key, created_by);
 }
 
 std::vector<Payment> payments_of(soci::session& sql, long long deal_id) {

@@ -16,11 +16,17 @@ namespace waihu::sales::store {
 using Scope = org::ScopeFilter;
 
 void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional<long long> created_by);
+/// An imported deal under its key; sets d.id. False (and d.id the stored deal's) when the key is already stored.
+bool insert_keyed_deal(soci::session& sql, db::Dialect dialect, Deal& d, const std::string& key,
+                       std::optional<long long> created_by);
 std::optional<Deal> deal_by_id(soci::session& sql, long long id);
 /// Newest first by id; `limit + 1` rows.
 std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scope& scope,
                              const std::optional<db::Cursor>& after, int limit);
 void insert_payment(soci::session& sql, db::Dialect dialect, Payment& p, std::optional<long long> created_by);
+/// An imported payment under its key; false when the key is already stored.
+bool insert_keyed_payment(soci::session& sql, db::Dialect dialect, Payment& p, const std::string& key,
+                          std::optional<long long> created_by);
 /// Oldest first.
 std::vector<Payment> payments_of(soci::session& sql, long long deal_id);
 

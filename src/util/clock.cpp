@@ -36,6 +36,30 @@ bool is_valid_date(std::string_view s) {
   return y >= 1900 && y <= 2200 && ymd.ok();
 }
 
+std::optional<std::string> parse_sheet_date(std::string_view text) {
+  std::string_view t = trim(text);
+  long long part[3] = {0, 0, 0};
+  size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    size_t start = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9' && i - start < 4) part[k] = part[k] * 10 + (t[i++] - '0');
+    if (i == start || (k == 0 && i - start != 4) || (k > 0 && i - start > 2)) return std::nullopt;
+    // The separator: - / . or the Chinese 年 月 (日 after the day).
+    std::string_view rest = t.substr(i);
+    for (std::string_view sep : {"-", "/", ".", "年", "月", "日"}) {
+      if (rest.starts_with(sep)) {
+        i += sep.size();
+        break;
+      }
+    }
+  }
+  if (i != t.size()) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", part[0], part[1], part[2]);
+  if (!is_valid_date(buf)) return std::nullopt;
+  return std::string(buf);
+}
+
 std::optional<UnixSeconds> parse_iso8601(std::string_view s) {
   // YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)
   if (s.size() < 20 || !is_valid_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' ||

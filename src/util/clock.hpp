@@ -38,6 +38,9 @@ std::string format_iso_utc(UnixSeconds t);
 std::optional<UnixSeconds> parse_iso8601(std::string_view s);
 /// Accepts "YYYY-MM-DD" with a real calendar date.
 bool is_valid_date(std::string_view ymd);
+/// A date as sheets write it — "2026-11-24", "2026/11/4", "2026.11.4", "2026年11月4日" — as "YYYY-MM-DD";
+/// nullopt when it is not a real calendar date.
+std::optional<std::string> parse_sheet_date(std::string_view text);
 /// "2026-11-24 10:30:00": local time in China (UTC+8), as people read it in a spreadsheet.
 std::string china_datetime(UnixSeconds t);
 /// Today's date "YYYY-MM-DD" in UTC+8 (China has one time zone), for defaults such as a hire date.

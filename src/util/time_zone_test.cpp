@@ -48,3 +48,15 @@ TEST(TimeZone, UnknownIdsAreRefused) {
 }
 
 }  // namespace waihu::util
+
+namespace waihu::util {
+TEST(SheetDate, TheFormsOfficesWrite) {
+  EXPECT_EQ(parse_sheet_date("2026-11-24"), "2026-11-24");
+  EXPECT_EQ(parse_sheet_date("2026/11/4"), "2026-11-04");
+  EXPECT_EQ(parse_sheet_date("2026.1.4"), "2026-01-04");
+  EXPECT_EQ(parse_sheet_date("2026年11月4日"), "2026-11-04");
+  for (const char* bad : {"", "2026-02-30", "26-11-24", "2026-11", "2026-11-24 10:00", "2026/11/4x", "24/11/2026"}) {
+    EXPECT_FALSE(parse_sheet_date(bad)) << bad;
+  }
+}
+}  // namespace waihu::util

@@ -1,0 +1,168 @@
+#include "sales/deal_importer.hpp"
+
+#include <optional>
+#include <unordered_set>
+
+#include "audit/service.hpp"
+#include "core/errors.hpp"
+#include "org/rules.hpp"
+#include "sales/deal_rows.hpp"
+#include "sales/store.hpp"
+#include "util/csv.hpp"
+#include "util/encoding.hpp"
+#include "util/rejects_csv.hpp"
+
+namespace waihu::sales {
+
+namespace {
+// A deal's key: its contract number, or the values that name it when the sheet has none.
+std::string deal_key(const DealRow& row) {
+  if (!row.contract_no.empty()) return "contract:" + row.contract_no;
+  const Deal& d = row.deal;
+  return "row:" + std::to_string(d.customer_id) + "|" + d.product + "|" + std::to_string(d.amount_fen) + "|" +
+         d.closed_on;
+}
+}  // namespace
+
+DealImportReport DealImporter::run(const org::Actor& actor, const std::string& path, const DealImportOptions& opt) {
+  if (!org::has_right(actor.role, org::Right::kBulkImport)) {
+    throw Forbidden("auth.forbidden", "无权导入成交记录 / you may not import deals");
+  }
+  DealImportReport report;
+  util::Encoding enc;
+  try {
+    enc = util::detect_file_encoding(path);
+  } catch (const std::exception& e) {
+    throw BadRequest("import.unreadable", std::string("无法读取文件 / cannot read the file: ") + e.what());
+  }
+  report.encoding = std::string(util::encoding_name(enc));
+  util::Utf8FileReader file(path, enc);
+  util::CsvReader csv([&](std::string& chunk) { return file.read(chunk); });
+  util::CsvRecord header;
+  if (!csv.next(header)) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "file"}});
+  if (!header.error.empty()) {
+    throw BadRequest("import.bad_header", "表头无法读取 / the header row cannot be read: " + header.error,
+                     {{"line", header.line}});
+  }
+  DealSheetContext ctx;
+  try {
+    ctx.columns = map_deal_header(header.fields);
+  } catch (const std::invalid_argument& e) {
+    throw BadRequest("import.mapping", e.what(), {{"field", "file"}, {"headers", header.fields}});
+  }
+  org::PeopleDirectory people = org_.people_directory(actor);
+  // Field reps visit for any team: looked up among everyone, as for a deal typed in.
+  std::unordered_set<long long> field_reps;
+  for (const auto& u : org_.users_in_scope(org::system_actor())) {
+    if (u.role == org::Role::kFieldRep) {
+      field_reps.insert(u.id);
+      people.by_username.emplace(u.username, u.id);
+    }
+  }
+  crm::PhoneDirectory customer_phones = customers_.phone_directory();
+  const long long now = clock_.now();
+  ctx.people = &people;
+  ctx.field_reps = &field_reps;
+  ctx.phones = &phones_;
+  ctx.customers = &customer_phones;
+  ctx.today = util::china_date(now);
+
+  std::optional<util::RejectsCsv> rejects;
+  try {
+    rejects.emplace(opt.rejects_path, header.fields);
+  } catch (const std::runtime_error& e) {
+    throw BadRequest::field("rejects", e.what());
+  }
+  auto reject = [&](const util::CsvRecord& rec, const std::string& column, const std::string& reason) {
+    ++report.rejected;
+    if (report.errors.size() < 1000) {
+      report.errors.push_back({rec.line, column, reason});
+    } else {
+      report.errors_truncated = true;
+    }
+    rejects->add(rec, reason);
+  };
+
+  // Deal sheets are small (thousands of rows): read and check them all, then write in one transaction.
+  std::vector<DealRow> rows;
+  for (util::CsvRecord rec; csv.next(rec);) {
+    ++report.read;
+    DealRow row = parse_deal_row(std::move(rec), header.fields, ctx);
+    if (row.error.empty() && row.deal.agent_id && !org_.sees_records_of(actor, row.deal.agent_id)) {
+      row.error_column = header.fields[*ctx.columns.column_of(int(DealColumn::kAgent))];
+      row.error = "坐席不在你的范围内 / the agent is outside your scope";
+    }
+    if (row.error.empty()) {
+      // The customer must be one the importer may write to (NotFound hides one outside the scope).
+      try {
+        crm::Customer c = customers_.get_for_calling(actor, row.deal.customer_id);
+        if (customers_.access(actor, c) != crm::Access::kWrite) throw NotFound("customer.not_found", "");
+      } catch (const NotFound&) {
+        row.error = "客户 #" + std::to_string(row.deal.customer_id) +
+                    " 不存在或不在你的范围内 / no such customer in your scope";
+      }
+    }
+    if (!row.error.empty()) {
+      reject(row.record, row.error_column, row.error);
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+
+  const std::optional<long long> actor_id = org::audit_actor(actor);
+  report.committed = db_.write_if([&](soci::session& sql) {
+    for (DealRow& row : rows) {
+      Deal& d = row.deal;
+      d.created_at = now;
+      std::string key = deal_key(row);
+      bool new_deal = store::insert_keyed_deal(sql, db_.dialect(), d, key, actor_id);
+      if (new_deal) {
+        ++report.deals_created;
+        customers_.advance_status(sql, actor, d.customer_id, crm::CustomerStatus::kWon, now, "deal_import");
+        audit::record(sql, {0,
+                            now,
+                            actor_id,
+                            "deal.create",
+                            "deal",
+                            d.id,
+                            nullptr,
+                            {{"customer_id", d.customer_id},
+                             {"agent_id", d.agent_id},
+                             {"product", d.product},
+                             {"amount_fen", d.amount_fen},
+                             {"closed_on", d.closed_on}},
+                            {{"origin", "import"}, {"line", row.record.line}}});
+      }
+      bool new_payment = false;
+      if (row.payment) {
+        Payment& p = *row.payment;
+        p.deal_id = d.id;
+        p.created_at = now;
+        new_payment = store::insert_keyed_payment(
+            sql, db_.dialect(), p, key + "|paid|" + p.on_date + "|" + std::to_string(p.amount_fen), actor_id);
+        if (new_payment) ++report.payments_created;
+      }
+      if (!new_deal && !new_payment) ++report.duplicates;
+    }
+    audit::record(sql, {0,
+                        now,
+                        actor_id,
+                        "deal.import",
+                        "deal",
+                        std::nullopt,
+                        nullptr,
+                        nullptr,
+                        {{"file", opt.file_label.empty() ? path : opt.file_label},
+                         {"read", report.read},
+                         {"deals_created", report.deals_created},
+                         {"payments_created", report.payments_created},
+                         {"duplicates", report.duplicates},
+                         {"rejected", report.rejected},
+                         {"partial", opt.partial}}});
+    return !opt.dry_run && (opt.partial || report.rejected == 0);
+  });
+  if (!report.committed) report.deals_created = report.payments_created = 0;
+  return report;
+}
+
+}  // namespace waihu::sales
