@@ -8,6 +8,7 @@
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
 #include "org/routes.hpp"
+#include "reporting/routes.hpp"
 #include "sales/routes.hpp"
 
 namespace waihu::app {
@@ -31,9 +32,9 @@ App::App(const Config& c)
       calls(db, clock, phones, customers, org),
       cdr_importer(db, clock, phones, customers, org),
       follow_ups(db, clock, customers),
-      timeline(db, customers),
       deals(db, clock, customers, org),
-      deal_importer(db, clock, phones, customers, org) {}
+      deal_importer(db, clock, phones, customers, org),
+      timeline(db, customers, calls, follow_ups, deals, audit) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
@@ -47,9 +48,10 @@ void App::register_routes(http::Router& router) {
   org::register_routes(router, org, auth);
   http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups, timeline);
+  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups);
   sales::register_routes(router, config.data_dir, deals, deal_importer);
   audit::register_routes(router, audit);
+  reporting::register_routes(router, timeline);
 }
 
 }  // namespace waihu::app

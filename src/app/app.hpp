@@ -7,7 +7,6 @@
 #include "calls/cdr_importer.hpp"
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
-#include "calls/timeline.hpp"
 #include "crm/exporter.hpp"
 #include "crm/importer.hpp"
 #include "crm/phone.hpp"
@@ -15,6 +14,7 @@
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "org/service.hpp"
+#include "reporting/timeline.hpp"
 #include "sales/deal_importer.hpp"
 #include "sales/service.hpp"
 #include "util/clock.hpp"
@@ -44,9 +44,9 @@ class App {
   calls::CallService calls;
   calls::CdrImporter cdr_importer;
   calls::FollowUpService follow_ups;
-  calls::TimelineService timeline;
   sales::DealService deals;
   sales::DealImporter deal_importer;
+  reporting::TimelineService timeline;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

@@ -38,10 +38,32 @@ void record_export(soci::session& sql, long long at, std::optional<long long> ac
                {{"filter", filter}, {"rows", rows}, {"format", format}}});
 }
 
+namespace {
+constexpr const char* kEntrySelect =
+    "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json FROM audit_log";
+Entry entry_from_row(const db::Row& r) {
+  return {r.i64(0),
+          r.i64(1),
+          r.opt_i64(2),
+          r.str(3),
+          r.str(4),
+          r.opt_i64(5),
+          parse_or_null(r.opt_str(6)),
+          parse_or_null(r.opt_str(7)),
+          parse_or_null(r.opt_str(8))};
+}
+}  // namespace
+
+std::optional<Entry> AuditService::entry(long long id) {
+  db::Query q(std::string(kEntrySelect) + " WHERE id = ");
+  q << q.bind(id);
+  auto row = db_.read([&](soci::session& sql) { return q.fetch_one(sql, 9); });
+  if (!row) return std::nullopt;
+  return entry_from_row(*row);
+}
+
 Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int limit) {
-  db::Query q(
-      "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json "
-      "FROM audit_log WHERE 1=1");
+  db::Query q(std::string(kEntrySelect) + " WHERE 1=1");
   if (f.actor_id) q << " AND actor_id = " << q.bind(*f.actor_id);
   if (f.entity) q << " AND entity = " << q.bind(*f.entity);
   if (f.entity_id) q << " AND entity_id = " << q.bind(*f.entity_id);
@@ -53,10 +75,7 @@ Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int l
   q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
   auto rows = db_.read([&](soci::session& sql) { return q.fetch(sql, 9); });
   std::vector<Entry> entries;
-  for (const auto& r : rows) {
-    entries.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4), r.opt_i64(5), parse_or_null(r.opt_str(6)),
-                       parse_or_null(r.opt_str(7)), parse_or_null(r.opt_str(8))});
-  }
+  for (const auto& r : rows) entries.push_back(entry_from_row(r));
   return db::page_of(std::move(entries), limit, [](const Entry& e) { return db::Cursor{"", e.id}; });
 }
 

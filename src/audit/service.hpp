@@ -25,6 +25,8 @@ class AuditService {
   explicit AuditService(db::Database& db) : db_(db) {}
   /// Newest first. Throws BadRequest on a cursor it did not write.
   Page<Entry> list(const Filter& filter, const std::string& cursor, int limit);
+  /// One entry, for a read model that found its id (a customer's timeline).
+  std::optional<Entry> entry(long long id);
 
  private:
   db::Database& db_;

@@ -64,6 +64,16 @@ FollowUp FollowUpService::log(const org::Actor& actor, const NewFollowUp& in) {
   return f;
 }
 
+std::vector<FollowUp> FollowUpService::follow_ups_by_ids(const std::vector<long long>& ids) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<FollowUp> out;
+    for (long long id : ids) {
+      if (auto f = store::follow_up_by_id(sql, id)) out.push_back(std::move(*f));
+    }
+    return out;
+  });
+}
+
 Page<FollowUp> FollowUpService::list(const org::Actor& actor, std::optional<long long> customer_id,
                                      std::optional<long long> agent_id, const std::string& cursor, int limit) {
   auto after = db::cursor_param(cursor);

@@ -31,6 +31,8 @@ class FollowUpService {
   FollowUp log(const org::Actor& actor, const NewFollowUp& in);
   Page<FollowUp> list(const org::Actor& actor, std::optional<long long> customer_id, std::optional<long long> agent_id,
                       const std::string& cursor, int limit);
+  /// Follow-ups by id, unscoped: for a read model whose caller has checked the customer's scope.
+  std::vector<FollowUp> follow_ups_by_ids(const std::vector<long long>& ids);
 
  private:
   db::Database& db_;

@@ -26,6 +26,22 @@ nlohmann::json to_json(const Call& c) {
       {"external_id", c.external_id ? nlohmann::json(*c.external_id) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json to_json(const FollowUp& f, bool with_missing) {
+  nlohmann::json j{{"id", f.id},
+                   {"customer_id", f.customer_id},
+                   {"agent_id", f.agent_id},
+                   {"at", util::format_iso_utc(f.at)},
+                   {"channel", channel_name(f.channel)},
+                   {"content", f.content},
+                   {"outcome", f.outcome},
+                   {"next_step", f.next_step},
+                   {"next_follow_up_on",
+                    f.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.next_follow_up_on)},
+                   {"complete", f.complete}};
+  if (with_missing) j["missing"] = f.missing;
+  return j;
+}
+
 nlohmann::json to_json(const CdrImportReport& r) {
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& e : r.errors) errors.push_back({{"line", e.line}, {"reason", e.reason}});

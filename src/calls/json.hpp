@@ -3,10 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "calls/cdr_report.hpp"
+#include "calls/follow_up.hpp"
 #include "calls/model.hpp"
 
 namespace waihu::calls {
 nlohmann::json to_json(const Call& c);
+/// A follow-up; `with_missing` adds what keeps it from counting as complete.
+nlohmann::json to_json(const FollowUp& f, bool with_missing);
 /// {"read", "imported", "duplicates", "no_customer", "rejected", "errors": [{"line", "reason"}], …}
 nlohmann::json to_json(const CdrImportReport& r);
 }  // namespace waihu::calls

@@ -50,24 +50,8 @@ CallFilter call_filter(const Context& c) {
 }
 }  // namespace
 
-nlohmann::json to_json(const FollowUp& f, bool with_missing) {
-  nlohmann::json j{{"id", f.id},
-                   {"customer_id", f.customer_id},
-                   {"agent_id", f.agent_id},
-                   {"at", util::format_iso_utc(f.at)},
-                   {"channel", channel_name(f.channel)},
-                   {"content", f.content},
-                   {"outcome", f.outcome},
-                   {"next_step", f.next_step},
-                   {"next_follow_up_on",
-                    f.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.next_follow_up_on)},
-                   {"complete", f.complete}};
-  if (with_missing) j["missing"] = f.missing;
-  return j;
-}
-
 void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, CdrImporter& cdr,
-                     FollowUpService& follow_ups, TimelineService& timeline) {
+                     FollowUpService& follow_ups) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body,
                {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
@@ -131,22 +115,6 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     c.allow_query({"limit", "cursor", "customer_id", "agent_id"});
     auto page = follow_ups.list(c.actor(), c.query_int("customer_id"), c.query_int("agent_id"), c.cursor(), c.limit());
     return http::page_response(page, [&](const auto& f) { return to_json(f, false); });
-  });
-  router.add("GET", "/api/v1/customers/{id}/timeline", [&](Context& c) {
-    c.allow_query({"limit", "cursor"});
-    auto page = timeline.timeline(c.actor(), c.id(), c.cursor(), c.limit());
-    return http::page_response(page, [](const TimelineEntry& e) {
-      nlohmann::json j{{"kind", e.kind}, {"at", util::format_iso_utc(e.at)}};
-      if (e.call) j["call"] = to_json(*e.call);
-      if (e.follow_up) j["follow_up"] = to_json(*e.follow_up, false);
-      if (e.kind == "ownership") {
-        auto opt = [](const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-        j["ownership"] = {{"from_owner_id", opt(e.owner_before)},
-                          {"to_owner_id", opt(e.owner_after)},
-                          {"changed_by", opt(e.changed_by)}};
-      }
-      return j;
-    });
   });
   router.add("POST", "/api/v1/calls/import", [&data_dir, &cdr](Context& c) {
     c.allow_query({"format", "tz", "strip_prefix", "partial", "dry_run", "filename"});

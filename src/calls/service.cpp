@@ -87,6 +87,16 @@ Call CallService::get(const org::Actor& actor, long long id) {
   return *c;
 }
 
+std::vector<Call> CallService::calls_by_ids(const std::vector<long long>& ids) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<Call> out;
+    for (long long id : ids) {
+      if (auto c = store::call_by_id(sql, id)) out.push_back(std::move(*c));
+    }
+    return out;
+  });
+}
+
 Page<Call> CallService::list(const org::Actor& actor, const CallFilter& f, const std::string& cursor, int limit) {
   auto after = db::cursor_param(cursor);
   auto rows =

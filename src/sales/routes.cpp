@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "http/json_input.hpp"
 #include "http/upload.hpp"
+#include "sales/json.hpp"
 #include "util/clock.hpp"
 
 namespace waihu::sales {
@@ -11,38 +12,6 @@ namespace {
 using http::Context;
 using http::JsonBody;
 using http::Response;
-
-nlohmann::json to_json(const Deal& d) {
-  return {{"id", d.id},
-          {"customer_id", d.customer_id},
-          {"agent_id", d.agent_id},
-          {"field_rep_id", d.field_rep_id ? nlohmann::json(*d.field_rep_id) : nlohmann::json(nullptr)},
-          {"sourcing", sourcing_name(d.sourcing)},
-          {"product", d.product},
-          {"amount_fen", d.amount_fen},
-          {"amount", format_yuan(d.amount_fen)},
-          {"closed_on", d.closed_on},
-          {"notes", d.notes},
-          {"created_at", util::format_iso_utc(d.created_at)}};
-}
-
-nlohmann::json to_json(const DealView& v) {
-  nlohmann::json j = to_json(v.deal);
-  nlohmann::json payments = nlohmann::json::array();
-  for (const auto& p : v.payments) {
-    payments.push_back({{"id", p.id},
-                        {"kind", payment_kind_name(p.kind)},
-                        {"amount_fen", p.amount_fen},
-                        {"amount", format_yuan(p.amount_fen)},
-                        {"on", p.on_date},
-                        {"reason", p.reason}});
-  }
-  j["payments"] = payments;
-  j["paid_fen"] = v.totals.paid_fen;
-  j["refunded_fen"] = v.totals.refunded_fen;
-  j["net_paid_fen"] = v.totals.net_fen();
-  return j;
-}
 
 std::optional<std::string> date_query(const Context& c, const std::string& name) {
   auto v = c.query(name);

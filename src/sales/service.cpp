@@ -56,6 +56,26 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
   return {d, {}, {}};
 }
 
+std::vector<Deal> DealService::deals_by_ids(const std::vector<long long>& ids) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<Deal> out;
+    for (long long id : ids) {
+      if (auto d = store::deal_by_id(sql, id)) out.push_back(std::move(*d));
+    }
+    return out;
+  });
+}
+
+std::vector<Payment> DealService::payments_by_ids(const std::vector<long long>& ids) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<Payment> out;
+    for (long long id : ids) {
+      if (auto p = store::payment_by_id(sql, id)) out.push_back(std::move(*p));
+    }
+    return out;
+  });
+}
+
 Deal DealService::visible_deal(const org::Actor& actor, long long id) {
   auto d = db_.read([&](soci::session& sql) { return store::deal_by_id(sql, id); });
   // The closing agent's scope, and a field rep sees the deals they visited for.

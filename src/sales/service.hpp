@@ -46,6 +46,9 @@ class DealService {
   /// (RuleViolation).
   DealView add_payment(const org::Actor& actor, long long deal_id, PaymentKind kind, long long amount_fen,
                        const std::string& on_date, const std::string& reason);
+  /// Deals and payments by id, unscoped: for a read model whose caller has checked the customer's scope.
+  std::vector<Deal> deals_by_ids(const std::vector<long long>& ids);
+  std::vector<Payment> payments_by_ids(const std::vector<long long>& ids);
 
  private:
   Deal visible_deal(const org::Actor& actor, long long id);

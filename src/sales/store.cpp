@@ -110,15 +110,29 @@ bool insert_keyed_payment(soci::session& sql, db::Dialect dialect, Payment& p, c
   return write_payment(sql, dialect, p, &key, created_by);
 }
 
+namespace {
+constexpr const char* kPaymentSelect =
+    "SELECT id, deal_id, kind, amount_fen, on_date, reason, created_at FROM deal_payments";
+Payment payment_from_row(const db::Row& r) {
+  return {r.i64(0), r.i64(1), r.str(2) == "refund" ? PaymentKind::kRefund : PaymentKind::kPayment, r.i64(3), r.str(4),
+          r.str(5), r.i64(6)};
+}
+}  // namespace
+
 std::vector<Payment> payments_of(soci::session& sql, long long deal_id) {
-  db::Query q("SELECT id, deal_id, kind, amount_fen, on_date, reason, created_at FROM deal_payments WHERE deal_id = ");
+  db::Query q(std::string(kPaymentSelect) + " WHERE deal_id = ");
   q << q.bind(deal_id) << " ORDER BY id";
   std::vector<Payment> out;
-  for (const auto& r : q.fetch(sql, 7)) {
-    out.push_back({r.i64(0), r.i64(1), r.str(2) == "refund" ? PaymentKind::kRefund : PaymentKind::kPayment, r.i64(3),
-                   r.str(4), r.str(5), r.i64(6)});
-  }
+  for (const auto& r : q.fetch(sql, 7)) out.push_back(payment_from_row(r));
   return out;
+}
+
+std::optional<Payment> payment_by_id(soci::session& sql, long long id) {
+  db::Query q(std::string(kPaymentSelect) + " WHERE id = ");
+  q << q.bind(id);
+  auto r = q.fetch_one(sql, 7);
+  if (!r) return std::nullopt;
+  return payment_from_row(*r);
 }
 
 }  // namespace waihu::sales::store

@@ -29,5 +29,6 @@ bool insert_keyed_payment(soci::session& sql, db::Dialect dialect, Payment& p, c
                           std::optional<long long> created_by);
 /// Oldest first.
 std::vector<Payment> payments_of(soci::session& sql, long long deal_id);
+std::optional<Payment> payment_by_id(soci::session& sql, long long id);
 
 }  // namespace waihu::sales::store

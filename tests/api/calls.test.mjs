@@ -181,11 +181,15 @@ test('follow-ups: logged, counted only when complete, and they schedule the next
   assert.equal((await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body: { customer_id: theirs.id, content: 'x' } })).status, 404);
 });
 
-test('a customer\'s timeline: calls, follow-ups and ownership changes, newest first, paged', async () => {
+test('a customer\'s timeline: calls, follow-ups, deals, payments and ownership changes, newest first, paged', async () => {
   const c = await ownNew(admin, ids.agent05);
   const agent05 = await login(srv.base, 'agent05', DEMO_PASSWORD);
   await api(srv.base, 'POST', '/api/v1/calls', { token: agent05, body: { customer_id: c.id, started_at: '2026-11-20T01:00:00Z', talk_seconds: 40, result: 'connected' } });
   await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent05, body: { customer_id: c.id, at: '2026-11-21T01:00:00Z', content: '寄了资料' } });
+  const deal = await api(srv.base, 'POST', '/api/v1/deals', { token: agent05, body: { customer_id: c.id, product: '企业邮箱', amount_fen: 240000 } });
+  assert.equal(deal.status, 201, JSON.stringify(deal.json));
+  const paid = await api(srv.base, 'POST', `/api/v1/deals/${deal.json.id}/payments`, { token: agent05, body: { amount_fen: 240000 } });
+  assert.equal(paid.status, 201, JSON.stringify(paid.json));
   const moved = await api(srv.base, 'PATCH', `/api/v1/customers/${c.id}`, { token: admin, body: { owner_id: ids.agent06 } });
   assert.equal(moved.status, 200);
   const items = [];
@@ -196,11 +200,17 @@ test('a customer\'s timeline: calls, follow-ups and ownership changes, newest fi
     items.push(...r.json.items);
     cursor = r.json.next_cursor;
   } while (cursor);
-  assert.deepEqual(items.map((e) => e.kind), ['ownership', 'follow_up', 'call']);
-  assert.equal(items[0].ownership.from_owner_id, ids.agent05);
-  assert.equal(items[0].ownership.to_owner_id, ids.agent06);
-  assert.equal(items[1].follow_up.content, '寄了资料');
-  assert.equal(items[2].call.result, 'connected');
+  // Deal, payment and the move were all recorded just now; the call and follow-up days before.
+  assert.deepEqual(items.slice(0, 3).map((e) => e.kind).sort(), ['deal', 'ownership', 'payment']);
+  assert.deepEqual(items.slice(3).map((e) => e.kind), ['follow_up', 'call']);
+  const byKind = Object.fromEntries(items.map((e) => [e.kind, e]));
+  assert.equal(byKind.ownership.ownership.from_owner_id, ids.agent05);
+  assert.equal(byKind.ownership.ownership.to_owner_id, ids.agent06);
+  assert.equal(byKind.deal.deal.amount_fen, 240000);
+  assert.equal(byKind.payment.payment.kind, 'payment');
+  assert.equal(byKind.payment.payment.deal_id, deal.json.id);
+  assert.equal(byKind.follow_up.follow_up.content, '寄了资料');
+  assert.equal(byKind.call.call.result, 'connected');
   // agent05 no longer owns it: the timeline is out of scope now.
   assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline`, { token: agent05 })).status, 404);
 });

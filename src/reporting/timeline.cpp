@@ -1,0 +1,90 @@
+#include "reporting/timeline.hpp"
+
+#include <unordered_map>
+
+#include "crm/access.hpp"
+#include "crm/rules.hpp"
+#include "db/keyset.hpp"
+#include "reporting/timeline_store.hpp"
+
+namespace waihu::reporting {
+
+namespace {
+using store::EventKind;
+
+std::optional<long long> owner_in(const nlohmann::json& snapshot) {
+  if (!snapshot.is_object() || !snapshot.contains("owner_id") || snapshot["owner_id"].is_null()) return std::nullopt;
+  return snapshot["owner_id"].get<long long>();
+}
+
+// Fetches the details of one kind of event through `by_ids` and hands each to `attach` by id.
+template <typename T, typename ByIds, typename Attach>
+void fill(const std::vector<store::Event>& events, EventKind kind, ByIds by_ids, Attach attach) {
+  std::vector<long long> ids;
+  for (const auto& e : events) {
+    if (e.kind == kind) ids.push_back(e.id);
+  }
+  if (ids.empty()) return;
+  std::unordered_map<long long, T> found;
+  for (auto& item : by_ids(ids)) found.emplace(item.id, std::move(item));
+  attach(found);
+}
+}  // namespace
+
+Page<TimelineEntry> TimelineService::timeline(const org::Actor& actor, long long customer_id, const std::string& cursor,
+                                              int limit) {
+  crm::Customer customer = customers_.get_for_calling(actor, customer_id);  // the scope check
+  bool mask = !crm::phones_visible(actor, customer);
+  auto events = db_.read(
+      [&](soci::session& sql) { return store::customer_events(sql, customer_id, db::cursor_param(cursor), limit); });
+  auto page = db::page_of(std::move(events), limit, [](const store::Event& e) {
+    return db::Cursor{std::to_string(e.at), e.key};
+  });
+
+  static constexpr const char* kKinds[] = {"call", "follow_up", "ownership", "deal", "payment"};
+  Page<TimelineEntry> out;
+  out.next_cursor = page.next_cursor;
+  std::unordered_map<long long, size_t> index;  // event key → position in out.items
+  for (const auto& e : page.items) {
+    index[e.key] = out.items.size();
+    out.items.push_back({kKinds[static_cast<int>(e.kind)], e.at, e.key, {}, {}, {}, {}, {}, {}, {}});
+  }
+  auto entry_of = [&](EventKind kind, long long id) -> TimelineEntry& {
+    return out.items[index.at(id * 8 + static_cast<int>(kind))];
+  };
+  fill<calls::Call>(
+      page.items, EventKind::kCall, [&](auto& ids) { return calls_.calls_by_ids(ids); },
+      [&](auto& found) {
+        for (auto& [id, c] : found) {
+          if (mask) c.number = crm::mask_phone(c.number);
+          entry_of(EventKind::kCall, id).call = c;
+        }
+      });
+  fill<calls::FollowUp>(
+      page.items, EventKind::kFollowUp, [&](auto& ids) { return follow_ups_.follow_ups_by_ids(ids); },
+      [&](auto& found) {
+        for (auto& [id, f] : found) entry_of(EventKind::kFollowUp, id).follow_up = f;
+      });
+  fill<sales::Deal>(
+      page.items, EventKind::kDeal, [&](auto& ids) { return deals_.deals_by_ids(ids); },
+      [&](auto& found) {
+        for (auto& [id, d] : found) entry_of(EventKind::kDeal, id).deal = d;
+      });
+  fill<sales::Payment>(
+      page.items, EventKind::kPayment, [&](auto& ids) { return deals_.payments_by_ids(ids); },
+      [&](auto& found) {
+        for (auto& [id, p] : found) entry_of(EventKind::kPayment, id).payment = p;
+      });
+  for (const auto& e : page.items) {
+    if (e.kind != EventKind::kOwnership) continue;
+    if (auto a = audit_.entry(e.id)) {
+      TimelineEntry& t = entry_of(EventKind::kOwnership, e.id);
+      t.owner_before = owner_in(a->before);
+      t.owner_after = owner_in(a->after);
+      t.changed_by = a->actor_id;
+    }
+  }
+  return out;
+}
+
+}  // namespace waihu::reporting
