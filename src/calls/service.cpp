@@ -72,8 +72,6 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
       customers_.record_contact(sql, actor, *c.customer_id, c.ended_at, std::string(call_result_name(c.result)),
                                 status_after_call(c.result));
     }
-    audit::record(sql,
-                  {0, c.created_at, org::audit_actor(actor), "call.log", "call", c.id, nullptr, to_json(c), nullptr});
   });
   present(actor, c);
   return c;

@@ -38,9 +38,19 @@ DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
   return out;
 }
 
-Database::Database(const DbUrl& url, size_t pool_size) : url_(url), size_(std::max<size_t>(1, pool_size)) {
+Database::Database(const DbUrl& url, size_t pool_size, int busy_timeout_ms)
+    : url_(url), size_(std::max<size_t>(1, pool_size)), busy_timeout_ms_(busy_timeout_ms) {
   pool_ = std::make_unique<soci::connection_pool>(size_);
   for (size_t i = 0; i < size_; ++i) open_session(pool_->at(i));
+  if (url_.dialect == Dialect::kSqlite) {
+    writer_session_ = std::make_unique<soci::session>();
+    open_session(*writer_session_);
+    *writer_session_ << "PRAGMA cache_size = -65536";  // 64 MiB: the hot pages of every table written to
+  }
+}
+
+Database::WriteSession::WriteSession(Database& db) : db_(db) {
+  if (!db.writer_session_) leased_.emplace(*db.pool_);
 }
 
 Database::~Database() = default;
@@ -52,7 +62,7 @@ void Database::open_session(soci::session& s) {
       s << "PRAGMA journal_mode=WAL";
       s << "PRAGMA synchronous=NORMAL";
       s << "PRAGMA foreign_keys=ON";
-      s << "PRAGMA busy_timeout=10000";
+      s << "PRAGMA busy_timeout=" + std::to_string(busy_timeout_ms_);
       // Statement journals of long transactions (an import) stay in memory instead of a temp file per statement.
       s << "PRAGMA temp_store=MEMORY";
     } else {
@@ -61,6 +71,17 @@ void Database::open_session(soci::session& s) {
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open database " + url_.display + ": " + e.what());
   }
+}
+
+std::unique_lock<std::timed_mutex> Database::queue_writer() {
+  if (url_.dialect != Dialect::kSqlite) return {};
+  std::unique_lock lock(writer_, std::defer_lock);
+  if (!lock.try_lock_for(std::chrono::milliseconds(busy_timeout_ms_))) {
+    throw Unavailable(
+        "store.busy",
+        "数据库正忙（可能正在导入），请稍后重试 / the store is busy (an import may be running); retry shortly");
+  }
+  return lock;
 }
 
 void Database::begin_write(soci::session& sql) {
@@ -105,6 +126,7 @@ void Database::migrate() {
 BulkWriteTuning::BulkWriteTuning(soci::session& sql, Dialect dialect)
     : sql_(sql), active_(dialect == Dialect::kSqlite) {
   if (active_) {
+    sql_ << "PRAGMA cache_size", soci::into(cache_size_before_);
     sql_ << "PRAGMA cache_size = -131072";  // 128 MiB
     // Foreign keys are checked at COMMIT instead of per statement: a statement that cannot fail half-way needs
     // no statement journal, which otherwise copies every index page an INSERT touches.
@@ -115,7 +137,7 @@ BulkWriteTuning::BulkWriteTuning(soci::session& sql, Dialect dialect)
 BulkWriteTuning::~BulkWriteTuning() {
   if (!active_) return;
   try {
-    sql_ << "PRAGMA cache_size = -2000";
+    sql_ << "PRAGMA cache_size = " + std::to_string(cache_size_before_);
   } catch (...) {
   }
 }

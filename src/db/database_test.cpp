@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <atomic>
+#include <thread>
+
 #include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "db/migrations.hpp"
@@ -56,12 +59,10 @@ TEST(Transactions, WriteRollsBackOnThrowAndWriteIfOnFalse) {
   EXPECT_EQ(count(), 1);
 }
 
-TEST(Transactions, AWriterHeldUpByAnotherWriterGetsARetryableError) {
-  TempDatabase t;
+TEST(Transactions, AWriterHeldUpByAnotherProcessGetsARetryableError) {
+  TempDatabase t(50);  // a writer waits 50 ms, not 10 s
   soci::session other(soci::sqlite3, "db=\"" + (t.dir / "waihu.db").string() + "\"");
-  other << "BEGIN IMMEDIATE";  // holds the write lock, as a long import does
-  // A writer from the pool waits busy_timeout (10 s) — too long for a test, so shorten it on every pooled session.
-  for (size_t i = 0; i < 2; ++i) t.db->pool().at(i) << "PRAGMA busy_timeout=50";
+  other << "BEGIN IMMEDIATE";  // holds the write lock, as a long import from the command line does
   try {
     t.db->write([](soci::session& sql) { sql << "INSERT INTO teams (name, created_at) VALUES ('x', 0)"; });
     FAIL() << "expected the store to be busy";
@@ -69,6 +70,46 @@ TEST(Transactions, AWriterHeldUpByAnotherWriterGetsARetryableError) {
     EXPECT_EQ(e.code(), "store.busy");
   }
   other << "ROLLBACK";
+}
+
+TEST(Transactions, WritersOfOneProcessTakeTurnsAndGiveUpAfterTheBusyTimeout) {
+  TempDatabase t(100);
+  std::atomic<bool> holding{false};
+  std::thread long_writer([&] {
+    t.db->write([&](soci::session& sql) {
+      sql << "INSERT INTO teams (name, created_at) VALUES ('long', 0)";
+      holding = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  try {
+    t.db->write([](soci::session& sql) { sql << "INSERT INTO teams (name, created_at) VALUES ('late', 0)"; });
+    ADD_FAILURE() << "expected the store to be busy";
+  } catch (const Unavailable& e) {
+    EXPECT_EQ(e.code(), "store.busy");
+  }
+  long_writer.join();
+  // Many short writers at once all get their turn.
+  std::vector<std::thread> writers;
+  for (int i = 0; i < 8; ++i) {
+    writers.emplace_back([&, i] {
+      for (int k = 0; k < 20; ++k) {
+        t.db->write([&](soci::session& sql) {
+          Query q;
+          q << "INSERT INTO teams (name, created_at) VALUES (" << q.bind("w" + std::to_string(i * 100 + k)) << ", 0)";
+          q.exec(sql);
+        });
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  long long teams = t.db->read([](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM teams", soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(teams, 1 + 8 * 20);
 }
 
 TEST(Dialect, IdentityColumns) {
