@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh -DWAIHU_BUILD_TESTS=OFF -DWAIHU_BUILD_BENCHMARKS=OFF
+scripts/build-web.sh
 export WAIHU_DATA="${WAIHU_DATA:-./waihu-data}"
 if [ ! -f "$WAIHU_DATA/waihu.db" ]; then
   ./build/waihu init --demo --admin-password "${WAIHU_ADMIN_PASSWORD:-admin1234}"

@@ -34,17 +34,21 @@ App::App(const Config& c)
       follow_ups(db, clock, customers),
       deals(db, clock, customers, org),
       deal_importer(db, clock, phones, customers, org),
-      timeline(db, customers, calls, follow_ups, deals, audit) {}
+      timeline(db, customers, calls, follow_ups, deals, audit),
+      web(http::find_web_root(c.web_dir)) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
-  http::register_system_routes(router, [this] {
-    return db.read([](soci::session& sql) {
-      long long v = 0;
-      sql << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", soci::into(v);
-      return static_cast<int>(v);
-    });
-  });
+  http::register_system_routes(
+      router,
+      [this] {
+        return db.read([](soci::session& sql) {
+          long long v = 0;
+          sql << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", soci::into(v);
+          return static_cast<int>(v);
+        });
+      },
+      web);
   org::register_routes(router, org, auth);
   http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});

@@ -13,6 +13,7 @@
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "http/web_app.hpp"
 #include "org/service.hpp"
 #include "reporting/timeline.hpp"
 #include "sales/deal_importer.hpp"
@@ -25,6 +26,7 @@ struct Config {
   std::string data_dir = "./waihu-data";
   std::string db_url;  ///< empty: sqlite:DATA_DIR/waihu.db
   size_t pool_size = 4;
+  std::string web_dir;  ///< the web app's build; empty: found by http::find_web_root
 };
 
 /// Everything a command needs, built once. Opening does not migrate: `init`/`serve` decide that.
@@ -47,6 +49,7 @@ class App {
   sales::DealService deals;
   sales::DealImporter deal_importer;
   reporting::TimelineService timeline;
+  http::WebApp web;
 
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);

@@ -1,4 +1,6 @@
 // `waihu init` and `waihu serve`.
+#include <spdlog/spdlog.h>
+
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -55,6 +57,7 @@ void add_serve(CLI::App& root, Shared& s) {
   cmd->add_option("--workers", o->workers, "handler threads (and database connections)")->capture_default_str();
   cmd->add_option("--max-body-kb", *max_body_kb, "largest JSON body accepted")->capture_default_str();
   cmd->add_option("--max-upload-mb", *max_upload_mb, "largest import upload accepted")->capture_default_str();
+  cmd->add_option("--web", s.config.web_dir, "the web app's build (default: web/dist of this checkout)");
   cmd->callback([&s, o, max_body_kb, max_upload_mb] {
     s.action = [&s, o, max_body_kb, max_upload_mb] {
       o->max_body_bytes = *max_body_kb * 1024;
@@ -64,6 +67,10 @@ void add_serve(CLI::App& root, Shared& s) {
       http::Router router;
       app->register_routes(router);
       http::Server server(router, *o);
+      if (!app->web.available()) {
+        spdlog::warn("no web app build in {}: serving the API only (build it: cd web && npm ci && npm run build)",
+                     app->web.root());
+      }
       server.run([&](unsigned short port) {
         std::cout << "Waihu listening on http://" << o->host << ":" << port << std::endl;
       });

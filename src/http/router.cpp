@@ -107,6 +107,9 @@ Response Router::handle(const Request& req) const {
     best_params = std::move(params);
   }
   if (!best) {
+    if (!path_matched && fallback_) {
+      if (auto r = fallback_(req)) return *r;
+    }
     if (path_matched) {
       return error_json(405, "http.method_not_allowed", "不支持该方法 / method not allowed", {{"method", req.method}});
     }

@@ -2,6 +2,7 @@
 // Routes: method + pattern ("/api/v1/customers/{id}") → handler. Authentication happens here, once, for every
 // route not marked public; errors thrown anywhere below become one JSON error shape in one place.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ class Router {
   using Authenticator = std::function<org::Actor(const std::string& token)>;
 
   void set_authenticator(Authenticator a) { authenticator_ = std::move(a); }
+  /// Answers requests no route matches (the web app's files); nullopt falls through to 404.
+  using Fallback = std::function<std::optional<Response>(const Request&)>;
+  void set_fallback(Fallback f) { fallback_ = std::move(f); }
   void add(const std::string& method, const std::string& pattern, Handler handler, bool is_public = false);
   /// Never throws: every failure becomes an error response.
   Response handle(const Request& request) const;
@@ -38,6 +42,7 @@ class Router {
   };
   std::vector<Route> routes_;
   Authenticator authenticator_;
+  Fallback fallback_;
 };
 
 /// The session token of a request: `Authorization: Bearer …` or the `waihu_session` cookie.

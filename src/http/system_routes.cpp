@@ -15,16 +15,23 @@ constexpr const char* kHomePage = R"(<!doctype html>
 <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;color:#222}
 code{background:#f3f3f3;padding:0 .3em}</style></head>
 <body><h1>Waihu 外呼</h1>
-<p>电销运营平台正在运行。网页版即将上线；现在可通过 JSON API 和命令行使用。</p>
-<p>The telesales platform is running. The web app comes next; use the JSON API and the CLI meanwhile.</p>
+<p>电销运营平台正在运行，但网页版尚未构建（在 web/ 下运行 <code>npm ci &amp;&amp; npm run build</code>，或用 <code>scripts/run.sh</code> 启动）。</p>
+<p>The platform is running, but the web app has not been built: run <code>npm ci &amp;&amp; npm run build</code> in
+web/, or start with <code>scripts/run.sh</code>. The JSON API and the CLI work meanwhile.</p>
 <ul><li><a href="/api/openapi.json">API (OpenAPI 3)</a></li><li><a href="/healthz">/healthz</a></li>
 <li>登录 / login: <code>POST /api/v1/auth/login</code></li></ul></body></html>
 )";
 }  // namespace
 
-void register_system_routes(Router& router, std::function<int()> health) {
+void register_system_routes(Router& router, std::function<int()> health, const WebApp& web) {
   router.add(
-      "GET", "/", [](Context&) { return Response::html(kHomePage); }, true);
+      "GET", "/",
+      [&web](Context& c) {
+        if (auto page = web.serve(c.request)) return *page;
+        return Response::html(kHomePage);
+      },
+      true);
+  if (web.available()) router.set_fallback([&web](const Request& req) { return web.serve(req); });
   router.add(
       "GET", "/healthz",
       [health](Context&) {

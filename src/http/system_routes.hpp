@@ -3,8 +3,11 @@
 #include <functional>
 
 #include "http/router.hpp"
+#include "http/web_app.hpp"
 
 namespace waihu::http {
 /// `health` returns the schema version, throwing when the store does not answer.
-void register_system_routes(Router& router, std::function<int()> health);
+/// `/healthz`, `/api/openapi.json`, and the web app (`web`) for every other GET that is not the API; without a
+/// web build, `/` answers a page that says how to reach the API.
+void register_system_routes(Router& router, std::function<int()> health, const WebApp& web);
 }  // namespace waihu::http

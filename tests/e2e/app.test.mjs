@@ -1,0 +1,129 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshData, startServer, cleanup, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { launch, signIn, screenshot } from './browser.mjs';
+
+let dir, srv, browser;
+before(async () => {
+  dir = freshData({ demo: true });
+  srv = await startServer(dir);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+  cleanup(dir);
+});
+
+test('login: a wrong password is refused with the server\'s message; the right one opens the customers', async () => {
+  const context = await browser.newContext({ baseURL: srv.base });
+  const page = await context.newPage();
+  await page.goto('/customers');
+  await page.waitForURL('**/login');
+  await page.getByTestId('username').fill('agent01');
+  await page.getByTestId('password').fill('wrong-password');
+  await page.getByTestId('login-submit').click();
+  await assert.doesNotReject(page.getByTestId('login-error').waitFor());
+  assert.match(await page.getByTestId('login-error').innerText(), /用户名或密码|password/);
+  await screenshot(page, 'login-error');
+  await page.getByTestId('password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL('**/customers');
+  await page.locator('[data-testid=customers-table] tbody tr.ant-table-row').first().waitFor();
+  await screenshot(page, 'customers');
+  await context.close();
+});
+
+test('customers: 50 rows a page from the server, next and previous pages, search, masked pool phones', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD);
+  const rows = page.locator('[data-testid=customers-table] tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 50);
+  const firstCompany = await rows.first().locator('td').first().innerText();
+  await page.getByTestId('page-next').click();
+  await page.waitForFunction((first) => {
+    const cell = document.querySelector('[data-testid=customers-table] tbody tr.ant-table-row td');
+    return cell && cell.textContent !== first;
+  }, firstCompany);
+  assert.equal(await page.getByTestId('page-number').innerText(), '2');
+  await page.getByTestId('page-previous').click();
+  await page.waitForFunction((first) => document.querySelector('[data-testid=customers-table] tbody tr.ant-table-row td')?.textContent === first, firstCompany);
+  // Free-text search goes to the server.
+  const search = page.getByTestId('customer-search').locator('input');
+  await search.fill(firstCompany);
+  await search.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row').length === 1);
+  // Pool customers seen by an agent come masked from the server, and are shown as they came.
+  await search.fill('');
+  await search.press('Enter');
+  await page.getByText('只看公海').click();
+  await page.locator('.ant-switch').click();
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row')];
+    return rows.length > 0 && rows.every((r) => r.textContent.includes('****'));
+  });
+  await context.close();
+});
+
+test('an agent opening an admin URL sees permission denied; the admin sees the users', async () => {
+  const agent = await signIn(browser, srv.base, 'agent02', DEMO_PASSWORD);
+  assert.equal(await agent.page.getByTestId('nav').getByText('系统管理').count(), 0, 'no admin menu for an agent');
+  await agent.page.goto('/admin/users');
+  await agent.page.getByTestId('forbidden').waitFor();
+  await screenshot(agent.page, 'forbidden');
+  await agent.context.close();
+
+  const admin = await signIn(browser, srv.base, 'admin', ADMIN_PASSWORD);
+  await admin.page.goto('/admin/users');
+  await admin.page.locator('[data-testid=users-table] tbody tr.ant-table-row').first().waitFor();
+  assert.ok((await admin.page.locator('[data-testid=users-table] tbody tr.ant-table-row').count()) >= 38);
+  await screenshot(admin.page, 'users');
+  await admin.context.close();
+});
+
+test('the language switch changes every visible label', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent03', DEMO_PASSWORD);
+  await page.locator('[data-testid=customers-table] tbody tr.ant-table-row').first().waitFor();
+  const header = () => page.locator('[data-testid=customers-table] thead').innerText();
+  assert.match(await header(), /公司/);
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=customers-table] thead')?.textContent.includes('Company'));
+  // Every label — header, menu, filters, table header, pager — but not the customers' own data, which stays Chinese.
+  const labels = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll('tbody').forEach((b) => b.remove());
+    return copy.innerText;
+  });
+  for (const zh of ['客户', '公司', '联系人', '电话', '等级', '状态', '负责人', '只看公海', '上一页', '下一页', '搜索']) {
+    assert.ok(!labels.includes(zh), `"${zh}" still shown after switching to English`);
+  }
+  await screenshot(page, 'customers-en');
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=customers-table] thead')?.textContent.includes('公司'));
+  await context.close();
+});
+
+test('budgets: login plus the first screen load under 500 KB of compressed JavaScript; 50 rows render within 300 ms of the API', async () => {
+  const context = await browser.newContext({ baseURL: srv.base });
+  const page = await context.newPage();
+  let jsBytes = 0;
+  page.on('response', async (res) => {
+    if (res.url().endsWith('.js')) {
+      const size = Number(res.headers()['content-length'] || 0);
+      jsBytes += size;
+    }
+  });
+  await page.goto('/login');
+  await page.getByTestId('username').fill('agent04');
+  await page.getByTestId('password').fill(DEMO_PASSWORD);
+  const listAnswered = page.waitForResponse((r) => r.url().includes('/api/v1/customers?') && r.status() === 200);
+  await page.getByTestId('login-submit').click();
+  await (await listAnswered).finished();
+  const answeredAt = Date.now();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row').length === 50);
+  const renderMs = Date.now() - answeredAt;
+  console.log(`# budget: ${Math.round(jsBytes / 1024)} KB compressed JS for login + customers; 50 rows rendered ${renderMs} ms after the API answered`);
+  assert.ok(jsBytes > 0 && jsBytes < 500 * 1024, `${jsBytes} bytes of JS`);
+  assert.ok(renderMs < 300, `${renderMs} ms`);
+  await context.close();
+});

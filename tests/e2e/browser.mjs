@@ -1,0 +1,28 @@
+// The browser for the UI tests: Debian's chromium, headless, driven by playwright-core. Screenshots go to
+// tests/e2e/.artifacts/ (not committed).
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const ARTIFACTS = new URL('./.artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  // As root, Playwright adds --no-sandbox itself (chromiumSandbox defaults to false).
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true });
+}
+
+/** A fresh browser context, signed in as `username` through the login page. */
+export async function signIn(browser, base, username, password, { locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ baseURL: base, locale });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { context, page };
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: ARTIFACTS + name + '.png', fullPage: true });
+}

@@ -1,0 +1,68 @@
+// Routes. Pages load on demand (code-split), so the login page and the first screen stay small.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { canOpen, useAuth } from './auth';
+import { AppShell } from './pages/AppShell';
+import { LoginPage } from './pages/LoginPage';
+import { Forbidden, NotFound } from './pages/Status';
+
+const CustomersPage = lazy(() => import('./pages/CustomersPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+
+function Loading() {
+  return (
+    <div data-testid="loading" style={{ display: 'grid', placeItems: 'center', height: '40vh' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user, checking } = useAuth();
+  const location = useLocation();
+  if (checking) return <Loading />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  return user && canOpen(user, 'admin') ? <>{children}</> : <Forbidden />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireUser>
+            <AppShell />
+          </RequireUser>
+        }
+      >
+        <Route index element={<Navigate to="/customers" replace />} />
+        <Route
+          path="customers"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CustomersPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <AdminOnly>
+              <Suspense fallback={<Loading />}>
+                <UsersPage />
+              </Suspense>
+            </AdminOnly>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

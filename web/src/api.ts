@@ -1,0 +1,68 @@
+// The JSON API, as the browser calls it: the session is the HttpOnly cookie the login set. Errors arrive in one
+// shape ({"error": {code, message, details}}) and are thrown as ApiError.
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public details: Record<string, unknown> = {},
+    public retryAfter?: number,
+  ) {
+    super(message);
+  }
+  get field(): string | undefined {
+    return typeof this.details.field === 'string' ? this.details.field : undefined;
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器 / cannot reach the server');
+  }
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const e = json?.error ?? {};
+    const retry = Number(res.headers.get('retry-after')) || undefined;
+    throw new ApiError(res.status, e.code ?? 'http.' + res.status, e.message ?? res.statusText, e.details ?? {}, retry);
+  }
+  return json as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  role_label: string;
+  team_id: number;
+  extension: string | null;
+  disabled: boolean;
+  rights?: Record<string, boolean>;
+}
+
+export interface Customer {
+  id: number;
+  company: string;
+  contact_name: string;
+  phones: string[];
+  grade: string;
+  status: string;
+  owner_id: number | null;
+  region: string;
+  last_contact_at: string | null;
+  next_follow_up_on: string | null;
+}

@@ -1,0 +1,51 @@
+// The two catalogues and the hook that reads them. zh-CN is the default; the choice is kept in localStorage.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { zh } from './zh';
+import { en } from './en';
+
+export type MessageKey = keyof typeof zh;
+export type Messages = Record<MessageKey, string>;
+export type Locale = 'zh-CN' | 'en';
+
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, en };
+
+interface I18n {
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+}
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    localStorage.getItem('waihu.locale') === 'en' ? 'en' : 'zh-CN',
+  );
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem('waihu.locale', l);
+    document.documentElement.lang = l;
+    setLocaleState(l);
+  }, []);
+  const t = useCallback(
+    (key: MessageKey, vars?: Record<string, string | number>) => {
+      let text: string = catalogues[locale][key] ?? key;
+      for (const [name, value] of Object.entries(vars ?? {})) text = text.replace(`{${name}}`, String(value));
+      return text;
+    },
+    [locale],
+  );
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18n {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

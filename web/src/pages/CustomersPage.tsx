@@ -1,0 +1,85 @@
+// Customers: server-side paged, filtered and sorted; phones exactly as the server sends them (masked or not).
+import { useEffect, useState } from 'react';
+import { Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { api, type Customer, type Page, type User } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+import { usePagedList } from '../usePagedList';
+import { LoadError, PagerBar } from './ListFooter';
+
+const STATUSES = ['new', 'contacted', 'interested', 'following', 'won', 'lost', 'invalid'] as const;
+
+export default function CustomersPage() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [grade, setGrade] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [pool, setPool] = useState(false);
+  const [sort, setSort] = useState('-id');
+  const [owners, setOwners] = useState<Record<number, string>>({});
+  const list = usePagedList<Customer>('/api/v1/customers', {
+    q, grade, status, pool: pool ? 'true' : undefined, sort,
+  });
+
+  useEffect(() => {
+    // Names of the owners the user may see; without the right to list users the id is shown.
+    api<Page<User>>('GET', '/api/v1/users?limit=1000')
+      .then((p) => setOwners(Object.fromEntries(p.items.map((u) => [u.id, u.display_name]))))
+      .catch(() => {});
+  }, []);
+
+  return (
+    <>
+      <Typography.Title level={3}>{t('customers.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <div data-testid="customer-search">
+          <Input.Search allowClear placeholder={t('customers.search')} onSearch={setQ} style={{ width: 260 }}
+            enterButton={t('common.search')} />
+        </div>
+        <Select allowClear placeholder={t('customers.grade')} value={grade} onChange={setGrade} style={{ width: 110 }}
+          options={['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: g }))} />
+        <Select allowClear placeholder={t('customers.status')} value={status} onChange={setStatus} style={{ width: 130 }}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))} />
+        <Space>
+          <Switch checked={pool} onChange={setPool} />
+          {t('customers.only_pool')}
+        </Space>
+        <Select value={sort} onChange={setSort} style={{ width: 150 }} options={[
+          { value: '-id', label: t('customers.sort.newest') },
+          { value: '-updated_at', label: t('customers.sort.updated') },
+          { value: 'company', label: t('customers.sort.company') },
+        ]} />
+      </Space>
+      {list.error && <LoadError error={list.error} retry={list.reload} />}
+      <Table<Customer>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        size="middle"
+        locale={{ emptyText: t('common.empty') }}
+        data-testid="customers-table"
+        columns={[
+          { title: t('customers.company'), dataIndex: 'company' },
+          { title: t('customers.contact'), dataIndex: 'contact_name' },
+          { title: t('customers.phones'), dataIndex: 'phones', render: (p: string[]) => p.join(' / ') },
+          { title: t('customers.grade'), dataIndex: 'grade', width: 70 },
+          {
+            title: t('customers.status'), dataIndex: 'status', width: 100,
+            render: (s: string) => <Tag>{t(`status.${s}` as MessageKey)}</Tag>,
+          },
+          {
+            title: t('customers.owner'), dataIndex: 'owner_id',
+            render: (id: number | null) => (id === null ? <Tag color="blue">{t('customers.pool')}</Tag> : owners[id] ?? `#${id}`),
+          },
+          { title: t('customers.region'), dataIndex: 'region' },
+          {
+            title: t('customers.last_contact'), dataIndex: 'last_contact_at',
+            render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—'),
+          },
+          { title: t('customers.next_follow_up'), dataIndex: 'next_follow_up_on', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+      <PagerBar {...list} />
+    </>
+  );
+}
