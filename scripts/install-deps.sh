@@ -12,7 +12,7 @@ packages=(
   libsodium-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs time curl clang-format
-  chromium
+  chromium fonts-wqy-zenhei
 )
 
 missing=()

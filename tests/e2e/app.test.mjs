@@ -56,12 +56,47 @@ test('customers: 50 rows a page from the server, next and previous pages, search
   // Pool customers seen by an agent come masked from the server, and are shown as they came.
   await search.fill('');
   await search.press('Enter');
-  await page.getByText('只看公海').click();
-  await page.locator('.ant-switch').click();
+  await page.getByTestId('only-pool').click();
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row')];
     return rows.length > 0 && rows.every((r) => r.textContent.includes('****'));
   });
+  await context.close();
+});
+
+test('an agent finds a customer, logs a call with a follow-up, and sees both on the timeline', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent05', DEMO_PASSWORD);
+  const rows = page.locator('[data-testid=customers-table] tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  await page.getByTestId('only-mine').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row')].every((r) => !r.textContent.includes('公海')));
+  const company = await rows.nth(3).locator('td').first().innerText();
+  const search = page.getByTestId('customer-search').locator('input');
+  await search.fill(company);
+  await search.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row').length === 1);
+  await rows.first().click();
+  await page.waitForURL(/\/customers\/\d+$/);
+  await page.getByTestId('customer-card').waitFor();
+  assert.match(await page.getByTestId('customer-card').innerText(), new RegExp(company));
+  const before = await page.getByTestId('timeline-item').count();
+
+  // Log an interested call of 95 s with a follow-up and its next date.
+  await page.getByTestId('log-result').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '有意向' }).click();
+  await page.getByTestId('log-talk').fill('95');
+  await page.getByTestId('log-content').fill('客户要求发送报价单，下周二回访');
+  await page.getByTestId('log-next-date').fill('2099-01-05');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('log-submit').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline-item]').length >= n + 2, before);
+  const timeline = await page.getByTestId('timeline').innerText();
+  assert.match(timeline, /客户要求发送报价单/);
+  assert.match(timeline, /有意向 · 95 秒/);
+  assert.match(timeline, /有效通话/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=customer-status]')?.textContent === '意向');
+  assert.match(await page.getByTestId('customer-card').innerText(), /2099-01-05/);
+  await screenshot(page, 'customer');
   await context.close();
 });
 

@@ -9,6 +9,7 @@ import { Forbidden, NotFound } from './pages/Status';
 
 const CustomersPage = lazy(() => import('./pages/CustomersPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const CustomerPage = lazy(() => import('./pages/CustomerPage'));
 
 function Loading() {
   return (
@@ -48,6 +49,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <CustomersPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="customers/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CustomerPage />
             </Suspense>
           }
         />

@@ -1,7 +1,9 @@
 // Customers: server-side paged, filtered and sorted; phones exactly as the server sends them (masked or not).
 import { useEffect, useState } from 'react';
 import { Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
 import { api, type Customer, type Page, type User } from '../api';
+import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePagedList } from '../usePagedList';
 import { LoadError, PagerBar } from './ListFooter';
@@ -14,10 +16,13 @@ export default function CustomersPage() {
   const [grade, setGrade] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [pool, setPool] = useState(false);
+  const [mine, setMine] = useState(false);
+  const { user } = useAuth();
   const [sort, setSort] = useState('-id');
   const [owners, setOwners] = useState<Record<number, string>>({});
+  const navigate = useNavigate();
   const list = usePagedList<Customer>('/api/v1/customers', {
-    q, grade, status, pool: pool ? 'true' : undefined, sort,
+    q, grade, status, pool: pool ? 'true' : undefined, owner_id: mine && user ? String(user.id) : undefined, sort,
   });
 
   useEffect(() => {
@@ -40,7 +45,11 @@ export default function CustomersPage() {
         <Select allowClear placeholder={t('customers.status')} value={status} onChange={setStatus} style={{ width: 130 }}
           options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))} />
         <Space>
-          <Switch checked={pool} onChange={setPool} />
+          <Switch checked={mine} onChange={(v) => { setMine(v); if (v) setPool(false); }} data-testid="only-mine" />
+          {t('customers.only_mine')}
+        </Space>
+        <Space>
+          <Switch checked={pool} onChange={(v) => { setPool(v); if (v) setMine(false); }} data-testid="only-pool" />
           {t('customers.only_pool')}
         </Space>
         <Select value={sort} onChange={setSort} style={{ width: 150 }} options={[
@@ -58,6 +67,7 @@ export default function CustomersPage() {
         size="middle"
         locale={{ emptyText: t('common.empty') }}
         data-testid="customers-table"
+        onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('customers.company'), dataIndex: 'company' },
           { title: t('customers.contact'), dataIndex: 'contact_name' },
