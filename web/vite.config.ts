@@ -10,7 +10,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     rollupOptions: {
       output: {
-        manualChunks: { react: ['react', 'react-dom', 'react-router-dom'], antd: ['antd'] },
+        manualChunks: { react: ['react', 'react-dom', 'react-router-dom'] },
       },
     },
   },

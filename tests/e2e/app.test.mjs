@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshData, startServer, cleanup, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { freshData, startServer, cleanup, gbk, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
 import { launch, signIn, screenshot } from './browser.mjs';
 
 let dir, srv, browser;
@@ -97,6 +97,37 @@ test('an agent finds a customer, logs a call with a follow-up, and sees both on 
   await page.waitForFunction(() => document.querySelector('[data-testid=customer-status]')?.textContent === '意向');
   assert.match(await page.getByTestId('customer-card').innerText(), /2099-01-05/);
   await screenshot(page, 'customer');
+  await context.close();
+});
+
+test('an assistant imports a GBK file with a bad line: the line is named, the rest goes in, the rejects download', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'zhouyan', DEMO_PASSWORD);
+  await page.getByTestId('nav').getByText('导入').click();
+  await page.waitForURL('**/import');
+  const sheet = ['单位名称,联系人,手机,行业,地区',
+    '杭州云栖浏览器测试有限公司,沈浩,13905710001,信息技术,杭州市',
+    '宁波港城浏览器测试有限公司,许静,1390574,物流,宁波市',
+    '温州瓯江浏览器测试有限公司,林峰,13905770003,制造业,温州市'].join('\r\n') + '\r\n';
+  await page.locator('input[type=file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: gbk(sheet) });
+  await page.getByTestId('import-check').click();
+  await page.getByTestId('import-errors').waitFor();
+  assert.equal(await page.getByTestId('import-encoding').innerText(), 'GB18030');
+  const errors = await page.getByTestId('import-errors').innerText();
+  assert.match(errors, /\b3\b/, 'the bad physical line is named');
+  assert.match(errors, /手机/);
+  assert.match(await page.locator('[data-testid=import]').innerText(), /宁波港城浏览器测试有限公司/, 'the preview shows the rows, decoded');
+  await screenshot(page, 'import-check');
+  await page.getByTestId('import-partial').click();
+  await page.getByTestId('import-result').waitFor();
+  assert.match(await page.getByTestId('import-result').innerText(), /导入 2 行.*未导入 1 行/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('import-rejects').click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  const rejects = readFileSync(file, 'utf8');
+  assert.match(rejects, /宁波港城浏览器测试有限公司/);
+  assert.match(rejects, /错误行号/);
+  await screenshot(page, 'import-done');
   await context.close();
 });
 

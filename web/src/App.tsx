@@ -10,6 +10,7 @@ import { Forbidden, NotFound } from './pages/Status';
 const CustomersPage = lazy(() => import('./pages/CustomersPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const CustomerPage = lazy(() => import('./pages/CustomerPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 function Loading() {
   return (
@@ -25,6 +26,11 @@ function RequireUser({ children }: { children: ReactNode }) {
   if (checking) return <Loading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
+}
+
+function ImportersOnly({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  return user && canOpen(user, 'import') ? <>{children}</> : <Forbidden />;
 }
 
 function AdminOnly({ children }: { children: ReactNode }) {
@@ -58,6 +64,16 @@ export function App() {
             <Suspense fallback={<Loading />}>
               <CustomerPage />
             </Suspense>
+          }
+        />
+        <Route
+          path="import"
+          element={
+            <ImportersOnly>
+              <Suspense fallback={<Loading />}>
+                <ImportPage />
+              </Suspense>
+            </ImportersOnly>
           }
         />
         <Route

@@ -50,7 +50,8 @@ export function useAuth(): Auth {
 }
 
 /// What each role may open in the app (the server enforces the same on every route).
-export function canOpen(user: User, area: 'admin'): boolean {
+export function canOpen(user: User, area: 'admin' | 'import'): boolean {
   if (area === 'admin') return user.rights?.manage_org === true;
+  if (area === 'import') return user.rights?.import_customers === true;
   return false;
 }

@@ -14,6 +14,7 @@ export function AppShell() {
   const [changing, setChanging] = useState(false);
   if (!user) return null;
   const items = [{ key: '/customers', label: t('nav.customers') }];
+  if (canOpen(user, 'import')) items.push({ key: '/import', label: t('nav.import') });
   if (canOpen(user, 'admin')) {
     items.push({ key: '/admin/users', label: `${t('nav.admin')} · ${t('nav.users')}` });
   }
