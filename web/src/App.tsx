@@ -2,7 +2,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
-import { canOpen, useAuth } from './auth';
+import { canOpen, useAuth, type Area } from './auth';
 import { AppShell } from './pages/AppShell';
 import { LoginPage } from './pages/LoginPage';
 import { Forbidden, NotFound } from './pages/Status';
@@ -11,6 +11,8 @@ const CustomersPage = lazy(() => import('./pages/CustomersPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const CustomerPage = lazy(() => import('./pages/CustomerPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const TeamsPage = lazy(() => import('./pages/TeamsPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 function Loading() {
   return (
@@ -28,14 +30,9 @@ function RequireUser({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function ImportersOnly({ children }: { children: ReactNode }) {
+function Allowed({ area, children }: { area: Area; children: ReactNode }) {
   const { user } = useAuth();
-  return user && canOpen(user, 'import') ? <>{children}</> : <Forbidden />;
-}
-
-function AdminOnly({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
-  return user && canOpen(user, 'admin') ? <>{children}</> : <Forbidden />;
+  return user && canOpen(user, area) ? <Suspense fallback={<Loading />}>{children}</Suspense> : <Forbidden />;
 }
 
 export function App() {
@@ -66,26 +63,10 @@ export function App() {
             </Suspense>
           }
         />
-        <Route
-          path="import"
-          element={
-            <ImportersOnly>
-              <Suspense fallback={<Loading />}>
-                <ImportPage />
-              </Suspense>
-            </ImportersOnly>
-          }
-        />
-        <Route
-          path="admin/users"
-          element={
-            <AdminOnly>
-              <Suspense fallback={<Loading />}>
-                <UsersPage />
-              </Suspense>
-            </AdminOnly>
-          }
-        />
+        <Route path="import" element={<Allowed area="import"><ImportPage /></Allowed>} />
+        <Route path="admin/teams" element={<Allowed area="admin"><TeamsPage /></Allowed>} />
+        <Route path="admin/users" element={<Allowed area="admin"><UsersPage /></Allowed>} />
+        <Route path="admin/audit" element={<Allowed area="audit"><AuditPage /></Allowed>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

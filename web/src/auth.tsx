@@ -50,8 +50,9 @@ export function useAuth(): Auth {
 }
 
 /// What each role may open in the app (the server enforces the same on every route).
-export function canOpen(user: User, area: 'admin' | 'import'): boolean {
+export type Area = 'admin' | 'import' | 'audit';
+export function canOpen(user: User, area: Area): boolean {
   if (area === 'admin') return user.rights?.manage_org === true;
   if (area === 'import') return user.rights?.import_customers === true;
-  return false;
+  return user.rights?.read_audit === true;
 }

@@ -16,8 +16,9 @@ export function AppShell() {
   const items = [{ key: '/customers', label: t('nav.customers') }];
   if (canOpen(user, 'import')) items.push({ key: '/import', label: t('nav.import') });
   if (canOpen(user, 'admin')) {
-    items.push({ key: '/admin/users', label: `${t('nav.admin')} · ${t('nav.users')}` });
+    items.push({ key: '/admin/teams', label: t('nav.teams') }, { key: '/admin/users', label: t('nav.users') });
   }
+  if (canOpen(user, 'audit')) items.push({ key: '/admin/audit', label: t('nav.audit') });
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
   return (
     <Layout style={{ minHeight: '100vh' }}>

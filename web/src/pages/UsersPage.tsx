@@ -1,16 +1,37 @@
-// Administration: the users of the company, paged (creating and editing them comes with the admin screens).
-import { Table, Tag, Typography } from 'antd';
-import type { User } from '../api';
+// Administration: users — create, change role/team/extension, reset a password, disable.
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { api, type User } from '../api';
+import { showFieldError } from '../formErrors';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePagedList } from '../usePagedList';
+import { useTeams } from '../useTeams';
 import { LoadError, PagerBar } from './ListFooter';
+
+const ROLES = ['agent', 'supervisor', 'manager', 'field_rep', 'qa', 'assistant', 'admin'];
 
 export default function UsersPage() {
   const { t } = useI18n();
   const list = usePagedList<User>('/api/v1/users', {});
+  const { teams } = useTeams();
+  const teamName = Object.fromEntries(teams.map((x) => [x.id, x.name]));
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  async function disable(u: User) {
+    try {
+      await api('POST', `/api/v1/users/${u.id}/disable`);
+      message.success(t('users.disabled_done'));
+      await list.reload();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  }
   return (
     <>
-      <Typography.Title level={3}>{t('users.title')}</Typography.Title>
+      <Space style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>
+        <Button type="primary" onClick={() => setEditing('new')} data-testid="user-add">{t('users.add')}</Button>
+      </Space>
       {list.error && <LoadError error={list.error} retry={list.reload} />}
       <Table<User>
         rowKey="id"
@@ -24,14 +45,128 @@ export default function UsersPage() {
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.name'), dataIndex: 'display_name' },
           { title: t('users.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}` as MessageKey) },
+          { title: t('users.team'), dataIndex: 'team_id', render: (id: number) => teamName[id] ?? `#${id}` },
           { title: t('users.extension'), dataIndex: 'extension', render: (v: string | null) => v ?? '—' },
           {
             title: t('users.status'), dataIndex: 'disabled',
             render: (d: boolean) => (d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
           },
+          {
+            title: t('users.actions'),
+            render: (_: unknown, u: User) => (
+              <Space size="small">
+                <Button size="small" onClick={() => setEditing(u)}>{t('users.edit')}</Button>
+                <Button size="small" onClick={() => setResetting(u)}>{t('users.reset_password')}</Button>
+                {!u.disabled && (
+                  <Popconfirm title={t('users.disable_confirm')} onConfirm={() => disable(u)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                    <Button size="small" danger>{t('users.disable')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
       <PagerBar {...list} />
+      {editing && (
+        <UserForm user={editing === 'new' ? null : editing} teams={teams.map((x) => ({ value: x.id, label: x.name }))}
+          onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void list.reload(); }} />
+      )}
+      {resetting && <ResetPassword user={resetting} onClose={() => setResetting(null)} />}
     </>
+  );
+}
+
+function UserForm({ user, teams, onClose, onSaved }: {
+  user: User | null; teams: { value: number; label: string }[]; onClose: () => void; onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const fields = ['username', 'display_name', 'role', 'team_id', 'password', 'extension', 'hired_on'];
+  async function submit(v: Record<string, unknown> & { hired_on?: { format: (f: string) => string } }) {
+    setBusy(true);
+    const body: Record<string, unknown> = {
+      display_name: v.display_name ?? '',
+      role: v.role,
+      team_id: v.team_id,
+      extension: v.extension ? v.extension : null,
+    };
+    if (v.hired_on) body.hired_on = v.hired_on.format('YYYY-MM-DD');
+    try {
+      if (user) {
+        await api('PATCH', `/api/v1/users/${user.id}`, body);
+        message.success(t('users.saved'));
+      } else {
+        await api('POST', '/api/v1/users', { ...body, username: v.username, password: v.password });
+        message.success(t('users.created'));
+      }
+      onSaved();
+    } catch (e) {
+      if (!showFieldError(form, e, fields)) message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={user ? `${t('users.edit')} · ${user.username}` : t('users.add')} onCancel={onClose}
+      onOk={() => form.submit()} confirmLoading={busy} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnClose>
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="user-form"
+        initialValues={user ? { display_name: user.display_name, role: user.role, team_id: user.team_id, extension: user.extension } : { role: 'agent' }}>
+        {!user && (
+          <Form.Item name="username" label={t('users.username')} rules={[{ required: true }]}>
+            <Input autoComplete="off" data-testid="user-username" />
+          </Form.Item>
+        )}
+        <Form.Item name="display_name" label={t('users.name')}>
+          <Input data-testid="user-name" />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+          <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} data-testid="user-role" />
+        </Form.Item>
+        <Form.Item name="team_id" label={t('users.team')} rules={[{ required: true }]}>
+          <Select showSearch optionFilterProp="label" options={teams} data-testid="user-team" />
+        </Form.Item>
+        {!user && (
+          <Form.Item name="password" label={t('users.password')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="new-password" data-testid="user-password" />
+          </Form.Item>
+        )}
+        <Form.Item name="extension" label={t('users.extension')}>
+          <Input data-testid="user-extension" />
+        </Form.Item>
+        <Form.Item name="hired_on" label={t('users.hired_on')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  async function submit(v: { password: string }) {
+    setBusy(true);
+    try {
+      await api('POST', `/api/v1/users/${user.id}/password`, { password: v.password });
+      message.success(t('users.password_reset'));
+      onClose();
+    } catch (e) {
+      if (!showFieldError(form, e, ['password'])) message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={`${t('users.reset_password')} · ${user.username}`} onCancel={onClose} onOk={() => form.submit()}
+      confirmLoading={busy} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnClose>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="password" label={t('users.new_password')} rules={[{ required: true }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

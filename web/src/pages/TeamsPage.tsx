@@ -1,0 +1,57 @@
+// Administration: the team tree, and new teams under any team.
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Tree, message } from 'antd';
+import { api } from '../api';
+import { showFieldError } from '../formErrors';
+import { useI18n } from '../i18n';
+import { useTeams, type Team } from '../useTeams';
+
+interface Node { key: number; title: string; children: Node[] }
+
+function tree(teams: Team[], parent: number | null): Node[] {
+  return teams.filter((t) => t.parent_id === parent).map((t) => ({ key: t.id, title: t.name, children: tree(teams, t.id) }));
+}
+
+export default function TeamsPage() {
+  const { t } = useI18n();
+  const { teams, error, reload } = useTeams();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  async function add(v: { name: string; parent_id?: number }) {
+    setBusy(true);
+    try {
+      await api('POST', '/api/v1/teams', { name: v.name, parent_id: v.parent_id ?? null });
+      message.success(t('teams.created'));
+      form.resetFields();
+      await reload();
+    } catch (e) {
+      if (!showFieldError(form, e, ['name', 'parent_id'])) message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <Card title={t('teams.title')} data-testid="teams">
+          {error && <Alert type="error" showIcon message={error.message} />}
+          {teams.length > 0 && <Tree defaultExpandAll treeData={tree(teams, null)} key={teams.length} />}
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card title={t('teams.add')}>
+          <Form form={form} layout="vertical" onFinish={add}>
+            <Form.Item name="name" label={t('teams.name')} rules={[{ required: true }]}>
+              <Input maxLength={100} data-testid="team-name" />
+            </Form.Item>
+            <Form.Item name="parent_id" label={t('teams.parent')}>
+              <Select allowClear showSearch optionFilterProp="label" data-testid="team-parent"
+                options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="team-submit">{t('teams.add')}</Button>
+          </Form>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
