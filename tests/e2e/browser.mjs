@@ -11,8 +11,8 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true });
 }
 
-/** A fresh browser context, signed in as `username` through the login page. */
-export async function signIn(browser, base, username, password, { locale = 'zh-CN' } = {}) {
+/** A fresh browser context, signed in as `username` through the login page, then at `path`. */
+export async function signIn(browser, base, username, password, { locale = 'zh-CN', path = '/customers' } = {}) {
   const context = await browser.newContext({ baseURL: base, locale });
   const page = await context.newPage();
   await page.goto('/login');
@@ -20,6 +20,7 @@ export async function signIn(browser, base, username, password, { locale = 'zh-C
   await page.getByTestId('password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  if (path) await page.goto(path);
   return { context, page };
 }
 

@@ -2,7 +2,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
-import { canOpen, useAuth, type Area } from './auth';
+import { canOpen, hasDesk, useAuth, type Area } from './auth';
 import { AppShell } from './pages/AppShell';
 import { LoginPage } from './pages/LoginPage';
 import { Forbidden, NotFound } from './pages/Status';
@@ -12,6 +12,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const CustomerPage = lazy(() => import('./pages/CustomerPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const TeamsPage = lazy(() => import('./pages/TeamsPage'));
+const DeskPage = lazy(() => import('./pages/DeskPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 function Loading() {
@@ -35,6 +36,12 @@ function Allowed({ area, children }: { area: Area; children: ReactNode }) {
   return user && canOpen(user, area) ? <Suspense fallback={<Loading />}>{children}</Suspense> : <Forbidden />;
 }
 
+/// Agents start at their desk; everyone else at the customers.
+function Home() {
+  const { user } = useAuth();
+  return <Navigate to={user && hasDesk(user) ? '/desk' : '/customers'} replace />;
+}
+
 export function App() {
   return (
     <Routes>
@@ -46,7 +53,8 @@ export function App() {
           </RequireUser>
         }
       >
-        <Route index element={<Navigate to="/customers" replace />} />
+        <Route index element={<Home />} />
+        <Route path="desk" element={<Suspense fallback={<Loading />}><DeskPage /></Suspense>} />
         <Route
           path="customers"
           element={

@@ -50,6 +50,15 @@ export function useAuth(): Auth {
 }
 
 /// What each role may open in the app (the server enforces the same on every route).
+/// Roles whose own calls and customers make a desk.
+export function hasDesk(user: User): boolean {
+  return user.role === 'agent' || user.role === 'field_rep';
+}
+/// Roles that create and edit customers (QA reads only).
+export function canWriteCustomers(user: User): boolean {
+  return user.role !== 'qa';
+}
+
 export type Area = 'admin' | 'import' | 'audit';
 export function canOpen(user: User, area: Area): boolean {
   if (area === 'admin') return user.rights?.manage_org === true;

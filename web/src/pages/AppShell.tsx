@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Dropdown, Form, Input, Layout, Menu, Modal, message } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api';
-import { canOpen, useAuth } from '../auth';
+import { canOpen, hasDesk, useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 
 export function AppShell() {
@@ -13,7 +13,8 @@ export function AppShell() {
   const location = useLocation();
   const [changing, setChanging] = useState(false);
   if (!user) return null;
-  const items = [{ key: '/customers', label: t('nav.customers') }];
+  const items = hasDesk(user) ? [{ key: '/desk', label: t('nav.desk') }] : [];
+  items.push({ key: '/customers', label: t('nav.customers') });
   if (canOpen(user, 'import')) items.push({ key: '/import', label: t('nav.import') });
   if (canOpen(user, 'admin')) {
     items.push({ key: '/admin/teams', label: t('nav.teams') }, { key: '/admin/users', label: t('nav.users') });

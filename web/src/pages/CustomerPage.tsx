@@ -6,6 +6,8 @@ import type { Dayjs } from 'dayjs';
 import { api, ApiError, type Customer } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { Timeline } from './Timeline';
+import { CustomerForm } from './CustomerForm';
+import { canWriteCustomers, useAuth } from '../auth';
 
 const RESULTS = ['no_answer', 'busy', 'invalid_number', 'refused', 'connected', 'callback_requested', 'interested', 'failed'] as const;
 const CHANNELS = ['phone', 'visit', 'fax', 'sms', 'email', 'wechat'] as const;
@@ -25,6 +27,8 @@ export default function CustomerPage() {
   const [customer, setCustomer] = useState<FullCustomer | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [timelineVersion, setTimelineVersion] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const { user } = useAuth();
 
   const load = useCallback(async () => {
     try {
@@ -45,7 +49,12 @@ export default function CustomerPage() {
   return (
     <>
       <Link to="/customers">← {t('customer.back')}</Link>
-      <Card title={customer.company || customer.contact_name} style={{ marginTop: 12 }} data-testid="customer-card">
+      {editing && (
+        <CustomerForm customer={customer} onClose={() => setEditing(false)}
+          onSaved={() => { setEditing(false); void load(); setTimelineVersion((v) => v + 1); }} />
+      )}
+      <Card title={customer.company || customer.contact_name} style={{ marginTop: 12 }} data-testid="customer-card"
+        extra={user && canWriteCustomers(user) && <Button onClick={() => setEditing(true)} data-testid="customer-edit">{t('customer.edit')}</Button>}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('customers.contact')}>{customer.contact_name}</Descriptions.Item>
           <Descriptions.Item label={t('customer.title')}>{customer.title}</Descriptions.Item>

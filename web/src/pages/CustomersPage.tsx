@@ -1,9 +1,10 @@
 // Customers: server-side paged, filtered and sorted; phones exactly as the server sends them (masked or not).
 import { useEffect, useState } from 'react';
-import { Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Dropdown, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, type Customer, type Page, type User } from '../api';
-import { useAuth } from '../auth';
+import { canWriteCustomers, useAuth } from '../auth';
+import { CustomerForm } from './CustomerForm';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePagedList } from '../usePagedList';
 import { LoadError, PagerBar } from './ListFooter';
@@ -21,6 +22,13 @@ export default function CustomersPage() {
   const [sort, setSort] = useState('-id');
   const [owners, setOwners] = useState<Record<number, string>>({});
   const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const filters = { q, grade, status, pool: pool ? 'true' : undefined, owner_id: mine && user ? String(user.id) : undefined };
+  function exportAs(format: 'csv' | 'xlsx') {
+    const params = new URLSearchParams({ format });
+    for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+    window.location.href = `/api/v1/customers/export?${params}`;
+  }
   const list = usePagedList<Customer>('/api/v1/customers', {
     q, grade, status, pool: pool ? 'true' : undefined, owner_id: mine && user ? String(user.id) : undefined, sort,
   });
@@ -34,7 +42,24 @@ export default function CustomersPage() {
 
   return (
     <>
-      <Typography.Title level={3}>{t('customers.title')}</Typography.Title>
+      <Space style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('customers.title')}</Typography.Title>
+        {user && canWriteCustomers(user) && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="customer-add">{t('customers.add')}</Button>
+        )}
+        {user?.rights?.export_customers && (
+          <Dropdown menu={{
+            items: [{ key: 'xlsx', label: t('customers.export_xlsx') }, { key: 'csv', label: t('customers.export_csv') }],
+            onClick: (e) => exportAs(e.key as 'csv' | 'xlsx'),
+          }}>
+            <Button data-testid="customer-export">{t('customers.export')}</Button>
+          </Dropdown>
+        )}
+      </Space>
+      {creating && (
+        <CustomerForm customer={null} onClose={() => setCreating(false)}
+          onSaved={(c) => { setCreating(false); navigate(`/customers/${c.id}`); }} />
+      )}
       <Space wrap style={{ marginBottom: 16 }}>
         <div data-testid="customer-search">
           <Input.Search allowClear placeholder={t('customers.search')} onSearch={setQ} style={{ width: 260 }}
