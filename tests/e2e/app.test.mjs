@@ -61,6 +61,15 @@ test('customers: 50 rows a page from the server, next and previous pages, search
     const rows = [...document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row')];
     return rows.length > 0 && rows.every((r) => r.textContent.includes('****'));
   });
+  // The region filter is the server's too.
+  await page.getByTestId('only-pool').click();
+  const region = page.getByPlaceholder('地区');
+  await region.fill('北京市');
+  await region.press('Enter');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row')];
+    return rows.length > 0 && rows.every((r) => r.textContent.includes('北京市'));
+  });
   await context.close();
 });
 

@@ -49,6 +49,8 @@ export const en: Messages = {
   'customers.next_follow_up': 'Next follow-up',
   'customers.only_pool': 'Public pool only',
   'customers.only_mine': 'Mine only',
+  'customers.industry': 'Industry',
+  'customers.tag': 'Tag',
   'customers.sort': 'Sort',
   'customers.sort.newest': 'Newest',
   'customers.sort.updated': 'Recently updated',

@@ -47,6 +47,8 @@ export const zh = {
   'customers.next_follow_up': '下次跟进',
   'customers.only_pool': '只看公海',
   'customers.only_mine': '只看我的',
+  'customers.industry': '行业',
+  'customers.tag': '标签',
   'customers.sort': '排序',
   'customers.sort.newest': '最新录入',
   'customers.sort.updated': '最近更新',

@@ -18,20 +18,26 @@ export default function CustomersPage() {
   const [status, setStatus] = useState<string>();
   const [pool, setPool] = useState(false);
   const [mine, setMine] = useState(false);
+  const [owner, setOwner] = useState<number>();
+  const [region, setRegion] = useState('');
+  const [industry, setIndustry] = useState('');
+  const [tag, setTag] = useState('');
   const { user } = useAuth();
   const [sort, setSort] = useState('-id');
   const [owners, setOwners] = useState<Record<number, string>>({});
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const filters = { q, grade, status, pool: pool ? 'true' : undefined, owner_id: mine && user ? String(user.id) : undefined };
+  const ownerId = mine && user ? String(user.id) : owner ? String(owner) : undefined;
+  const filters = {
+    q, grade, status, pool: pool ? 'true' : undefined, owner_id: ownerId,
+    region: region || undefined, industry: industry || undefined, tag: tag || undefined,
+  };
   function exportAs(format: 'csv' | 'xlsx') {
     const params = new URLSearchParams({ format });
     for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
     window.location.href = `/api/v1/customers/export?${params}`;
   }
-  const list = usePagedList<Customer>('/api/v1/customers', {
-    q, grade, status, pool: pool ? 'true' : undefined, owner_id: mine && user ? String(user.id) : undefined, sort,
-  });
+  const list = usePagedList<Customer>('/api/v1/customers', { ...filters, sort });
 
   useEffect(() => {
     // Names of the owners the user may see; without the right to list users the id is shown.
@@ -77,6 +83,14 @@ export default function CustomersPage() {
           <Switch checked={pool} onChange={(v) => { setPool(v); if (v) setMine(false); }} data-testid="only-pool" />
           {t('customers.only_pool')}
         </Space>
+        {Object.keys(owners).length > 1 && (
+          <Select allowClear showSearch optionFilterProp="label" placeholder={t('customers.owner')} value={owner}
+            onChange={(v) => { setOwner(v); if (v) { setMine(false); setPool(false); } }} style={{ width: 140 }}
+            options={Object.entries(owners).map(([id, name]) => ({ value: Number(id), label: name }))} />
+        )}
+        <Input.Search allowClear placeholder={t('customers.region')} onSearch={setRegion} style={{ width: 130 }} />
+        <Input.Search allowClear placeholder={t('customers.industry')} onSearch={setIndustry} style={{ width: 130 }} />
+        <Input.Search allowClear placeholder={t('customers.tag')} onSearch={setTag} style={{ width: 120 }} />
         <Select value={sort} onChange={setSort} style={{ width: 150 }} options={[
           { value: '-id', label: t('customers.sort.newest') },
           { value: '-updated_at', label: t('customers.sort.updated') },
