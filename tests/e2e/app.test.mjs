@@ -34,6 +34,38 @@ test('login: a wrong password is refused with the server\'s message; the right o
   await context.close();
 });
 
+test('login: after five wrong passwords the account is locked and the page says for how long', async () => {
+  const context = await browser.newContext({ baseURL: srv.base });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByTestId('username').fill('agent29');
+  for (let i = 0; i < 6; i++) {
+    await page.getByTestId('password').fill(`wrong-${i}-password`);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+    await page.getByTestId('login-submit').click();
+    await answered;
+  }
+  await page.getByTestId('login-error').getByText(/尝试次数过多，请 \d+ 秒后再试/).waitFor();
+  await screenshot(page, 'login-locked');
+  await context.close();
+});
+
+test('an agent changes the password, is signed out, and signs in with the new one', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent28', DEMO_PASSWORD, { path: '/desk' });
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('修改密码').click();
+  const modal = page.locator('.ant-modal');
+  await modal.locator('input').nth(0).fill(DEMO_PASSWORD);
+  await modal.locator('input').nth(1).fill('new-pass-2026');
+  await modal.locator('input').nth(2).fill('new-pass-2026');
+  await modal.getByRole('button', { name: /确\s*定/ }).click();
+  await page.waitForURL('**/login');
+  await context.close();
+  const again = await signIn(browser, srv.base, 'agent28', 'new-pass-2026', { path: '/desk' });
+  await again.page.getByTestId('desk-counts').waitFor();
+  await again.context.close();
+});
+
 test('customers: 50 rows a page from the server, next and previous pages, search, masked pool phones', async () => {
   const { context, page } = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD);
   const rows = page.locator('[data-testid=customers-table] tbody tr.ant-table-row');
@@ -183,6 +215,12 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.locator('.ant-select-item-option').filter({ hasText: '电销部' }).click();
   await page.getByTestId('team-submit').click();
   await page.getByTestId('teams').getByText('电销四组').waitFor();
+  // Rename it through the tree.
+  await page.getByTestId('teams').getByText('电销四组').click();
+  const nameField = page.locator('.ant-card').filter({ hasText: '修改所选团队' }).locator('input').first();
+  await nameField.fill('电销四组（新）');
+  await page.locator('.ant-card').filter({ hasText: '修改所选团队' }).getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByTestId('teams').getByText('电销四组（新）').waitFor();
   await screenshot(page, 'teams');
 
   await page.getByTestId('nav').getByText('用户').click();
@@ -190,7 +228,7 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.getByTestId('user-username').fill('agent31');
   await page.getByTestId('user-name').fill('钱多多');
   await page.getByTestId('user-team').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '电销四组' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '电销四组（新）' }).click();
   await page.getByTestId('user-password').fill('short');
   await page.getByTestId('user-extension').fill('8031');
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
@@ -206,6 +244,29 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   assert.match(await agent.page.getByTestId('user-menu').innerText(), /钱多多/);
   await agent.page.locator('[data-testid=customers-table]').waitFor();
   await agent.context.close();
+});
+
+test('a supervisor reads the team\'s calls of a day and exports them', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: '/calls' });
+  // The latest working day before today: the demo floor dialled then.
+  let day = new Date(Date.now() + 8 * 3600 * 1000 - 86400 * 1000);
+  if (day.getUTCDay() === 0) day = new Date(day.getTime() - 86400 * 1000);
+  const ymd = day.toISOString().slice(0, 10);
+  await page.getByTestId('calls-day').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(ymd);
+  await page.keyboard.press('Enter');
+  const rows = page.locator('[data-testid=calls-table] tbody tr.ant-table-row');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=calls-table] tbody tr.ant-table-row').length === 50);
+  assert.equal(await rows.count(), 50);
+  await screenshot(page, 'calls');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('calls-export').hover();
+  await page.getByText('导出 Excel').click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK', 'an xlsx');
+  await context.close();
 });
 
 test('an agent opening an admin URL sees permission denied; the admin sees the users', async () => {

@@ -13,6 +13,7 @@ const CustomerPage = lazy(() => import('./pages/CustomerPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const TeamsPage = lazy(() => import('./pages/TeamsPage'));
 const DeskPage = lazy(() => import('./pages/DeskPage'));
+const CallsPage = lazy(() => import('./pages/CallsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 function Loading() {
@@ -55,6 +56,7 @@ export function App() {
       >
         <Route index element={<Home />} />
         <Route path="desk" element={<Suspense fallback={<Loading />}><DeskPage /></Suspense>} />
+        <Route path="calls" element={<Suspense fallback={<Loading />}><CallsPage /></Suspense>} />
         <Route
           path="customers"
           element={

@@ -14,7 +14,7 @@ export function AppShell() {
   const [changing, setChanging] = useState(false);
   if (!user) return null;
   const items = hasDesk(user) ? [{ key: '/desk', label: t('nav.desk') }] : [];
-  items.push({ key: '/customers', label: t('nav.customers') });
+  items.push({ key: '/customers', label: t('nav.customers') }, { key: '/calls', label: t('nav.calls') });
   if (canOpen(user, 'import')) items.push({ key: '/import', label: t('nav.import') });
   if (canOpen(user, 'admin')) {
     items.push({ key: '/admin/teams', label: t('nav.teams') }, { key: '/admin/users', label: t('nav.users') });

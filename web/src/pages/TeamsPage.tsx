@@ -17,6 +17,22 @@ export default function TeamsPage() {
   const { teams, error, reload } = useTeams();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
+  const [selected, setSelected] = useState<Team | null>(null);
+  const [editForm] = Form.useForm();
+  async function save(v: { name: string; parent_id?: number }) {
+    if (!selected) return;
+    setBusy(true);
+    try {
+      await api('PATCH', `/api/v1/teams/${selected.id}`, { name: v.name, parent_id: v.parent_id ?? null });
+      message.success(t('teams.saved'));
+      setSelected(null);
+      await reload();
+    } catch (e) {
+      if (!showFieldError(editForm, e, ['name', 'parent_id'])) message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
   async function add(v: { name: string; parent_id?: number }) {
     setBusy(true);
     try {
@@ -35,10 +51,32 @@ export default function TeamsPage() {
       <Col xs={24} md={12}>
         <Card title={t('teams.title')} data-testid="teams">
           {error && <Alert type="error" showIcon message={error.message} />}
-          {teams.length > 0 && <Tree defaultExpandAll treeData={tree(teams, null)} key={teams.length} />}
+          {teams.length > 0 && (
+            <Tree defaultExpandAll treeData={tree(teams, null)} key={teams.map((x) => `${x.id}:${x.parent_id}:${x.name}`).join()}
+              onSelect={(keys) => {
+                const team = teams.find((x) => x.id === keys[0]) ?? null;
+                setSelected(team);
+                editForm.setFieldsValue({ name: team?.name, parent_id: team?.parent_id ?? undefined });
+              }} />
+          )}
         </Card>
       </Col>
       <Col xs={24} md={12}>
+        <Card title={t('teams.edit')} style={{ marginBottom: 16 }}>
+          {!selected && <span style={{ color: '#888' }}>{t('teams.pick')}</span>}
+          {selected && (
+            <Form form={editForm} layout="vertical" onFinish={save}>
+              <Form.Item name="name" label={t('teams.name')} rules={[{ required: true }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item name="parent_id" label={t('teams.parent')}>
+                <Select allowClear showSearch optionFilterProp="label"
+                  options={teams.filter((x) => x.id !== selected.id).map((x) => ({ value: x.id, label: x.name }))} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy}>{t('common.ok')}</Button>
+            </Form>
+          )}
+        </Card>
         <Card title={t('teams.add')}>
           <Form form={form} layout="vertical" onFinish={add}>
             <Form.Item name="name" label={t('teams.name')} rules={[{ required: true }]}>
