@@ -23,7 +23,7 @@ db::DbUrl prepare(const Config& c) {
 App::App(const Config& c)
     : config(c),
       db(prepare(c), c.pool_size),
-      audit(db),
+      audit(db, clock),
       org(db, clock),
       auth(db, clock, org),
       customers(db, clock, phones, org),
@@ -54,7 +54,7 @@ void App::register_routes(http::Router& router) {
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
   calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups);
   sales::register_routes(router, config.data_dir, deals, deal_importer);
-  audit::register_routes(router, audit);
+  audit::register_routes(router, config.data_dir, audit);
   reporting::register_routes(router, timeline);
 }
 

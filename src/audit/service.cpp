@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "db/query.hpp"
+#include "util/clock.hpp"
 
 namespace waihu::audit {
 
@@ -53,6 +54,31 @@ Entry entry_from_row(const db::Row& r) {
           parse_or_null(r.opt_str(8))};
 }
 }  // namespace
+
+long long AuditService::export_entries(const Filter& filter, const nlohmann::json& filter_description,
+                                       std::optional<long long> actor_id, util::SheetFormat format,
+                                       const std::string& path) {
+  auto sheet = util::open_sheet(path, format, "审计日志");
+  sheet->row({"编号", "时间", "操作人编号", "动作", "对象", "对象编号", "修改前", "修改后", "详情"});
+  auto text = [](const nlohmann::json& j) { return j.is_null() ? std::string() : j.dump(); };
+  long long rows = 0;
+  std::string cursor;
+  do {
+    auto page = list(filter, cursor, kMaxPageSize);
+    for (const auto& e : page.items) {
+      sheet->row({std::to_string(e.id), util::china_datetime(e.at), e.actor_id ? std::to_string(*e.actor_id) : "",
+                  e.action, e.entity, e.entity_id ? std::to_string(*e.entity_id) : "", text(e.before), text(e.after),
+                  text(e.detail)});
+      ++rows;
+    }
+    cursor = page.next_cursor.value_or("");
+  } while (!cursor.empty());
+  sheet->close();
+  db_.write([&](soci::session& sql) {
+    record_export(sql, clock_.now(), actor_id, "audit", filter_description, rows, util::sheet_format_name(format));
+  });
+  return rows;
+}
 
 std::optional<Entry> AuditService::entry(long long id) {
   db::Query q(std::string(kEntrySelect) + " WHERE id = ");

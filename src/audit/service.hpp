@@ -10,6 +10,8 @@
 #include "audit/model.hpp"
 #include "core/page.hpp"
 #include "db/database.hpp"
+#include "util/clock.hpp"
+#include "util/sheet_writer.hpp"
 
 namespace waihu::audit {
 
@@ -22,14 +24,19 @@ void record_export(soci::session& sql, long long at, std::optional<long long> ac
 
 class AuditService {
  public:
-  explicit AuditService(db::Database& db) : db_(db) {}
+  AuditService(db::Database& db, const util::Clock& clock) : db_(db), clock_(clock) {}
   /// Newest first. Throws BadRequest on a cursor it did not write.
   Page<Entry> list(const Filter& filter, const std::string& cursor, int limit);
+  /// The filtered entries, newest first, to a CSV or .xlsx file (times in China time); the export itself is
+  /// audited. Returns the rows written.
+  long long export_entries(const Filter& filter, const nlohmann::json& filter_description,
+                           std::optional<long long> actor_id, util::SheetFormat format, const std::string& path);
   /// One entry, for a read model that found its id (a customer's timeline).
   std::optional<Entry> entry(long long id);
 
  private:
   db::Database& db_;
+  const util::Clock& clock_;
 };
 
 }  // namespace waihu::audit

@@ -114,3 +114,17 @@ test('export: CSV and xlsx, filter-aware, masked per role, audited', async () =>
   assert.ok(last.detail.rows > 0);
   assert.ok(last.actor_id > 0);
 });
+
+test('the audit log exports with its filter to CSV or xlsx, for those who may read it, and the export is audited', async () => {
+  const csv = await api(srv.base, 'GET', '/api/v1/audit/export?action=customer.import', { token: admin });
+  assert.equal(csv.status, 200);
+  const lines = csv.buf.toString('utf8').trimEnd().split('\r\n');
+  assert.match(lines[0], /^\ufeff编号,时间,操作人编号,动作,对象/);
+  assert.ok(lines.length > 1 && lines.slice(1).every((l) => l.includes('customer.import')), 'only the filtered action');
+  const xlsx = await api(srv.base, 'GET', '/api/v1/audit/export?format=xlsx', { token: admin });
+  assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK');
+  assert.equal((await api(srv.base, 'GET', '/api/v1/audit/export', { token: assistant })).status, 403);
+  const audited = await api(srv.base, 'GET', '/api/v1/audit?action=audit.export', { token: admin });
+  assert.equal(audited.json.items.length, 2);
+  assert.equal(audited.json.items[1].detail.filter.action, 'customer.import');
+});

@@ -238,6 +238,22 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
   await page.locator('.ant-modal').waitFor({ state: 'detached' });
   await screenshot(page, 'users');
+  // The audit log shows the new user, and exports what it shows.
+  await page.getByTestId('nav').getByText('审计日志').click();
+  await page.getByPlaceholder('动作').fill('user.create');
+  await page.getByPlaceholder('动作').press('Enter');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid=audit-table] tbody tr.ant-table-row')];
+    return rows.length >= 1 && rows.every((r) => r.textContent.includes('user.create'));
+  });
+  await screenshot(page, 'audit');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('audit-export').hover();
+  await page.getByText('导出 CSV').click();
+  const { readFileSync } = await import('node:fs');
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  assert.match(exported, /user\.create/);
+  assert.match(exported, /agent31/);
   await admin.context.close();
 
   const agent = await signIn(browser, srv.base, 'agent31', 'qian-2026-pass');
