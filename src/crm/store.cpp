@@ -97,7 +97,7 @@ struct CustomerWriter::Impl {
              "headcount", "it_status",    "source",       "needs",      "grade",      "status",    "owner_id", "notes",
              "province",  "city",         "search_text",  "created_by", "created_at", "updated_at"}),
         phones(s, dialect, "customer_phones", {"customer_id", "e164", "kind", "province", "city", "position"}),
-        tags(s, dialect, "customer_tags", {"customer_id", "tag"}) {}
+        tags(s, dialect, "customer_tags", {"customer_id", "tag"}, {.returns_id = false}) {}
   soci::session& sql;
   db::RowInserter customers, phones, tags;
   // Bound by reference into the SOCI statements of the update path.

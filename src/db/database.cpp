@@ -12,6 +12,67 @@
 
 namespace waihu::db {
 
+namespace {
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() + 0 && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// libpq's keyword form of postgresql://user:password@host:port/db?opt=value — SOCI hands libpq a keyword string.
+std::string postgres_keywords(const std::string& url) {
+  std::string_view rest = std::string_view(url).substr(url.find("://") + 3);
+  std::vector<std::pair<std::string, std::string>> kv;
+  if (auto q = rest.find('?'); q != std::string_view::npos) {
+    std::string_view query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+    while (!query.empty()) {
+      auto amp = query.find('&');
+      std::string_view pair = query.substr(0, amp);
+      if (auto eq = pair.find('='); eq != std::string_view::npos) {
+        kv.emplace_back(percent_decoded(pair.substr(0, eq)), percent_decoded(pair.substr(eq + 1)));
+      }
+      query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    }
+  }
+  std::string_view hostpart = rest.substr(0, rest.find('/'));
+  if (auto slash = rest.find('/'); slash != std::string_view::npos && slash + 1 < rest.size()) {
+    kv.emplace_back("dbname", percent_decoded(rest.substr(slash + 1)));
+  }
+  if (auto at = hostpart.rfind('@'); at != std::string_view::npos) {
+    std::string_view userinfo = hostpart.substr(0, at);
+    hostpart = hostpart.substr(at + 1);
+    auto colon = userinfo.find(':');
+    kv.emplace_back("user", percent_decoded(userinfo.substr(0, colon)));
+    if (colon != std::string_view::npos) kv.emplace_back("password", percent_decoded(userinfo.substr(colon + 1)));
+  }
+  if (auto colon = hostpart.rfind(':');
+      colon != std::string_view::npos && hostpart.find(']') == std::string_view::npos) {
+    kv.emplace_back("port", std::string(hostpart.substr(colon + 1)));
+    hostpart = hostpart.substr(0, colon);
+  }
+  if (!hostpart.empty()) kv.emplace_back("host", percent_decoded(hostpart));
+  std::string out;
+  for (const auto& [k, v] : kv) {
+    std::string quoted;
+    for (char c : v) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    out += (out.empty() ? "" : " ") + k + "='" + quoted + "'";
+  }
+  return out;
+}
+}  // namespace
+
 DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
   DbUrl out;
   std::string path;
@@ -23,7 +84,7 @@ DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
     path = url.substr(7);
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     out.dialect = Dialect::kPostgres;
-    out.connect = url;
+    out.connect = postgres_keywords(url);
     auto at = url.find('@');
     out.display = at == std::string::npos ? url : url.substr(0, url.find("://") + 3) + "…" + url.substr(at);
     return out;
@@ -67,6 +128,7 @@ void Database::open_session(soci::session& s) {
       s << "PRAGMA temp_store=MEMORY";
     } else {
       s.open(soci::postgresql, url_.connect);
+      s << "SET client_min_messages = warning";  // no NOTICE chatter from IF NOT EXISTS on stderr
     }
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open database " + url_.display + ": " + e.what());

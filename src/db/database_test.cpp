@@ -156,3 +156,16 @@ TEST(Keyset, PagesVisitEveryRowOnce) {
 }
 
 }  // namespace waihu::db
+
+namespace waihu::db {
+TEST(DbUrl, PostgresUrlsBecomeLibpqKeywords) {
+  auto u = parse_db_url("postgresql://waihu:p%40ss'w@db.example:5433/waihu_site?sslmode=disable", "");
+  EXPECT_EQ(u.dialect, Dialect::kPostgres);
+  EXPECT_EQ(u.connect,
+            "sslmode='disable' dbname='waihu_site' user='waihu' password='p@ss\\'w' port='5433' host='db.example'");
+  EXPECT_EQ(u.display.find("p%40ss"), std::string::npos) << "the password is not shown";
+  EXPECT_EQ(parse_db_url("postgres://127.0.0.1/w", "").connect, "dbname='w' host='127.0.0.1'");
+  EXPECT_EQ(parse_db_url("sqlite:/tmp/x.db", "").dialect, Dialect::kSqlite);
+  EXPECT_THROW(parse_db_url("mysql://x", ""), std::invalid_argument);
+}
+}  // namespace waihu::db
