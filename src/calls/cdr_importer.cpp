@@ -11,8 +11,7 @@
 #include "org/rules.hpp"
 #include "util/batch_pipeline.hpp"
 #include "util/csv.hpp"
-#include "util/encoding.hpp"
-#include "util/rejects_csv.hpp"
+#include "util/import_sheet.hpp"
 #include "util/strings.hpp"
 #include "util/time_zone.hpp"
 
@@ -60,15 +59,8 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
     }
   }
   CdrImportReport report;
-  util::Encoding enc;
-  try {
-    enc = util::detect_file_encoding(path);
-  } catch (const std::exception& e) {
-    throw BadRequest("import.unreadable", std::string("无法读取文件 / cannot read the file: ") + e.what());
-  }
-  report.encoding = std::string(util::encoding_name(enc));
-  util::Utf8FileReader file(path, enc);
-  util::CsvReader csv([&](std::string& chunk) { return file.read(chunk); });
+  util::ImportSheet sheet(path);
+  report.encoding = sheet.encoding();
 
   org::PeopleDirectory agents = org_.people_directory(actor);
   crm::PhoneDirectory customer_phones = customers_.phone_directory();
@@ -82,14 +74,10 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
   ctx.policy = policy_;
 
   std::vector<std::string> headers = kMasterCsvColumns;
-  util::CsvRecord first;
-  bool have_first = csv.next(first);
-  if (!have_first) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "file"}});
+  // Master.csv has no header: its first record is a call. The CSV layout starts with its header.
+  util::CsvRecord first = opt.format == CdrFormat::kCsv ? sheet.read_header() : sheet.read_first();
+  bool have_first = true;
   if (opt.format == CdrFormat::kCsv) {
-    if (!first.error.empty()) {
-      throw BadRequest("import.bad_header", "表头无法读取 / the header row cannot be read: " + first.error,
-                       {{"line", first.line}});
-    }
     try {
       ctx.columns = map_cdr_header(first.fields);
     } catch (const std::invalid_argument& e) {
@@ -98,22 +86,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
     headers = first.fields;
     have_first = false;  // the header is not a call
   }
-
-  std::optional<util::RejectsCsv> rejects;
-  try {
-    rejects.emplace(opt.rejects_path, headers);
-  } catch (const std::runtime_error& e) {
-    throw BadRequest::field("rejects", e.what());
-  }
-  auto reject = [&](const util::CsvRecord& rec, const std::string& reason) {
-    ++report.rejected;
-    if (report.errors.size() < kMaxCdrErrors) {
-      report.errors.push_back({rec.line, reason});
-    } else {
-      report.errors_truncated = true;
-    }
-    rejects->add(rec, reason);
-  };
+  sheet.open_rejects(opt.rejects_path, headers);
 
   const long long now = clock_.now();
   const std::optional<long long> actor_id = org::audit_actor(actor);
@@ -127,7 +100,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
       if (have_first) {
         rec = std::move(first);
         have_first = false;
-      } else if (!csv.next(rec)) {
+      } else if (!sheet.csv().next(rec)) {
         return false;
       }
       row = parse_cdr_row(std::move(rec), ctx);
@@ -139,7 +112,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
         ++report.read;
         auto* c = std::get_if<Call>(&row.call);
         if (!c) {
-          reject(row.record, std::get<std::string>(row.call));
+          sheet.reject(row.record, "", std::get<std::string>(row.call));
           continue;
         }
         c->created_at = now;
@@ -160,7 +133,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
         if (auto next = status_after_call(c->result)) t.moves.emplace_back(c->ended_at, *next);
       }
     }
-    bool commit = !opt.dry_run && (opt.partial || report.rejected == 0);
+    bool commit = !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
     if (commit && !touched.empty()) {
       std::vector<crm::CustomerService::ContactSummary> contacts;
       contacts.reserve(touched.size());
@@ -189,10 +162,11 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
                          {"imported", report.imported},
                          {"duplicates", report.duplicates},
                          {"no_customer", report.no_customer},
-                         {"rejected", report.rejected},
+                         {"rejected", sheet.rejected().count},
                          {"partial", opt.partial}}});
     return commit;
   });
+  report.rejected = sheet.rejected();
   if (!report.committed) report.imported = report.no_customer = 0;
   return report;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "calls/cdr_rules.hpp"
+#include "util/import_sheet.hpp"
 
 namespace waihu::calls {
 
@@ -18,23 +19,14 @@ struct CdrImportOptions {
   std::string file_label;                   ///< the file's name as the user knows it, for the audit log
 };
 
-struct CdrImportError {
-  size_t line = 0;
-  std::string reason;
-};
-
 struct CdrImportReport {
-  long long read = 0;         ///< records read (blank lines are not records)
-  long long imported = 0;     ///< new calls stored
-  long long duplicates = 0;   ///< calls already stored (same call id), or twice in the file
-  long long no_customer = 0;  ///< imported calls whose number matches no customer
-  long long rejected = 0;
-  std::vector<CdrImportError> errors;  ///< the first kMaxCdrErrors; `rejected` counts all
-  bool errors_truncated = false;
+  long long read = 0;           ///< records read (blank lines are not records)
+  long long imported = 0;       ///< new calls stored
+  long long duplicates = 0;     ///< calls already stored (same call id), or twice in the file
+  long long no_customer = 0;    ///< imported calls whose number matches no customer
+  util::RejectedRows rejected;  ///< rows refused (no column: the reason says which field), with the first errors
   bool committed = false;
   std::string encoding;
 };
-
-inline constexpr size_t kMaxCdrErrors = 1000;
 
 }  // namespace waihu::calls

@@ -43,17 +43,14 @@ nlohmann::json to_json(const FollowUp& f, bool with_missing) {
 }
 
 nlohmann::json to_json(const CdrImportReport& r) {
-  nlohmann::json errors = nlohmann::json::array();
-  for (const auto& e : r.errors) errors.push_back({{"line", e.line}, {"reason", e.reason}});
-  return {{"read", r.read},
-          {"imported", r.imported},
-          {"duplicates", r.duplicates},
-          {"no_customer", r.no_customer},
-          {"rejected", r.rejected},
-          {"errors", errors},
-          {"errors_truncated", r.errors_truncated},
-          {"committed", r.committed},
-          {"encoding", r.encoding}};
+  nlohmann::json j{{"read", r.read},
+                   {"imported", r.imported},
+                   {"duplicates", r.duplicates},
+                   {"no_customer", r.no_customer},
+                   {"committed", r.committed},
+                   {"encoding", r.encoding}};
+  util::add_rejected_json(j, r.rejected, false);
+  return j;
 }
 
 }  // namespace waihu::calls

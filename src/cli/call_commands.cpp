@@ -13,52 +13,34 @@ namespace waihu::cli {
 namespace {
 
 void add_import_calls(CLI::App& import, Shared& s) {
-  auto* cmd = import.add_subcommand(
-      "calls", "import call detail records: Asterisk Master.csv or the CSV layout of docs/cdr-import.md");
-  struct Opts {
-    std::string file, format, tz = "Asia/Shanghai", strip_prefix, rejects;
-    bool partial = false, dry_run = false, json = false;
+  struct CdrOpts {
+    std::string format, tz = "Asia/Shanghai", strip_prefix;
   };
-  auto o = std::make_shared<Opts>();
-  cmd->add_option("FILE", o->file, "the CDR file")->required();
+  auto o = std::make_shared<CdrOpts>();
+  auto* cmd = add_import_command(
+      import, "calls", "import call detail records: Asterisk Master.csv or the CSV layout of docs/cdr-import.md", s,
+      [o](app::App& app, const ImportFlags& f) {
+        calls::CdrImportOptions opt;
+        opt.format = *calls::parse_cdr_format(o->format);
+        opt.time_zone = o->tz;
+        opt.strip_prefixes = calls::parse_prefix_list(o->strip_prefix);
+        opt.partial = f.partial;
+        opt.dry_run = f.dry_run;
+        opt.rejects_path = f.rejects;
+        opt.file_label = f.label();
+        calls::CdrImportReport r = app.cdr_importer.run(org::system_actor(), f.file, opt);
+        std::string summary = "encoding " + r.encoding + "; read " + std::to_string(r.read) + ", imported " +
+                              std::to_string(r.imported) + ", duplicates " + std::to_string(r.duplicates) +
+                              ", no customer " + std::to_string(r.no_customer) + ", rejected " +
+                              std::to_string(r.rejected.count);
+        return ImportOutcome{calls::to_json(r), summary, r.rejected, r.committed};
+      });
   cmd->add_option("--format", o->format, "asterisk (Master.csv, no header) or csv (Waihu's layout, with a header)")
       ->required()
       ->check(CLI::IsMember({"asterisk", "csv"}));
   cmd->add_option("--tz", o->tz, "the phone server's time zone, for times written without one (default Asia/Shanghai)");
   cmd->add_option("--strip-prefix", o->strip_prefix,
                   "outbound prefix(es) to remove from dialled numbers, e.g. 9 or 9,0");
-  cmd->add_flag("--partial", o->partial, "import the good rows even if some are rejected");
-  cmd->add_flag("--dry-run", o->dry_run, "check everything, write nothing");
-  cmd->add_option("--rejects", o->rejects, "write rejected rows with line and reason to this CSV");
-  cmd->add_flag("--json", o->json, "print exactly one JSON object on stdout");
-  cmd->callback([&s, o] {
-    s.action = [&s, o] {
-      return json_or_throw(o->json, [&] {
-        calls::CdrImportOptions opt;
-        opt.format = *calls::parse_cdr_format(o->format);
-        opt.time_zone = o->tz;
-        opt.strip_prefixes = calls::parse_prefix_list(o->strip_prefix);
-        opt.partial = o->partial;
-        opt.dry_run = o->dry_run;
-        opt.rejects_path = o->rejects;
-        opt.file_label = std::filesystem::path(o->file).filename().string();
-        auto app = s.open();
-        calls::CdrImportReport r = app->cdr_importer.run(org::system_actor(), o->file, opt);
-        if (o->json) {
-          std::cout << calls::to_json(r).dump() << "\n";
-        } else {
-          std::cout << "encoding " << r.encoding << "; read " << r.read << ", imported " << r.imported
-                    << ", duplicates " << r.duplicates << ", no customer " << r.no_customer << ", rejected "
-                    << r.rejected << "\n";
-          for (const auto& e : r.errors) std::cout << "line " << e.line << ": " << e.reason << "\n";
-          if (r.errors_truncated) std::cout << "(more errors not shown)\n";
-          if (o->dry_run) std::cout << "dry run: nothing written\n";
-          if (!r.committed && !o->dry_run) std::cout << "nothing imported: fix the lines above or use --partial\n";
-        }
-        return r.rejected > 0 ? 3 : 0;
-      });
-    };
-  });
 }
 
 void add_export_calls(CLI::App& exp, Shared& s) {

@@ -3,6 +3,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "core/errors.hpp"
@@ -17,6 +18,40 @@ std::unique_ptr<app::App> Shared::open(bool require_initialised) const {
   }
   a->db.migrate();  // brings an older database up to date; refuses one newer than this binary
   return a;
+}
+
+std::string ImportFlags::label() const { return std::filesystem::path(file).filename().string(); }
+
+CLI::App* add_import_command(CLI::App& import, const std::string& name, const std::string& description, Shared& s,
+                             std::function<ImportOutcome(app::App&, const ImportFlags&)> run) {
+  auto* cmd = import.add_subcommand(name, description);
+  auto f = std::make_shared<ImportFlags>();
+  cmd->add_option("FILE", f->file, "the file (CSV in UTF-8, GBK/GB18030 or UTF-16)")->required();
+  cmd->add_flag("--partial", f->partial, "import the good rows even if some are rejected");
+  cmd->add_flag("--dry-run", f->dry_run, "check everything, write nothing");
+  cmd->add_option("--rejects", f->rejects, "write the rows not imported, with line and reason, to this CSV");
+  cmd->add_flag("--json", f->json, "print exactly one JSON object on stdout");
+  cmd->callback([&s, f, run] {
+    s.action = [&s, f, run] {
+      return json_or_throw(f->json, [&] {
+        auto app = s.open();
+        ImportOutcome r = run(*app, *f);
+        if (f->json) {
+          std::cout << r.json.dump() << "\n";
+          return r.rejected.count > 0 ? 3 : 0;
+        }
+        std::cout << r.summary << "\n";
+        for (const auto& e : r.rejected.errors) {
+          std::cout << "line " << e.line << (e.column.empty() ? "" : " [" + e.column + "]") << ": " << e.reason << "\n";
+        }
+        if (r.rejected.truncated) std::cout << "(more errors not shown)\n";
+        if (f->dry_run) std::cout << "dry run: nothing written\n";
+        if (!r.committed && !f->dry_run) std::cout << "nothing imported: fix the lines above or use --partial\n";
+        return r.rejected.count > 0 ? 3 : 0;
+      });
+    };
+  });
+  return cmd;
 }
 
 int json_or_throw(bool json, const std::function<int()>& run) {

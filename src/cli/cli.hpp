@@ -4,8 +4,11 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
 
 #include "app/app.hpp"
+#include "util/import_sheet.hpp"
 
 namespace waihu::cli {
 
@@ -28,6 +31,25 @@ void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s);
 void add_call_commands(CLI::App& import, CLI::App& exp, Shared& s);
 /// `import deals`.
 void add_sales_commands(CLI::App& import, Shared& s);
+/// What every `waihu import …` takes: the file, --partial, --dry-run, --rejects FILE, --json.
+struct ImportFlags {
+  std::string file, rejects;
+  bool partial = false, dry_run = false, json = false;
+  /// The file's name as the user knows it, for the audit log.
+  std::string label() const;
+};
+/// What an import command reports: the JSON report, a one-line text summary, the refused rows.
+struct ImportOutcome {
+  nlohmann::json json;
+  std::string summary;
+  util::RejectedRows rejected;
+  bool committed = false;
+};
+/// Adds `import NAME FILE [--partial] [--dry-run] [--rejects FILE] [--json]`; `run` does the import. The report is
+/// printed as one JSON object (--json) or as text with each refused line; the exit status is 3 when rows were
+/// rejected, 2 when the file could not be imported at all. Returns the subcommand, for its own options.
+CLI::App* add_import_command(CLI::App& import, const std::string& name, const std::string& description, Shared& s,
+                             std::function<ImportOutcome(app::App&, const ImportFlags&)> run);
 /// Runs `run`; with `json`, a typed error is printed as {"error": …} on stdout (exit 2) instead of thrown.
 int json_or_throw(bool json, const std::function<int()>& run);
 

@@ -1,5 +1,4 @@
 // `waihu import customers …` and `waihu export customers …`.
-#include <filesystem>
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -11,54 +10,35 @@
 namespace waihu::cli {
 
 void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s) {
-  auto* customers = import.add_subcommand("customers", "import customers from CSV (UTF-8, GBK/GB18030, UTF-16)");
-  struct ImportOpts {
-    std::string file, owner, dedupe = "skip", map, rejects;
-    bool pool = false, partial = false, dry_run = false, json = false;
+  struct CustomerOpts {
+    std::string owner, dedupe = "skip", map;
+    bool pool = false;
   };
-  auto o = std::make_shared<ImportOpts>();
-  customers->add_option("FILE", o->file, "the CSV file")->required();
+  auto o = std::make_shared<CustomerOpts>();
+  auto* customers = add_import_command(
+      import, "customers", "import customers from CSV (UTF-8, GBK/GB18030, UTF-16)", s,
+      [o](app::App& app, const ImportFlags& f) {
+        crm::ImportOptions opt;
+        if (!o->owner.empty()) opt.owner_username = o->owner;
+        opt.pool = o->pool;
+        opt.partial = f.partial;
+        opt.dry_run = f.dry_run;
+        opt.dedupe = *crm::parse_dedupe_mode(o->dedupe);
+        opt.map = o->map;
+        opt.rejects_path = f.rejects;
+        opt.file_label = f.label();
+        crm::ImportReport r = app.importer.run(nullptr, f.file, opt);
+        std::string summary = "encoding " + r.encoding + "; read " + std::to_string(r.read) + ", created " +
+                              std::to_string(r.created) + ", updated " + std::to_string(r.updated) + ", duplicates " +
+                              std::to_string(r.duplicates) + ", rejected " + std::to_string(r.rejected.count);
+        for (const auto& h : r.unknown_headers) summary += "\nunknown column ignored: " + h;
+        return ImportOutcome{crm::to_json(r), summary, r.rejected, r.committed};
+      });
   customers->add_option("--owner", o->owner, "username of the agent who gets the rows");
   customers->add_flag("--pool", o->pool, "put the rows in the public pool");
-  customers->add_flag("--partial", o->partial, "import the good rows even if some are rejected");
-  customers->add_flag("--dry-run", o->dry_run, "check everything, write nothing");
   customers->add_option("--dedupe", o->dedupe, "duplicates: skip (default), update or flag (open a 撞单 claim)")
       ->check(CLI::IsMember({"skip", "update", "flag"}));
   customers->add_option("--map", o->map, "override the header mapping: 'column=field,…' (column: header or number)");
-  customers->add_option("--rejects", o->rejects, "write rejected and duplicate rows to this CSV");
-  customers->add_flag("--json", o->json, "print exactly one JSON object on stdout");
-  customers->callback([&s, o] {
-    s.action = [&s, o] {
-      crm::ImportOptions opt;
-      if (!o->owner.empty()) opt.owner_username = o->owner;
-      opt.pool = o->pool;
-      opt.partial = o->partial;
-      opt.dry_run = o->dry_run;
-      opt.dedupe = *crm::parse_dedupe_mode(o->dedupe);
-      opt.map = o->map;
-      opt.rejects_path = o->rejects;
-      opt.file_label = std::filesystem::path(o->file).filename().string();
-      return json_or_throw(o->json, [&] {
-        auto app = s.open();
-        crm::ImportReport r = app->importer.run(nullptr, o->file, opt);
-        if (o->json) {
-          std::cout << crm::to_json(r).dump() << "\n";
-        } else {
-          std::cout << "encoding " << r.encoding << "; read " << r.read << ", created " << r.created << ", updated "
-                    << r.updated << ", duplicates " << r.duplicates << ", rejected " << r.rejected << "\n";
-          for (const auto& h : r.unknown_headers) std::cout << "unknown column ignored: " << h << "\n";
-          for (const auto& e : r.errors) {
-            std::cout << "line " << e.line << (e.column.empty() ? "" : " [" + e.column + "]") << ": " << e.reason
-                      << "\n";
-          }
-          if (r.errors_truncated) std::cout << "(more errors not shown)\n";
-          if (o->dry_run) std::cout << "dry run: nothing written\n";
-          if (!r.committed && !o->dry_run) std::cout << "nothing imported: fix the lines above or use --partial\n";
-        }
-        return r.rejected > 0 ? 3 : 0;
-      });
-    };
-  });
 
   auto* exp_customers = exp.add_subcommand("customers", "export customers (filtered) to CSV or .xlsx");
   struct ExportOpts {

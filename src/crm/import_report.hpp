@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/import_sheet.hpp"
+
 namespace waihu::crm {
 
 enum class DedupeMode { kSkip, kUpdate, kFlag };
@@ -22,27 +24,19 @@ struct ImportOptions {
   std::string file_label;    ///< the name the user knows the file by, for the audit log
 };
 
-struct ImportError {
-  size_t line = 0;
-  std::string column;  ///< header text, "" when the whole row is at fault
-  std::string reason;
-};
+using util::ImportError;
 
 struct ImportReport {
   long long read = 0;  ///< data records read (blank lines are not records)
   long long created = 0;
   long long updated = 0;
   long long duplicates = 0;
-  long long rejected = 0;
-  long long claims = 0;             ///< 撞单 records opened (dedupe=flag)
-  std::vector<ImportError> errors;  ///< the first kMaxReportedErrors; `rejected` counts all
-  bool errors_truncated = false;
+  util::RejectedRows rejected;  ///< rows refused, with the first errors
+  long long claims = 0;         ///< 撞单 records opened (dedupe=flag)
   bool committed = false;
   std::string encoding;
   std::map<std::string, std::string> mapping;  ///< header → field
   std::vector<std::string> unknown_headers;
 };
-
-inline constexpr size_t kMaxReportedErrors = 1000;
 
 }  // namespace waihu::crm

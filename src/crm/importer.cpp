@@ -19,7 +19,7 @@
 #include "util/batch_pipeline.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
-#include "util/rejects_csv.hpp"
+#include "util/import_sheet.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::crm {
@@ -67,22 +67,9 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
     throw BadRequest::field("owner", "--owner 与 --pool 只能选一个 / choose --owner or --pool, not both");
   }
   ImportReport report;
-  util::Encoding enc;
-  try {
-    enc = util::detect_file_encoding(path);
-  } catch (const std::exception& e) {
-    throw BadRequest("import.unreadable", std::string("无法读取文件 / cannot read the file: ") + e.what());
-  }
-  report.encoding = std::string(util::encoding_name(enc));
-  util::Utf8FileReader file(path, enc);
-  util::CsvReader csv([&](std::string& chunk) { return file.read(chunk); });
-
-  util::CsvRecord header;
-  if (!csv.next(header)) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "file"}});
-  if (!header.error.empty()) {
-    throw BadRequest("import.bad_header", "表头无法读取 / the header row cannot be read: " + header.error,
-                     {{"line", header.line}});
-  }
+  util::ImportSheet sheet(path);
+  report.encoding = sheet.encoding();
+  util::CsvRecord header = sheet.read_header();
   ColumnMapping mapping;
   try {
     mapping = map_columns(header.fields, opt.map);
@@ -122,22 +109,7 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
     default_owner = actor->user_id;
   }
 
-  std::optional<util::RejectsCsv> rejects_file;
-  try {
-    rejects_file.emplace(opt.rejects_path, header.fields);
-  } catch (const std::runtime_error& e) {
-    throw BadRequest::field("rejects", e.what());
-  }
-  util::RejectsCsv& rejects = *rejects_file;
-  auto reject = [&](const util::CsvRecord& rec, const std::string& column, const std::string& reason) {
-    ++report.rejected;
-    if (report.errors.size() < kMaxReportedErrors) {
-      report.errors.push_back({rec.line, column, reason});
-    } else {
-      report.errors_truncated = true;
-    }
-    rejects.add(rec, reason);
-  };
+  sheet.open_rejects(opt.rejects_path, header.fields);
   const long long now = clock_.now();
   const std::optional<long long> actor_id = actor ? std::optional<long long>(actor->user_id) : std::nullopt;
 
@@ -165,10 +137,10 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       for (const auto& p : existing->phones) fill.phones->insert(fill.phones->begin(), p.e164);
       Customer merged;
       if (auto e = apply_customer_input(fill, *existing, phones_, merged)) {
-        reject(rec, column_of(mapping, e->field), e->reason);
+        sheet.reject(rec, column_of(mapping, e->field), e->reason);
       } else if (auto clash = find_duplicate(holders, merged, merged.id); clash && clash->reason == "phone") {
-        reject(rec, column_of(mapping, "phones"),
-               "号码 " + clash->matched + " 属于另一客户 / belongs to another customer");
+        sheet.reject(rec, column_of(mapping, "phones"),
+                     "号码 " + clash->matched + " 属于另一客户 / belongs to another customer");
       } else {
         merged.updated_at = now;
         writer.update(merged);
@@ -192,7 +164,7 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       if (opt.dedupe == DedupeMode::kUpdate && row.input.phones && update_existing(row)) return;
       const util::CsvRecord& rec = row.record;
       if (auto* r = std::get_if<RowRejection>(&row.candidate)) {
-        reject(rec, r->column, r->reason);
+        sheet.reject(rec, r->column, r->reason);
         return;
       }
       Customer& c = std::get<Customer>(row.candidate);
@@ -224,12 +196,12 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
         ++report.claims;
         what += "，已登记撞单 / duplicate claim opened";
       }
-      rejects.add(rec, what);
+      sheet.set_aside(rec, what);
     };
 
     util::BatchPipeline<ParsedRow> rows([&](ParsedRow& row) {
       util::CsvRecord rec;
-      if (!csv.next(rec)) return false;
+      if (!sheet.csv().next(rec)) return false;
       row = parse_customer_row(std::move(rec), mapping, default_owner, owner_id_for, phones_);
       return true;
     });
@@ -251,10 +223,11 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
                          {"created", report.created},
                          {"updated", report.updated},
                          {"duplicates", report.duplicates},
-                         {"rejected", report.rejected},
+                         {"rejected", sheet.rejected().count},
                          {"partial", opt.partial}}});
-    return !opt.dry_run && (opt.partial || report.rejected == 0);
+    return !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
   });
+  report.rejected = sheet.rejected();
   if (!report.committed && !opt.dry_run) {
     // All-or-nothing: nothing went in, so nothing was created or updated.
     report.created = report.updated = report.claims = 0;

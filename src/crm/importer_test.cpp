@@ -62,15 +62,15 @@ TEST(Importer, GbkFileWithABadLineIsRefusedWholeUnlessPartial) {
   ImportReport r = f.importer.run(nullptr, path, {std::nullopt, true});
   EXPECT_EQ(r.encoding, "GB18030");
   EXPECT_EQ(r.read, 4);
-  EXPECT_EQ(r.rejected, 2);
+  EXPECT_EQ(r.rejected.count, 2);
   EXPECT_FALSE(r.committed);
   EXPECT_EQ(r.created, 0);
   EXPECT_EQ(f.count(), 0);  // nothing half-imported
-  ASSERT_EQ(r.errors.size(), 2u);
-  EXPECT_EQ(r.errors[0].line, 4u);  // physical line: the quoted note spans lines 2-3
-  EXPECT_EQ(r.errors[0].column, "电话");
-  EXPECT_EQ(r.errors[1].line, 6u);  // blank line 5 skipped, still counted
-  EXPECT_EQ(r.errors[1].column, "");
+  ASSERT_EQ(r.rejected.errors.size(), 2u);
+  EXPECT_EQ(r.rejected.errors[0].line, 4u);  // physical line: the quoted note spans lines 2-3
+  EXPECT_EQ(r.rejected.errors[0].column, "电话");
+  EXPECT_EQ(r.rejected.errors[1].line, 6u);  // blank line 5 skipped, still counted
+  EXPECT_EQ(r.rejected.errors[1].column, "");
 
   ImportOptions partial{std::nullopt, true, true};
   partial.rejects_path = (f.db.dir / "rejects.csv").string();
@@ -96,7 +96,7 @@ TEST(Importer, DuplicatesWithinTheFileAndAgainstTheStore) {
   ImportReport r = f.importer.run(nullptr, path, o);
   EXPECT_EQ(r.created, 2);
   EXPECT_EQ(r.duplicates, 1);
-  EXPECT_EQ(r.rejected, 0);
+  EXPECT_EQ(r.rejected.count, 0);
   EXPECT_TRUE(r.committed);
   // Re-importing the same file creates nothing.
   r = f.importer.run(nullptr, path, o);

@@ -56,18 +56,17 @@ nlohmann::json to_json(const DuplicateClaim& d) {
 }
 
 nlohmann::json to_json(const ImportReport& r) {
-  nlohmann::json errors = nlohmann::json::array();
-  for (const auto& e : r.errors) {
-    errors.push_back({{"line", e.line},
-                      {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)},
-                      {"reason", e.reason}});
-  }
-  return {{"read", r.read},           {"created", r.created},
-          {"updated", r.updated},     {"duplicates", r.duplicates},
-          {"rejected", r.rejected},   {"claims", r.claims},
-          {"errors", errors},         {"errors_truncated", r.errors_truncated},
-          {"committed", r.committed}, {"encoding", r.encoding},
-          {"mapping", r.mapping},     {"unknown_headers", r.unknown_headers}};
+  nlohmann::json j{{"read", r.read},
+                   {"created", r.created},
+                   {"updated", r.updated},
+                   {"duplicates", r.duplicates},
+                   {"claims", r.claims},
+                   {"committed", r.committed},
+                   {"encoding", r.encoding},
+                   {"mapping", r.mapping},
+                   {"unknown_headers", r.unknown_headers}};
+  util::add_rejected_json(j, r.rejected, true);
+  return j;
 }
 
 }  // namespace waihu::crm

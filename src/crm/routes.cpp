@@ -123,8 +123,8 @@ void register_routes(http::Router& router, RouteDeps d) {
     return http::import_upload(d.data_dir, c, [&](const std::string& upload, const std::string& rejects) {
       opt.rejects_path = rejects;
       ImportReport report = d.importer.run(&c.actor(), upload, opt);
-      return http::ImportOutcome{to_json(report), report.rejected + report.duplicates > 0,
-                                 report.rejected > 0 && !report.committed};
+      return http::ImportOutcome{to_json(report), report.rejected.count + report.duplicates > 0,
+                                 report.rejected.count > 0 && !report.committed};
     });
   });
   router.add("GET", "/api/v1/customers/export", [d](Context& c) {

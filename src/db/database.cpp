@@ -9,24 +9,11 @@
 
 #include "core/errors.hpp"
 #include "db/migrations.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::db {
 
 namespace {
-std::string percent_decoded(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() + 0 && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 // libpq's keyword form of postgresql://user:password@host:port/db?opt=value — SOCI hands libpq a keyword string.
 std::string postgres_keywords(const std::string& url) {
   std::string_view rest = std::string_view(url).substr(url.find("://") + 3);
@@ -38,28 +25,30 @@ std::string postgres_keywords(const std::string& url) {
       auto amp = query.find('&');
       std::string_view pair = query.substr(0, amp);
       if (auto eq = pair.find('='); eq != std::string_view::npos) {
-        kv.emplace_back(percent_decoded(pair.substr(0, eq)), percent_decoded(pair.substr(eq + 1)));
+        kv.emplace_back(util::percent_decode(pair.substr(0, eq), false),
+                        util::percent_decode(pair.substr(eq + 1), false));
       }
       query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
     }
   }
   std::string_view hostpart = rest.substr(0, rest.find('/'));
   if (auto slash = rest.find('/'); slash != std::string_view::npos && slash + 1 < rest.size()) {
-    kv.emplace_back("dbname", percent_decoded(rest.substr(slash + 1)));
+    kv.emplace_back("dbname", util::percent_decode(rest.substr(slash + 1), false));
   }
   if (auto at = hostpart.rfind('@'); at != std::string_view::npos) {
     std::string_view userinfo = hostpart.substr(0, at);
     hostpart = hostpart.substr(at + 1);
     auto colon = userinfo.find(':');
-    kv.emplace_back("user", percent_decoded(userinfo.substr(0, colon)));
-    if (colon != std::string_view::npos) kv.emplace_back("password", percent_decoded(userinfo.substr(colon + 1)));
+    kv.emplace_back("user", util::percent_decode(userinfo.substr(0, colon), false));
+    if (colon != std::string_view::npos)
+      kv.emplace_back("password", util::percent_decode(userinfo.substr(colon + 1), false));
   }
   if (auto colon = hostpart.rfind(':');
       colon != std::string_view::npos && hostpart.find(']') == std::string_view::npos) {
     kv.emplace_back("port", std::string(hostpart.substr(colon + 1)));
     hostpart = hostpart.substr(0, colon);
   }
-  if (!hostpart.empty()) kv.emplace_back("host", percent_decoded(hostpart));
+  if (!hostpart.empty()) kv.emplace_back("host", util::percent_decode(hostpart, false));
   std::string out;
   for (const auto& [k, v] : kv) {
     std::string quoted;

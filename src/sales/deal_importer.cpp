@@ -9,8 +9,7 @@
 #include "sales/deal_rows.hpp"
 #include "sales/store.hpp"
 #include "util/csv.hpp"
-#include "util/encoding.hpp"
-#include "util/rejects_csv.hpp"
+#include "util/import_sheet.hpp"
 
 namespace waihu::sales {
 
@@ -29,21 +28,9 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
     throw Forbidden("auth.forbidden", "无权导入成交记录 / you may not import deals");
   }
   DealImportReport report;
-  util::Encoding enc;
-  try {
-    enc = util::detect_file_encoding(path);
-  } catch (const std::exception& e) {
-    throw BadRequest("import.unreadable", std::string("无法读取文件 / cannot read the file: ") + e.what());
-  }
-  report.encoding = std::string(util::encoding_name(enc));
-  util::Utf8FileReader file(path, enc);
-  util::CsvReader csv([&](std::string& chunk) { return file.read(chunk); });
-  util::CsvRecord header;
-  if (!csv.next(header)) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "file"}});
-  if (!header.error.empty()) {
-    throw BadRequest("import.bad_header", "表头无法读取 / the header row cannot be read: " + header.error,
-                     {{"line", header.line}});
-  }
+  util::ImportSheet sheet(path);
+  report.encoding = sheet.encoding();
+  util::CsvRecord header = sheet.read_header();
   DealSheetContext ctx;
   try {
     ctx.columns = map_deal_header(header.fields);
@@ -67,25 +54,11 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
   ctx.customers = &customer_phones;
   ctx.today = util::china_date(now);
 
-  std::optional<util::RejectsCsv> rejects;
-  try {
-    rejects.emplace(opt.rejects_path, header.fields);
-  } catch (const std::runtime_error& e) {
-    throw BadRequest::field("rejects", e.what());
-  }
-  auto reject = [&](const util::CsvRecord& rec, const std::string& column, const std::string& reason) {
-    ++report.rejected;
-    if (report.errors.size() < 1000) {
-      report.errors.push_back({rec.line, column, reason});
-    } else {
-      report.errors_truncated = true;
-    }
-    rejects->add(rec, reason);
-  };
+  sheet.open_rejects(opt.rejects_path, header.fields);
 
   // Deal sheets are small (thousands of rows): read and check them all, then write in one transaction.
   std::vector<DealRow> rows;
-  for (util::CsvRecord rec; csv.next(rec);) {
+  for (util::CsvRecord rec; sheet.csv().next(rec);) {
     ++report.read;
     DealRow row = parse_deal_row(std::move(rec), header.fields, ctx);
     if (row.error.empty() && row.deal.agent_id && !org_.sees_records_of(actor, row.deal.agent_id)) {
@@ -103,7 +76,7 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
       }
     }
     if (!row.error.empty()) {
-      reject(row.record, row.error_column, row.error);
+      sheet.reject(row.record, row.error_column, row.error);
       continue;
     }
     rows.push_back(std::move(row));
@@ -157,10 +130,11 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
                          {"deals_created", report.deals_created},
                          {"payments_created", report.payments_created},
                          {"duplicates", report.duplicates},
-                         {"rejected", report.rejected},
+                         {"rejected", sheet.rejected().count},
                          {"partial", opt.partial}}});
-    return !opt.dry_run && (opt.partial || report.rejected == 0);
+    return !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
   });
+  report.rejected = sheet.rejected();
   if (!report.committed) report.deals_created = report.payments_created = 0;
   return report;
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "util/import_sheet.hpp"
+
 namespace waihu::sales {
 
 struct DealImportOptions {
@@ -14,20 +16,12 @@ struct DealImportOptions {
   std::string file_label;    ///< the file's name as the user knows it, for the audit log
 };
 
-struct DealImportError {
-  size_t line = 0;
-  std::string column;  ///< header text, "" when the whole row is at fault
-  std::string reason;
-};
-
 struct DealImportReport {
   long long read = 0;
   long long deals_created = 0;
   long long payments_created = 0;
-  long long duplicates = 0;  ///< rows whose deal and payment are both already stored
-  long long rejected = 0;
-  std::vector<DealImportError> errors;  ///< the first 1,000; `rejected` counts all
-  bool errors_truncated = false;
+  long long duplicates = 0;     ///< rows whose deal and payment are both already stored
+  util::RejectedRows rejected;  ///< rows refused, with the first errors (line, column, reason)
   bool committed = false;
   std::string encoding;
 };

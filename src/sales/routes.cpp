@@ -41,7 +41,8 @@ void register_routes(http::Router& router, const std::string& data_dir, DealServ
     return http::import_upload(data_dir, c, [&](const std::string& upload, const std::string& rejects) {
       opt.rejects_path = rejects;
       DealImportReport report = importer.run(c.actor(), upload, opt);
-      return http::ImportOutcome{to_json(report), report.rejected > 0, report.rejected > 0 && !report.committed};
+      return http::ImportOutcome{to_json(report), report.rejected.count > 0,
+                                 report.rejected.count > 0 && !report.committed};
     });
   });
   router.add("POST", "/api/v1/deals", [&](Context& c) {

@@ -22,5 +22,7 @@ bool parse_int64(std::string_view s, long long& out);
 std::string to_hex(std::string_view bytes);
 std::string base64url_encode(std::string_view bytes);
 bool base64url_decode(std::string_view text, std::string& out);
+/// "%E5%A4%96" → its bytes; with `plus_is_space` (query strings) "+" is a space. A broken escape stays as it is.
+std::string percent_decode(std::string_view s, bool plus_is_space);
 
 }  // namespace waihu::util

@@ -229,8 +229,6 @@ export const en: Messages = {
   'calls.source': 'Source',
   'calls.source.agent': 'Logged by agent',
   'calls.source.imported': 'Imported CDR',
-  'calls.export_csv': 'Export CSV',
-  'calls.export_xlsx': 'Export Excel',
   'calls.summary': '{n} on this page: {c} connected, {e} effective',
   'teams.edit': 'Edit the selected team',
   'teams.pick': 'Pick a team on the left to rename or move it',

@@ -227,8 +227,6 @@ export const zh = {
   'calls.source': '来源',
   'calls.source.agent': '坐席登记',
   'calls.source.imported': '话单导入',
-  'calls.export_csv': '导出 CSV',
-  'calls.export_xlsx': '导出 Excel',
   'calls.summary': '本页 {n} 条：接通 {c}，有效 {e}',
   'teams.edit': '修改所选团队',
   'teams.pick': '在左侧选择一个团队来改名或调整上级',

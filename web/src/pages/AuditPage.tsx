@@ -1,9 +1,10 @@
 // The audit log: who did what, when, with the record before and after; filtered by action, entity and id.
 import { useState } from 'react';
-import { Button, Dropdown, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Input, InputNumber, Space, Typography } from 'antd';
 import { useI18n } from '../i18n';
 import { usePagedList } from '../usePagedList';
-import { LoadError, PagerBar } from './ListFooter';
+import { ExportButton } from './ExportButton';
+import { PagedTable } from './PagedTable';
 
 interface Entry {
   id: number;
@@ -24,11 +25,6 @@ export default function AuditPage() {
   const [entityId, setEntityId] = useState<number | null>(null);
   const filter = { action: action || undefined, entity: entity || undefined, entity_id: entityId ? String(entityId) : undefined };
   const list = usePagedList<Entry>('/api/v1/audit', filter);
-  function exportAs(format: string) {
-    const q = new URLSearchParams({ format });
-    for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
-    window.location.href = `/api/v1/audit/export?${q}`;
-  }
   const json = (v: unknown) => (v === null || v === undefined ? '—' : <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(v, null, 1)}</pre>);
   return (
     <>
@@ -37,22 +33,12 @@ export default function AuditPage() {
         <Input.Search allowClear placeholder={t('audit.action')} onSearch={setAction} style={{ width: 200 }} />
         <Input.Search allowClear placeholder={t('audit.entity')} onSearch={setEntity} style={{ width: 160 }} />
         <InputNumber placeholder={t('audit.entity_id')} value={entityId} onChange={(v) => setEntityId(v)} min={1} />
-        <Dropdown menu={{
-          items: [{ key: 'xlsx', label: t('customers.export_xlsx') }, { key: 'csv', label: t('customers.export_csv') }],
-          onClick: (e) => exportAs(e.key),
-        }}>
-          <Button data-testid="audit-export">{t('customers.export')}</Button>
-        </Dropdown>
+        <ExportButton path="/api/v1/audit/export" filter={filter} testId="audit-export" />
       </Space>
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      <Table<Entry>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
+      <PagedTable<Entry>
+        list={list}
         size="small"
-        locale={{ emptyText: t('common.empty') }}
-        data-testid="audit-table"
+        testId="audit-table"
         expandable={{
           expandedRowRender: (e) => (
             <Space align="start" size="large">
@@ -70,7 +56,6 @@ export default function AuditPage() {
           { title: t('audit.entity_id'), dataIndex: 'entity_id', render: (v: number | null) => v ?? '—' },
         ]}
       />
-      <PagerBar {...list} />
     </>
   );
 }

@@ -1,14 +1,15 @@
 // Calls of a day (China time), by agent: the server pages and scopes them (an agent sees own calls, a supervisor
 // the team's); export of the same filter to Excel or CSV.
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Dropdown, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, type Page, type User } from '../api';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePagedList } from '../usePagedList';
-import { LoadError, PagerBar } from './ListFooter';
+import { ExportButton } from './ExportButton';
+import { PagedTable } from './PagedTable';
 
 interface Call {
   id: number;
@@ -36,11 +37,6 @@ export default function CallsPage() {
       .then((p) => setAgents(Object.fromEntries(p.items.map((u) => [u.id, u.display_name]))))
       .catch(() => {});
   }, []);
-  function exportAs(format: string) {
-    const q = new URLSearchParams({ format, day: filter.day });
-    if (filter.agent_id) q.set('agent_id', filter.agent_id);
-    window.location.href = `/api/v1/calls/export?${q}`;
-  }
   const connected = list.items.filter((c) => c.answered_at !== null).length;
   const effective = list.items.filter((c) => c.effective).length;
   return (
@@ -53,24 +49,14 @@ export default function CallsPage() {
             style={{ width: 160 }} options={Object.entries(agents).map(([id, name]) => ({ value: Number(id), label: name }))} />
         )}
         {user?.rights?.export_customers && (
-          <Dropdown menu={{
-            items: [{ key: 'xlsx', label: t('calls.export_xlsx') }, { key: 'csv', label: t('calls.export_csv') }],
-            onClick: (e) => exportAs(e.key),
-          }}>
-            <Button data-testid="calls-export">{t('customers.export')}</Button>
-          </Dropdown>
+          <ExportButton path="/api/v1/calls/export" filter={filter} testId="calls-export" />
         )}
         <span style={{ color: '#888' }}>{t('calls.summary', { n: list.items.length, c: connected, e: effective })}</span>
       </Space>
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      <Table<Call>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
+      <PagedTable<Call>
+        list={list}
         size="small"
-        locale={{ emptyText: t('common.empty') }}
-        data-testid="calls-table"
+        testId="calls-table"
         columns={[
           { title: t('calls.started'), dataIndex: 'started_at', render: (v: string) => new Date(v).toLocaleTimeString() },
           { title: t('calls.agent'), dataIndex: 'agent_id', render: (id: number) => agents[id] ?? `#${id}` },
@@ -85,7 +71,6 @@ export default function CallsPage() {
           { title: t('calls.source'), dataIndex: 'source', render: (s: string) => t(`calls.source.${s}` as MessageKey) },
         ]}
       />
-      <PagerBar {...list} />
     </>
   );
 }

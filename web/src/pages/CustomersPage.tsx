@@ -1,13 +1,14 @@
 // Customers: server-side paged, filtered and sorted; phones exactly as the server sends them (masked or not).
 import { useEffect, useState } from 'react';
-import { Button, Dropdown, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, type Customer, type Page, type User } from '../api';
 import { canWriteCustomers, useAuth } from '../auth';
 import { CustomerForm } from './CustomerForm';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePagedList } from '../usePagedList';
-import { LoadError, PagerBar } from './ListFooter';
+import { ExportButton } from './ExportButton';
+import { PagedTable } from './PagedTable';
 
 const STATUSES = ['new', 'contacted', 'interested', 'following', 'won', 'lost', 'invalid'] as const;
 
@@ -32,11 +33,6 @@ export default function CustomersPage() {
     q, grade, status, pool: pool ? 'true' : undefined, owner_id: ownerId,
     region: region || undefined, industry: industry || undefined, tag: tag || undefined,
   };
-  function exportAs(format: 'csv' | 'xlsx') {
-    const params = new URLSearchParams({ format });
-    for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
-    window.location.href = `/api/v1/customers/export?${params}`;
-  }
   const list = usePagedList<Customer>('/api/v1/customers', { ...filters, sort });
 
   useEffect(() => {
@@ -54,12 +50,7 @@ export default function CustomersPage() {
           <Button type="primary" onClick={() => setCreating(true)} data-testid="customer-add">{t('customers.add')}</Button>
         )}
         {user?.rights?.export_customers && (
-          <Dropdown menu={{
-            items: [{ key: 'xlsx', label: t('customers.export_xlsx') }, { key: 'csv', label: t('customers.export_csv') }],
-            onClick: (e) => exportAs(e.key as 'csv' | 'xlsx'),
-          }}>
-            <Button data-testid="customer-export">{t('customers.export')}</Button>
-          </Dropdown>
+          <ExportButton path="/api/v1/customers/export" filter={filters} testId="customer-export" />
         )}
       </Space>
       {creating && (
@@ -97,15 +88,10 @@ export default function CustomersPage() {
           { value: 'company', label: t('customers.sort.company') },
         ]} />
       </Space>
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      <Table<Customer>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
+      <PagedTable<Customer>
+        list={list}
         size="middle"
-        locale={{ emptyText: t('common.empty') }}
-        data-testid="customers-table"
+        testId="customers-table"
         onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('customers.company'), dataIndex: 'company' },
@@ -128,7 +114,6 @@ export default function CustomersPage() {
           { title: t('customers.next_follow_up'), dataIndex: 'next_follow_up_on', render: (v: string | null) => v ?? '—' },
         ]}
       />
-      <PagerBar {...list} />
     </>
   );
 }

@@ -1,12 +1,12 @@
 // Administration: users — create, change role/team/extension, reset a password, disable.
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography, message } from 'antd';
 import { api, type User } from '../api';
 import { showFieldError } from '../formErrors';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePagedList } from '../usePagedList';
 import { useTeams } from '../useTeams';
-import { LoadError, PagerBar } from './ListFooter';
+import { PagedTable } from './PagedTable';
 
 const ROLES = ['agent', 'supervisor', 'manager', 'field_rep', 'qa', 'assistant', 'admin'];
 
@@ -32,15 +32,10 @@ export default function UsersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>
         <Button type="primary" onClick={() => setEditing('new')} data-testid="user-add">{t('users.add')}</Button>
       </Space>
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      <Table<User>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
+      <PagedTable<User>
+        list={list}
         size="middle"
-        locale={{ emptyText: t('common.empty') }}
-        data-testid="users-table"
+        testId="users-table"
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.name'), dataIndex: 'display_name' },
@@ -67,7 +62,6 @@ export default function UsersPage() {
           },
         ]}
       />
-      <PagerBar {...list} />
       {editing && (
         <UserForm user={editing === 'new' ? null : editing} teams={teams.map((x) => ({ value: x.id, label: x.name }))}
           onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void list.reload(); }} />
