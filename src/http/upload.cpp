@@ -1,5 +1,6 @@
 #include "http/upload.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -10,6 +11,15 @@ namespace waihu::http {
 
 namespace {
 std::filesystem::path uploads_dir(const std::string& data_dir) { return std::filesystem::path(data_dir) / "uploads"; }
+
+// Rejects files are kept for the user to download, for a week; older ones (and uploads left by a crash) go.
+void remove_old_files(const std::filesystem::path& dir) {
+  std::error_code ec;
+  const auto cutoff = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 7);
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec) && entry.last_write_time(ec) < cutoff) std::filesystem::remove(entry.path(), ec);
+  }
+}
 }  // namespace
 
 Response import_upload(const std::string& data_dir, const Context& c,
@@ -17,6 +27,7 @@ Response import_upload(const std::string& data_dir, const Context& c,
   if (c.request.body.empty()) throw BadRequest("import.empty", "文件为空 / the file is empty", {{"field", "body"}});
   auto dir = uploads_dir(data_dir);
   std::filesystem::create_directories(dir);
+  remove_old_files(dir);
   // The caller's id first: the rejects route serves a file only to the user who uploaded it.
   std::string name = std::to_string(c.actor().user_id) + "-" + org::new_session_token().substr(0, 24);
   auto upload = dir / (name + ".csv");

@@ -17,7 +17,8 @@ struct ImportOutcome {
   bool refused = false;      ///< rows were rejected and nothing was committed (answered 422)
 };
 
-/// Runs `run(upload_path, rejects_path)` on the saved body. 400 `import.empty` for an empty body; 200 with the
+/// Runs `run(upload_path, rejects_path)` on the saved body. Files in DATA/uploads older than a week are removed
+/// first, so rejects files stay downloadable for a week. 400 `import.empty` for an empty body; 200 with the
 /// report, or 422 when `refused`; `rejects_url` in the report when `has_rejects`.
 Response import_upload(const std::string& data_dir, const Context& c,
                        const std::function<ImportOutcome(const std::string& upload, const std::string& rejects)>& run);

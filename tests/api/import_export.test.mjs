@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { freshData, startServer, api, login, cleanup, gbk, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
 
 let dir, srv, admin, assistant, agent01;
@@ -39,8 +40,16 @@ test('a GBK file with a bad line: line-numbered errors and nothing imported', as
 });
 
 test('partial import commits the good rows, counts the in-file duplicate, and serves the rejects', async () => {
+  // A week-old file in the uploads folder is cleared away by the next upload.
+  const { mkdirSync, writeFileSync, utimesSync, existsSync } = await import('node:fs');
+  mkdirSync(join(dir, 'uploads'), { recursive: true });
+  const stale = join(dir, 'uploads', '1-stale-rejects.csv');
+  writeFileSync(stale, 'x');
+  const eightDaysAgo = new Date(Date.now() - 8 * 86400 * 1000);
+  utimesSync(stale, eightDaysAgo, eightDaysAgo);
   const r = await upload(assistant, gbk(sheet), '?pool=true&partial=true');
   assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.ok(!existsSync(stale), 'the week-old file is gone');
   assert.deepEqual([r.json.read, r.json.created, r.json.duplicates, r.json.rejected], [5, 2, 1, 2]);
   const found = await api(srv.base, 'GET', '/api/v1/customers?q=' + encodeURIComponent('瑞丰鞋业'), { token: admin });
   assert.equal(found.json.items.length, 1);
