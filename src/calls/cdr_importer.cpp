@@ -32,19 +32,6 @@ struct Touch {
 
 }  // namespace
 
-std::vector<std::string> parse_prefix_list(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string_view p = util::trim(std::string_view(text).substr(start, comma - start));
-    if (!p.empty()) out.emplace_back(p);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& path, const CdrImportOptions& opt) {
   if (!org::has_right(actor.role, org::Right::kBulkImport)) {
     throw Forbidden("auth.forbidden", "无权导入通话记录 / you may not import call records");

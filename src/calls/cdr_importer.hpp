@@ -17,9 +17,6 @@
 
 namespace waihu::calls {
 
-/// "a,b" → {"a", "b"}: the --strip-prefix list.
-std::vector<std::string> parse_prefix_list(const std::string& text);
-
 class CdrImporter {
  public:
   CdrImporter(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,

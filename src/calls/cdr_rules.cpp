@@ -39,6 +39,19 @@ std::string_view strip_dial_prefix(std::string_view number, const std::vector<st
   return number;
 }
 
+std::vector<std::string> parse_prefix_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    std::string_view p = util::trim(std::string_view(text).substr(start, comma - start));
+    if (!p.empty()) out.emplace_back(p);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 std::optional<CallResult> parse_result_text(std::string_view text) {
   std::string t = util::to_lower_ascii(util::trim(text));
   if (auto r = parse_call_result(t)) return r;

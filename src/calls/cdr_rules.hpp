@@ -28,6 +28,9 @@ std::optional<CallResult> result_of_disposition(std::string_view disposition);
 /// that would leave nothing.
 std::string_view strip_dial_prefix(std::string_view number, const std::vector<std::string>& prefixes);
 
+/// "9, 0" → {"9", "0"}: the --strip-prefix list (blanks dropped).
+std::vector<std::string> parse_prefix_list(const std::string& text);
+
 /// A result as the CSV layout writes it: Waihu's names (connected, no_answer, …) or the Chinese words offices
 /// use (接通, 未接, 占线, 空号, 拒接, 要求回电, 有意向, 成交, 失败).
 std::optional<CallResult> parse_result_text(std::string_view text);

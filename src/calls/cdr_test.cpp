@@ -33,6 +33,12 @@ TEST(CdrRules, PrefixStrippedOnlyWhenPresentAndNotTheWholeNumber) {
   EXPECT_EQ(strip_dial_prefix("913812345678", {}), "913812345678");
 }
 
+TEST(CdrRules, PrefixListFromTheCommandLine) {
+  EXPECT_EQ(parse_prefix_list("9, 0"), (std::vector<std::string>{"9", "0"}));
+  EXPECT_EQ(parse_prefix_list(""), std::vector<std::string>{});
+  EXPECT_EQ(parse_prefix_list(",9,,"), std::vector<std::string>{"9"});
+}
+
 TEST(CdrRules, ResultWordsInBothLanguages) {
   EXPECT_EQ(parse_result_text("接通"), CallResult::kConnected);
   EXPECT_EQ(parse_result_text("未接"), CallResult::kNoAnswer);

@@ -140,3 +140,12 @@ test('waihu import calls --json prints one object and exits non-zero when rows w
   assert.equal(bad.status, 2);
   assert.equal(JSON.parse(bad.stdout).error.details.field, 'tz');
 });
+
+test('a dry run of a CDR file reports what would happen and writes nothing', async () => {
+  const row = master({ dst: '13700009876', channel: 'SIP/8003-0000abcd', start: '2025-03-24 09:00:00', end: '2025-03-24 09:00:40', duration: 40, billsec: 0, disposition: 'NO ANSWER', uniqueid: 'dry.1' });
+  const r = await upload(assistant, row + 'broken\n', '?format=asterisk&dry_run=true');
+  assert.equal(r.status, 422, 'rows rejected: nothing would be committed');
+  assert.deepEqual([r.json.read, r.json.rejected, r.json.committed], [2, 1, false]);
+  const again = await upload(assistant, row, '?format=asterisk&partial=true');
+  assert.deepEqual([again.json.imported, again.json.duplicates], [1, 0], 'the dry run stored nothing');
+});

@@ -88,3 +88,13 @@ test('waihu import deals --json', async () => {
   const twice = JSON.parse(cli(dir, ['import', 'deals', file, '--json']).stdout);
   assert.deepEqual([twice.deals_created, twice.payments_created, twice.duplicates], [0, 0, 1], 'a row without a contract number is keyed on its values');
 });
+
+test('a dry run of a deals sheet writes nothing', async () => {
+  const [c] = await customersOf('agent07', 1);
+  const sheet = Buffer.from(`客户编号,成交坐席,产品,金额,成交日期\r\n${c.id},agent07,企业邮箱,2400,2025-02-02\r\n`);
+  const dry = await upload(assistant, sheet, '?dry_run=true');
+  assert.equal(dry.status, 200);
+  assert.deepEqual([dry.json.read, dry.json.rejected, dry.json.committed, dry.json.deals_created], [1, 0, false, 0]);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/deals?customer_id=${c.id}`, { token: admin })).json.items.length, 0);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: admin })).json.status, 'new');
+});

@@ -29,12 +29,15 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const e = json?.error ?? {};
-    const retry = Number(res.headers.get('retry-after')) || undefined;
-    throw new ApiError(res.status, e.code ?? 'http.' + res.status, e.message ?? res.statusText, e.details ?? {}, retry);
-  }
+  if (!res.ok) throw errorOf(res, json);
   return json as T;
+}
+
+/** The server's error answer as an ApiError. */
+export function errorOf(res: Response, json: { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null): ApiError {
+  const e = json?.error ?? {};
+  const retry = Number(res.headers.get('retry-after')) || undefined;
+  return new ApiError(res.status, e.code ?? 'http.' + res.status, e.message ?? res.statusText, e.details ?? {}, retry);
 }
 
 export interface Page<T> {

@@ -3,7 +3,7 @@
 // For customer lists, call records from the phone system, and deals with payments.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, Steps, Switch, Table, Tag, Upload } from 'antd';
-import { ApiError } from '../api';
+import { errorOf } from '../api';
 import { decodeFile, previewRows } from '../csvPreview';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -37,10 +37,7 @@ async function upload(path: string, file: File, params: Record<string, string>):
   const q = new URLSearchParams({ ...params, filename: file.name });
   const res = await fetch(`${path}?${q}`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } });
   const json = await res.json();
-  if (!res.ok && res.status !== 422) {
-    const e = json.error ?? {};
-    throw new ApiError(res.status, e.code, e.message, e.details ?? {});
-  }
+  if (!res.ok && res.status !== 422) throw errorOf(res, json); // 422: rows were refused; the report says which
   return json as Report;
 }
 
