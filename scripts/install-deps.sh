@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config ccache git
   libboost-dev libboost-system-dev nlohmann-json3-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
+  postgresql
   libphonenumber-dev libicu-dev libprotobuf-dev
   libhowardhinnant-date-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
   libsodium-dev libxlsxwriter-dev

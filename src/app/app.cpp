@@ -22,7 +22,7 @@ db::DbUrl prepare(const Config& c) {
 
 App::App(const Config& c)
     : config(c),
-      db(prepare(c), c.pool_size),
+      db(prepare(c), {.pool_size = c.pool_size, .statement_timeout_ms = c.statement_timeout_ms}),
       audit(db, clock),
       org(db, clock),
       auth(db, clock, org),

@@ -24,9 +24,10 @@ namespace waihu::app {
 
 struct Config {
   std::string data_dir = "./waihu-data";
-  std::string db_url;  ///< empty: sqlite:DATA_DIR/waihu.db
-  size_t pool_size = 4;
-  std::string web_dir;  ///< the web app's build; empty: found by http::find_web_root
+  std::string db_url;            ///< empty: sqlite:DATA_DIR/waihu.db
+  size_t pool_size = 4;          ///< database connections
+  int statement_timeout_ms = 0;  ///< PostgreSQL: cancel statements running longer (0: no limit)
+  std::string web_dir;           ///< the web app's build; empty: found by http::find_web_root
 };
 
 /// Everything a command needs, built once. Opening does not migrate: `init`/`serve` decide that.

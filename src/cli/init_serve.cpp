@@ -52,17 +52,26 @@ void add_serve(CLI::App& root, Shared& s) {
   auto o = std::make_shared<http::ServerOptions>();
   auto max_body_kb = std::make_shared<size_t>(1024);
   auto max_upload_mb = std::make_shared<size_t>(64);
+  auto db_pool = std::make_shared<size_t>(0);
+  auto statement_timeout_s = std::make_shared<int>(30);
   cmd->add_option("--port", o->port, "port (0: any free port)")->capture_default_str();
   cmd->add_option("--host", o->host, "address to listen on")->capture_default_str();
   cmd->add_option("--workers", o->workers, "handler threads (and database connections)")->capture_default_str();
   cmd->add_option("--max-body-kb", *max_body_kb, "largest JSON body accepted")->capture_default_str();
   cmd->add_option("--max-upload-mb", *max_upload_mb, "largest import upload accepted")->capture_default_str();
+  cmd->add_option("--db-pool", *db_pool, "database connections (default: one per handler thread)")
+      ->envname("WAIHU_DB_POOL");
+  cmd->add_option("--statement-timeout", *statement_timeout_s,
+                  "PostgreSQL: seconds a statement may run before it is cancelled and answered 503 (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--web", s.config.web_dir, "the web app's build (default: web/dist of this checkout)");
-  cmd->callback([&s, o, max_body_kb, max_upload_mb] {
-    s.action = [&s, o, max_body_kb, max_upload_mb] {
+  cmd->callback([&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s] {
+    s.action = [&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s] {
       o->max_body_bytes = *max_body_kb * 1024;
       o->max_upload_bytes = *max_upload_mb << 20;
-      s.config.pool_size = o->workers;
+      s.config.pool_size = *db_pool ? *db_pool : o->workers;
+      s.config.statement_timeout_ms = *statement_timeout_s * 1000;
       auto app = s.open(true);
       http::Router router;
       app->register_routes(router);

@@ -137,7 +137,7 @@ Customer CustomerService::update(const org::Actor& actor, long long id, const Cu
                      {{"field", "phones"}, {"phone", d->matched}});
     }
     // Re-read inside the transaction: refuse to overwrite a change made since we read.
-    auto fresh = store::customer_by_id(sql, id);
+    auto fresh = store::customer_by_id(sql, id, db::Lock::kForUpdate);
     if (!fresh || fresh->updated_at != current.updated_at) {
       throw Conflict("customer.changed", "客户资料已被他人修改，请刷新后重试 / changed meanwhile; reload and retry");
     }
@@ -174,7 +174,7 @@ Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilt
 Customer CustomerService::record_contact(soci::session& sql, const org::Actor& actor, long long customer_id,
                                          long long at, const std::string& call_result,
                                          std::optional<CustomerStatus> next) {
-  auto current = store::customer_by_id(sql, customer_id);
+  auto current = store::customer_by_id(sql, customer_id, db::Lock::kForUpdate);
   if (!current) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", customer_id}});
   store::record_contact(sql, customer_id, at, call_result, clock_.now());
   if (next) move_status(sql, actor, *current, *next, at, {{"origin", "call"}, {"result", call_result}});
@@ -212,7 +212,7 @@ PhoneDirectory CustomerService::phone_directory() {
 
 void CustomerService::advance_status(soci::session& sql, const org::Actor& actor, long long customer_id,
                                      CustomerStatus next, long long at, const std::string& origin) {
-  auto current = store::customer_by_id(sql, customer_id);
+  auto current = store::customer_by_id(sql, customer_id, db::Lock::kForUpdate);
   if (!current) throw NotFound("customer.not_found", "客户不存在 / no such customer", {{"id", customer_id}});
   move_status(sql, actor, *current, next, at, {{"origin", origin}});
 }

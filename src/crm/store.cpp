@@ -191,9 +191,9 @@ void CustomerWriter::update(const Customer& c) {
   impl_->write_children(c);
 }
 
-std::optional<Customer> customer_by_id(soci::session& sql, long long id) {
+std::optional<Customer> customer_by_id(soci::session& sql, long long id, db::Lock lock) {
   db::Query q;
-  q << "SELECT " << kCustomerColumns << " FROM customers c WHERE c.id = " << q.bind(id);
+  q << "SELECT " << kCustomerColumns << " FROM customers c WHERE c.id = " << q.bind(id) << db::lock_clause(sql, lock);
   auto r = q.fetch_one(sql, kCustomerColumnCount);
   if (!r) return std::nullopt;
   std::vector<Customer> one{customer_from_row(*r)};

@@ -33,7 +33,7 @@ class CustomerWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-std::optional<Customer> customer_by_id(soci::session& sql, long long id);
+std::optional<Customer> customer_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
 
 struct Holder {
   long long customer_id = 0;

@@ -1,5 +1,6 @@
 #include "db/database.hpp"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -88,8 +89,11 @@ DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
   return out;
 }
 
-Database::Database(const DbUrl& url, size_t pool_size, int busy_timeout_ms)
-    : url_(url), size_(std::max<size_t>(1, pool_size)), busy_timeout_ms_(busy_timeout_ms) {
+Database::Database(const DbUrl& url, const DatabaseOptions& options)
+    : url_(url),
+      size_(std::max<size_t>(1, options.pool_size)),
+      busy_timeout_ms_(options.busy_timeout_ms),
+      statement_timeout_ms_(options.statement_timeout_ms) {
   pool_ = std::make_unique<soci::connection_pool>(size_);
   for (size_t i = 0; i < size_; ++i) open_session(pool_->at(i));
   if (url_.dialect == Dialect::kSqlite) {
@@ -118,6 +122,7 @@ void Database::open_session(soci::session& s) {
     } else {
       s.open(soci::postgresql, url_.connect);
       s << "SET client_min_messages = warning";  // no NOTICE chatter from IF NOT EXISTS on stderr
+      s << "SET statement_timeout = " + std::to_string(statement_timeout_ms_);
     }
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open database " + url_.display + ": " + e.what());
@@ -135,9 +140,55 @@ std::unique_lock<std::timed_mutex> Database::queue_writer() {
   return lock;
 }
 
-void Database::begin_write(soci::session& sql) {
-  // SQLite: take the write lock up front, so two writers queue on busy_timeout instead of failing on upgrade.
-  sql << (url_.dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+namespace {
+PGconn* pg_connection(soci::session& sql) {
+  return static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+}
+
+bool connection_ok(soci::session& sql) {
+  PGconn* conn = pg_connection(sql);
+  return conn && PQstatus(conn) == CONNECTION_OK;
+}
+
+std::string sqlstate_in_flight() {
+  try {
+    throw;
+  } catch (const soci::postgresql_soci_error& e) {
+    return e.sqlstate();
+  } catch (...) {
+    return {};
+  }
+}
+
+[[noreturn]] void throw_unavailable() {
+  throw Unavailable("store.unavailable",
+                    "数据库暂时不可用，请稍后重试 / the database is unavailable for the moment; retry shortly");
+}
+}  // namespace
+
+void Database::reopen(soci::session& sql) {
+  try {
+    sql.close();
+    open_session(sql);
+  } catch (const std::exception&) {
+    throw_unavailable();
+  }
+}
+
+void Database::begin(soci::session& sql, bool for_write) {
+  if (url_.dialect == Dialect::kSqlite) {
+    // Take the write lock up front, so two writers queue on busy_timeout instead of failing on upgrade.
+    sql << (for_write ? "BEGIN IMMEDIATE" : "BEGIN");
+    return;
+  }
+  if (!connection_ok(sql)) reopen(sql);
+  try {
+    sql << "BEGIN";
+  } catch (const soci::soci_error&) {
+    if (connection_ok(sql)) throw;
+    reopen(sql);
+    sql << "BEGIN";
+  }
 }
 
 void Database::rollback(soci::session& sql) noexcept {
@@ -145,6 +196,11 @@ void Database::rollback(soci::session& sql) noexcept {
     sql << "ROLLBACK";
   } catch (...) {
   }
+}
+
+bool Database::lost_a_race() noexcept {
+  std::string state = sqlstate_in_flight();
+  return state == "23505" || state == "40001" || state == "40P01";
 }
 
 void Database::rethrow_translated() {
@@ -158,7 +214,34 @@ void Database::rethrow_translated() {
           "数据库正忙（可能正在导入），请稍后重试 / the store is busy (an import may be running); retry shortly");
     }
     throw;
+  } catch (const soci::postgresql_soci_error& e) {
+    std::string state = e.sqlstate();
+    // 08: connection exceptions; 57P01-03: the server is shutting down or starting; 53300: too many connections.
+    if (state.starts_with("08") || state.starts_with("57P") || state == "53300") throw_unavailable();
+    if (state == "57014") {
+      throw Unavailable("store.timeout", "数据库操作超时，请稍后重试 / the database took too long; retry shortly");
+    }
+    if (state == "40001" || state == "40P01") {
+      throw Unavailable("store.contention", "数据正被他人同时修改，请重试 / others were changing the same data; retry");
+    }
+    if (state == "23505") {
+      throw Conflict(
+          "store.conflict",
+          "与他人同时进行的修改冲突，请重试 / a change made at the same time conflicts with this one; retry");
+    }
+    throw;
+  } catch (const soci::soci_error& e) {
+    // SOCI reports some lost connections without a SQLSTATE ("no connection to the server").
+    std::string what = e.what();
+    if (what.find("connection") != std::string::npos || what.find("terminat") != std::string::npos) {
+      throw_unavailable();
+    }
+    throw;
   }
+}
+
+const char* lock_clause(soci::session& sql, Lock lock) {
+  return lock == Lock::kForUpdate && sql.get_backend_name() == "postgresql" ? " FOR UPDATE" : "";
 }
 
 int Database::code_version() { return latest_migration_version(); }
@@ -174,9 +257,10 @@ void Database::migrate() {
   apply_migrations(sql, url_.dialect);
 }
 
-BulkWriteTuning::BulkWriteTuning(soci::session& sql, Dialect dialect)
-    : sql_(sql), active_(dialect == Dialect::kSqlite) {
-  if (active_) {
+BulkWriteTuning::BulkWriteTuning(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {
+  if (dialect_ == Dialect::kPostgres) {
+    sql_ << "SET LOCAL statement_timeout = 0";  // ends with the transaction
+  } else {
     sql_ << "PRAGMA cache_size", soci::into(cache_size_before_);
     sql_ << "PRAGMA cache_size = -131072";  // 128 MiB
     // Foreign keys are checked at COMMIT instead of per statement: a statement that cannot fail half-way needs
@@ -186,7 +270,7 @@ BulkWriteTuning::BulkWriteTuning(soci::session& sql, Dialect dialect)
 }
 
 BulkWriteTuning::~BulkWriteTuning() {
-  if (!active_) return;
+  if (dialect_ != Dialect::kSqlite) return;
   try {
     sql_ << "PRAGMA cache_size = " + std::to_string(cache_size_before_);
   } catch (...) {

@@ -24,11 +24,28 @@ struct DbUrl {
 /// "sqlite:PATH", "sqlite://PATH" or "postgresql://…"; empty means `DATA_DIR/waihu.db`.
 DbUrl parse_db_url(const std::string& url, const std::string& data_dir);
 
+struct DatabaseOptions {
+  size_t pool_size = 4;                  ///< connections kept open (one per handler thread is enough)
+  int busy_timeout_ms = kBusyTimeoutMs;  ///< how long a SQLite writer waits for its turn (tests shorten it)
+  /// PostgreSQL: a statement running longer is cancelled and its request answered 503 "store.timeout"
+  /// (0: no limit). Bulk writes (imports) lift it for their transaction.
+  int statement_timeout_ms = 0;
+};
+
 /// Thread-safe: each call leases its own session from the pool.
+///
+/// PostgreSQL runs writers side by side, so a transaction may meet another's row: on a unique violation, a
+/// serialization failure or a deadlock, write() runs f again from the start (up to kWriteAttempts times), and a
+/// check in f that lost the race now sees the winner's row and answers as it would have (a duplicate, a conflict).
+/// So f must touch nothing but the session, or only what it sets again on each run. A session whose connection
+/// died (the server restarted) is opened again before its next use; the request that met the failure gets 503
+/// "store.unavailable", with nothing of its transaction written.
 class Database {
  public:
-  /// `busy_timeout_ms`: how long a writer waits for its turn (tests shorten it).
-  Database(const DbUrl& url, size_t pool_size, int busy_timeout_ms = kBusyTimeoutMs);
+  static constexpr int kWriteAttempts = 4;
+  Database(const DbUrl& url, const DatabaseOptions& options);
+  Database(const DbUrl& url, size_t pool_size, int busy_timeout_ms = kBusyTimeoutMs)
+      : Database(url, DatabaseOptions{.pool_size = pool_size, .busy_timeout_ms = busy_timeout_ms}) {}
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -44,37 +61,43 @@ class Database {
   /// Highest migration this binary carries.
   static int code_version();
 
-  /// Runs f(session) inside one write transaction; commits when f returns, rolls back when it throws.
+  /// Runs f(session) inside one write transaction; commits when f returns, rolls back when it throws. On
+  /// PostgreSQL f may run more than once (see above).
   template <class F>
   auto write(F&& f) {
-    auto turn = queue_writer();
-    WriteSession session(*this);
-    soci::session& sql = session.get();
-    try {
-      begin_write(sql);
-      if constexpr (std::is_void_v<decltype(f(sql))>) {
-        f(sql);
-        sql << "COMMIT";
-      } else {
-        auto result = f(sql);
-        sql << "COMMIT";
-        return result;
+    for (int attempt = 1;; ++attempt) {
+      auto turn = queue_writer();
+      WriteSession session(*this);
+      soci::session& sql = session.get();
+      try {
+        begin(sql, true);
+        if constexpr (std::is_void_v<decltype(f(sql))>) {
+          f(sql);
+          sql << "COMMIT";
+          return;
+        } else {
+          auto result = f(sql);
+          sql << "COMMIT";
+          return result;
+        }
+      } catch (...) {
+        rollback(sql);
+        if (attempt < kWriteAttempts && lost_a_race()) continue;
+        rethrow_translated();
       }
-    } catch (...) {
-      rollback(sql);
-      rethrow_translated();
     }
   }
 
   /// Runs f(session) in a write transaction that commits only when f returns true (false: roll back, e.g. a
-  /// dry run or an all-or-nothing import with rejected rows). Returns whether it committed.
+  /// dry run or an all-or-nothing import with rejected rows). Returns whether it committed. Runs f once: an
+  /// import that meets a concurrent writer's row fails with 409 "store.conflict" and can be sent again.
   template <class F>
   bool write_if(F&& f) {
     auto turn = queue_writer();
     WriteSession session(*this);
     soci::session& sql = session.get();
     try {
-      begin_write(sql);
+      begin(sql, true);
       if (f(sql)) {
         sql << "COMMIT";
         return true;
@@ -92,7 +115,7 @@ class Database {
   auto read(F&& f) {
     soci::session sql(*pool_);
     try {
-      sql << "BEGIN";
+      begin(sql, false);
       if constexpr (std::is_void_v<decltype(f(sql))>) {
         f(sql);
         sql << "COMMIT";
@@ -124,22 +147,40 @@ class Database {
     Database& db_;
     std::optional<soci::session> leased_;
   };
-  void begin_write(soci::session& sql);
+  /// BEGIN (SQLite writes: BEGIN IMMEDIATE). A PostgreSQL session whose connection is gone is opened again first;
+  /// one that fails on BEGIN itself (the server restarted since the connection was last used) is opened again and
+  /// BEGIN retried once, since nothing was done yet.
+  void begin(soci::session& sql, bool for_write);
+  void reopen(soci::session& sql);
   static void rollback(soci::session& sql) noexcept;
-  /// Rethrows the exception in flight; a store that stayed busy past busy_timeout (another writer, e.g. a long
-  /// import, holds the lock) becomes waihu::Unavailable "store.busy", which clients may retry.
+  /// Whether the exception in flight is PostgreSQL telling this transaction it lost a race with another one
+  /// (unique violation, serialization failure, deadlock): running it again will see the other's rows.
+  static bool lost_a_race() noexcept;
+  /// Rethrows the exception in flight as what a client can act on: a store that stayed busy past busy_timeout
+  /// (SQLite) → Unavailable "store.busy"; a lost connection or a server shutting down → Unavailable
+  /// "store.unavailable"; a statement timeout → Unavailable "store.timeout"; a unique violation that survived the
+  /// retries → Conflict "store.conflict". Everything else unchanged.
   [[noreturn]] static void rethrow_translated();
   void open_session(soci::session& s);
   DbUrl url_;
   std::unique_ptr<soci::connection_pool> pool_;
   size_t size_;
   int busy_timeout_ms_;
+  int statement_timeout_ms_;
   std::timed_mutex writer_;
   std::unique_ptr<soci::session> writer_session_;  ///< SQLite only
 };
 
+/// How a store reads a row. A read-modify-write reads the rows it will change with kForUpdate: on PostgreSQL
+/// they stay locked until the transaction ends, so another transaction cannot change them in between (SQLite's
+/// one writer at a time already holds the whole database).
+enum class Lock { kNone, kForUpdate };
+/// What to append to such a SELECT: " FOR UPDATE" on PostgreSQL for kForUpdate, otherwise "".
+const char* lock_clause(soci::session& sql, Lock lock);
+
 /// While alive, gives `sql` a page cache sized for writing millions of rows in one transaction (SQLite keeps
-/// its default 2 MB otherwise and spills to disk constantly); restores the default after. No-op on PostgreSQL.
+/// its default 2 MB otherwise and spills to disk constantly); restores the default after. On PostgreSQL it lifts
+/// the statement timeout for the rest of the transaction: an import's set-based statements may run for minutes.
 class BulkWriteTuning {
  public:
   BulkWriteTuning(soci::session& sql, Dialect dialect);
@@ -149,7 +190,7 @@ class BulkWriteTuning {
 
  private:
   soci::session& sql_;
-  bool active_;
+  Dialect dialect_;
   long long cache_size_before_ = -2000;
 };
 

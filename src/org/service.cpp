@@ -85,7 +85,7 @@ Team OrgService::rename_team(const Actor* actor, long long id, const std::option
                              const std::optional<std::optional<long long>>& parent_id) {
   require_manage(actor);
   return db_.write([&](soci::session& sql) {
-    auto t = store::team_by_id(sql, id);
+    auto t = store::team_by_id(sql, id, db::Lock::kForUpdate);
     if (!t) throw NotFound("team.not_found", "团队不存在 / no such team", {{"id", id}});
     Team before = *t;
     if (name) {
@@ -164,7 +164,7 @@ User OrgService::update_user(const Actor* actor, long long id, const UserPatch& 
   require_manage(actor);
   if (p.extension) validate_extension(*p.extension);
   return db_.write([&](soci::session& sql) {
-    auto current = store::user_by_id(sql, id);
+    auto current = store::user_by_id(sql, id, db::Lock::kForUpdate);
     if (!current) throw NotFound("user.not_found", "用户不存在 / no such user", {{"id", id}});
     User u = *current;
     if (p.display_name) u.display_name = std::string(util::trim(*p.display_name));
@@ -339,10 +339,11 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
   bool ok = verify_password(rec ? rec->password_hash : kDummyHash, password) && rec && !rec->user.disabled;
   if (!ok) {
     db_.write([&](soci::session& sql) {
+      // An empty row (window 0) starts a new window, as a missing one would.
       store::save_throttle(sql, account_key,
-                           after_failed_login(store::throttle(sql, account_key), now, kAccountThrottle));
+                           after_failed_login(store::throttle_for_update(sql, account_key), now, kAccountThrottle));
       store::save_throttle(sql, address_key,
-                           after_failed_login(store::throttle(sql, address_key), now, kAddressThrottle));
+                           after_failed_login(store::throttle_for_update(sql, address_key), now, kAddressThrottle));
       audit::record(sql, {0,
                           now,
                           std::nullopt,

@@ -56,9 +56,9 @@ std::optional<Team> team_by_name(soci::session& sql, const std::string& name) {
   return team_from_row(*r);
 }
 
-std::optional<Team> team_by_id(soci::session& sql, long long id) {
+std::optional<Team> team_by_id(soci::session& sql, long long id, db::Lock lock) {
   db::Query q;
-  q << "SELECT id, name, parent_id, created_at FROM teams WHERE id = " << q.bind(id);
+  q << "SELECT id, name, parent_id, created_at FROM teams WHERE id = " << q.bind(id) << db::lock_clause(sql, lock);
   auto r = q.fetch_one(sql, 4);
   if (!r) return std::nullopt;
   return team_from_row(*r);
@@ -91,9 +91,9 @@ std::optional<UserRecord> user_by_username(soci::session& sql, const std::string
   return UserRecord{user_from_row(*r), r->str(kUserColumnCount)};
 }
 
-std::optional<User> user_by_id(soci::session& sql, long long id) {
+std::optional<User> user_by_id(soci::session& sql, long long id, db::Lock lock) {
   db::Query q;
-  q << "SELECT " << kUserColumns << " FROM users u WHERE u.id = " << q.bind(id);
+  q << "SELECT " << kUserColumns << " FROM users u WHERE u.id = " << q.bind(id) << db::lock_clause(sql, lock);
   auto r = q.fetch_one(sql, kUserColumnCount);
   if (!r) return std::nullopt;
   return user_from_row(*r);
@@ -178,6 +178,18 @@ std::optional<LoginThrottle> throttle(soci::session& sql, const std::string& key
   q << "SELECT failures, window_start, locked_until FROM login_throttle WHERE throttle_key = " << q.bind(key);
   auto r = q.fetch_one(sql, 3);
   if (!r) return std::nullopt;
+  return LoginThrottle{r->i64(0), r->i64(1), r->i64(2)};
+}
+
+LoginThrottle throttle_for_update(soci::session& sql, const std::string& key) {
+  db::Query insert;
+  insert << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) VALUES ("
+         << insert.bind(key) << ", 0, 0, 0) ON CONFLICT (throttle_key) DO NOTHING";
+  insert.exec(sql);
+  db::Query q;
+  q << "SELECT failures, window_start, locked_until FROM login_throttle WHERE throttle_key = " << q.bind(key)
+    << db::lock_clause(sql, db::Lock::kForUpdate);
+  auto r = q.fetch_one(sql, 3);
   return LoginThrottle{r->i64(0), r->i64(1), r->i64(2)};
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "db/database.hpp"
 #include "db/keyset.hpp"
 #include "org/model.hpp"
 
@@ -14,7 +15,7 @@ namespace waihu::org::store {
 long long insert_team(soci::session& sql, const Team& t);
 std::vector<Team> all_teams(soci::session& sql);
 std::optional<Team> team_by_name(soci::session& sql, const std::string& name);
-std::optional<Team> team_by_id(soci::session& sql, long long id);
+std::optional<Team> team_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
 void update_team(soci::session& sql, const Team& t);
 
 struct UserRecord {
@@ -23,7 +24,7 @@ struct UserRecord {
 };
 long long insert_user(soci::session& sql, const User& u, const std::string& password_hash);
 std::optional<UserRecord> user_by_username(soci::session& sql, const std::string& username);
-std::optional<User> user_by_id(soci::session& sql, long long id);
+std::optional<User> user_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
 std::optional<User> user_by_extension(soci::session& sql, const std::string& extension);
 void update_user(soci::session& sql, const User& u);
 void set_password_hash(soci::session& sql, long long user_id, const std::string& hash, long long now);
@@ -50,6 +51,9 @@ void revoke_session(soci::session& sql, const std::string& token_hash, long long
 void revoke_user_sessions(soci::session& sql, long long user_id, long long now);
 
 std::optional<LoginThrottle> throttle(soci::session& sql, const std::string& key);
+/// The key's throttle row, created empty when missing and locked until the transaction ends, so concurrent failed
+/// logins each count.
+LoginThrottle throttle_for_update(soci::session& sql, const std::string& key);
 void save_throttle(soci::session& sql, const std::string& key, const LoginThrottle& t);
 void clear_throttle(soci::session& sql, const std::string& key);
 

@@ -120,6 +120,8 @@ DealView DealService::add_payment(const org::Actor& actor, long long deal_id, Pa
   }
   if (util::utf8_length(p.reason) > 500) throw BadRequest::field("reason", "最多 500 个字符 / at most 500 characters");
   return db_.write([&](soci::session& sql) {
+    // The deal's row lock queues payments and refunds of one deal, so two refunds cannot both pass the check.
+    store::deal_by_id(sql, deal_id, db::Lock::kForUpdate);
     auto payments = store::payments_of(sql, deal_id);
     if (kind == PaymentKind::kRefund && !refund_allowed(totals_of(payments), amount_fen)) {
       throw RuleViolation("deal.refund_exceeds_paid",

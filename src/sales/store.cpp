@@ -70,9 +70,9 @@ bool insert_keyed_deal(soci::session& sql, db::Dialect dialect, Deal& d, const s
   return write_deal(sql, dialect, d, &key, created_by);
 }
 
-std::optional<Deal> deal_by_id(soci::session& sql, long long id) {
+std::optional<Deal> deal_by_id(soci::session& sql, long long id, db::Lock lock) {
   db::Query q(std::string("SELECT ") + kDealColumns + " FROM deals WHERE id = ");
-  q << q.bind(id);
+  q << q.bind(id) << db::lock_clause(sql, lock);
   auto r = q.fetch_one(sql, 10);
   if (!r) return std::nullopt;
   return deal_from_row(*r);

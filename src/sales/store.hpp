@@ -19,7 +19,7 @@ void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional
 /// An imported deal under its key; sets d.id. False (and d.id the stored deal's) when the key is already stored.
 bool insert_keyed_deal(soci::session& sql, db::Dialect dialect, Deal& d, const std::string& key,
                        std::optional<long long> created_by);
-std::optional<Deal> deal_by_id(soci::session& sql, long long id);
+std::optional<Deal> deal_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
 /// Newest first by id; `limit + 1` rows.
 std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scope& scope,
                              const std::optional<db::Cursor>& after, int limit);

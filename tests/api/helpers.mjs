@@ -1,4 +1,7 @@
 // Starts the real waihu binary on a free port with a temporary data directory, and talks HTTP to it.
+//
+// The store under test is SQLite, or PostgreSQL when WAIHU_TEST_PG holds a server's URL (scripts/test.sh starts a
+// throwaway one and runs every suite twice): each data directory then gets its own database on that server.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,30 +10,99 @@ import { join } from 'node:path';
 export const BIN = process.env.WAIHU_BIN || new URL('../../build/waihu', import.meta.url).pathname;
 export const ADMIN_PASSWORD = 'admin1234';
 export const DEMO_PASSWORD = 'demo1234';
+/** The PostgreSQL server's URL (…/postgres), or undefined when the tests run on SQLite. */
+export const PG = process.env.WAIHU_TEST_PG || undefined;
+export const STORE = PG ? 'postgresql' : 'sqlite';
+
+const databaseOf = new Map(); // data directory → its PostgreSQL database name
+let databases = 0;
+
+/** The --db URL of a data directory's database (undefined on SQLite: the default file in the directory). */
+export function dbUrl(dataDir) {
+  const name = databaseOf.get(dataDir);
+  return name ? pgUrl(name) : undefined;
+}
+
+function pgUrl(database) {
+  const u = new URL(PG);
+  u.pathname = '/' + database;
+  return u.toString();
+}
+
+/** Runs SQL on the store behind a data directory (psql or sqlite3); returns psql/sqlite3's output. */
+export function sql(dataDir, statement) {
+  const db = dbUrl(dataDir);
+  if (db) return execFileSync('psql', ['-qAt', '-v', 'ON_ERROR_STOP=1', db, '-c', statement], { encoding: 'utf8' });
+  return execFileSync('sqlite3', [join(dataDir, 'waihu.db'), statement], { encoding: 'utf8' });
+}
+
+function admin(statement) {
+  execFileSync('psql', ['-qAt', '-v', 'ON_ERROR_STOP=1', PG, '-c', statement], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
 
 /** Runs a waihu command synchronously; returns {status, stdout, stderr}. */
 export function cli(dataDir, args, options = {}) {
+  const db = dbUrl(dataDir);
   try {
-    const stdout = execFileSync(BIN, ['--data', dataDir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const stdout = execFileSync(BIN, ['--data', dataDir, ...(db ? ['--db', db] : []), ...args], {
+      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options,
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (e) {
     return { status: e.status, stdout: e.stdout?.toString() ?? '', stderr: e.stderr?.toString() ?? '' };
   }
 }
 
-/** A fresh data directory with an initialised database (optionally the demo company). */
-export function freshData({ demo = false } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'waihu-api-'));
+function init(dir, demo) {
   const args = ['init', '--admin-password', ADMIN_PASSWORD];
   if (demo) args.push('--demo');
   const r = cli(dir, args);
   if (r.status !== 0) throw new Error(`init failed: ${r.stderr}`);
+}
+
+// On PostgreSQL the demo company is generated once per run and copied (CREATE DATABASE … TEMPLATE) for each test
+// file that wants it; the copy takes a second, the generation half a minute. Test files run one at a time.
+const DEMO_TEMPLATE = 'waihu_demo_template';
+function demoTemplate() {
+  const exists = execFileSync('psql', ['-qAt', PG, '-c', `SELECT 1 FROM pg_database WHERE datname = '${DEMO_TEMPLATE}'`], { encoding: 'utf8' });
+  if (exists.trim() === '1') return;
+  const dir = mkdtempSync(join(tmpdir(), 'waihu-template-'));
+  admin(`CREATE DATABASE ${DEMO_TEMPLATE}`);
+  databaseOf.set(dir, DEMO_TEMPLATE);
+  try {
+    init(dir, true);
+  } catch (e) {
+    admin(`DROP DATABASE ${DEMO_TEMPLATE}`);
+    throw e;
+  } finally {
+    databaseOf.delete(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh data directory with an initialised database (optionally the demo company). `init: false` leaves the
+ * database empty (on PostgreSQL: created, without tables). */
+export function freshData({ demo = false, init: initialise = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'waihu-api-'));
+  if (PG) {
+    const name = `waihu_test_${process.pid}_${++databases}`;
+    if (demo && initialise) {
+      demoTemplate();
+      admin(`CREATE DATABASE ${name} TEMPLATE ${DEMO_TEMPLATE}`);
+      databaseOf.set(dir, name);
+      return dir;
+    }
+    admin(`CREATE DATABASE ${name}`);
+    databaseOf.set(dir, name);
+  }
+  if (initialise) init(dir, demo);
   return dir;
 }
 
 /** Starts `waihu serve --port 0`; resolves when it prints its address. */
 export async function startServer(dataDir, extraArgs = []) {
-  const child = spawn(BIN, ['--data', dataDir, 'serve', '--host', '127.0.0.1', '--port', '0', ...extraArgs], {
+  const db = dbUrl(dataDir);
+  const child = spawn(BIN, ['--data', dataDir, ...(db ? ['--db', db] : []), 'serve', '--host', '127.0.0.1', '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -83,4 +155,11 @@ export function gbk(text) {
   return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(text, 'utf8') });
 }
 
-export function cleanup(dir) { rmSync(dir, { recursive: true, force: true }); }
+export function cleanup(dir) {
+  const name = databaseOf.get(dir);
+  if (name) {
+    admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    databaseOf.delete(dir);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}

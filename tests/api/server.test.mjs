@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { freshData, startServer, api, login, cleanup, cli, ADMIN_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, login, cleanup, cli, sql, ADMIN_PASSWORD } from './helpers.mjs';
 
 test('SIGTERM lets the request in flight finish, then the server exits cleanly', async () => {
   const dir = freshData();
@@ -28,7 +26,7 @@ test('SIGTERM lets the request in flight finish, then the server exits cleanly',
 
 test('the server refuses a database newer than itself, with a clear message', async () => {
   const dir = freshData();
-  execFileSync('sqlite3', [join(dir, 'waihu.db'), "INSERT INTO schema_migrations VALUES (999, '999_future.sql', 0)"]);
+  sql(dir, "INSERT INTO schema_migrations VALUES (999, '999_future.sql', 0)");
   const r = cli(dir, ['serve', '--port', '0']);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /newer than this waihu/);
