@@ -23,7 +23,11 @@ pg_dir="$(mktemp -d)"
 trap 'scripts/pg-throwaway.sh stop "$pg_dir" immediate 2>/dev/null || true; rm -rf "$pg_dir"' EXIT
 WAIHU_TEST_PG="$(scripts/pg-throwaway.sh start "$pg_dir")"
 export WAIHU_TEST_PG
-echo "== API tests (PostgreSQL at $WAIHU_TEST_PG)"
+echo "== store tests (PostgreSQL at $WAIHU_TEST_PG)"
+build/src/db_postgres_test
+echo "== API tests (PostgreSQL)"
 node --test --test-concurrency=1 tests/api/
+echo "== server restart test (a PostgreSQL server of its own, killed mid-burst)"
+node --test --test-concurrency=1 tests/pg/
 echo "== browser tests (PostgreSQL)"
 node --test --test-concurrency=1 tests/e2e/

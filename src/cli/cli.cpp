@@ -88,6 +88,7 @@ int run(int argc, char** argv) {
   add_customer_commands(*import, *exp, s);
   add_call_commands(*import, *exp, s);
   add_sales_commands(*import, s);
+  add_store_commands(root, s);
   for (auto* sub : root.get_subcommands({})) {
     sub->fallthrough();
     for (auto* leaf : sub->get_subcommands({})) leaf->fallthrough();

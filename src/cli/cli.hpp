@@ -31,6 +31,8 @@ void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s);
 void add_call_commands(CLI::App& import, CLI::App& exp, Shared& s);
 /// `import deals`.
 void add_sales_commands(CLI::App& import, Shared& s);
+/// `migrate-store --from URL --to URL [--overwrite]`.
+void add_store_commands(CLI::App& root, Shared& s);
 /// What every `waihu import …` takes: the file, --partial, --dry-run, --rejects FILE, --json.
 struct ImportFlags {
   std::string file, rejects;

@@ -142,7 +142,8 @@ std::unique_lock<std::timed_mutex> Database::queue_writer() {
 
 namespace {
 PGconn* pg_connection(soci::session& sql) {
-  return static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  return backend ? backend->conn_ : nullptr;  // none after an open that failed
 }
 
 bool connection_ok(soci::session& sql) {

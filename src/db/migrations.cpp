@@ -65,6 +65,20 @@ std::string dialect_sql(std::string text, Dialect dialect) {
   return text;
 }
 
+std::vector<std::string> migrated_tables() {
+  std::vector<std::string> out;
+  for (const auto& m : all_migrations()) {
+    for (const auto& st : statements(m.text)) {
+      std::string_view text = util::trim(st);
+      constexpr std::string_view kCreate = "CREATE TABLE ";
+      if (!text.starts_with(kCreate)) continue;
+      text.remove_prefix(kCreate.size());
+      out.emplace_back(text.substr(0, text.find_first_of(" (")));
+    }
+  }
+  return out;
+}
+
 int latest_migration_version() {
   auto all = all_migrations();
   return all.empty() ? 0 : all.back().version;

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <string>
+#include <vector>
 
 #include "db/database.hpp"
 
@@ -16,6 +17,9 @@ int recorded_version(soci::session& sql);
 /// Applies every migration newer than the recorded version, each in its own transaction.
 /// Throws std::runtime_error if the database records a version this binary does not know.
 void apply_migrations(soci::session& sql, Dialect dialect);
+/// The tables the migrations create, in creation order (schema_migrations aside): an order in which every row's
+/// references are written before it.
+std::vector<std::string> migrated_tables();
 /// Replaces the dialect placeholders in a migration's text.
 std::string dialect_sql(std::string text, Dialect dialect);
 
