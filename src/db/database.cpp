@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -121,6 +122,11 @@ void Database::open_session(soci::session& s) {
       s << "PRAGMA temp_store=MEMORY";
     } else {
       s.open(soci::postgresql, url_.connect);
+      // The server's notices ("terminating connection due to administrator command") go to the log, not to a
+      // bare stderr line.
+      PQsetNoticeProcessor(
+          static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_,
+          [](void*, const char* message) { spdlog::warn("postgresql: {}", util::trim(message)); }, nullptr);
       s << "SET client_min_messages = warning";  // no NOTICE chatter from IF NOT EXISTS on stderr
       s << "SET statement_timeout = " + std::to_string(statement_timeout_ms_);
     }

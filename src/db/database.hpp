@@ -71,15 +71,7 @@ class Database {
       soci::session& sql = session.get();
       try {
         begin(sql, true);
-        if constexpr (std::is_void_v<decltype(f(sql))>) {
-          f(sql);
-          sql << "COMMIT";
-          return;
-        } else {
-          auto result = f(sql);
-          sql << "COMMIT";
-          return result;
-        }
+        return commit_after(sql, f);
       } catch (...) {
         rollback(sql);
         if (attempt < kWriteAttempts && lost_a_race()) continue;
@@ -116,14 +108,7 @@ class Database {
     soci::session sql(*pool_);
     try {
       begin(sql, false);
-      if constexpr (std::is_void_v<decltype(f(sql))>) {
-        f(sql);
-        sql << "COMMIT";
-      } else {
-        auto result = f(sql);
-        sql << "COMMIT";
-        return result;
-      }
+      return commit_after(sql, f);
     } catch (...) {
       rollback(sql);
       rethrow_translated();
@@ -131,6 +116,18 @@ class Database {
   }
 
  private:
+  /// Runs f(sql), commits, and returns what f returned.
+  template <class F>
+  static auto commit_after(soci::session& sql, F& f) {
+    if constexpr (std::is_void_v<decltype(f(sql))>) {
+      f(sql);
+      sql << "COMMIT";
+    } else {
+      auto result = f(sql);
+      sql << "COMMIT";
+      return result;
+    }
+  }
   /// SQLite has one writer at a time: writers of this process wait their turn here, in order, instead of in
   /// SQLite's busy handler, which sleeps in steps of milliseconds. Empty for PostgreSQL. Throws Unavailable
   /// "store.busy" after the busy timeout (a long import holds the turn).
