@@ -92,7 +92,9 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
 
   app.db.write([&](soci::session& sql) {
     db::BulkWriteTuning tuning(sql, app.db.dialect());
-    calls::store::CallWriter writer(sql, app.db.dialect());
+    calls::store::CallWriter writer(sql, app.db.dialect(), true);
+    // Every generated call is new: nothing to do per call once written.
+    auto write_calls = [&] { writer.settle([](const calls::Call&, bool) {}); };
     for (long long day = today - 59 * 86400; day <= today; day += 86400) {
       long long weekday = ((day + 8 * 3600) / 86400 + 4) % 7;  // 0 = Sunday
       if (weekday == 0) continue;
@@ -140,7 +142,8 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
           c.effective = calls::effective_call(c, policy);
           c.source = calls::CallSource::kAgent;
           c.created_at = c.ended_at;
-          writer.insert_new(c, agent);
+          writer.add(c, agent);
+          if (writer.full()) write_calls();
           ++dials;
           if (answered) ++connects;
           if (!customer) continue;
@@ -189,7 +192,8 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
       calls::apply_call_times(t, c);
       c.effective = calls::effective_call(c, policy);
       c.created_at = c.ended_at;
-      writer.insert_new(c, c.agent_id);
+      writer.add(c, c.agent_id);
+      if (writer.full()) write_calls();
       auto& s = contacts[w.id];
       s.customer_id = w.id;
       if (c.ended_at >= s.last_at) s.last_at = c.ended_at, s.last_result = "deal";
@@ -233,6 +237,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
     std::vector<crm::CustomerService::ContactSummary> summaries;
     for (auto& [id, s] : contacts) summaries.push_back(std::move(s));
     app.customers.record_contacts(sql, org::system_actor(), summaries, "demo");
+    write_calls();
     for (const auto& [id, next] : next_follow_up) {
       crm::store::record_follow_up(sql, id, next.first, next.second, now);
     }

@@ -124,7 +124,7 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
   std::set<std::string> companies;
   int customers = 0, pool = 0;
   app.db.write([&](soci::session& sql) {
-    crm::store::CustomerWriter writer(sql, app.db.dialect());
+    crm::store::CustomerWriter writer(sql, app.db.dialect(), true);
     std::set<std::string> phones_used;
     while (customers < 5000) {
       const Trade& trade = pick(kTrades);
@@ -176,6 +176,7 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
       ++customers;
       if (!c.owner_id) ++pool;
     }
+    writer.flush();
     audit::record(sql, {0,
                         now,
                         std::nullopt,

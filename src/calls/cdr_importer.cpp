@@ -79,8 +79,27 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
   const std::optional<long long> actor_id = org::audit_actor(actor);
   report.committed = db_.write_if([&](soci::session& sql) {
     db::BulkWriteTuning tuning(sql, db_.dialect());
-    store::CallWriter writer(sql, db_.dialect());
+    store::CallWriter writer(sql, db_.dialect(), true);
     std::unordered_map<long long, Touch> touched;
+    auto settle = [&] {
+      writer.settle([&](const Call& c, bool inserted) {
+        if (!inserted) {
+          ++report.duplicates;
+          return;
+        }
+        ++report.imported;
+        if (!c.customer_id) {
+          ++report.no_customer;
+          return;
+        }
+        Touch& t = touched[*c.customer_id];
+        if (c.ended_at >= t.last_at) {
+          t.last_at = c.ended_at;
+          t.last_result = c.result;
+        }
+        if (auto next = status_after_call(c.result)) t.moves.emplace_back(c.ended_at, *next);
+      });
+    };
 
     util::BatchPipeline<CdrRow> rows([&](CdrRow& row) {
       util::CsvRecord rec;
@@ -103,23 +122,11 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
           continue;
         }
         c->created_at = now;
-        if (!writer.insert_new(*c, actor_id)) {
-          ++report.duplicates;
-          continue;
-        }
-        ++report.imported;
-        if (!c->customer_id) {
-          ++report.no_customer;
-          continue;
-        }
-        Touch& t = touched[*c->customer_id];
-        if (c->ended_at >= t.last_at) {
-          t.last_at = c->ended_at;
-          t.last_result = c->result;
-        }
-        if (auto next = status_after_call(c->result)) t.moves.emplace_back(c->ended_at, *next);
+        writer.add(std::move(*c), actor_id);
+        if (writer.full()) settle();
       }
     }
+    settle();
     bool commit = !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
     if (commit && !touched.empty()) {
       std::vector<crm::CustomerService::ContactSummary> contacts;

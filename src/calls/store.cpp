@@ -1,5 +1,7 @@
 #include "calls/store.hpp"
 
+#include <algorithm>
+
 #include "db/query.hpp"
 #include "db/row_inserter.hpp"
 
@@ -41,17 +43,35 @@ std::string agent_in_scope(db::Query& q, const Scope& scope) {
   return " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" + q.bind_list(scope.team_ids) + "))";
 }
 
-CallWriter::CallWriter(soci::session& sql, db::Dialect dialect)
+CallWriter::CallWriter(soci::session& sql, db::Dialect dialect, bool batched)
     : rows_(std::make_unique<db::RowInserter>(
           sql, dialect, "calls",
           std::vector<std::string>{"agent_id", "customer_id", "number", "direction", "campaign_id", "started_at",
                                    "answered_at", "ended_at", "ring_seconds", "talk_seconds", "result", "effective",
                                    "recording", "notes", "source", "external_id", "created_by", "created_at"},
-          db::RowInserter::Options{.skip_on_conflict = true})) {}
+          db::RowInserter::Options{.skip_on_conflict = true, .batched = batched})) {}
 
 CallWriter::~CallWriter() = default;
 
 bool CallWriter::insert_new(Call& c, std::optional<long long> created_by) {
+  append(c, created_by);
+  return rows_->last_inserted();
+}
+
+void CallWriter::add(Call c, std::optional<long long> created_by) {
+  append(c, created_by);
+  pending_.push_back(std::move(c));
+}
+
+void CallWriter::settle(const std::function<void(const Call&, bool inserted)>& f) {
+  rows_->flush();
+  auto ids = rows_->take_inserted_ids();
+  std::sort(ids.begin(), ids.end());
+  for (const auto& c : pending_) f(c, c.id && std::binary_search(ids.begin(), ids.end(), c.id));
+  pending_.clear();
+}
+
+void CallWriter::append(Call& c, std::optional<long long> created_by) {
   db::RowInserter& r = *rows_;
   r.integer(c.agent_id);
   c.customer_id ? r.integer(*c.customer_id) : r.null();
@@ -65,7 +85,6 @@ bool CallWriter::insert_new(Call& c, std::optional<long long> created_by) {
   created_by ? r.integer(*created_by) : r.null();
   r.integer(c.created_at);
   c.id = r.insert();
-  return r.last_inserted();
 }
 
 bool insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional<long long> created_by) {

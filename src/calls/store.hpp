@@ -2,6 +2,7 @@
 // SQL for calls. Runs on the caller's session/transaction.
 #include <soci/soci.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -23,15 +24,28 @@ std::string agent_in_scope(db::Query& q, const Scope& scope);
 
 /// Inserts many calls through one prepared statement (an import). A call whose external_id is already stored
 /// is skipped.
+///
+/// Batched (imports): add() queues calls — on PostgreSQL they travel a thousand to a statement — and settle()
+/// writes what waits and tells, call by call in order, whether it went in or was a re-import.
 class CallWriter {
  public:
-  CallWriter(soci::session& sql, db::Dialect dialect);
+  /// How many added calls settle() is due for (full() says so).
+  static constexpr size_t kBatch = 1000;
+  CallWriter(soci::session& sql, db::Dialect dialect, bool batched = false);
   ~CallWriter();
-  /// Sets c.id and returns true, or returns false when a call with c.external_id is already stored.
+  /// Sets c.id and returns true, or returns false when a call with c.external_id is already stored. Not batched.
   bool insert_new(Call& c, std::optional<long long> created_by);
+  /// Batched: queues a call.
+  void add(Call c, std::optional<long long> created_by);
+  bool full() const { return pending_.size() >= kBatch; }
+  /// Batched: writes the queued calls and calls f(call, inserted) for each, in the order added; `inserted` is
+  /// false for a call whose external_id was already stored (or came earlier in the batch).
+  void settle(const std::function<void(const Call&, bool inserted)>& f);
 
  private:
+  void append(Call& c, std::optional<long long> created_by);
   std::unique_ptr<db::RowInserter> rows_;
+  std::vector<Call> pending_;
 };
 
 /// Sets c.id and returns true, or returns false when a call with c.external_id is already stored.

@@ -115,7 +115,7 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
 
   report.committed = db_.write_if([&](soci::session& sql) {
     db::BulkWriteTuning tuning(sql, db_.dialect());
-    store::CustomerWriter writer(sql, db_.dialect());
+    store::CustomerWriter writer(sql, db_.dialect(), true);
     store::HolderLookup holders(sql);
     KnownKeys known(sql);
     // (customer id, line) of rows created by this import, ids ascending: tells in-file duplicates apart.
@@ -127,7 +127,10 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       for (const auto& cell : *row.input.phones) {
         for (const auto& raw : split_phone_list(cell)) {
           auto p = phones_.normalize(raw);
-          if (!held && p.phone && known.may_hold_phone(p.phone->e164)) held = holders.phone(p.phone->e164);
+          if (!held && p.phone && known.may_hold_phone(p.phone->e164)) {
+            writer.flush();  // the lookup must see this import's rows
+            held = holders.phone(p.phone->e164);
+          }
         }
       }
       if (!held) return false;
@@ -170,7 +173,11 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       Customer& c = std::get<Customer>(row.candidate);
       c.created_by = actor_id;
       c.created_at = c.updated_at = now;
-      auto dup = known.may_hold(c) ? find_duplicate(holders, c, 0) : std::nullopt;
+      std::optional<Duplicate> dup;
+      if (known.may_hold(c)) {
+        writer.flush();  // the lookup must see this import's rows
+        dup = find_duplicate(holders, c, 0);
+      }
       if (!dup) {
         writer.insert(c);
         known.add(c);
@@ -209,6 +216,7 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
     while (rows.next(batch)) {
       for (auto& row : batch) import_row(row);
     }
+    writer.flush();
     audit::record(sql, {0,
                         now,
                         actor_id,

@@ -89,15 +89,17 @@ db::KeysetSort keyset_for(CustomerSort s) {
 }  // namespace
 
 struct CustomerWriter::Impl {
-  Impl(soci::session& s, db::Dialect dialect)
+  Impl(soci::session& s, db::Dialect dialect, bool batched)
       : sql(s),
         customers(
             s, dialect, "customers",
             {"company",   "company_norm", "contact_name", "title",      "fax",        "industry",  "region",   "size",
              "headcount", "it_status",    "source",       "needs",      "grade",      "status",    "owner_id", "notes",
-             "province",  "city",         "search_text",  "created_by", "created_at", "updated_at"}),
-        phones(s, dialect, "customer_phones", {"customer_id", "e164", "kind", "province", "city", "position"}),
-        tags(s, dialect, "customer_tags", {"customer_id", "tag"}, {.returns_id = false}) {}
+             "province",  "city",         "search_text",  "created_by", "created_at", "updated_at"},
+            {.batched = batched}),
+        phones(s, dialect, "customer_phones", {"customer_id", "e164", "kind", "province", "city", "position"},
+               {.returns_id = false, .batched = batched}),
+        tags(s, dialect, "customer_tags", {"customer_id", "tag"}, {.returns_id = false, .batched = batched}) {}
   soci::session& sql;
   db::RowInserter customers, phones, tags;
   // Bound by reference into the SOCI statements of the update path.
@@ -125,20 +127,34 @@ struct CustomerWriter::Impl {
     id = c.id;
   }
 
+  // Customers go out before their phones and tags (foreign keys): when any batch is full, all are sent, parents
+  // first, before it takes another row.
+  void flush() {
+    customers.flush();
+    phones.flush();
+    tags.flush();
+  }
+  void make_room(const db::RowInserter& r) {
+    if (r.full()) flush();
+  }
+
   void write_children(const Customer& c) {
     long long position = 0;
     for (const auto& p : c.phones) {
+      make_room(phones);
       phones.integer(c.id).text(p.e164).text(phone_kind_name(p.kind)).text(p.province).text(p.city).integer(position++);
       phones.insert();
     }
     for (const auto& t : c.tags) {
+      make_room(tags);
       tags.integer(c.id).text(t);
       tags.insert();
     }
   }
 };
 
-CustomerWriter::CustomerWriter(soci::session& sql, db::Dialect dialect) : impl_(std::make_unique<Impl>(sql, dialect)) {
+CustomerWriter::CustomerWriter(soci::session& sql, db::Dialect dialect, bool batched)
+    : impl_(std::make_unique<Impl>(sql, dialect, batched)) {
   Impl& m = *impl_;
   using soci::use;
   m.update_row = std::make_unique<soci::statement>(
@@ -159,10 +175,19 @@ CustomerWriter::CustomerWriter(soci::session& sql, db::Dialect dialect) : impl_(
       (sql.prepare << "DELETE FROM customer_tags WHERE customer_id = :cid", use(m.child_customer, "cid")));
 }
 
-CustomerWriter::~CustomerWriter() = default;
+CustomerWriter::~CustomerWriter() {
+  // Parents first, which the members' own destructors (in reverse order) would not do. A failure here leaves the
+  // transaction aborted, and Database refuses to commit it.
+  if (std::uncaught_exceptions() > 0) return;
+  try {
+    impl_->flush();
+  } catch (...) {
+  }
+}
 
 void CustomerWriter::insert(Customer& c) {
   auto& r = impl_->customers;
+  impl_->make_room(r);
   const std::string search = customer_search_text(c);
   // Views into c (not a ternary with "", which would make a temporary string the view outlives).
   std::string_view province, city;
@@ -182,7 +207,10 @@ void CustomerWriter::insert(Customer& c) {
   impl_->write_children(c);
 }
 
+void CustomerWriter::flush() { impl_->flush(); }
+
 void CustomerWriter::update(const Customer& c) {
+  impl_->flush();
   impl_->bind_for_update(c);
   impl_->update_row->execute(true);
   impl_->child_customer = c.id;
@@ -383,11 +411,12 @@ ContactBatch::ContactBatch(soci::session& sql, db::Dialect dialect, const std::v
   sql_ << "CREATE TEMPORARY TABLE contact_batch (customer_id BIGINT PRIMARY KEY, at BIGINT NOT NULL, "
           "call_result TEXT NOT NULL, moves_status BIGINT NOT NULL)";
   db::RowInserter rows(sql_, dialect_, "contact_batch", {"customer_id", "at", "call_result", "moves_status"},
-                       {.returns_id = false});
+                       {.returns_id = false, .batched = true});
   for (const auto& c : contacts) {
     rows.integer(c.customer_id).integer(c.at).text(c.call_result).integer(c.moves_status ? 1 : 0);
     rows.insert();
   }
+  rows.flush();
 }
 
 ContactBatch::~ContactBatch() {
@@ -422,11 +451,12 @@ void ContactBatch::move_statuses(const std::vector<Move>& moves, std::optional<l
   sql_ << "CREATE TEMPORARY TABLE status_moves (customer_id BIGINT PRIMARY KEY, from_status TEXT NOT NULL, "
           "to_status TEXT NOT NULL)";
   db::RowInserter rows(sql_, dialect_, "status_moves", {"customer_id", "from_status", "to_status"},
-                       {.returns_id = false});
+                       {.returns_id = false, .batched = true});
   for (const auto& m : moves) {
     rows.integer(m.customer_id).text(status_name(m.from)).text(status_name(m.to));
     rows.insert();
   }
+  rows.flush();
   db::Query audit;
   audit << "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json, detail_json) "
            "SELECT "

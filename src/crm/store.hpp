@@ -21,10 +21,14 @@ using Scope = org::ScopeFilter;
 /// Inserts and updates customers with statements prepared once: the importer writes millions through one writer.
 class CustomerWriter {
  public:
-  CustomerWriter(soci::session& sql, db::Dialect dialect);
+  /// `batched` (bulk writers: imports, the demo): on PostgreSQL rows travel a thousand to a statement
+  /// (db::RowInserter's `batched`); flush() before reading customers back.
+  CustomerWriter(soci::session& sql, db::Dialect dialect, bool batched = false);
   ~CustomerWriter();
-  /// Sets c.id. The phones' unique index makes a duplicate phone throw (callers check first).
+  /// Sets c.id. The phones' unique index makes a duplicate phone throw (callers check first; batched: at a flush).
   void insert(Customer& c);
+  /// Sends batched rows.
+  void flush();
   /// Rewrites the row, its phones and tags.
   void update(const Customer& c);
 

@@ -198,6 +198,16 @@ void Database::begin(soci::session& sql, bool for_write) {
   }
 }
 
+void Database::commit(soci::session& sql) {
+  if (sql.get_backend_name() == "postgresql") {
+    PGconn* conn = pg_connection(sql);
+    if (conn && PQtransactionStatus(conn) == PQTRANS_INERROR) {
+      throw soci::postgresql_soci_error("a statement of this transaction failed; it was rolled back", "25P02");
+    }
+  }
+  sql << "COMMIT";
+}
+
 void Database::rollback(soci::session& sql) noexcept {
   try {
     sql << "ROLLBACK";

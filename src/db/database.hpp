@@ -91,7 +91,7 @@ class Database {
     try {
       begin(sql, true);
       if (f(sql)) {
-        sql << "COMMIT";
+        commit(sql);
         return true;
       }
       rollback(sql);
@@ -121,13 +121,16 @@ class Database {
   static auto commit_after(soci::session& sql, F& f) {
     if constexpr (std::is_void_v<decltype(f(sql))>) {
       f(sql);
-      sql << "COMMIT";
+      commit(sql);
     } else {
       auto result = f(sql);
-      sql << "COMMIT";
+      commit(sql);
       return result;
     }
   }
+  /// COMMIT — but a PostgreSQL transaction that a statement already failed (e.g. a batch flushed by a destructor)
+  /// would quietly roll back on COMMIT: that throws instead.
+  static void commit(soci::session& sql);
   /// SQLite has one writer at a time: writers of this process wait their turn here, in order, instead of in
   /// SQLite's busy handler, which sleeps in steps of milliseconds. Empty for PostgreSQL. Throws Unavailable
   /// "store.busy" after the busy timeout (a long import holds the turn).

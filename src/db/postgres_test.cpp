@@ -75,6 +75,62 @@ TEST(Postgres, RowInserterReturnsIdsAndSkipsConflictsWithoutAbortingTheTransacti
   EXPECT_EQ(count(*t.db, "teams"), 3);
 }
 
+TEST(Postgres, BatchedRowsGetTheirIdsAtOnceAndReachTheTableAtFlush) {
+  PgDatabase t;
+  t.db->write([&](soci::session& sql) {
+    RowInserter teams(sql, Dialect::kPostgres, "teams", {"name", "created_at"}, {.batched = true});
+    std::vector<long long> ids;
+    for (int i = 0; i < 2500; ++i) ids.push_back(teams.text("组" + std::to_string(i)).integer(i).insert());
+    for (size_t i = 1; i < ids.size(); ++i) ASSERT_GT(ids[i], ids[i - 1]);
+    // Two full batches went when the next row found them full; the rest waits for flush().
+    EXPECT_EQ(*Query("SELECT COUNT(*) FROM teams").scalar(sql), 2000);
+    teams.flush();
+    EXPECT_EQ(*Query("SELECT COUNT(*) FROM teams").scalar(sql), 2500);
+    Query q;
+    q << "SELECT name FROM teams WHERE id = " << q.bind(ids[1234]);
+    EXPECT_EQ(q.fetch_one(sql, 1)->str(0), "组1234");
+  });
+  EXPECT_EQ(count(*t.db, "teams"), 2500);
+  // An error in a batch comes at the flush, and then the transaction cannot commit.
+  EXPECT_THROW(t.db->write([&](soci::session& sql) {
+    RowInserter throttles(sql, Dialect::kPostgres, "login_throttle",
+                          {"throttle_key", "failures", "window_start", "locked_until"},
+                          {.returns_id = false, .batched = true});
+    throttles.text("同一个").integer(0).integer(0).integer(0).insert();
+    throttles.text("同一个").integer(0).integer(0).integer(0).insert();
+    EXPECT_THROW(throttles.flush(), soci::soci_error) << "a duplicate key";
+  }),
+               std::exception);
+  EXPECT_EQ(count(*t.db, "login_throttle"), 0);
+}
+
+TEST(Postgres, BatchedRowsThatMayBeSkippedTellWhichWentInAtTheFlush) {
+  PgDatabase t;
+  t.db->write([&](soci::session& sql) {
+    sql << "INSERT INTO teams (name, created_at) VALUES ('一组', 1)";
+    RowInserter teams(sql, Dialect::kPostgres, "teams", {"name", "created_at"},
+                      {.skip_on_conflict = true, .batched = true});
+    teams.text("一组").integer(2).insert();  // already stored
+    long long fresh = teams.text("新组").integer(2).insert();
+    teams.text("新组").integer(3).insert();  // twice in one batch: the second is skipped
+    EXPECT_TRUE(teams.take_inserted_ids().empty()) << "nothing is known before the flush";
+    teams.flush();
+    EXPECT_EQ(teams.take_inserted_ids(), std::vector<long long>{fresh});
+  });
+  EXPECT_EQ(count(*t.db, "teams"), 2);
+}
+
+TEST(Postgres, ATransactionWhoseBatchFailedInADestructorIsNotCommitted) {
+  PgDatabase t;
+  EXPECT_THROW(t.db->write([&](soci::session& sql) {
+    sql << "INSERT INTO teams (name, created_at) VALUES ('先写的', 1)";
+    RowInserter teams(sql, Dialect::kPostgres, "teams", {"name", "created_at"}, {.batched = true});
+    teams.text("先写的").integer(2).insert();  // a duplicate name, sent only by the destructor
+  }),
+               std::exception);
+  EXPECT_EQ(count(*t.db, "teams"), 0) << "nothing of the transaction was committed";
+}
+
 TEST(Postgres, ALostConnectionAnswersUnavailableAndTheSessionReconnects) {
   PgDatabase t({.pool_size = 1});
   long long pid = t.db->read([](soci::session& sql) { return *Query("SELECT pg_backend_pid()").scalar(sql); });

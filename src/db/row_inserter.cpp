@@ -2,10 +2,15 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <functional>
+#include <optional>
 #include <stdexcept>
+#include <utility>
 #include <variant>
 
 namespace waihu::db {
@@ -38,12 +43,26 @@ struct RowInserter::Impl {
   // a statement for every execution: three round trips a row instead of one).
   PGconn* pg = nullptr;
   std::string statement_name;
+  // PostgreSQL, batched: the rows waiting (each value as text; nullopt for NULL) and the ids drawn ahead.
+  std::string table, column_list;
+  std::string sequence;
+  std::vector<std::optional<std::string>> pending;
+  size_t pending_rows = 0, batch_rows = 1;
+  std::vector<long long> reserved_ids;
+  size_t next_id = 0;
+  std::vector<long long> inserted_ids;  // skip_on_conflict with returns_id: what went in
+  void note_inserted(long long id) {
+    if (options.skip_on_conflict && options.returns_id && id) inserted_ids.push_back(id);
+  }
 
   ~Impl() {
     if (stmt) sqlite_api::sqlite3_finalize(stmt);
   }
   void prepare_postgres(const std::string& text);
   long long insert_postgres();
+  long long queue_postgres();
+  void flush_postgres();
+  long long reserve_id();
   void check(int rc, const char* what) {
     if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
       throw std::runtime_error(std::string(what) + ": " + sqlite_api::sqlite3_errmsg(db));
@@ -98,11 +117,73 @@ long long RowInserter::Impl::insert_postgres() {
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) throw_pg(pg, r.r, "insert");
   if (options.returns_id) {
     last_inserted = PQntuples(r.r) > 0;
-    return last_inserted ? std::stoll(PQgetvalue(r.r, 0, 0)) : 0;
+    long long id = last_inserted ? std::stoll(PQgetvalue(r.r, 0, 0)) : 0;
+    note_inserted(id);
+    return id;
   }
   const char* affected = PQcmdTuples(r.r);
   last_inserted = affected[0] != '\0' && affected[0] != '0';
   return 0;
+}
+
+long long RowInserter::Impl::reserve_id() {
+  if (next_id == reserved_ids.size()) {
+    std::string count = std::to_string(batch_rows);
+    const char* params[] = {sequence.c_str(), count.c_str()};
+    PgResult r{PQexecParams(pg, "SELECT nextval($1::regclass) FROM generate_series(1, $2::int)", 2, nullptr, params,
+                            nullptr, nullptr, 0)};
+    if (PQresultStatus(r.r) != PGRES_TUPLES_OK) throw_pg(pg, r.r, "reserve ids");
+    reserved_ids.clear();
+    for (int i = 0; i < PQntuples(r.r); ++i) reserved_ids.push_back(std::stoll(PQgetvalue(r.r, i, 0)));
+    next_id = 0;
+  }
+  return reserved_ids[next_id++];
+}
+
+long long RowInserter::Impl::queue_postgres() {
+  if (pending_rows == batch_rows) flush_postgres();
+  long long id = 0;
+  if (options.returns_id) {
+    id = reserve_id();
+    pending.emplace_back(std::to_string(id));
+  }
+  for (const auto& v : values) {
+    if (auto* s = std::get_if<std::string_view>(&v)) {
+      pending.emplace_back(std::string(*s));
+    } else if (auto* n = std::get_if<long long>(&v)) {
+      pending.emplace_back(std::to_string(*n));
+    } else {
+      pending.emplace_back(std::nullopt);
+    }
+  }
+  ++pending_rows;
+  last_inserted = true;
+  return id;
+}
+
+void RowInserter::Impl::flush_postgres() {
+  if (pending_rows == 0) return;
+  const size_t per_row = pending.size() / pending_rows;
+  std::string text = "INSERT INTO " + table + " (" + column_list + ") VALUES ";
+  std::vector<const char*> params(pending.size());
+  for (size_t row = 0, p = 0; row < pending_rows; ++row) {
+    text += row ? ",(" : "(";
+    for (size_t c = 0; c < per_row; ++c, ++p) {
+      text += (c ? ",$" : "$") + std::to_string(p + 1);
+      params[p] = pending[p] ? pending[p]->c_str() : nullptr;
+    }
+    text += ')';
+  }
+  if (options.skip_on_conflict) text += " ON CONFLICT DO NOTHING RETURNING id";
+  PgResult r{
+      PQexecParams(pg, text.c_str(), static_cast<int>(params.size()), nullptr, params.data(), nullptr, nullptr, 0)};
+  pending.clear();
+  pending_rows = 0;
+  auto status = PQresultStatus(r.r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw_pg(pg, r.r, "insert");
+  if (options.skip_on_conflict) {
+    for (int i = 0; i < PQntuples(r.r); ++i) note_inserted(std::stoll(PQgetvalue(r.r, i, 0)));
+  }
 }
 
 RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string& table,
@@ -110,6 +191,26 @@ RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string&
     : impl_(std::make_unique<Impl>()) {
   impl_->values.resize(columns.size());
   impl_->options = options;
+  if (options.batched && options.skip_on_conflict && !options.returns_id) {
+    throw std::logic_error("RowInserter: batched rows that may be skipped need their ids");
+  }
+  if (options.batched && dialect == Dialect::kPostgres) {
+    Impl& m = *impl_;
+    m.pg = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+    m.table = table;
+    for (const auto& c : columns) m.column_list += (m.column_list.empty() ? "" : ", ") + c;
+    if (options.returns_id) {
+      m.column_list = "id, " + m.column_list;
+      const char* params[] = {table.c_str()};
+      PgResult r{
+          PQexecParams(m.pg, "SELECT pg_get_serial_sequence($1, 'id')", 1, nullptr, params, nullptr, nullptr, 0)};
+      if (PQresultStatus(r.r) != PGRES_TUPLES_OK || PQgetisnull(r.r, 0, 0)) throw_pg(m.pg, r.r, "sequence");
+      m.sequence = PQgetvalue(r.r, 0, 0);
+    }
+    // PostgreSQL takes at most 65,535 parameters a statement.
+    m.batch_rows = std::max<size_t>(1, std::min<size_t>(1000, 65535 / (columns.size() + 1)));
+    return;
+  }
   if (dialect == Dialect::kSqlite) {
     impl_->db = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
     std::string q = insert_sql(table, columns, options.skip_on_conflict, false, '?');
@@ -120,7 +221,24 @@ RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string&
   }
 }
 
-RowInserter::~RowInserter() = default;
+RowInserter::~RowInserter() {
+  // Rows still waiting are sent, unless an exception is unwinding (its transaction rolls back anyway). If that
+  // fails, PostgreSQL has aborted the transaction and Database refuses to commit it: nothing is lost silently.
+  if (!impl_ || impl_->pending_rows == 0 || std::uncaught_exceptions() > 0) return;
+  try {
+    impl_->flush_postgres();
+  } catch (const std::exception& e) {
+    spdlog::error("rows of {} could not be written: {}", impl_->table, e.what());
+  }
+}
+
+void RowInserter::flush() {
+  if (impl_->pending_rows) impl_->flush_postgres();
+}
+
+std::vector<long long> RowInserter::take_inserted_ids() { return std::exchange(impl_->inserted_ids, {}); }
+
+bool RowInserter::full() const { return impl_->pending_rows > 0 && impl_->pending_rows == impl_->batch_rows; }
 
 RowInserter& RowInserter::text(std::string_view value) {
   impl_->values.at(impl_->next++) = value;
@@ -158,9 +276,11 @@ long long RowInserter::insert() {
     sqlite_api::sqlite3_reset(m.stmt);
     m.check(rc, "insert");
     m.last_inserted = sqlite_api::sqlite3_changes(m.db) > 0;
-    return m.last_inserted && m.options.returns_id ? sqlite_api::sqlite3_last_insert_rowid(m.db) : 0;
+    long long id = m.last_inserted && m.options.returns_id ? sqlite_api::sqlite3_last_insert_rowid(m.db) : 0;
+    m.note_inserted(id);
+    return id;
   }
-  return m.insert_postgres();
+  return m.options.batched ? m.queue_postgres() : m.insert_postgres();
 }
 
 bool RowInserter::last_inserted() const { return impl_->last_inserted; }

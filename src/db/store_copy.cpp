@@ -124,11 +124,12 @@ std::vector<TableCopy> copy_store(Database& from, Database& to, const StoreCopyO
     from.read([&](soci::session& source) {
       for (const auto& t : tables) {
         auto columns = table_columns(source, from.dialect(), t);
-        RowInserter insert(target, to.dialect(), t, columns, {.returns_id = false});
+        RowInserter insert(target, to.dialect(), t, columns, {.returns_id = false, .batched = true});
         each_row(source, t, columns, [&](const Row& r) {
           for (size_t i = 0; i < columns.size(); ++i) r.is_null(i) ? insert.null() : insert.text(r.str(i));
           insert.insert();
         });
+        insert.flush();  // before the next table, whose rows may refer to these
       }
     });
     if (to.dialect() == Dialect::kPostgres) {
