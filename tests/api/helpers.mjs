@@ -61,7 +61,7 @@ function init(dir, demo) {
 }
 
 // On PostgreSQL the demo company is generated once per run and copied (CREATE DATABASE … TEMPLATE) for each test
-// file that wants it; the copy takes a second, the generation half a minute. Test files run one at a time.
+// file that wants it (a copy takes a second, the generation several). Test files run one at a time.
 const DEMO_TEMPLATE = 'waihu_demo_template';
 function demoTemplate() {
   const exists = execFileSync('psql', ['-qAt', PG, '-c', `SELECT 1 FROM pg_database WHERE datname = '${DEMO_TEMPLATE}'`], { encoding: 'utf8' });
