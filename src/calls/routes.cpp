@@ -118,15 +118,12 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
   });
   router.add("POST", "/api/v1/calls/import", [&data_dir, &cdr](Context& c) {
     c.allow_query({"format", "tz", "strip_prefix", "partial", "dry_run", "filename"});
-    CdrImportOptions opt;
+    auto opt = http::import_options<CdrImportOptions>(c);
     auto format = parse_cdr_format(c.query("format").value_or(""));
     if (!format) throw BadRequest::field("format", "应为 asterisk 或 csv / must be asterisk or csv");
     opt.format = *format;
     opt.time_zone = c.query("tz").value_or("Asia/Shanghai");
     opt.strip_prefixes = parse_prefix_list(c.query("strip_prefix").value_or(""));
-    opt.partial = c.query_bool("partial").value_or(false);
-    opt.dry_run = c.query_bool("dry_run").value_or(false);
-    opt.file_label = c.query("filename").value_or("upload");
     return http::import_upload(data_dir, c, [&](const std::string& upload, const std::string& rejects) {
       opt.rejects_path = rejects;
       CdrImportReport report = cdr.run(c.actor(), upload, opt);

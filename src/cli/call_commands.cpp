@@ -20,14 +20,10 @@ void add_import_calls(CLI::App& import, Shared& s) {
   auto* cmd = add_import_command(
       import, "calls", "import call detail records: Asterisk Master.csv or the CSV layout of docs/cdr-import.md", s,
       [o](app::App& app, const ImportFlags& f) {
-        calls::CdrImportOptions opt;
+        auto opt = import_options<calls::CdrImportOptions>(f);
         opt.format = *calls::parse_cdr_format(o->format);
         opt.time_zone = o->tz;
         opt.strip_prefixes = calls::parse_prefix_list(o->strip_prefix);
-        opt.partial = f.partial;
-        opt.dry_run = f.dry_run;
-        opt.rejects_path = f.rejects;
-        opt.file_label = f.label();
         calls::CdrImportReport r = app.cdr_importer.run(org::system_actor(), f.file, opt);
         std::string summary = "encoding " + r.encoding + "; read " + std::to_string(r.read) + ", imported " +
                               std::to_string(r.imported) + ", duplicates " + std::to_string(r.duplicates) +

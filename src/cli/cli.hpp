@@ -40,6 +40,16 @@ struct ImportFlags {
   /// The file's name as the user knows it, for the audit log.
   std::string label() const;
 };
+/// An importer's options (crm, calls or sales) with what these flags say already set.
+template <class Options>
+Options import_options(const ImportFlags& f) {
+  Options opt;
+  opt.partial = f.partial;
+  opt.dry_run = f.dry_run;
+  opt.rejects_path = f.rejects;
+  opt.file_label = f.label();
+  return opt;
+}
 /// What an import command reports: the JSON report, a one-line text summary, the refused rows.
 struct ImportOutcome {
   nlohmann::json json;

@@ -18,15 +18,11 @@ void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s) {
   auto* customers = add_import_command(
       import, "customers", "import customers from CSV (UTF-8, GBK/GB18030, UTF-16)", s,
       [o](app::App& app, const ImportFlags& f) {
-        crm::ImportOptions opt;
+        auto opt = import_options<crm::ImportOptions>(f);
         if (!o->owner.empty()) opt.owner_username = o->owner;
         opt.pool = o->pool;
-        opt.partial = f.partial;
-        opt.dry_run = f.dry_run;
         opt.dedupe = *crm::parse_dedupe_mode(o->dedupe);
         opt.map = o->map;
-        opt.rejects_path = f.rejects;
-        opt.file_label = f.label();
         crm::ImportReport r = app.importer.run(nullptr, f.file, opt);
         std::string summary = "encoding " + r.encoding + "; read " + std::to_string(r.read) + ", created " +
                               std::to_string(r.created) + ", updated " + std::to_string(r.updated) + ", duplicates " +

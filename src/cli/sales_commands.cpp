@@ -8,11 +8,7 @@ void add_sales_commands(CLI::App& import, Shared& s) {
   add_import_command(
       import, "deals", "import deals and payments (成交、回款) from CSV: the layout of docs/deal-import.md", s,
       [](app::App& app, const ImportFlags& f) {
-        sales::DealImportOptions opt;
-        opt.partial = f.partial;
-        opt.dry_run = f.dry_run;
-        opt.rejects_path = f.rejects;
-        opt.file_label = f.label();
+        auto opt = import_options<sales::DealImportOptions>(f);
         sales::DealImportReport r = app.deal_importer.run(org::system_actor(), f.file, opt);
         std::string summary = "encoding " + r.encoding + "; read " + std::to_string(r.read) + ", deals created " +
                               std::to_string(r.deals_created) + ", payments created " +

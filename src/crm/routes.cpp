@@ -108,18 +108,15 @@ void register_routes(http::Router& router, RouteDeps d) {
 
   router.add("POST", "/api/v1/customers/import", [d](Context& c) {
     c.allow_query({"owner", "pool", "partial", "dry_run", "dedupe", "map", "filename"});
-    ImportOptions opt;
+    auto opt = http::import_options<ImportOptions>(c);
     opt.owner_username = c.query("owner");
     opt.pool = c.query_bool("pool").value_or(false);
-    opt.partial = c.query_bool("partial").value_or(false);
-    opt.dry_run = c.query_bool("dry_run").value_or(false);
     if (auto m = c.query("dedupe")) {
       auto mode = parse_dedupe_mode(*m);
       if (!mode) throw BadRequest::field("dedupe", "应为 skip、update 或 flag / must be skip, update or flag");
       opt.dedupe = *mode;
     }
     opt.map = c.query("map").value_or("");
-    opt.file_label = c.query("filename").value_or("upload");
     return http::import_upload(d.data_dir, c, [&](const std::string& upload, const std::string& rejects) {
       opt.rejects_path = rejects;
       ImportReport report = d.importer.run(&c.actor(), upload, opt);

@@ -1,6 +1,5 @@
 #include "db/database.hpp"
 
-#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
@@ -10,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "db/libpq.hpp"
 #include "db/migrations.hpp"
 #include "util/strings.hpp"
 
@@ -125,8 +125,8 @@ void Database::open_session(soci::session& s) {
       // The server's notices ("terminating connection due to administrator command") go to the log, not to a
       // bare stderr line.
       PQsetNoticeProcessor(
-          static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_,
-          [](void*, const char* message) { spdlog::warn("postgresql: {}", util::trim(message)); }, nullptr);
+          pg_connection(s), [](void*, const char* message) { spdlog::warn("postgresql: {}", util::trim(message)); },
+          nullptr);
       s << "SET client_min_messages = warning";  // no NOTICE chatter from IF NOT EXISTS on stderr
       s << "SET statement_timeout = " + std::to_string(statement_timeout_ms_);
     }
@@ -146,12 +146,12 @@ std::unique_lock<std::timed_mutex> Database::queue_writer() {
   return lock;
 }
 
-namespace {
 PGconn* pg_connection(soci::session& sql) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
   return backend ? backend->conn_ : nullptr;  // none after an open that failed
 }
 
+namespace {
 bool connection_ok(soci::session& sql) {
   PGconn* conn = pg_connection(sql);
   return conn && PQstatus(conn) == CONNECTION_OK;
@@ -199,10 +199,11 @@ void Database::begin(soci::session& sql, bool for_write) {
 }
 
 void Database::commit(soci::session& sql) {
-  if (sql.get_backend_name() == "postgresql") {
+  if (url_.dialect == Dialect::kPostgres) {
     PGconn* conn = pg_connection(sql);
     if (conn && PQtransactionStatus(conn) == PQTRANS_INERROR) {
-      throw soci::postgresql_soci_error("a statement of this transaction failed; it was rolled back", "25P02");
+      throw soci::postgresql_soci_error("a statement of this transaction failed; it was rolled back",
+                                        sqlstate::kInFailedTransaction.data());
     }
   }
   sql << "COMMIT";
@@ -217,7 +218,8 @@ void Database::rollback(soci::session& sql) noexcept {
 
 bool Database::lost_a_race() noexcept {
   std::string state = sqlstate_in_flight();
-  return state == "23505" || state == "40001" || state == "40P01";
+  return state == sqlstate::kUniqueViolation || state == sqlstate::kSerializationFailure ||
+         state == sqlstate::kDeadlock;
 }
 
 void Database::rethrow_translated() {
@@ -234,14 +236,16 @@ void Database::rethrow_translated() {
   } catch (const soci::postgresql_soci_error& e) {
     std::string state = e.sqlstate();
     // 08: connection exceptions; 57P01-03: the server is shutting down or starting; 53300: too many connections.
-    if (state.starts_with("08") || state.starts_with("57P") || state == "53300") throw_unavailable();
-    if (state == "57014") {
+    if (state.starts_with("08") || state.starts_with("57P") || state == sqlstate::kTooManyConnections) {
+      throw_unavailable();
+    }
+    if (state == sqlstate::kStatementTimeout) {
       throw Unavailable("store.timeout", "数据库操作超时，请稍后重试 / the database took too long; retry shortly");
     }
-    if (state == "40001" || state == "40P01") {
+    if (state == sqlstate::kSerializationFailure || state == sqlstate::kDeadlock) {
       throw Unavailable("store.contention", "数据正被他人同时修改，请重试 / others were changing the same data; retry");
     }
-    if (state == "23505") {
+    if (state == sqlstate::kUniqueViolation) {
       throw Conflict(
           "store.conflict",
           "与他人同时进行的修改冲突，请重试 / a change made at the same time conflicts with this one; retry");

@@ -118,7 +118,7 @@ class Database {
  private:
   /// Runs f(sql), commits, and returns what f returned.
   template <class F>
-  static auto commit_after(soci::session& sql, F& f) {
+  auto commit_after(soci::session& sql, F& f) {
     if constexpr (std::is_void_v<decltype(f(sql))>) {
       f(sql);
       commit(sql);
@@ -130,7 +130,7 @@ class Database {
   }
   /// COMMIT — but a PostgreSQL transaction that a statement already failed (e.g. a batch flushed by a destructor)
   /// would quietly roll back on COMMIT: that throws instead.
-  static void commit(soci::session& sql);
+  void commit(soci::session& sql);
   /// SQLite has one writer at a time: writers of this process wait their turn here, in order, instead of in
   /// SQLite's busy handler, which sleeps in steps of milliseconds. Empty for PostgreSQL. Throws Unavailable
   /// "store.busy" after the busy timeout (a long import holds the turn).

@@ -13,10 +13,19 @@
 #include <utility>
 #include <variant>
 
+#include "db/libpq.hpp"
+
 namespace waihu::db {
 
 namespace {
 using Value = std::variant<std::monostate, std::string_view, long long>;
+
+// How PostgreSQL is sent a value: as text (the server parses it by the column's type), or nothing for NULL.
+std::optional<std::string> as_text(const Value& v) {
+  if (auto* s = std::get_if<std::string_view>(&v)) return std::string(*s);
+  if (auto* n = std::get_if<long long>(&v)) return std::to_string(*n);
+  return std::nullopt;
+}
 
 // `mark` is the parameter prefix: "?" for SQLite, "$" for PostgreSQL (numbered from 1 either way).
 std::string insert_sql(const std::string& table, const std::vector<std::string>& columns, bool skip_on_conflict,
@@ -100,16 +109,11 @@ void RowInserter::Impl::prepare_postgres(const std::string& text) {
 }
 
 long long RowInserter::Impl::insert_postgres() {
-  // Every value goes as text, NUL-terminated (a string_view is not); the server parses it by the column's type.
-  std::vector<std::string> texts;
+  std::vector<std::optional<std::string>> texts;  // NUL-terminated, which a string_view is not
   texts.reserve(values.size());
   std::vector<const char*> params(values.size(), nullptr);
   for (size_t i = 0; i < values.size(); ++i) {
-    if (auto* s = std::get_if<std::string_view>(&values[i])) {
-      params[i] = texts.emplace_back(*s).c_str();
-    } else if (auto* n = std::get_if<long long>(&values[i])) {
-      params[i] = texts.emplace_back(std::to_string(*n)).c_str();
-    }
+    if (const auto& t = texts.emplace_back(as_text(values[i]))) params[i] = t->c_str();
   }
   PgResult r{
       PQexecPrepared(pg, statement_name.c_str(), static_cast<int>(values.size()), params.data(), nullptr, nullptr, 0)};
@@ -147,15 +151,7 @@ long long RowInserter::Impl::queue_postgres() {
     id = reserve_id();
     pending.emplace_back(std::to_string(id));
   }
-  for (const auto& v : values) {
-    if (auto* s = std::get_if<std::string_view>(&v)) {
-      pending.emplace_back(std::string(*s));
-    } else if (auto* n = std::get_if<long long>(&v)) {
-      pending.emplace_back(std::to_string(*n));
-    } else {
-      pending.emplace_back(std::nullopt);
-    }
-  }
+  for (const auto& v : values) pending.push_back(as_text(v));
   ++pending_rows;
   last_inserted = true;
   return id;
@@ -196,7 +192,7 @@ RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string&
   }
   if (options.batched && dialect == Dialect::kPostgres) {
     Impl& m = *impl_;
-    m.pg = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+    m.pg = pg_connection(sql);
     m.table = table;
     for (const auto& c : columns) m.column_list += (m.column_list.empty() ? "" : ", ") + c;
     if (options.returns_id) {
@@ -216,7 +212,7 @@ RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string&
     std::string q = insert_sql(table, columns, options.skip_on_conflict, false, '?');
     impl_->check(sqlite_api::sqlite3_prepare_v2(impl_->db, q.c_str(), -1, &impl_->stmt, nullptr), "prepare");
   } else {
-    impl_->pg = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+    impl_->pg = pg_connection(sql);
     impl_->prepare_postgres(insert_sql(table, columns, options.skip_on_conflict, options.returns_id, '$'));
   }
 }

@@ -17,6 +17,17 @@ struct ImportOutcome {
   bool refused = false;      ///< rows were rejected and nothing was committed (answered 422)
 };
 
+/// An importer's options (crm, calls or sales) with what every import upload's query says already set:
+/// `partial`, `dry_run`, and `filename` (the file's name for the audit log). The rejects path comes with `run`.
+template <class Options>
+Options import_options(const Context& c) {
+  Options opt;
+  opt.partial = c.query_bool("partial").value_or(false);
+  opt.dry_run = c.query_bool("dry_run").value_or(false);
+  opt.file_label = c.query("filename").value_or("upload");
+  return opt;
+}
+
 /// Runs `run(upload_path, rejects_path)` on the saved body. Files in DATA/uploads older than a week are removed
 /// first, so rejects files stay downloadable for a week. 400 `import.empty` for an empty body; 200 with the
 /// report, or 422 when `refused`; `rejects_url` in the report when `has_rejects`.

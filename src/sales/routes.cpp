@@ -34,10 +34,7 @@ Response record_money(Context& c, DealService& deals, PaymentKind kind) {
 void register_routes(http::Router& router, const std::string& data_dir, DealService& deals, DealImporter& importer) {
   router.add("POST", "/api/v1/deals/import", [&data_dir, &importer](Context& c) {
     c.allow_query({"partial", "dry_run", "filename"});
-    DealImportOptions opt;
-    opt.partial = c.query_bool("partial").value_or(false);
-    opt.dry_run = c.query_bool("dry_run").value_or(false);
-    opt.file_label = c.query("filename").value_or("upload");
+    auto opt = http::import_options<DealImportOptions>(c);
     return http::import_upload(data_dir, c, [&](const std::string& upload, const std::string& rejects) {
       opt.rejects_path = rejects;
       DealImportReport report = importer.run(c.actor(), upload, opt);
