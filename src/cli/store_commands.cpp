@@ -1,5 +1,6 @@
 // `waihu migrate-store`: moves a site's data between stores (SQLite → PostgreSQL when the floor grows) and shows,
 // table by table, that the target holds exactly what the source did.
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 
@@ -25,6 +26,10 @@ void add_store_commands(CLI::App& root, Shared& s) {
       auto from_url = db::parse_db_url(o->from, s.config.data_dir);
       auto to_url = db::parse_db_url(o->to, s.config.data_dir);
       if (from_url.connect == to_url.connect) throw std::runtime_error("--from and --to name the same store");
+      // Opening a SQLite file that is not there would create an empty one: a mistyped path is refused instead.
+      if (from_url.dialect == db::Dialect::kSqlite && !std::filesystem::exists(from_url.sqlite_path)) {
+        throw std::runtime_error("the source " + from_url.display + " does not exist");
+      }
       db::Database from(from_url, 1), to(to_url, 1);
       db::StoreCopyOptions options{.overwrite = o->overwrite, .on_table = [&](const db::TableCopy& t) {
                                      if (o->json) return;

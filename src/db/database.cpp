@@ -87,6 +87,7 @@ DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
   if (!parent.empty()) std::filesystem::create_directories(parent);
   out.connect = "db=\"" + path + "\" timeout=10";
   out.display = "sqlite:" + path;
+  out.sqlite_path = path;
   return out;
 }
 

@@ -17,8 +17,9 @@ enum class Dialect { kSqlite, kPostgres };
 
 struct DbUrl {
   Dialect dialect = Dialect::kSqlite;
-  std::string connect;  ///< what SOCI's backend takes
-  std::string display;  ///< for messages, without a password
+  std::string connect;      ///< what SOCI's backend takes
+  std::string display;      ///< for messages, without a password
+  std::string sqlite_path;  ///< SQLite: the database file
 };
 
 /// "sqlite:PATH", "sqlite://PATH" or "postgresql://…"; empty means `DATA_DIR/waihu.db`.

@@ -2,7 +2,7 @@
 // SQLite file otherwise), verified table by table, and the moved site works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshData, startServer, api, login, cleanup, cli, dbUrl, sql, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
@@ -73,4 +73,12 @@ test('migrate-store refuses the same store as source and target', () => {
   const r = cli(source, ['migrate-store', '--from', `sqlite:${join(source, 'waihu.db')}`, '--to', `sqlite:${join(source, 'waihu.db')}`]);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /same store/);
+});
+
+test('migrate-store refuses a SQLite source that is not there, and creates nothing', () => {
+  const missing = join(source, 'typo.db');
+  const r = cli(source, ['migrate-store', '--from', `sqlite:${missing}`, '--to', targetUrl]);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /does not exist/);
+  assert.equal(existsSync(missing), false);
 });
