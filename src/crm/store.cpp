@@ -230,29 +230,31 @@ std::optional<Customer> customer_by_id(soci::session& sql, long long id, db::Loc
 }
 
 struct HolderLookup::Impl {
+  soci::session& sql;
   std::string key;
   long long customer_id = 0, owner_id = 0;
   soci::indicator owner_ind = soci::i_null;
+  // Prepared at their first use (a single lookup needs only one) and reused for every later one.
   std::unique_ptr<soci::statement> by_phone, by_company;
+  soci::statement& prepared(std::unique_ptr<soci::statement>& st, const char* text) {
+    if (!st) {
+      st = std::make_unique<soci::statement>(
+          (sql.prepare << text, soci::use(key, "key"), soci::into(customer_id), soci::into(owner_id, owner_ind)));
+    }
+    return *st;
+  }
 };
 
-HolderLookup::HolderLookup(soci::session& sql) : impl_(std::make_unique<Impl>()) {
-  Impl& m = *impl_;
-  m.by_phone = std::make_unique<soci::statement>(
-      (sql.prepare << "SELECT c.id, c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id "
-                      "WHERE p.e164 = :key",
-       soci::use(m.key, "key"), soci::into(m.customer_id), soci::into(m.owner_id, m.owner_ind)));
-  m.by_company = std::make_unique<soci::statement>(
-      (sql.prepare << "SELECT id, owner_id FROM customers WHERE company_norm = :key AND owner_id IS NOT NULL "
-                      "ORDER BY id LIMIT 20",
-       soci::use(m.key, "key"), soci::into(m.customer_id), soci::into(m.owner_id, m.owner_ind)));
-}
+HolderLookup::HolderLookup(soci::session& sql) : impl_(std::make_unique<Impl>(Impl{sql})) {}
 
 HolderLookup::~HolderLookup() = default;
 
 std::optional<Holder> HolderLookup::phone(const std::string& e164) {
   impl_->key = e164;
-  if (!impl_->by_phone->execute(true)) return std::nullopt;
+  auto& st = impl_->prepared(impl_->by_phone,
+                             "SELECT c.id, c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id "
+                             "WHERE p.e164 = :key");
+  if (!st.execute(true)) return std::nullopt;
   return Holder{impl_->customer_id,
                 impl_->owner_ind == soci::i_ok ? std::optional<long long>(impl_->owner_id) : std::nullopt};
 }
@@ -261,10 +263,13 @@ std::vector<Holder> HolderLookup::company(const std::string& company_norm) {
   std::vector<Holder> out;
   if (company_norm.empty()) return out;
   impl_->key = company_norm;
-  if (!impl_->by_company->execute(true)) return out;
+  auto& st = impl_->prepared(impl_->by_company,
+                             "SELECT id, owner_id FROM customers WHERE company_norm = :key AND owner_id IS NOT NULL "
+                             "ORDER BY id LIMIT 20");
+  if (!st.execute(true)) return out;
   do {
     out.push_back({impl_->customer_id, impl_->owner_id});
-  } while (impl_->by_company->fetch());
+  } while (st.fetch());
   return out;
 }
 

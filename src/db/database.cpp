@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "db/libpq.hpp"
 #include "db/migrations.hpp"
+#include "db/sqlite_statements.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::db {
@@ -91,11 +92,22 @@ DbUrl parse_db_url(const std::string& url, const std::string& data_dir) {
   return out;
 }
 
+namespace {
+// SQLite's memory statistics take one process-wide mutex on every allocation: with several request threads in
+// SQLite at once, that mutex and its futex calls were a third of what logging a call cost. Waihu never reads
+// the statistics. Must run before the library initialises, i.e. before the first connection opens.
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+}  // namespace
+
 Database::Database(const DbUrl& url, const DatabaseOptions& options)
     : url_(url),
       size_(std::max<size_t>(1, options.pool_size)),
       busy_timeout_ms_(options.busy_timeout_ms),
       statement_timeout_ms_(options.statement_timeout_ms) {
+  if (url_.dialect == Dialect::kSqlite) configure_sqlite_library();
   pool_ = std::make_unique<soci::connection_pool>(size_);
   for (size_t i = 0; i < size_; ++i) open_session(pool_->at(i));
   if (url_.dialect == Dialect::kSqlite) {
@@ -109,7 +121,12 @@ Database::WriteSession::WriteSession(Database& db) : db_(db) {
   if (!db.writer_session_) leased_.emplace(*db.pool_);
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  if (url_.dialect != Dialect::kSqlite) return;
+  // The connections close with the pool: what they kept prepared goes first.
+  for (size_t i = 0; i < size_; ++i) sqlite::release(sqlite::handle(pool_->at(i)));
+  if (writer_session_) sqlite::release(sqlite::handle(*writer_session_));
+}
 
 void Database::open_session(soci::session& s) {
   try {
@@ -121,6 +138,7 @@ void Database::open_session(soci::session& s) {
       s << "PRAGMA busy_timeout=" + std::to_string(busy_timeout_ms_);
       // Statement journals of long transactions (an import) stay in memory instead of a temp file per statement.
       s << "PRAGMA temp_store=MEMORY";
+      sqlite::adopt(sqlite::handle(s));
     } else {
       s.open(soci::postgresql, url_.connect);
       // The server's notices ("terminating connection due to administrator command") go to the log, not to a
@@ -186,7 +204,7 @@ void Database::reopen(soci::session& sql) {
 void Database::begin(soci::session& sql, bool for_write) {
   if (url_.dialect == Dialect::kSqlite) {
     // Take the write lock up front, so two writers queue on busy_timeout instead of failing on upgrade.
-    sql << (for_write ? "BEGIN IMMEDIATE" : "BEGIN");
+    sqlite::Statement(sqlite::handle(sql), for_write ? "BEGIN IMMEDIATE" : "BEGIN").run();
     return;
   }
   if (!connection_ok(sql)) reopen(sql);
@@ -206,12 +224,18 @@ void Database::commit(soci::session& sql) {
       throw soci::postgresql_soci_error("a statement of this transaction failed; it was rolled back",
                                         sqlstate::kInFailedTransaction.data());
     }
+    sql << "COMMIT";
+    return;
   }
-  sql << "COMMIT";
+  sqlite::Statement(sqlite::handle(sql), "COMMIT").run();
 }
 
 void Database::rollback(soci::session& sql) noexcept {
   try {
+    if (sqlite::is_sqlite(sql)) {
+      sqlite::Statement(sqlite::handle(sql), "ROLLBACK").run();
+      return;
+    }
     sql << "ROLLBACK";
   } catch (...) {
   }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "db/sqlite_statements.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::db {
@@ -59,7 +60,24 @@ void bind_params(Temp& temp, Params& params) {
 }
 }  // namespace
 
+// SQLite: straight through the API, on a statement the connection keeps prepared.
+void Query::bind_sqlite(sqlite::Statement& st) const {
+  for (const auto& p : params_) {
+    int index = sqlite_api::sqlite3_bind_parameter_index(st.get(), (":" + p.name).c_str());
+    if (index == 0) throw std::logic_error("parameter :" + p.name + " is not in the query: " + text_);
+    st.check(p.is_int ? sqlite_api::sqlite3_bind_int64(st.get(), index, p.i)
+                      : sqlite_api::sqlite3_bind_text(st.get(), index, p.s.data(), static_cast<int>(p.s.size()),
+                                                      SQLITE_STATIC));
+  }
+}
+
 void Query::exec(soci::session& sql) const {
+  if (sqlite::is_sqlite(sql)) {
+    sqlite::Statement st(sqlite::handle(sql), text_);
+    bind_sqlite(st);
+    st.run();
+    return;
+  }
   auto temp = (sql.prepare << text_);
   bind_params(temp, params_);
   soci::statement st(temp);
@@ -68,6 +86,30 @@ void Query::exec(soci::session& sql) const {
 
 std::vector<Row> Query::fetch(soci::session& sql, size_t columns) const {
   std::vector<Row> out;
+  if (sqlite::is_sqlite(sql)) {
+    sqlite::Statement st(sqlite::handle(sql), text_);
+    bind_sqlite(st);
+    if (sqlite_api::sqlite3_column_count(st.get()) < static_cast<int>(columns)) {
+      throw std::logic_error("the query answers fewer than " + std::to_string(columns) + " columns: " + text_);
+    }
+    int rc;
+    while ((rc = sqlite_api::sqlite3_step(st.get())) == SQLITE_ROW) {
+      Row r;
+      r.values_.resize(columns);
+      r.null_.resize(columns);
+      for (size_t i = 0; i < columns; ++i) {
+        int col = static_cast<int>(i);
+        r.null_[i] = sqlite_api::sqlite3_column_type(st.get(), col) == SQLITE_NULL;
+        if (r.null_[i]) continue;
+        const auto* text = sqlite_api::sqlite3_column_text(st.get(), col);
+        r.values_[i].assign(reinterpret_cast<const char*>(text),
+                            static_cast<size_t>(sqlite_api::sqlite3_column_bytes(st.get(), col)));
+      }
+      out.push_back(std::move(r));
+    }
+    st.check(rc);
+    return out;
+  }
   std::vector<std::string> values(columns);
   std::vector<soci::indicator> inds(columns);
   auto temp = (sql.prepare << text_);

@@ -11,6 +11,10 @@
 
 namespace waihu::db {
 
+namespace sqlite {
+class Statement;
+}
+
 class Row {
  public:
   bool is_null(size_t i) const { return null_[i]; }
@@ -54,6 +58,7 @@ class Query {
     std::string s;
     long long i;
   };
+  void bind_sqlite(sqlite::Statement& st) const;
   std::string text_;
   // deque: bound references must not move while the statement lives.
   mutable std::deque<Param> params_;

@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "db/libpq.hpp"
+#include "db/sqlite_statements.hpp"
 
 namespace waihu::db {
 
@@ -47,6 +48,7 @@ struct RowInserter::Impl {
   bool last_inserted = false;
   // SQLite: the raw statement.
   sqlite_api::sqlite3* db = nullptr;
+  std::unique_ptr<sqlite::Statement> statement;  // kept prepared by the connection
   sqlite_api::sqlite3_stmt* stmt = nullptr;
   // PostgreSQL: a statement prepared once per connection, executed through libpq (SOCI prepares and deallocates
   // a statement for every execution: three round trips a row instead of one).
@@ -64,9 +66,6 @@ struct RowInserter::Impl {
     if (options.skip_on_conflict && options.returns_id && id) inserted_ids.push_back(id);
   }
 
-  ~Impl() {
-    if (stmt) sqlite_api::sqlite3_finalize(stmt);
-  }
   void prepare_postgres(const std::string& text);
   long long insert_postgres();
   long long queue_postgres();
@@ -208,9 +207,10 @@ RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string&
     return;
   }
   if (dialect == Dialect::kSqlite) {
-    impl_->db = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
-    std::string q = insert_sql(table, columns, options.skip_on_conflict, false, '?');
-    impl_->check(sqlite_api::sqlite3_prepare_v2(impl_->db, q.c_str(), -1, &impl_->stmt, nullptr), "prepare");
+    impl_->db = sqlite::handle(sql);
+    impl_->statement = std::make_unique<sqlite::Statement>(
+        impl_->db, insert_sql(table, columns, options.skip_on_conflict, false, '?'));
+    impl_->stmt = impl_->statement->get();
   } else {
     impl_->pg = pg_connection(sql);
     impl_->prepare_postgres(insert_sql(table, columns, options.skip_on_conflict, options.returns_id, '$'));
