@@ -170,6 +170,12 @@ PGconn* pg_connection(soci::session& sql) {
   return backend ? backend->conn_ : nullptr;  // none after an open that failed
 }
 
+void throw_pg(PGconn* conn, PGresult* r, const char* what) {
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  std::string message = std::string(what) + ": " + (r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+  throw soci::postgresql_soci_error(message, state ? state : "08006");
+}
+
 namespace {
 bool connection_ok(soci::session& sql) {
   PGconn* conn = pg_connection(sql);

@@ -1,7 +1,9 @@
 #include "db/query.hpp"
 
+#include <cctype>
 #include <stdexcept>
 
+#include "db/libpq.hpp"
 #include "db/sqlite_statements.hpp"
 #include "util/strings.hpp"
 
@@ -47,18 +49,50 @@ std::string Query::bind_list(const std::vector<long long>& values) {
   return out;
 }
 
-namespace {
-template <class Temp, class Params>
-void bind_params(Temp& temp, Params& params) {
-  for (auto& p : params) {
+std::string numbered_placeholders(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == quote) quote = 0;  // a doubled quote closes and reopens: same outcome
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == ':' && (i == 0 || text[i - 1] != ':') && i + 2 < text.size() && text[i + 1] == 'p' &&
+               std::isdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += '$';
+      ++i;  // the 'p'; the digits follow as they are
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// PostgreSQL: one round trip through libpq, every column answered as text. (SOCI prepares, executes and
+// deallocates a statement: three round trips.)
+PgResult Query::run_postgres(soci::session& sql) const {
+  PGconn* conn = pg_connection(sql);
+  std::vector<std::string> numbers;
+  numbers.reserve(params_.size());
+  std::vector<const char*> values;
+  values.reserve(params_.size());
+  for (const auto& p : params_) {
     if (p.is_int) {
-      temp, soci::use(p.i, p.name);
+      numbers.push_back(std::to_string(p.i));
+      values.push_back(numbers.back().c_str());
     } else {
-      temp, soci::use(p.s, p.name);
+      values.push_back(p.s.c_str());
     }
   }
+  const std::string text = numbered_placeholders(text_);
+  PgResult r{
+      PQexecParams(conn, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0)};
+  const auto status = PQresultStatus(r.r);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) throw_pg(conn, r.r, "query");
+  return r;
 }
-}  // namespace
 
 // SQLite: straight through the API, on a statement the connection keeps prepared.
 void Query::bind_sqlite(sqlite::Statement& st) const {
@@ -78,10 +112,7 @@ void Query::exec(soci::session& sql) const {
     st.run();
     return;
   }
-  auto temp = (sql.prepare << text_);
-  bind_params(temp, params_);
-  soci::statement st(temp);
-  st.execute(true);
+  run_postgres(sql);
 }
 
 std::vector<Row> Query::fetch(soci::session& sql, size_t columns) const {
@@ -110,22 +141,22 @@ std::vector<Row> Query::fetch(soci::session& sql, size_t columns) const {
     st.check(rc);
     return out;
   }
-  std::vector<std::string> values(columns);
-  std::vector<soci::indicator> inds(columns);
-  auto temp = (sql.prepare << text_);
-  for (size_t i = 0; i < columns; ++i) temp, soci::into(values[i], inds[i]);
-  bind_params(temp, params_);
-  soci::statement st(temp);
-  st.execute();
-  while (st.fetch()) {
-    Row r;
-    r.values_.resize(columns);
-    r.null_.resize(columns);
+  PgResult r = run_postgres(sql);
+  if (PQnfields(r.r) < static_cast<int>(columns)) {
+    throw std::logic_error("the query answers fewer than " + std::to_string(columns) + " columns: " + text_);
+  }
+  const int rows = PQntuples(r.r);
+  out.reserve(static_cast<size_t>(rows));
+  for (int row = 0; row < rows; ++row) {
+    Row o;
+    o.values_.resize(columns);
+    o.null_.resize(columns);
     for (size_t i = 0; i < columns; ++i) {
-      r.null_[i] = inds[i] == soci::i_null;
-      if (!r.null_[i]) r.values_[i] = values[i];
+      const int col = static_cast<int>(i);
+      o.null_[i] = PQgetisnull(r.r, row, col);
+      if (!o.null_[i]) o.values_[i].assign(PQgetvalue(r.r, row, col), static_cast<size_t>(PQgetlength(r.r, row, col)));
     }
-    out.push_back(std::move(r));
+    out.push_back(std::move(o));
   }
   return out;
 }

@@ -14,6 +14,10 @@ namespace waihu::db {
 namespace sqlite {
 class Statement;
 }
+struct PgResult;
+
+/// ":p3" → "$3" (libpq's numbering) outside quoted literals and identifiers; "::" casts stay as they are.
+std::string numbered_placeholders(const std::string& text);
 
 class Row {
  public:
@@ -59,6 +63,7 @@ class Query {
     long long i;
   };
   void bind_sqlite(sqlite::Statement& st) const;
+  PgResult run_postgres(soci::session& sql) const;
   std::string text_;
   // deque: bound references must not move while the statement lives.
   mutable std::deque<Param> params_;

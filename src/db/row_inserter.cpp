@@ -78,20 +78,6 @@ struct RowInserter::Impl {
   }
 };
 
-namespace {
-struct PgResult {
-  PGresult* r;
-  ~PgResult() { PQclear(r); }
-};
-
-// Throws what SOCI would, so the store's error translation (unique violations, lost connections) sees one type.
-void throw_pg(PGconn* conn, PGresult* r, const char* what) {
-  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-  std::string message = std::string(what) + ": " + (r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
-  throw soci::postgresql_soci_error(message, state ? state : "08006");
-}
-}  // namespace
-
 void RowInserter::Impl::prepare_postgres(const std::string& text) {
   // Named after the statement's text, so every inserter of one table on one connection shares it; the catalogue
   // says whether this connection prepared it already (asking never fails, unlike a DESCRIBE in a transaction).
