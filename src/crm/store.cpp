@@ -433,11 +433,27 @@ ContactBatch::~ContactBatch() {
   }
 }
 
+namespace {
+// Customer ids per statement of a span-wise update: a few thousand table pages journalled at a time.
+constexpr long long kIdsPerSpan = 50000;
+}  // namespace
+
+void ContactBatch::in_spans(const std::string& update, const char* alias, const char* table) {
+  auto bounds = db::Query(std::string("SELECT MIN(customer_id), MAX(customer_id) FROM ") + table).fetch_one(sql_, 2);
+  if (!bounds || bounds->is_null(0)) return;
+  for (long long lo = bounds->i64(0), hi = bounds->i64(1); lo <= hi; lo += kIdsPerSpan) {
+    db::Query q(update);
+    q << " AND " << alias << ".customer_id BETWEEN " << q.bind(lo) << " AND " << q.bind(lo + kIdsPerSpan - 1);
+    q.exec(sql_);
+  }
+}
+
 void ContactBatch::record_last_contacts(long long now) {
-  sql_ << "UPDATE customers SET last_contact_at = b.at, last_call_result = b.call_result, updated_at = "
-       << std::to_string(now)
-       << " FROM contact_batch b WHERE customers.id = b.customer_id"
-          " AND (customers.last_contact_at IS NULL OR customers.last_contact_at <= b.at)";
+  in_spans("UPDATE customers SET last_contact_at = b.at, last_call_result = b.call_result, updated_at = " +
+               std::to_string(now) +
+               " FROM contact_batch b WHERE (customers.last_contact_at IS NULL OR customers.last_contact_at <= b.at)"
+               " AND customers.id = b.customer_id",
+           "b", "contact_batch");
 }
 
 std::vector<std::pair<long long, CustomerStatus>> ContactBatch::statuses() {
@@ -470,8 +486,9 @@ void ContactBatch::move_statuses(const std::vector<Move>& moves, std::optional<l
            "'{\"status\":\"' || to_status || '\"}', "
         << audit.bind(detail_json) << " FROM status_moves ORDER BY customer_id";
   audit.exec(sql_);
-  sql_ << "UPDATE customers SET status = m.to_status, updated_at = " << std::to_string(now)
-       << " FROM status_moves m WHERE customers.id = m.customer_id";
+  in_spans("UPDATE customers SET status = m.to_status, updated_at = " + std::to_string(now) +
+               " FROM status_moves m WHERE customers.id = m.customer_id",
+           "m", "status_moves");
 }
 
 void each_phone_holder(soci::session& sql, const std::function<void(const std::string&, long long)>& each) {

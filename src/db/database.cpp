@@ -109,11 +109,16 @@ Database::Database(const DbUrl& url, const DatabaseOptions& options)
       statement_timeout_ms_(options.statement_timeout_ms) {
   if (url_.dialect == Dialect::kSqlite) configure_sqlite_library();
   pool_ = std::make_unique<soci::connection_pool>(size_);
-  for (size_t i = 0; i < size_; ++i) open_session(pool_->at(i));
-  if (url_.dialect == Dialect::kSqlite) {
-    writer_session_ = std::make_unique<soci::session>();
-    open_session(*writer_session_);
-    *writer_session_ << "PRAGMA cache_size = -65536";  // 64 MiB: the hot pages of every table written to
+  try {
+    for (size_t i = 0; i < size_; ++i) open_session(pool_->at(i));
+    if (url_.dialect == Dialect::kSqlite) {
+      writer_session_ = std::make_unique<soci::session>();
+      open_session(*writer_session_);
+      *writer_session_ << "PRAGMA cache_size = -65536";  // 64 MiB: the hot pages of every table written to
+    }
+  } catch (...) {
+    release_statements();  // the destructor will not run
+    throw;
   }
 }
 
@@ -121,11 +126,16 @@ Database::WriteSession::WriteSession(Database& db) : db_(db) {
   if (!db.writer_session_) leased_.emplace(*db.pool_);
 }
 
-Database::~Database() {
+Database::~Database() { release_statements(); }
+
+void Database::release_statements() noexcept {
   if (url_.dialect != Dialect::kSqlite) return;
   // The connections close with the pool: what they kept prepared goes first.
-  for (size_t i = 0; i < size_; ++i) sqlite::release(sqlite::handle(pool_->at(i)));
-  if (writer_session_) sqlite::release(sqlite::handle(*writer_session_));
+  auto release = [](soci::session& s) {
+    if (s.get_backend()) sqlite::release(sqlite::handle(s));
+  };
+  for (size_t i = 0; i < size_; ++i) release(pool_->at(i));
+  if (writer_session_) release(*writer_session_);
 }
 
 void Database::open_session(soci::session& s) {

@@ -163,6 +163,8 @@ class Database {
   /// retries → Conflict "store.conflict". Everything else unchanged.
   [[noreturn]] static void rethrow_translated();
   void open_session(soci::session& s);
+  /// SQLite: finalizes what the open connections kept prepared, before they close.
+  void release_statements() noexcept;
   DbUrl url_;
   std::unique_ptr<soci::connection_pool> pool_;
   size_t size_;
