@@ -104,7 +104,8 @@ class ContactBatch {
                      const std::string& detail_json, long long now);
 
  private:
-  /// Runs `update` (which ends in "WHERE customers.id = <alias>.customer_id") once per span of customer ids,
+  /// Runs `update` (an UPDATE … FROM `table` <alias> … WHERE … customers.id = <alias>.customer_id, the WHERE
+  /// last) once per span of customer ids,
   /// adding " AND <alias>.customer_id BETWEEN lo AND hi". SQLite keeps each statement's undo journal in memory
   /// (temp_store=MEMORY): one UPDATE over 800,000 customers journalled most of the table, 400 MB at the peak.
   void in_spans(const std::string& update, const char* alias, const char* table);

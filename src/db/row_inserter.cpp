@@ -46,10 +46,9 @@ struct RowInserter::Impl {
   size_t next = 0;
   RowInserter::Options options;
   bool last_inserted = false;
-  // SQLite: the raw statement.
+  // SQLite: the statement, kept prepared by the connection.
   sqlite_api::sqlite3* db = nullptr;
-  std::unique_ptr<sqlite::Statement> statement;  // kept prepared by the connection
-  sqlite_api::sqlite3_stmt* stmt = nullptr;
+  std::unique_ptr<sqlite::Statement> statement;
   // PostgreSQL: a statement prepared once per connection, executed through libpq (SOCI prepares and deallocates
   // a statement for every execution: three round trips a row instead of one).
   PGconn* pg = nullptr;
@@ -71,11 +70,6 @@ struct RowInserter::Impl {
   long long queue_postgres();
   void flush_postgres();
   long long reserve_id();
-  void check(int rc, const char* what) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
-      throw std::runtime_error(std::string(what) + ": " + sqlite_api::sqlite3_errmsg(db));
-    }
-  }
 };
 
 void RowInserter::Impl::prepare_postgres(const std::string& text) {
@@ -196,7 +190,6 @@ RowInserter::RowInserter(soci::session& sql, Dialect dialect, const std::string&
     impl_->db = sqlite::handle(sql);
     impl_->statement = std::make_unique<sqlite::Statement>(
         impl_->db, insert_sql(table, columns, options.skip_on_conflict, false, '?'));
-    impl_->stmt = impl_->statement->get();
   } else {
     impl_->pg = pg_connection(sql);
     impl_->prepare_postgres(insert_sql(table, columns, options.skip_on_conflict, options.returns_id, '$'));
@@ -241,22 +234,23 @@ long long RowInserter::insert() {
   Impl& m = *impl_;
   if (m.next != m.values.size()) throw std::logic_error("RowInserter: wrong number of values");
   m.next = 0;
-  if (m.stmt) {
+  if (m.statement) {
+    sqlite_api::sqlite3_stmt* stmt = m.statement->get();
     for (size_t i = 0; i < m.values.size(); ++i) {
       int col = static_cast<int>(i) + 1;
       int rc;
       if (auto* s = std::get_if<std::string_view>(&m.values[i])) {
-        rc = sqlite_api::sqlite3_bind_text(m.stmt, col, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+        rc = sqlite_api::sqlite3_bind_text(stmt, col, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
       } else if (auto* n = std::get_if<long long>(&m.values[i])) {
-        rc = sqlite_api::sqlite3_bind_int64(m.stmt, col, *n);
+        rc = sqlite_api::sqlite3_bind_int64(stmt, col, *n);
       } else {
-        rc = sqlite_api::sqlite3_bind_null(m.stmt, col);
+        rc = sqlite_api::sqlite3_bind_null(stmt, col);
       }
-      m.check(rc, "bind");
+      m.statement->check(rc);
     }
-    int rc = sqlite_api::sqlite3_step(m.stmt);
-    sqlite_api::sqlite3_reset(m.stmt);
-    m.check(rc, "insert");
+    int rc = sqlite_api::sqlite3_step(stmt);
+    sqlite_api::sqlite3_reset(stmt);
+    m.statement->check(rc);
     m.last_inserted = sqlite_api::sqlite3_changes(m.db) > 0;
     long long id = m.last_inserted && m.options.returns_id ? sqlite_api::sqlite3_last_insert_rowid(m.db) : 0;
     m.note_inserted(id);
