@@ -33,7 +33,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 : > "$out/tokens.txt"
 for i in $(seq -w 1 30); do
-  curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -d "{\"username\":\"agent$i\",\"password\":\"demo1234\"}" |
+  curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H "Content-Type: application/json" -d "{\"username\":\"agent$i\",\"password\":\"demo1234\"}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' >> "$out/tokens.txt"
 done
 before=$(count_calls)

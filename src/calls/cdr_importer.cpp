@@ -50,7 +50,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
   report.encoding = sheet.encoding();
 
   org::PeopleDirectory agents = org_.people_directory(actor);
-  crm::PhoneDirectory customer_phones = customers_.phone_directory();
+  crm::PhoneDirectory customer_phones = customers_.phone_directory(actor);
   CdrContext ctx;
   ctx.format = opt.format;
   ctx.time_zone = &*zone;
@@ -59,6 +59,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
   ctx.phones = &phones_;
   ctx.customers = &customer_phones;
   ctx.policy = policy_;
+  ctx.now = clock_.now();
 
   std::vector<std::string> headers = kMasterCsvColumns;
   // Master.csv has no header: its first record is a call. The CSV layout starts with its header.

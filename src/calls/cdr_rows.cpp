@@ -71,9 +71,19 @@ void complete(Call& c, long long started_at, long long ring, long long talk, con
   t.ring_seconds = ring;
   t.talk_seconds = talk;
   if (auto problem = apply_call_times(t, c)) throw Rejected{problem->field + ": " + problem->reason};
+  if (auto problem = call_time_problem(c, ctx.now)) throw Rejected{problem->field + ": " + problem->reason};
   c.effective = effective_call(c, ctx.policy);
   c.source = CallSource::kImported;
-  if (ctx.customers) c.customer_id = ctx.customers->customer_of(c.number);
+  if (auto held = ctx.customers ? ctx.customers->holder_of(c.number) : std::nullopt) {
+    // Like a call logged by hand (403 there): the import may not touch another group's customer, nor say which.
+    if (!held->in_scope) {
+      throw Rejected{
+          "号码属于你权限范围以外的客户，请由负责该客户的主管或管理员导入 / the number belongs to a customer outside "
+          "your "
+          "scope: someone whose scope covers that customer must import this call"};
+    }
+    c.customer_id = held->customer_id;
+  }
 }
 
 Call asterisk_call(const std::vector<std::string>& f, const CdrContext& ctx) {

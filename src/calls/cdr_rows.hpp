@@ -26,6 +26,7 @@ struct CdrContext {
   const crm::PhoneNormalizer* phones = nullptr;
   const crm::PhoneDirectory* customers = nullptr;
   EffectiveCallPolicy policy;
+  long long now = 0;           ///< the import's clock: no call may start or end after it (calls::call_time_problem)
   util::SheetColumns columns;  ///< the CSV layout's columns
 };
 

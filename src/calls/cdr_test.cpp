@@ -2,6 +2,7 @@
 
 #include "calls/cdr_rows.hpp"
 #include "calls/cdr_rules.hpp"
+#include "util/clock.hpp"
 
 namespace waihu::calls {
 
@@ -59,6 +60,7 @@ class CdrRowTest : public ::testing::Test {
     ctx.agents = &agents;
     ctx.phones = &phones;
     ctx.customers = &customers;
+    ctx.now = *util::parse_iso8601("2026-12-01T00:00:00Z");
   }
   CdrRow parse(std::vector<std::string> fields) {
     util::CsvRecord rec;
@@ -146,6 +148,27 @@ TEST_F(CdrRowTest, RejectionsSayWhy) {
   auto bad_time = master("8001", "13812345678", "SIP/8001-1");
   bad_time[9] = "2026-13-01 10:00:00";
   EXPECT_NE(reason(bad_time).find("2026-13-01"), std::string::npos);
+  auto future = master("8001", "13812345678", "SIP/8001-1");
+  future[9] = "2099-01-01 10:00:00";
+  EXPECT_NE(reason(future).find("started_at"), std::string::npos);
+  auto ancient = master("8001", "13812345678", "SIP/8001-1");
+  ancient[9] = "1970-01-02 10:00:00";
+  EXPECT_NE(reason(ancient).find("started_at"), std::string::npos);
+}
+
+TEST_F(CdrRowTest, ACustomerOutsideTheImportersScopeIsNeitherLinkedNorNamed) {
+  crm::PhoneDirectory mixed;
+  mixed.add("+8613812345678", 501);
+  mixed.add("+8613912345678", 777, false);
+  mixed.seal();
+  ctx.customers = &mixed;
+  auto row = parse(master("8001", "913912345678", "SIP/8001-1"));
+  ASSERT_TRUE(std::holds_alternative<std::string>(row.call));
+  EXPECT_NE(std::get<std::string>(row.call).find("outside your scope"), std::string::npos);
+  EXPECT_EQ(std::get<std::string>(row.call).find("777"), std::string::npos);
+  auto mine = parse(master("8001", "913812345678", "SIP/8001-1"));
+  ASSERT_TRUE(std::holds_alternative<Call>(mine.call));
+  EXPECT_EQ(std::get<Call>(mine.call).customer_id, 501);
 }
 
 TEST_F(CdrRowTest, CsvLayoutByUsernameOrExtension) {

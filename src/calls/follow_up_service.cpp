@@ -2,6 +2,7 @@
 
 #include "audit/service.hpp"
 #include "calls/follow_up_store.hpp"
+#include "calls/rules.hpp"
 #include "core/errors.hpp"
 #include "org/rules.hpp"
 #include "util/strings.hpp"
@@ -31,7 +32,8 @@ FollowUp FollowUpService::log(const org::Actor& actor, const NewFollowUp& in) {
   f.customer_id = customer.id;
   f.agent_id = actor.user_id;
   f.at = in.at.value_or(now);
-  if (f.at > now + 300) throw BadRequest::field("at", "不能是将来的时间 / cannot be in the future");
+  if (f.at > now + kClockSkewSeconds) throw BadRequest::field("at", "不能是将来的时间 / cannot be in the future");
+  if (f.at < kEarliestCall) throw BadRequest::field("at", "早于 2000 年，请检查日期 / before 2000: check the date");
   f.channel = in.channel;
   for (auto [text, field, max] : {std::tuple{&in.content, "content", 4000}, std::tuple{&in.outcome, "outcome", 1000},
                                   std::tuple{&in.next_step, "next_step", 1000}}) {

@@ -38,6 +38,21 @@ std::optional<crm::CustomerStatus> status_after_call(CallResult r) {
   }
 }
 
+std::optional<TimesProblem> call_time_problem(const Call& c, long long now) {
+  if (c.started_at < kEarliestCall) {
+    return TimesProblem{"started_at", "开始时间早于 2000 年，请检查日期 / starts before 2000: check the date"};
+  }
+  if (c.started_at > now + kClockSkewSeconds) {
+    return TimesProblem{"started_at", "开始时间在将来 / the call cannot start in the future"};
+  }
+  if (c.ended_at > now + kClockSkewSeconds) {
+    return TimesProblem{"ended_at",
+                        "结束时间在将来（开始时间加通话时长晚于现在）/ the call cannot end in the future "
+                        "(start plus ring and talk time is later than now)"};
+  }
+  return std::nullopt;
+}
+
 std::optional<TimesProblem> apply_call_times(const CallTimes& t, Call& c) {
   constexpr long long kMaxCall = 12 * 3600;  // a longer "call" is a clock or export error
   c.started_at = t.started_at;

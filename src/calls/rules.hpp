@@ -41,4 +41,13 @@ struct TimesProblem {
 /// Fills answered/ended/ring/talk of `call` from `t`, or names the field that does not fit.
 std::optional<TimesProblem> apply_call_times(const CallTimes& t, Call& call);
 
+/// Clocks disagree a little: a call may seem to end up to this long after `now`.
+inline constexpr long long kClockSkewSeconds = 5 * 60;
+/// No call of any customer's was made before this (2000-01-01T00:00:00Z): an earlier start is a broken clock or
+/// a typing error.
+inline constexpr long long kEarliestCall = 946684800;
+/// A call's times against the clock (UTC seconds): it cannot start before kEarliestCall, nor start or end after
+/// `now` + kClockSkewSeconds. Run after apply_call_times; names "started_at" or "ended_at".
+std::optional<TimesProblem> call_time_problem(const Call& call, long long now);
+
 }  // namespace waihu::calls

@@ -65,4 +65,22 @@ TEST(CallTimes, InconsistentTimesNameTheField) {
   EXPECT_EQ(apply_call_times({1000, std::nullopt, std::nullopt, std::nullopt, 40}, missed)->field, "result");
 }
 
+TEST(CallTimes, CallsCannotStartBefore2000NorStartOrEndInTheFuture) {
+  const long long now = 1'796'000'000;  // late 2026
+  Call c;
+  c.result = CallResult::kConnected;
+  ASSERT_FALSE(apply_call_times({now - 100, std::nullopt, std::nullopt, 10, 60}, c));
+  EXPECT_FALSE(call_time_problem(c, now));
+  ASSERT_FALSE(apply_call_times({now + kClockSkewSeconds, std::nullopt, std::nullopt, 0, 0}, c));
+  EXPECT_FALSE(call_time_problem(c, now)) << "a clock a little ahead is allowed";
+  ASSERT_FALSE(apply_call_times({now + kClockSkewSeconds + 1, std::nullopt, std::nullopt, 0, 0}, c));
+  EXPECT_EQ(call_time_problem(c, now)->field, "started_at");
+  ASSERT_FALSE(apply_call_times({now, std::nullopt, std::nullopt, 10, 3600}, c));
+  EXPECT_EQ(call_time_problem(c, now)->field, "ended_at");
+  ASSERT_FALSE(apply_call_times({kEarliestCall - 1, std::nullopt, std::nullopt, 0, 0}, c));
+  EXPECT_EQ(call_time_problem(c, now)->field, "started_at");
+  ASSERT_FALSE(apply_call_times({4'070'908'800, std::nullopt, std::nullopt, 0, 0}, c));  // 2099
+  EXPECT_EQ(call_time_problem(c, now)->field, "started_at");
+}
+
 }  // namespace waihu::calls

@@ -1,19 +1,36 @@
 #include "calls/service.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "audit/service.hpp"
 #include "calls/json.hpp"
 #include "calls/store.hpp"
 #include "core/errors.hpp"
+#include "crm/access.hpp"
 #include "crm/rules.hpp"
 #include "org/rules.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::calls {
 
-void CallService::present(const org::Actor& actor, Call& c) const {
-  if (!org::has_right(actor.role, org::Right::kSeePhone)) c.number = crm::mask_phone(c.number);
+void CallService::present(const org::Actor& actor, std::span<Call> calls) {
+  // The customer's rule: an agent sees the numbers of own customers (and numbers no customer holds, which only
+  // they dialled), never those of pool customers; QA sees none.
+  auto visibility = crm::phone_visibility(actor);
+  if (visibility == crm::PhoneVisibility::kAll) return;
+  std::unordered_set<long long> visible;
+  if (visibility == crm::PhoneVisibility::kOwnedOnly) {
+    std::vector<long long> ids;
+    for (const auto& c : calls) {
+      if (c.customer_id) ids.push_back(*c.customer_id);
+    }
+    visible = customers_.phones_visible_among(actor, std::move(ids));
+  }
+  for (auto& c : calls) {
+    bool shown = visibility == crm::PhoneVisibility::kOwnedOnly && (!c.customer_id || visible.count(*c.customer_id));
+    if (!shown) c.number = crm::mask_phone(c.number);
+  }
 }
 
 Call CallService::log(const org::Actor& actor, const NewCall& in) {
@@ -52,6 +69,7 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
   c.direction = in.direction;
   c.result = in.result;
   if (auto problem = apply_call_times(in.times, c)) throw BadRequest::field(problem->field, problem->reason);
+  if (auto problem = call_time_problem(c, clock_.now())) throw BadRequest::field(problem->field, problem->reason);
   if (util::utf8_length(in.notes) > 4000)
     throw BadRequest::field("notes", "最多 4000 个字符 / at most 4000 characters");
   if (in.recording.size() > 1000) throw BadRequest::field("recording", "最多 1000 个字符 / at most 1000 characters");
@@ -73,7 +91,7 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
                                 status_after_call(c.result));
     }
   });
-  present(actor, c);
+  present(actor, std::span<Call>(&c, 1));
   return c;
 }
 
@@ -81,7 +99,7 @@ Call CallService::get(const org::Actor& actor, long long id) {
   auto c = db_.read([&](soci::session& sql) { return store::call_by_id(sql, id); });
   bool visible = c && org_.sees_records_of(actor, c->agent_id);
   if (!visible) throw NotFound("call.not_found", "通话不存在 / no such call", {{"id", id}});
-  present(actor, *c);
+  present(actor, std::span<Call>(&*c, 1));
   return *c;
 }
 
@@ -102,7 +120,7 @@ Page<Call> CallService::list(const org::Actor& actor, const CallFilter& f, const
   auto page = db::page_of(std::move(rows), limit, [](const Call& c) {
     return db::Cursor{std::to_string(c.started_at), c.id};
   });
-  for (auto& c : page.items) present(actor, c);
+  present(actor, page.items);
   return page;
 }
 

@@ -4,6 +4,7 @@
 // customers.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "calls/model.hpp"
@@ -51,7 +52,8 @@ class CallService {
                          util::SheetFormat format, const std::string& path);
 
  private:
-  void present(const org::Actor& actor, Call& c) const;
+  /// Masks the numbers the actor may not see, by the customers' rule.
+  void present(const org::Actor& actor, std::span<Call> calls);
   db::Database& db_;
   const util::Clock& clock_;
   const crm::PhoneNormalizer& phones_;

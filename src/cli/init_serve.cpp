@@ -65,15 +65,25 @@ void add_serve(CLI::App& root, Shared& s) {
                   "PostgreSQL: seconds a statement may run before it is cancelled and answered 503 (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--body-timeout", o->body_idle_seconds,
+                  "seconds a request body may stop arriving before the request is answered 408")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  auto behind_tls = std::make_shared<bool>(false);
+  cmd->add_flag("--behind-tls", *behind_tls,
+                "served over HTTPS by a proxy in front: the session cookie is marked Secure (X-Forwarded-Proto: https "
+                "does it per request)")
+      ->envname("WAIHU_BEHIND_TLS");
   cmd->add_option("--web", s.config.web_dir, "the web app's build (default: web/dist of this checkout)");
-  cmd->callback([&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s] {
-    s.action = [&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s] {
+  cmd->callback([&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s, behind_tls] {
+    s.action = [&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s, behind_tls] {
       o->max_body_bytes = *max_body_kb * 1024;
       o->max_upload_bytes = *max_upload_mb << 20;
       s.config.pool_size = *db_pool ? *db_pool : o->workers;
       s.config.statement_timeout_ms = *statement_timeout_s * 1000;
       auto app = s.open(true);
       http::Router router;
+      router.set_behind_tls(*behind_tls);
       app->register_routes(router);
       http::Server server(router, *o);
       if (!app->web.available()) {

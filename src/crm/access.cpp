@@ -26,11 +26,24 @@ Access customer_access(const org::Actor& actor, const Customer& c, std::optional
   return Access::kNone;
 }
 
-bool phones_visible(const org::Actor& actor, const Customer& c) {
-  if (!org::has_right(actor.role, org::Right::kSeePhone)) return false;
-  if (!c.owner_id && org::data_scope(actor.role) == org::Scope::kOwn) return false;
-  return true;
+PhoneVisibility phone_visibility(const org::Actor& actor) {
+  if (!org::has_right(actor.role, org::Right::kSeePhone)) return PhoneVisibility::kNone;
+  return org::data_scope(actor.role) == org::Scope::kOwn ? PhoneVisibility::kOwnedOnly : PhoneVisibility::kAll;
 }
+
+bool phone_visible_for_owner(const org::Actor& actor, std::optional<long long> owner_id) {
+  switch (phone_visibility(actor)) {
+    case PhoneVisibility::kAll:
+      return true;
+    case PhoneVisibility::kOwnedOnly:
+      return owner_id == actor.user_id;
+    case PhoneVisibility::kNone:
+      return false;
+  }
+  return false;
+}
+
+bool phones_visible(const org::Actor& actor, const Customer& c) { return phone_visible_for_owner(actor, c.owner_id); }
 
 void mask_phones(Customer& c) {
   for (auto& p : c.phones) p.e164 = mask_phone(p.e164);

@@ -20,7 +20,11 @@ long long open_claim(soci::session& sql, const Duplicate& d, const Customer& c, 
                      std::optional<long long> actor_id, long long now) {
   DuplicateClaim claim{0,  d.holder.customer_id, d.holder.owner_id, c.owner_id, d.reason, d.matched, origin, "open",
                        now};
-  claim.id = store::insert_claim(sql, claim, to_json(c).dump(), actor_id);
+  // One open claim per customer and claimant: trying again (or racing) finds the one already open.
+  if (auto open = store::open_claim_id(sql, claim.customer_id, claim.claimant_id)) return *open;
+  auto inserted = store::insert_claim(sql, claim, to_json(c).dump(), actor_id);
+  if (!inserted) return store::open_claim_id(sql, claim.customer_id, claim.claimant_id).value_or(0);
+  claim.id = *inserted;
   audit::record(sql, {0,
                       now,
                       actor_id,

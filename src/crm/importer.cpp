@@ -9,6 +9,7 @@
 
 #include "audit/service.hpp"
 #include "core/errors.hpp"
+#include "crm/access.hpp"
 #include "crm/customer_input.hpp"
 #include "crm/duplicates.hpp"
 #include "crm/import_mapping.hpp"
@@ -109,6 +110,23 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
     default_owner = actor->user_id;
   }
 
+  // What the importer may do with a customer already in the store (the command line: anything). Another group's
+  // customer is a duplicate the import may neither change nor name.
+  std::unordered_map<long long, long long> owner_teams;
+  auto access_to = [&](const store::Holder& h) -> Access {
+    if (!actor) return Access::kWrite;
+    Customer held;
+    held.owner_id = h.owner_id;
+    std::optional<long long> team;
+    if (h.owner_id) {
+      auto it = owner_teams.find(*h.owner_id);
+      if (it == owner_teams.end())
+        it = owner_teams.emplace(*h.owner_id, org_.get_user(nullptr, *h.owner_id).team_id).first;
+      team = it->second;
+    }
+    return customer_access(*actor, held, team);
+  };
+
   sheet.open_rejects(opt.rejects_path, header.fields);
   const long long now = clock_.now();
   const std::optional<long long> actor_id = actor ? std::optional<long long>(actor->user_id) : std::nullopt;
@@ -135,6 +153,13 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       }
       if (!held) return false;
       const util::CsvRecord& rec = row.record;
+      if (access_to(*held) != Access::kWrite) {
+        ++report.duplicates;
+        sheet.set_aside(rec,
+                        "号码已属于你权限范围外的客户，未更新 / the phone belongs to a customer outside your scope; "
+                        "not updated");
+        return true;
+      }
       auto existing = store::customer_by_id(sql, held->customer_id);
       CustomerInput fill = filled_cells(rec, mapping);
       for (const auto& p : existing->phones) fill.phones->insert(fill.phones->begin(), p.e164);
@@ -192,6 +217,9 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
       if (earlier != created_lines.end() && earlier->first == dup->holder.customer_id) {
         what = "与第 " + std::to_string(earlier->second) + " 行重复 / duplicate of line " +
                std::to_string(earlier->second);
+      } else if (access_to(dup->holder) == Access::kNone) {
+        what = std::string(dup->reason == "phone" ? "号码" : "公司") + "已属于你权限范围外的客户 / " + dup->reason +
+               " already held by a customer outside your scope";
       } else {
         what = std::string(dup->reason == "phone" ? "号码" : "公司") + "已存在于客户 #" +
                std::to_string(dup->holder.customer_id) + " / " + dup->reason + " already held by customer #" +

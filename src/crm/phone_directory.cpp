@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace waihu::crm {
 
@@ -14,18 +15,20 @@ std::optional<unsigned long long> PhoneDirectory::key_of(std::string_view e164) 
   return v;
 }
 
-void PhoneDirectory::add(std::string_view e164, long long customer_id) {
-  if (auto k = key_of(e164)) entries_.emplace_back(*k, customer_id);
+void PhoneDirectory::add(std::string_view e164, long long customer_id, bool in_scope) {
+  // Out of scope is kept as the negated id: the entry stays 16 bytes.
+  if (auto k = key_of(e164)) entries_.emplace_back(*k, in_scope ? customer_id : -customer_id);
 }
 
 void PhoneDirectory::seal() { std::sort(entries_.begin(), entries_.end()); }
 
-std::optional<long long> PhoneDirectory::customer_of(std::string_view e164) const {
+std::optional<PhoneDirectory::Holder> PhoneDirectory::holder_of(std::string_view e164) const {
   auto k = key_of(e164);
   if (!k) return std::nullopt;
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair<unsigned long long, long long>{*k, 0});
+  auto it = std::lower_bound(entries_.begin(), entries_.end(),
+                             std::pair<unsigned long long, long long>{*k, std::numeric_limits<long long>::min()});
   if (it == entries_.end() || it->first != *k) return std::nullopt;
-  return it->second;
+  return Holder{it->second < 0 ? -it->second : it->second, it->second > 0};
 }
 
 }  // namespace waihu::crm

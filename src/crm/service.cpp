@@ -1,5 +1,6 @@
 #include "crm/service.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <variant>
 
@@ -95,7 +96,10 @@ Customer CustomerService::create(const org::Actor& actor, const CustomerInput& i
     nlohmann::json details{{"field", d->reason == "phone" ? "phones" : "company"}, {"reason", d->reason}};
     Customer existing;
     existing.owner_id = d->holder.owner_id;
-    if (customer_access(actor, existing, owner_team(d->holder.owner_id)) != Access::kNone) {
+    // Named only to whoever may see that customer's numbers: otherwise the answer would tell which pool customer
+    // holds a number the pool hides.
+    if (phones_visible(actor, existing) &&
+        customer_access(actor, existing, owner_team(d->holder.owner_id)) != Access::kNone) {
       details["customer_id"] = d->holder.customer_id;
     }
     throw Conflict("customer.duplicate_phone", "号码已存在于另一客户 / this phone already belongs to a customer",
@@ -164,8 +168,12 @@ Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilt
   const store::Scope scope = org::scope_filter(actor);
   std::vector<long long> owner_teams;
   if (f.team_id) owner_teams = org::team_subtree(org_.list_teams(), *f.team_id);
-  auto rows =
-      db_.read([&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, after, limit); });
+  store::PhoneSearch search{phone_visibility(actor), actor.user_id, std::nullopt};
+  if (!f.q.empty()) {
+    if (auto p = phones_.normalize(f.q); p.phone) search.whole_number = p.phone->e164;
+  }
+  auto rows = db_.read(
+      [&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, search, after, limit); });
   auto page = db::page_of(std::move(rows), limit, [&](const Customer& c) { return store::cursor_after(c, f.sort); });
   for (auto& c : page.items) present(actor, c);
   return page;
@@ -201,10 +209,26 @@ void CustomerService::record_contacts(soci::session& sql, const org::Actor& acto
   batch.move_statuses(moves, org::audit_actor(actor), now, nlohmann::json{{"origin", origin}}.dump(), now);
 }
 
-PhoneDirectory CustomerService::phone_directory() {
+PhoneDirectory CustomerService::phone_directory(const org::Actor& actor) {
+  std::unordered_map<long long, long long> team_of;
+  if (org::data_scope(actor.role) != org::Scope::kAll) {
+    for (const auto& u : org_.users_in_scope(org::system_actor())) team_of.emplace(u.id, u.team_id);
+  }
+  auto in_scope = [&](std::optional<long long> owner) {
+    Customer held;
+    held.owner_id = owner;
+    std::optional<long long> team;
+    if (owner) {
+      auto it = team_of.find(*owner);
+      if (it != team_of.end()) team = it->second;
+    }
+    return customer_access(actor, held, team) == Access::kWrite;
+  };
   PhoneDirectory directory;
   db_.read([&](soci::session& sql) {
-    store::each_phone_holder(sql, [&](const std::string& e164, long long id) { directory.add(e164, id); });
+    store::each_phone_holder(sql, [&](const std::string& e164, long long id, std::optional<long long> owner) {
+      directory.add(e164, id, in_scope(owner));
+    });
   });
   directory.seal();
   return directory;
@@ -249,6 +273,18 @@ Access CustomerService::access(const org::Actor& actor, const Customer& c) {
   return customer_access(actor, c, owner_team(c.owner_id));
 }
 
+std::unordered_set<long long> CustomerService::phones_visible_among(const org::Actor& actor,
+                                                                    std::vector<long long> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto owners = db_.read([&](soci::session& sql) { return store::owners_of(sql, ids); });
+  std::unordered_set<long long> out;
+  for (const auto& [id, owner] : owners) {
+    if (phone_visible_for_owner(actor, owner)) out.insert(id);
+  }
+  return out;
+}
+
 std::optional<Customer> CustomerService::find_by_phone(const std::string& e164) {
   return db_.read([&](soci::session& sql) -> std::optional<Customer> {
     store::HolderLookup holders(sql);
@@ -268,7 +304,12 @@ Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std:
   auto rows = db_.read([&](soci::session& sql) {
     return store::list_claims(sql, status, actor.scope_team_ids, after ? after->id : 0, limit + 1);
   });
-  return db::page_of(std::move(rows), limit, [](const DuplicateClaim& d) { return db::Cursor{"", d.id}; });
+  auto page = db::page_of(std::move(rows), limit, [](const DuplicateClaim& d) { return db::Cursor{"", d.id}; });
+  // A phone match names the number: masked as the claimed customer's phones are for this actor.
+  for (auto& d : page.items) {
+    if (d.reason == "phone" && !phone_visible_for_owner(actor, d.holder_id)) d.matched = mask_phone(d.matched);
+  }
+  return page;
 }
 
 }  // namespace waihu::crm

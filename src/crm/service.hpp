@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "core/page.hpp"
 #include "crm/access.hpp"
@@ -53,8 +54,9 @@ class CustomerService {
   /// hundreds of thousands of customers.
   void record_contacts(soci::session& sql, const org::Actor& actor, const std::vector<ContactSummary>& contacts,
                        const std::string& origin);
-  /// Who holds each phone in the store, for matching many numbers at once.
-  PhoneDirectory phone_directory();
+  /// Who holds each phone in the store, for matching many numbers at once, each holder marked whether the actor
+  /// may write to it.
+  PhoneDirectory phone_directory(const org::Actor& actor);
   /// Inside the caller's transaction (a deal being recorded): moves the status to `next` when the lifecycle
   /// allows it, audited with `origin`. Throws NotFound if the customer does not exist.
   void advance_status(soci::session& sql, const org::Actor& actor, long long customer_id, CustomerStatus next,
@@ -68,6 +70,9 @@ class CustomerService {
   /// The customer holding a phone (E.164), if any, unmasked: for services that match numbers.
   std::optional<Customer> find_by_phone(const std::string& e164);
 
+  /// Which of these customers' numbers the actor sees in full (crm::phone_visible_for_owner); ids of customers
+  /// that do not exist are left out. For services that hand out numbers of many customers (calls).
+  std::unordered_set<long long> phones_visible_among(const org::Actor& actor, std::vector<long long> ids);
   /// Masks phones the actor may not see. Used for everything the service hands out.
   void present(const org::Actor& actor, Customer& c) const;
   /// The owner a write by `actor` may set; throws Forbidden / NotFound / BadRequest.

@@ -6,6 +6,7 @@
 #include "crm/customer_input.hpp"
 #include "db/query.hpp"
 #include "db/row_inserter.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::crm::store {
 
@@ -289,9 +290,54 @@ void each_owned_company(soci::session& sql, const std::function<void(const std::
   while (st.fetch()) each(key);
 }
 
+std::unordered_map<long long, std::optional<long long>> owners_of(soci::session& sql,
+                                                                  const std::vector<long long>& ids) {
+  std::unordered_map<long long, std::optional<long long>> out;
+  if (ids.empty()) return out;
+  db::Query q;
+  q << "SELECT id, owner_id FROM customers WHERE id IN (" << q.bind_list(ids) << ")";
+  for (const auto& r : q.fetch(sql, 2)) {
+    out.emplace(r.i64(0), r.is_null(1) ? std::nullopt : std::optional<long long>(r.i64(1)));
+  }
+  return out;
+}
+
+namespace {
+// `q` over the customers: everything (names and phone digits) where the numbers are visible, names and whole
+// numbers where they are masked.
+void add_text_search(db::Query& q, const std::string& text, const PhoneSearch& search) {
+  const std::string pattern = util::like_pattern(util::to_lower_ascii(text));
+  auto anywhere = [&] { return "c.search_text LIKE " + q.bind(pattern) + " ESCAPE '\\'"; };
+  auto masked = [&] {
+    std::string names = "lower(c.company) LIKE lower(" + q.bind(pattern) + ") ESCAPE '\\' OR lower(c.contact_name) " +
+                        "LIKE lower(" + q.bind(pattern) + ") ESCAPE '\\'";
+    if (search.whole_number) {
+      names +=
+          " OR c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = " + q.bind(*search.whole_number) + ")";
+    }
+    return "(" + names + ")";
+  };
+  switch (search.visibility) {
+    case PhoneVisibility::kAll:
+      q << " AND " << anywhere();
+      break;
+    case PhoneVisibility::kNone:
+      q << " AND " << masked();
+      break;
+    case PhoneVisibility::kOwnedOnly: {
+      std::string mine = q.bind(search.user_id);
+      std::string mine_again = q.bind(search.user_id);
+      q << " AND ((c.owner_id = " << mine << " AND " << anywhere() << ") OR ((c.owner_id IS NULL OR c.owner_id <> "
+        << mine_again << ") AND " << masked() << "))";
+      break;
+    }
+  }
+}
+}  // namespace
+
 std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
-                                     const std::vector<long long>& owner_teams, const std::optional<db::Cursor>& after,
-                                     int limit) {
+                                     const std::vector<long long>& owner_teams, const PhoneSearch& search,
+                                     const std::optional<db::Cursor>& after, int limit) {
   db::Query q;
   q << "SELECT " << kCustomerColumns << " FROM customers c WHERE 1=1";
   if (!scope.all) {
@@ -321,11 +367,7 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
   if (f.source) q << " AND c.source = " << q.bind(*f.source);
   if (f.due_by) q << " AND c.next_follow_up_on <= " << q.bind(*f.due_by);
   if (f.tag) q << " AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = " << q.bind(*f.tag) << ")";
-  if (!f.q.empty()) {
-    std::string lowered;
-    for (char ch : f.q) lowered += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-    q << " AND c.search_text LIKE " << q.bind("%" + lowered + "%");
-  }
+  if (!f.q.empty()) add_text_search(q, f.q, search);
   auto sort = keyset_for(f.sort);
   if (after) q << " AND " << db::keyset_after(q, sort, *after);
   q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
@@ -374,16 +416,25 @@ void record_follow_up(soci::session& sql, long long customer_id, long long at, c
   q.exec(sql);
 }
 
-long long insert_claim(soci::session& sql, const DuplicateClaim& d, const std::string& candidate_json,
-                       std::optional<long long> created_by) {
+std::optional<long long> insert_claim(soci::session& sql, const DuplicateClaim& d, const std::string& candidate_json,
+                                      std::optional<long long> created_by) {
   db::Query q;
   q << "INSERT INTO duplicate_claims (customer_id, holder_id, claimant_id, reason, matched, candidate_json, origin, "
        "status, created_by, created_at) VALUES ("
     << q.bind(d.customer_id) << ", " << (d.holder_id ? q.bind(*d.holder_id) : "NULL") << ", "
     << (d.claimant_id ? q.bind(*d.claimant_id) : "NULL") << ", " << q.bind(d.reason) << ", " << q.bind(d.matched)
     << ", " << q.bind(candidate_json) << ", " << q.bind(d.origin) << ", " << q.bind(std::string("open")) << ", "
-    << (created_by ? q.bind(*created_by) : "NULL") << ", " << q.bind(d.created_at) << ") RETURNING id";
-  return *q.scalar(sql);
+    << (created_by ? q.bind(*created_by) : "NULL") << ", " << q.bind(d.created_at)
+    << ") ON CONFLICT DO NOTHING RETURNING id";
+  return q.scalar(sql);
+}
+
+std::optional<long long> open_claim_id(soci::session& sql, long long customer_id,
+                                       std::optional<long long> claimant_id) {
+  db::Query q;
+  q << "SELECT id FROM duplicate_claims WHERE status = 'open' AND customer_id = " << q.bind(customer_id)
+    << " AND COALESCE(claimant_id, 0) = " << q.bind(claimant_id.value_or(0));
+  return q.scalar(sql);
 }
 
 std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<std::string>& status,
@@ -491,13 +542,19 @@ void ContactBatch::move_statuses(const std::vector<Move>& moves, std::optional<l
            "m", "status_moves");
 }
 
-void each_phone_holder(soci::session& sql, const std::function<void(const std::string&, long long)>& each) {
+void each_phone_holder(soci::session& sql,
+                       const std::function<void(const std::string&, long long, std::optional<long long>)>& each) {
   std::string e164;
   long long customer_id = 0;
-  soci::statement st =
-      (sql.prepare << "SELECT e164, customer_id FROM customer_phones", soci::into(e164), soci::into(customer_id));
+  long long owner_id = 0;
+  soci::indicator owner_ind = soci::i_ok;
+  soci::statement st = (sql.prepare << "SELECT p.e164, p.customer_id, c.owner_id FROM customer_phones p "
+                                       "JOIN customers c ON c.id = p.customer_id",
+                        soci::into(e164), soci::into(customer_id), soci::into(owner_id, owner_ind));
   st.execute();
-  while (st.fetch()) each(e164, customer_id);
+  while (st.fetch()) {
+    each(e164, customer_id, owner_ind == soci::i_null ? std::nullopt : std::optional<long long>(owner_id));
+  }
 }
 
 }  // namespace waihu::crm::store

@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "crm/access.hpp"
 #include "crm/model.hpp"
 #include "db/database.hpp"
 #include "db/keyset.hpp"
@@ -38,6 +40,9 @@ class CustomerWriter {
 };
 
 std::optional<Customer> customer_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
+/// The owner of each of these customers (nullopt: the pool); ids not found are left out.
+std::unordered_map<long long, std::optional<long long>> owners_of(soci::session& sql,
+                                                                  const std::vector<long long>& ids);
 
 struct Holder {
   long long customer_id = 0;
@@ -63,11 +68,20 @@ class HolderLookup {
 void each_phone(soci::session& sql, const std::function<void(const std::string&)>& each);
 void each_owned_company(soci::session& sql, const std::function<void(const std::string&)>& each);
 
+/// How the filter's `q` may match phones (SPEC §1 masking): digits anywhere in the numbers the actor sees in full;
+/// a masked number only as a whole, so its hidden digits cannot be found one at a time.
+struct PhoneSearch {
+  PhoneVisibility visibility = PhoneVisibility::kAll;
+  long long user_id = 0;                    ///< kOwnedOnly: the owner whose customers show their numbers
+  std::optional<std::string> whole_number;  ///< `q` as an E.164 number, when it is one
+};
+
 /// One page in the filter's order, `limit + 1` rows to tell whether there is a next page.
-/// `owner_teams` (the expanded team_id filter) limits to customers owned by members of those teams.
+/// `owner_teams` (the expanded team_id filter) limits to customers owned by members of those teams. `q` matches
+/// company and contact anywhere (its % and _ literal), and phones as `search` allows.
 std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
-                                     const std::vector<long long>& owner_teams, const std::optional<db::Cursor>& after,
-                                     int limit);
+                                     const std::vector<long long>& owner_teams, const PhoneSearch& search,
+                                     const std::optional<db::Cursor>& after, int limit);
 /// The cursor that continues after `c` in this sort.
 db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 
@@ -113,15 +127,19 @@ class ContactBatch {
   db::Dialect dialect_;
 };
 
-/// Every (phone, customer) pair in the store.
-void each_phone_holder(soci::session& sql, const std::function<void(const std::string&, long long)>& each);
+/// Every (phone, customer, the customer's owner) in the store; the owner is nullopt for the pool.
+void each_phone_holder(soci::session& sql,
+                       const std::function<void(const std::string&, long long, std::optional<long long>)>& each);
 
 /// A follow-up with the customer: the last contact when it is newer, and the next follow-up date ("" clears it).
 void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
                       long long now);
 
-long long insert_claim(soci::session& sql, const DuplicateClaim& claim, const std::string& candidate_json,
-                       std::optional<long long> created_by);
+/// The new claim's id; nullopt when the same customer and claimant already have an open one (unique index).
+std::optional<long long> insert_claim(soci::session& sql, const DuplicateClaim& claim,
+                                      const std::string& candidate_json, std::optional<long long> created_by);
+/// The open claim of this customer by this claimant (nullopt claimant: a pool candidate), if any.
+std::optional<long long> open_claim_id(soci::session& sql, long long customer_id, std::optional<long long> claimant_id);
 /// Claims by id after `after_id`; with `team_ids`, only those whose holder or claimant is in those teams.
 std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<std::string>& status,
                                         const std::vector<long long>& team_ids, long long after_id, int limit);

@@ -30,21 +30,13 @@ std::string keyset_after(Query& q, const KeysetSort& sort, const Cursor& after) 
   const char* op = sort.descending ? " < " : " > ";
   std::string id = q.bind(after.id);
   if (sort.column.empty()) return "(" + sort.id_column + op + id + ")";
-  std::string v;
-  if (sort.integer) {
-    long long n = 0;
-    util::parse_int64(after.value, n);
-    v = q.bind(n);
-  } else {
-    v = q.bind(after.value);
+  long long n = 0;
+  if (sort.integer && !util::parse_int64(after.value, n)) {
+    throw BadRequest::field("cursor", "不是本列表的游标 / not a cursor from this list");
   }
   // Binding the same value twice keeps the SQL portable (named reuse differs between backends).
-  std::string v2 = sort.integer ? q.bind([&] {
-    long long n = 0;
-    util::parse_int64(after.value, n);
-    return n;
-  }())
-                                : q.bind(after.value);
+  std::string v = sort.integer ? q.bind(n) : q.bind(after.value);
+  std::string v2 = sort.integer ? q.bind(n) : q.bind(after.value);
   return "(" + sort.column + op + v + " OR (" + sort.column + " = " + v2 + " AND " + sort.id_column + op + id + "))";
 }
 

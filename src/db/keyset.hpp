@@ -26,7 +26,8 @@ struct KeysetSort {
   bool integer = true;  ///< the sort column holds integers
 };
 
-/// "(col < :a OR (col = :a AND id < :b))" for the rows after `after`, bound into q.
+/// "(col < :a OR (col = :a AND id < :b))" for the rows after `after`, bound into q. BadRequest "cursor" when an
+/// integer sort's cursor does not hold an integer.
 std::string keyset_after(Query& q, const KeysetSort& sort, const Cursor& after);
 /// "col DESC, id DESC".
 std::string keyset_order(const KeysetSort& sort);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::http {
 
@@ -30,12 +31,12 @@ std::optional<std::string> JsonBody::text(const std::string& f, bool null_as_emp
   const auto& v = j_.at(f);
   if (v.is_null() && null_as_empty) return std::string();
   if (!v.is_string()) throw wrong_type(f, "string");
-  return v.get<std::string>();
+  return util::clean_text(v.get_ref<const std::string&>());  // no NUL or bidi override reaches the store
 }
 
 std::optional<std::string> JsonBody::required_text(const std::string& f) const {
   auto v = text(f, false);
-  if (!v || v->empty()) throw BadRequest::field(f, "必填 / required", "validation.required");
+  if (!v || util::trim(*v).empty()) throw BadRequest::field(f, "必填 / required", "validation.required");
   return v;
 }
 
@@ -61,7 +62,7 @@ std::optional<std::vector<std::string>> JsonBody::text_list(const std::string& f
   std::vector<std::string> out;
   for (const auto& e : v) {
     if (!e.is_string()) throw wrong_type(f, "array of strings");
-    out.push_back(e.get<std::string>());
+    out.push_back(util::clean_text(e.get_ref<const std::string&>()));
   }
   return out;
 }

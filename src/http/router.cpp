@@ -80,7 +80,64 @@ std::vector<RouteInfo> Router::routes() const {
 
 bool Router::is_upload_path(const std::string& path) { return path.ends_with("/import"); }
 
+namespace {
+bool is_write(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+// "https://host:port" -> "host:port"; "" for anything else ("null", a malformed value).
+std::string origin_authority(std::string_view origin) {
+  auto scheme = origin.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = origin.substr(scheme + 3);
+  return rest.find('/') == std::string_view::npos ? util::to_lower_ascii(rest) : std::string{};
+}
+}  // namespace
+
+std::optional<Response> refuse_unsafe_write(const Request& r) {
+  if (!is_write(r.method)) return std::nullopt;
+  bool bearer = util::to_lower_ascii(r.header("authorization")).starts_with("bearer ");
+  if (!bearer) {
+    // Browsers say where a request comes from; a page on another site must not write with our cookie.
+    std::string site = util::to_lower_ascii(r.header("sec-fetch-site"));
+    std::string origin = r.header("origin");
+    bool foreign_site = !site.empty() && site != "same-origin" && site != "none";
+    bool foreign_origin = !origin.empty() && origin_authority(origin) != util::to_lower_ascii(r.header("host"));
+    if (foreign_site || foreign_origin) {
+      return error_json(403, "auth.cross_site", "拒绝来自其他网站的请求 / request from another site refused",
+                        {{"origin", origin}, {"sec_fetch_site", site}});
+    }
+  }
+  if (!r.body.empty() && !Router::is_upload_path(r.path)) {
+    std::string type = util::to_lower_ascii(util::trim(util::split(r.header("content-type"), ';').front()));
+    if (type != "application/json") {
+      return error_json(415, "http.unsupported_media_type",
+                        "请求体须为 JSON（Content-Type: application/json）/ the body must be JSON "
+                        "(Content-Type: application/json)",
+                        {{"field", "Content-Type"}, {"content_type", r.header("content-type")}});
+    }
+  }
+  return std::nullopt;
+}
+
 Response Router::handle(const Request& req) const {
+  Response r = dispatch(req);
+  // Every answer: no sniffing, no framing by other sites, a strict policy for what a page may load.
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("X-Frame-Options", "DENY");
+  r.headers.emplace_back("Referrer-Policy", "same-origin");
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                         "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  bool tls = behind_tls_ || util::to_lower_ascii(req.header("x-forwarded-proto")) == "https";
+  if (tls) {
+    for (auto& [name, value] : r.headers) {
+      if (name == "Set-Cookie") value += "; Secure";
+    }
+  }
+  return r;
+}
+
+Response Router::dispatch(const Request& req) const {
   auto segs = segments_of(req.path);
   // Literal segments beat parameters: "/customers/export" wins over "/customers/{id}" whatever the order.
   const Route* best = nullptr;
@@ -115,6 +172,7 @@ Response Router::handle(const Request& req) const {
     }
     return error_json(404, "http.not_found", "没有这个地址 / no such route", {{"path", req.path}});
   }
+  if (auto refused = refuse_unsafe_write(req)) return *refused;
   try {
     std::optional<org::Actor> actor;
     std::string token = session_token(req);

@@ -27,6 +27,9 @@ class Router {
   /// Answers requests no route matches (the web app's files); nullopt falls through to 404.
   using Fallback = std::function<std::optional<Response>(const Request&)>;
   void set_fallback(Fallback f) { fallback_ = std::move(f); }
+  /// Served over TLS by a proxy in front (`waihu serve --behind-tls`): the session cookie gets `Secure`. A request
+  /// whose `X-Forwarded-Proto` says https gets it too.
+  void set_behind_tls(bool on) { behind_tls_ = on; }
   void add(const std::string& method, const std::string& pattern, Handler handler, bool is_public = false);
   /// Never throws: every failure becomes an error response.
   Response handle(const Request& request) const;
@@ -41,9 +44,17 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  Response dispatch(const Request& request) const;
   Authenticator authenticator_;
   Fallback fallback_;
+  bool behind_tls_ = false;
 };
+
+/// Why a browser's write must be refused before it runs (cross-site request forgery, or a body that is not the
+/// JSON the route reads), as an error response; nullopt when it may go on. Writes that carry
+/// `Authorization: Bearer` come from scripts and skip the origin check; JSON routes always need
+/// `Content-Type: application/json` when they have a body.
+std::optional<Response> refuse_unsafe_write(const Request& r);
 
 /// The session token of a request: `Authorization: Bearer …` or the `waihu_session` cookie.
 std::string session_token(const Request& r);

@@ -12,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <list>
 #include <memory>
 
@@ -25,6 +26,9 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
+
+// Longer request targets are refused (414) even when the header as a whole fits.
+constexpr size_t kMaxTargetBytes = 8 * 1024;
 
 struct Connection {
   beast::tcp_stream* stream = nullptr;
@@ -53,6 +57,54 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const std::stri
   r.body = in.body();
   r.remote_address = remote;
   return r;
+}
+
+Response error_reply(int status, const std::string& code, const std::string& message, nlohmann::json details) {
+  return Response::json({{"error", {{"code", code}, {"message", message}, {"details", std::move(details)}}}}, status);
+}
+
+// A request the parser could not take: 414 for a request line past the header limit, 431 for other headers past
+// it, 400 for everything malformed (a bad or repeated Content-Length among them).
+Response unreadable_request(const beast::error_code& ec, const beast::flat_buffer& buffer) {
+  if (ec == bhttp::error::header_limit) {
+    auto data = beast::buffers_to_string(buffer.data());
+    if (data.find("\r\n") == std::string::npos) {
+      return error_reply(414, "http.uri_too_long", "请求地址过长 / request URI too long", {{"field", "uri"}});
+    }
+    return error_reply(431, "http.headers_too_large", "请求头过大 / request headers too large", {{"field", "headers"}});
+  }
+  return error_reply(400, "http.bad_request", "请求格式错误 / malformed request: " + ec.message(),
+                     {{"reason", ec.message()}});
+}
+
+bool is_parse_error(const beast::error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+         ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
+}
+
+// Reads the rest of the body. A client that stops sending for `idle` (or takes longer than `total` in all) gets
+// 408 instead of a connection held open: the read is cancelled, not the socket closed, so the answer can go out.
+asio::awaitable<bool> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                bhttp::request_parser<bhttp::string_body>& parser, std::chrono::seconds idle,
+                                std::chrono::seconds total, beast::error_code& ec) {
+  auto deadline = std::chrono::steady_clock::now() + total;
+  auto timed_out = std::make_shared<bool>(false);
+  asio::steady_timer timer(stream.get_executor());
+  stream.expires_never();
+  while (!parser.is_done()) {
+    timer.expires_at(std::min(std::chrono::steady_clock::now() + idle, deadline));
+    timer.async_wait([timed_out, &stream](const beast::error_code& e) {
+      if (e) return;  // cancelled: the read finished first
+      *timed_out = true;
+      beast::error_code ignored;
+      stream.socket().cancel(ignored);
+    });
+    co_await bhttp::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    timer.cancel();
+    if (*timed_out) co_return true;
+    if (ec) co_return false;
+  }
+  co_return false;
 }
 
 Response too_large(size_t limit) {
@@ -106,33 +158,57 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
   while (!st.stopping) {
     bhttp::request_parser<bhttp::string_body> parser;  // a new parser per message
     parser.header_limit(32 * 1024);
-    // The real limit depends on the route, known only after the header: start with the largest.
-    parser.body_limit(std::max(st.options.max_body_bytes, st.options.max_upload_bytes));
+    // The real limit depends on the route, known only after the header: none until then, so an announced body
+    // over it is answered 413 below rather than failing the header read.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream.expires_after(std::chrono::seconds(st.options.idle_timeout_seconds));
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) break;
+    if (ec) {
+      if (is_parse_error(ec)) {
+        Response bad = unreadable_request(ec, buffer);
+        size_t bytes = 0;
+        co_await send(stream, bad, 11, false, bytes);
+        spdlog::info(R"({{"type":"access","remote":"{}","status":{},"error":"{}"}})", remote, bad.status, ec.message());
+      }
+      break;
+    }
     self->busy = true;
     auto started = std::chrono::steady_clock::now();
     std::string target(parser.get().target());
     size_t limit = Router::is_upload_path(target.substr(0, target.find('?'))) ? st.options.max_upload_bytes
                                                                               : st.options.max_body_bytes;
     parser.body_limit(limit);
-    stream.expires_after(std::chrono::seconds(300));
-    if (parser.content_length() && *parser.content_length() > limit) {
+    stream.expires_after(std::chrono::seconds(60));
+    bool body_timed_out = false;
+    if (target.size() > kMaxTargetBytes) {
+      ec = bhttp::error::bad_target;
+    } else if (parser.content_length() && *parser.content_length() > limit) {
       ec = bhttp::error::body_limit;  // refuse before reading a byte of it
     } else if (!parser.is_done()) {
       if (parser.get()[bhttp::field::expect] == "100-continue") {
         bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
         co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
       }
-      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) {
+        body_timed_out = co_await read_body(stream, buffer, parser, std::chrono::seconds(st.options.body_idle_seconds),
+                                            std::chrono::seconds(300), ec);
+      }
     }
     Response res;
     bool keep_alive = false;
     unsigned version = parser.get().version();
     std::string method(parser.get().method_string());
-    if (ec == bhttp::error::body_limit) {
+    if (target.size() > kMaxTargetBytes) {
+      res = error_reply(414, "http.uri_too_long", "请求地址过长 / request URI too long",
+                        {{"field", "uri"}, {"limit_bytes", kMaxTargetBytes}});
+    } else if (body_timed_out) {
+      res =
+          error_reply(408, "http.body_timeout", "请求体未在规定时间内发送完 / the request body did not arrive in time",
+                      {{"field", "body"}, {"idle_seconds", st.options.body_idle_seconds}});
+    } else if (ec == bhttp::error::body_limit) {
       res = too_large(limit);
+    } else if (is_parse_error(ec)) {
+      res = unreadable_request(ec, buffer);
     } else if (ec) {
       break;
     } else {
@@ -170,7 +246,7 @@ asio::awaitable<void> session(State& st, tcp::socket socket) {
       }
       break;
     }
-    if (!sent || !keep_alive || ec) break;
+    if (!sent || !keep_alive || ec || body_timed_out) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.close();

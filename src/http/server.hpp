@@ -17,6 +17,7 @@ struct ServerOptions {
   size_t max_body_bytes = 1 << 20;        ///< JSON bodies
   size_t max_upload_bytes = 64ull << 20;  ///< import uploads
   int idle_timeout_seconds = 60;
+  int body_idle_seconds = 15;  ///< a body that stops arriving for this long is answered 408
   int shutdown_grace_seconds = 30;
 };
 

@@ -69,7 +69,7 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
   });
   router.add("POST", "/api/v1/auth/password", [&](Context& c) {
     JsonBody b(c.request.body, {"old_password", "new_password"});
-    org.change_own_password(c.actor(), *b.required_text("old_password"), *b.required_text("new_password"));
+    org.change_own_password(c.actor(), c.token(), *b.required_text("old_password"), *b.required_text("new_password"));
     return Response::json({{"ok", true}});
   });
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/strings.hpp"
+
 namespace waihu::org {
 
 bool has_right(Role role, Right right) {
@@ -77,14 +79,44 @@ LoginThrottle after_failed_login(const std::optional<LoginThrottle>& current, lo
   return t;
 }
 
+LoginThrottle attempt_returned(const LoginThrottle& t, const ThrottlePolicy& p) {
+  LoginThrottle out = t;
+  if (out.failures > 0) --out.failures;
+  if (out.failures < p.max_failures) out.locked_until = 0;
+  return out;
+}
+
 long long seconds_locked(const std::optional<LoginThrottle>& current, long long now) {
   if (!current || current->locked_until <= now) return 0;
   return current->locked_until - now;
 }
 
+namespace {
+// The passwords tried first by anyone guessing, Chinese favourites included (lower case; compared case-blind).
+constexpr std::string_view kCommonPasswords[] = {
+    "12345678",      "123456789",  "1234567890", "87654321",   "11111111",  "00000000",    "88888888",  "66666666",
+    "12341234",      "11223344",   "123123123",  "147258369",  "159357456", "123456abc",   "abc12345",  "abcd1234",
+    "a1234567",      "a12345678",  "a123456789", "qwertyui",   "qwerty123", "qwer1234",    "1qaz2wsx",  "1q2w3e4r",
+    "zxcvbnm1",      "asdfghjk",   "asdf1234",   "password",   "password1", "password123", "passw0rd",  "p@ssw0rd",
+    "iloveyou",      "woaini1314", "woaini520",  "5201314520", "13145200",  "admin123",    "admin888",  "admin12345",
+    "administrator", "root1234",   "welcome1",   "letmein1",   "changeme",  "sunshine",    "football",  "baseball",
+    "superman",      "whatever",   "trustno1",   "princess",   "dragon12",  "monkey12",    "aaaaaaaa",  "abcdefgh",
+    "aa123456",      "qq123456",   "woaini123",  "zhang123",   "wang1234",  "li123456",    "huawei123", "waihu123",
+};
+
+bool only_spaces(std::string_view s) { return util::trim(s).empty(); }
+}  // namespace
+
 std::string_view password_problem(std::string_view password) {
-  if (password.size() < 8) return "密码至少 8 位 / password must have at least 8 characters";
-  if (password.size() > 128) return "密码最多 128 位 / password must have at most 128 characters";
+  // Length in characters, as people count them: "密码安全很重要" is 7, not 21.
+  size_t chars = util::is_valid_utf8(password) ? util::utf8_length(password) : password.size();
+  if (only_spaces(password)) return "密码不能为空或只有空格 / password cannot be blank";
+  if (chars < 8) return "密码至少 8 个字符 / password must have at least 8 characters";
+  if (chars > 128) return "密码最多 128 个字符 / password must have at most 128 characters";
+  std::string lower = util::to_lower_ascii(password);
+  for (auto common : kCommonPasswords) {
+    if (lower == common) return "密码太常见，容易被猜中 / this password is too common to be safe";
+  }
   return {};
 }
 

@@ -51,10 +51,14 @@ inline constexpr ThrottlePolicy kAccountThrottle{5, 15 * 60, 15 * 60};
 inline constexpr ThrottlePolicy kAddressThrottle{20, 15 * 60, 15 * 60};
 /// The counter after one more failure at `now`.
 LoginThrottle after_failed_login(const std::optional<LoginThrottle>& current, long long now, const ThrottlePolicy& p);
+/// The counter when an attempt counted by after_failed_login turned out to be right: one failure fewer, and
+/// unlocked when that takes it below the limit.
+LoginThrottle attempt_returned(const LoginThrottle& t, const ThrottlePolicy& p);
 /// Seconds the key stays locked from `now` (0 when not locked).
 long long seconds_locked(const std::optional<LoginThrottle>& current, long long now);
 
-/// Empty when acceptable, else the reason (zh-CN first, English after).
+/// Empty when acceptable, else the reason (zh-CN first, English after): 8-128 characters (not bytes), not blank,
+/// not one of the most common passwords.
 std::string_view password_problem(std::string_view password);
 /// Usernames: 3–32 of a-z 0-9 . _ -
 bool is_valid_username(std::string_view username);

@@ -42,6 +42,18 @@ TEST(OrgRules, LoginThrottleLocksAfterTooManyFailuresAndForgetsOldOnes) {
   EXPECT_EQ(seconds_locked(slow, 1000 + 9 * 700), 0);
 }
 
+TEST(OrgRules, ARightPasswordGivesItsCountedAttemptBack) {
+  ThrottlePolicy p{3, 600, 900};
+  std::optional<LoginThrottle> t;
+  for (int i = 0; i < 3; ++i) t = after_failed_login(t, 1000, p);  // the third attempt, counted in advance, locks
+  ASSERT_GT(seconds_locked(t, 1000), 0);
+  LoginThrottle back = attempt_returned(*t, p);  // ...and was right
+  EXPECT_EQ(back.failures, 2);
+  EXPECT_EQ(seconds_locked(back, 1000), 0);
+  LoginThrottle none{0, 1000, 0};
+  EXPECT_EQ(attempt_returned(none, p).failures, 0);
+}
+
 TEST(OrgRules, UsernamesAndPasswords) {
   EXPECT_TRUE(is_valid_username("agent01"));
   EXPECT_FALSE(is_valid_username("Agent01"));
@@ -49,6 +61,24 @@ TEST(OrgRules, UsernamesAndPasswords) {
   EXPECT_FALSE(is_valid_username("张三"));
   EXPECT_FALSE(password_problem("short").empty());
   EXPECT_TRUE(password_problem("long enough").empty());
+}
+
+TEST(OrgRules, PasswordLengthCountsCharactersNotBytes) {
+  EXPECT_FALSE(password_problem("密码安全很重要").empty());  // 7 characters, 21 bytes
+  EXPECT_TRUE(password_problem("密码安全真的很重要").empty());
+  EXPECT_TRUE(password_problem(std::string(128, 'x').substr(0, 120) + "长长长长长长长长").empty());  // 128 chars
+  EXPECT_FALSE(password_problem(std::string(129, 'y')).empty());
+}
+
+TEST(OrgRules, BlankAndCommonPasswordsAreRefused) {
+  EXPECT_FALSE(password_problem("          ").empty());
+  EXPECT_FALSE(password_problem(
+                   "\xE3\x80\x80\xE3\x80\x80\xE3\x80\x80\xE3\x80\x80\xE3\x80\x80\xE3\x80\x80\xE3\x80\x80\xE3\x80\x80")
+                   .empty());
+  EXPECT_FALSE(password_problem("12345678").empty());
+  EXPECT_FALSE(password_problem("Password1").empty());  // case-blind
+  EXPECT_FALSE(password_problem("woaini1314").empty());
+  EXPECT_TRUE(password_problem("floor-pass-7").empty());
 }
 
 TEST(Credentials, HashVerifyAndTokens) {

@@ -209,8 +209,8 @@ void OrgService::set_password(const Actor* actor, long long id, const std::strin
   });
 }
 
-void OrgService::change_own_password(const Actor& actor, const std::string& old_password,
-                                     const std::string& new_password) {
+void OrgService::change_own_password(const Actor& actor, const std::string& current_token,
+                                     const std::string& old_password, const std::string& new_password) {
   auto rec = db_.read([&](soci::session& sql) { return store::user_by_username(sql, actor.username); });
   if (!rec || !verify_password(rec->password_hash, old_password)) {
     throw BadRequest::field("old_password", "原密码不正确 / the current password is wrong");
@@ -220,6 +220,7 @@ void OrgService::change_own_password(const Actor& actor, const std::string& old_
   db_.write([&](soci::session& sql) {
     long long now = clock_.now();
     store::set_password_hash(sql, actor.user_id, hash, now);
+    store::revoke_user_sessions(sql, actor.user_id, now, token_digest(current_token));
     audit::record(sql,
                   {0, now, actor.user_id, "user.password_change", "user", actor.user_id, nullptr, nullptr, nullptr});
   });
@@ -325,11 +326,18 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
   long long now = clock_.now();
   const std::string account_key = "user:" + username;
   const std::string address_key = "addr:" + address;
-  auto [account_lock, address_lock] = db_.read([&](soci::session& sql) {
-    return std::pair{seconds_locked(store::throttle(sql, account_key), now),
-                     seconds_locked(store::throttle(sql, address_key), now)};
+  // Every attempt counts as a failure before the (slow) password check, with both counters locked: concurrent
+  // guesses queue here, so no more than the limit are ever checked. A right password gives its attempt back.
+  long long wait = db_.write([&](soci::session& sql) {
+    LoginThrottle account = store::throttle_for_update(sql, account_key);
+    LoginThrottle addr = store::throttle_for_update(sql, address_key);
+    long long locked = std::max(seconds_locked(account, now), seconds_locked(addr, now));
+    if (locked > 0) return locked;
+    store::save_throttle(sql, account_key, after_failed_login(account, now, kAccountThrottle));
+    store::save_throttle(sql, address_key, after_failed_login(addr, now, kAddressThrottle));
+    return 0LL;
   });
-  if (long long wait = std::max(account_lock, address_lock); wait > 0) {
+  if (wait > 0) {
     throw TooManyRequests("auth.too_many_attempts", "登录失败次数过多，请稍后再试 / too many failed logins; try later",
                           wait);
   }
@@ -339,11 +347,6 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
   bool ok = verify_password(rec ? rec->password_hash : kDummyHash, password) && rec && !rec->user.disabled;
   if (!ok) {
     db_.write([&](soci::session& sql) {
-      // An empty row (window 0) starts a new window, as a missing one would.
-      store::save_throttle(sql, account_key,
-                           after_failed_login(store::throttle_for_update(sql, account_key), now, kAccountThrottle));
-      store::save_throttle(sql, address_key,
-                           after_failed_login(store::throttle_for_update(sql, address_key), now, kAddressThrottle));
       audit::record(sql, {0,
                           now,
                           std::nullopt,
@@ -359,6 +362,8 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
   LoginResult out{new_session_token(), now + session_seconds_, rec->user};
   db_.write([&](soci::session& sql) {
     store::clear_throttle(sql, account_key);
+    store::save_throttle(sql, address_key,
+                         attempt_returned(store::throttle_for_update(sql, address_key), kAddressThrottle));
     store::insert_session(sql, token_digest(out.token), rec->user.id, now, out.expires_at, address);
     audit::record(
         sql, {0, now, rec->user.id, "session.login", "user", rec->user.id, nullptr, nullptr, {{"address", address}}});

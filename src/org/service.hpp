@@ -60,8 +60,10 @@ class OrgService {
   User update_user(const Actor* actor, long long id, const UserPatch& patch);
   /// Admin (or CLI) sets anyone's password; revokes that user's sessions.
   void set_password(const Actor* actor, long long id, const std::string& password);
-  /// A user changes their own password, proving the old one.
-  void change_own_password(const Actor& actor, const std::string& old_password, const std::string& new_password);
+  /// A user changes their own password, proving the old one; every other session of theirs is revoked, the one
+  /// with `current_token` (the request's own) stays.
+  void change_own_password(const Actor& actor, const std::string& current_token, const std::string& old_password,
+                           const std::string& new_password);
   User get_user(const Actor* actor, long long id);
   std::optional<User> find_user(const std::string& username);
   /// Users in the actor's scope, by id.

@@ -1,6 +1,7 @@
 #include "org/store.hpp"
 
 #include "db/query.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::org::store {
 
@@ -133,8 +134,9 @@ std::vector<User> list_users(soci::session& sql, const UserFilter& f, long long 
   if (f.role) q << " AND u.role = " << q.bind(std::string(role_name(*f.role)));
   if (f.disabled) q << " AND u.disabled = " << q.bind(*f.disabled ? 1LL : 0LL);
   if (!f.q.empty()) {
-    std::string like = "%" + f.q + "%";
-    q << " AND (u.username LIKE " << q.bind(like) << " OR u.display_name LIKE " << q.bind(like) << ")";
+    std::string like = util::like_pattern(f.q);  // % and _ typed by a user are literal
+    q << " AND (u.username LIKE " << q.bind(like) << " ESCAPE '\\' OR u.display_name LIKE " << q.bind(like)
+      << " ESCAPE '\\')";
   }
   q << " ORDER BY u.id LIMIT " << std::to_string(limit);
   std::vector<User> out;
@@ -166,10 +168,12 @@ void revoke_session(soci::session& sql, const std::string& token_hash, long long
   q.exec(sql);
 }
 
-void revoke_user_sessions(soci::session& sql, long long user_id, long long now) {
+void revoke_user_sessions(soci::session& sql, long long user_id, long long now,
+                          const std::optional<std::string>& keep_token_hash) {
   db::Query q;
   q << "UPDATE sessions SET revoked_at = " << q.bind(now) << " WHERE user_id = " << q.bind(user_id)
     << " AND revoked_at IS NULL";
+  if (keep_token_hash) q << " AND token_hash <> " << q.bind(*keep_token_hash);
   q.exec(sql);
 }
 

@@ -48,7 +48,9 @@ void insert_session(soci::session& sql, const std::string& token_hash, long long
                     long long expires_at, const std::string& address);
 std::optional<SessionRow> session_by_token_hash(soci::session& sql, const std::string& token_hash);
 void revoke_session(soci::session& sql, const std::string& token_hash, long long now);
-void revoke_user_sessions(soci::session& sql, long long user_id, long long now);
+/// Revokes every live session of the user but the one whose token hashes to `keep_token_hash` (if given).
+void revoke_user_sessions(soci::session& sql, long long user_id, long long now,
+                          const std::optional<std::string>& keep_token_hash = std::nullopt);
 
 std::optional<LoginThrottle> throttle(soci::session& sql, const std::string& key);
 /// The key's throttle row, created empty when missing and locked until the transaction ends, so concurrent failed

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "org/rules.hpp"
 #include "sales/deal_rows.hpp"
+#include "sales/rules.hpp"
 #include "sales/store.hpp"
 #include "util/csv.hpp"
 #include "util/import_sheet.hpp"
@@ -46,7 +47,7 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
       people.by_username.emplace(u.username, u.id);
     }
   }
-  crm::PhoneDirectory customer_phones = customers_.phone_directory();
+  crm::PhoneDirectory customer_phones = customers_.phone_directory(actor);
   const long long now = clock_.now();
   ctx.people = &people;
   ctx.field_reps = &field_reps;
@@ -83,6 +84,8 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
   }
 
   const std::optional<long long> actor_id = org::audit_actor(actor);
+  auto paid_index = ctx.columns.column_of(int(DealColumn::kPaidAmount));
+  const std::string paid_column = paid_index ? header.fields[*paid_index] : "";
   report.committed = db_.write_if([&](soci::session& sql) {
     for (DealRow& row : rows) {
       Deal& d = row.deal;
@@ -107,12 +110,23 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
                             {{"origin", "import"}, {"line", row.record.line}}});
       }
       bool new_payment = false;
+      const std::string payment_key =
+          row.payment ? key + "|paid|" + row.payment->on_date + "|" + std::to_string(row.payment->amount_fen) : "";
+      if (row.payment && !new_deal && !store::has_payment_key(sql, payment_key)) {
+        // A new payment of a deal already in the store (or on an earlier line): within what is left of it.
+        auto stored = store::deal_by_id(sql, d.id, db::Lock::kForUpdate);
+        DealTotals paid = totals_of(store::payments_of(sql, d.id));
+        if (stored && !payment_allowed(paid, stored->amount_fen, row.payment->amount_fen)) {
+          sheet.reject(row.record, paid_column,
+                       payment_exceeds_message(paid, stored->amount_fen, row.payment->amount_fen));
+          continue;
+        }
+      }
       if (row.payment) {
         Payment& p = *row.payment;
         p.deal_id = d.id;
         p.created_at = now;
-        new_payment = store::insert_keyed_payment(
-            sql, db_.dialect(), p, key + "|paid|" + p.on_date + "|" + std::to_string(p.amount_fen), actor_id);
+        new_payment = store::insert_keyed_payment(sql, db_.dialect(), p, payment_key, actor_id);
         if (new_payment) ++report.payments_created;
       }
       if (!new_deal && !new_payment) ++report.duplicates;

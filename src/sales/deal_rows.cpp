@@ -94,10 +94,14 @@ DealRow parse_deal_row(util::CsvRecord record, const std::vector<std::string>& h
         throw Rejected{C::kCustomerPhone, "客户电话或客户编号必填 / a customer phone or id is required"};
       auto p = ctx.phones->normalize(phone);
       if (!p.phone) throw Rejected{C::kCustomerPhone, p.error};
-      auto held = ctx.customers->customer_of(p.phone->e164);
+      auto held = ctx.customers->holder_of(p.phone->e164);
       if (!held)
         throw Rejected{C::kCustomerPhone, "没有客户持有号码 " + p.phone->e164 + " / no customer holds this number"};
-      d.customer_id = *held;
+      if (!held->in_scope) {
+        throw Rejected{C::kCustomerPhone,
+                       "号码属于你权限范围以外的客户 / the number belongs to a customer outside your scope"};
+      }
+      d.customer_id = held->customer_id;
     }
     std::string agent(text(C::kAgent));
     auto agent_id = ctx.people->extension_or_username(agent);
@@ -150,6 +154,9 @@ DealRow parse_deal_row(util::CsvRecord record, const std::vector<std::string>& h
       auto on = util::parse_sheet_date(text(C::kPaidOn));
       if (!on) throw Rejected{C::kPaidOn, "有回款金额时须填回款日期 / a payment needs its date"};
       if (*on > ctx.today) throw Rejected{C::kPaidOn, "不能是将来的日期 / cannot be in the future"};
+      if (!payment_allowed({}, d.amount_fen, *paid)) {
+        throw Rejected{C::kPaidAmount, payment_exceeds_message({}, d.amount_fen, *paid)};
+      }
       row.payment = Payment{0, 0, PaymentKind::kPayment, *paid, *on, "", 0};
     } else if (!text(C::kPaidOn).empty()) {
       throw Rejected{C::kPaidAmount, "有回款日期时须填回款金额 / a payment date needs its amount"};

@@ -78,6 +78,14 @@ void register_routes(http::Router& router, const std::string& data_dir, DealServ
   });
   router.add("GET", "/api/v1/deals/{id}",
              [&](Context& c) { return Response::json(to_json(deals.get(c.actor(), c.id()))); });
+  router.add("PATCH", "/api/v1/deals/{id}", [&](Context& c) {
+    JsonBody b(c.request.body, {"amount_fen", "reason"});
+    auto amount = b.integer("amount_fen");
+    if (!amount)
+      throw BadRequest::field("amount_fen", "必填（整数，单位：分）/ required, an integer of fen",
+                              "validation.required");
+    return Response::json(to_json(deals.correct_amount(c.actor(), c.id(), *amount, b.text("reason").value_or(""))));
+  });
   router.add("POST", "/api/v1/deals/{id}/payments",
              [&](Context& c) { return record_money(c, deals, PaymentKind::kPayment); });
   router.add("POST", "/api/v1/deals/{id}/refunds",

@@ -1,5 +1,6 @@
 #include "sales/rules.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "util/clock.hpp"
@@ -20,6 +21,19 @@ DealTotals totals_of(const std::vector<Payment>& payments) {
 }
 
 bool refund_allowed(const DealTotals& totals, long long amount_fen) { return amount_fen <= totals.net_fen(); }
+
+bool payment_allowed(const DealTotals& totals, long long deal_amount_fen, long long amount_fen) {
+  return amount_fen <= deal_amount_fen - totals.net_fen();
+}
+
+std::string payment_exceeds_message(const DealTotals& totals, long long deal_amount_fen, long long amount_fen) {
+  const std::string room = format_yuan(std::max(0LL, deal_amount_fen - totals.net_fen()));
+  return "回款 " + format_yuan(amount_fen) + " 元超过成交金额 " + format_yuan(deal_amount_fen) + " 元减去已回款 " +
+         format_yuan(totals.net_fen()) + " 元后的 " + room + " 元；如金额有误请先更正成交金额 / a payment of " +
+         format_yuan(amount_fen) + " yuan exceeds what is left of the deal's " + format_yuan(deal_amount_fen) +
+         " yuan after " + format_yuan(totals.net_fen()) + " yuan paid (" + room +
+         " yuan); correct the deal's amount first if it is wrong";
+}
 
 std::string format_yuan(long long fen) {
   unsigned long long abs =

@@ -25,6 +25,13 @@ DealTotals totals_of(const std::vector<Payment>& payments);
 /// A refund may not exceed what was paid and not yet refunded.
 bool refund_allowed(const DealTotals& totals, long long amount_fen);
 
+/// A payment may not take the net paid above the deal's amount: a bigger one is a typo (or the amount needs
+/// correcting first).
+bool payment_allowed(const DealTotals& totals, long long deal_amount_fen, long long amount_fen);
+
+/// The reason a payment is refused, naming the amounts in yuan (zh / en).
+std::string payment_exceeds_message(const DealTotals& totals, long long deal_amount_fen, long long amount_fen);
+
 /// "1234.50" from 123450 fen (negative amounts keep their sign).
 std::string format_yuan(long long fen);
 

@@ -24,6 +24,18 @@ TEST(Money, TotalsAndRefundLimit) {
   EXPECT_FALSE(refund_allowed(t, 700001));
 }
 
+TEST(Money, PaymentsStayWithinTheDealsAmount) {
+  DealTotals t{600000, 100000};  // 5,000 yuan net
+  EXPECT_TRUE(payment_allowed(t, 1000000, 500000));
+  EXPECT_FALSE(payment_allowed(t, 1000000, 500001));
+  EXPECT_TRUE(payment_allowed({}, 100, 100));
+  EXPECT_FALSE(payment_allowed({}, 100, 10100));  // 101 times the deal
+  std::string why = payment_exceeds_message(t, 1000000, 600000);
+  EXPECT_NE(why.find("6000.00"), std::string::npos);
+  EXPECT_NE(why.find("10000.00"), std::string::npos);
+  EXPECT_NE(why.find("5000.00"), std::string::npos);
+}
+
 TEST(Money, FormatsYuan) {
   EXPECT_EQ(format_yuan(123450), "1234.50");
   EXPECT_EQ(format_yuan(5), "0.05");

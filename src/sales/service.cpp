@@ -121,12 +121,23 @@ DealView DealService::add_payment(const org::Actor& actor, long long deal_id, Pa
   if (util::utf8_length(p.reason) > 500) throw BadRequest::field("reason", "最多 500 个字符 / at most 500 characters");
   return db_.write([&](soci::session& sql) {
     // The deal's row lock queues payments and refunds of one deal, so two refunds cannot both pass the check.
-    store::deal_by_id(sql, deal_id, db::Lock::kForUpdate);
+    auto locked = store::deal_by_id(sql, deal_id, db::Lock::kForUpdate);
+    if (!locked) throw NotFound("deal.not_found", "成交记录不存在 / no such deal", {{"id", deal_id}});
     auto payments = store::payments_of(sql, deal_id);
-    if (kind == PaymentKind::kRefund && !refund_allowed(totals_of(payments), amount_fen)) {
+    DealTotals before = totals_of(payments);
+    if (kind == PaymentKind::kRefund && !refund_allowed(before, amount_fen)) {
       throw RuleViolation("deal.refund_exceeds_paid",
                           "退款超过已回款金额 / a refund cannot exceed what was paid and not yet refunded",
-                          {{"field", "amount_fen"}, {"refundable_fen", totals_of(payments).net_fen()}});
+                          {{"field", "amount_fen"}, {"refundable_fen", before.net_fen()}});
+    }
+    if (kind == PaymentKind::kPayment && !payment_allowed(before, locked->amount_fen, amount_fen)) {
+      throw RuleViolation("deal.payment_exceeds_amount",
+                          payment_exceeds_message(before, locked->amount_fen, amount_fen),
+                          {{"field", "amount_fen"},
+                           {"amount_fen", amount_fen},
+                           {"deal_amount_fen", locked->amount_fen},
+                           {"net_paid_fen", before.net_fen()},
+                           {"payable_fen", locked->amount_fen - before.net_fen()}});
     }
     store::insert_payment(sql, db_.dialect(), p, org::audit_actor(actor));
     payments.push_back(p);
@@ -140,7 +151,47 @@ DealView DealService::add_payment(const org::Actor& actor, long long deal_id, Pa
                         {{"payment_id", p.id}, {"amount_fen", p.amount_fen}, {"on", p.on_date}, {"reason", p.reason}},
                         nullptr});
     DealTotals t = totals_of(payments);
-    return DealView{d, std::move(payments), t};
+    return DealView{*locked, std::move(payments), t};
+  });
+}
+
+DealView DealService::correct_amount(const org::Actor& actor, long long deal_id, long long amount_fen,
+                                     const std::string& reason) {
+  if (!org::has_right(actor.role, org::Right::kAssignOwner)) {
+    throw Forbidden("auth.forbidden", "无权更正成交金额 / you may not correct a deal's amount");
+  }
+  visible_deal(actor, deal_id);
+  if (auto problem = amount_problem(amount_fen); !problem.empty()) throw BadRequest::field("amount_fen", problem);
+  const std::string why(util::trim(reason));
+  if (why.empty()) {
+    throw BadRequest::field("reason", "更正金额须注明原因 / a correction needs a reason", "validation.required");
+  }
+  if (util::utf8_length(why) > 500) throw BadRequest::field("reason", "最多 500 个字符 / at most 500 characters");
+  const long long now = clock_.now();
+  return db_.write([&](soci::session& sql) {
+    auto d = store::deal_by_id(sql, deal_id, db::Lock::kForUpdate);
+    if (!d) throw NotFound("deal.not_found", "成交记录不存在 / no such deal", {{"id", deal_id}});
+    auto payments = store::payments_of(sql, deal_id);
+    DealTotals t = totals_of(payments);
+    if (amount_fen < t.net_fen()) {
+      throw RuleViolation("deal.amount_below_paid",
+                          "成交金额不能低于已回款 " + format_yuan(t.net_fen()) +
+                              " 元 / the amount cannot be below the " + format_yuan(t.net_fen()) + " yuan already paid",
+                          {{"field", "amount_fen"}, {"net_paid_fen", t.net_fen()}});
+    }
+    Deal before = *d;
+    d->amount_fen = amount_fen;
+    store::set_deal_amount(sql, deal_id, amount_fen);
+    audit::record(sql, {0,
+                        now,
+                        org::audit_actor(actor),
+                        "deal.amount_correction",
+                        "deal",
+                        deal_id,
+                        {{"amount_fen", before.amount_fen}},
+                        {{"amount_fen", amount_fen}},
+                        {{"reason", why}}});
+    return DealView{*d, std::move(payments), t};
   });
 }
 

@@ -42,10 +42,13 @@ class DealService {
   DealView create(const org::Actor& actor, const NewDeal& in);
   DealView get(const org::Actor& actor, long long id);
   Page<Deal> list(const org::Actor& actor, const DealFilter& f, const std::string& cursor, int limit);
-  /// A payment (回款) or a refund against a deal. A refund needs a reason and may not exceed the net paid
-  /// (RuleViolation).
+  /// A payment (回款) or a refund against a deal. A refund needs a reason and may not exceed the net paid; a
+  /// payment may not take the net paid above the deal's amount (RuleViolation naming the amounts).
   DealView add_payment(const org::Actor& actor, long long deal_id, PaymentKind kind, long long amount_fen,
                        const std::string& on_date, const std::string& reason);
+  /// Corrects a deal's amount (supervisors and above, the deal in their scope), with a reason, audited with before
+  /// and after. Never below what has been paid (RuleViolation). The only way a deal's amount changes.
+  DealView correct_amount(const org::Actor& actor, long long deal_id, long long amount_fen, const std::string& reason);
   /// Deals and payments by id, unscoped: for a read model whose caller has checked the customer's scope.
   std::vector<Deal> deals_by_ids(const std::vector<long long>& ids);
   std::vector<Payment> payments_by_ids(const std::vector<long long>& ids);

@@ -70,6 +70,18 @@ bool insert_keyed_deal(soci::session& sql, db::Dialect dialect, Deal& d, const s
   return write_deal(sql, dialect, d, &key, created_by);
 }
 
+bool has_payment_key(soci::session& sql, const std::string& key) {
+  db::Query q("SELECT id FROM deal_payments WHERE external_id = ");
+  q << q.bind(key);
+  return q.scalar(sql).has_value();
+}
+
+void set_deal_amount(soci::session& sql, long long id, long long amount_fen) {
+  db::Query q("UPDATE deals SET amount_fen = ");
+  q << q.bind(amount_fen) << " WHERE id = " << q.bind(id);
+  q.exec(sql);
+}
+
 std::optional<Deal> deal_by_id(soci::session& sql, long long id, db::Lock lock) {
   db::Query q(std::string("SELECT ") + kDealColumns + " FROM deals WHERE id = ");
   q << q.bind(id) << db::lock_clause(sql, lock);

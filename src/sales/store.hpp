@@ -19,6 +19,10 @@ void insert_deal(soci::session& sql, db::Dialect dialect, Deal& d, std::optional
 /// An imported deal under its key; sets d.id. False (and d.id the stored deal's) when the key is already stored.
 bool insert_keyed_deal(soci::session& sql, db::Dialect dialect, Deal& d, const std::string& key,
                        std::optional<long long> created_by);
+/// Whether an imported payment with this key is already stored.
+bool has_payment_key(soci::session& sql, const std::string& key);
+/// A corrected amount (the service audits it).
+void set_deal_amount(soci::session& sql, long long id, long long amount_fen);
 std::optional<Deal> deal_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
 /// Newest first by id; `limit + 1` rows.
 std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scope& scope,

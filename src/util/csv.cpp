@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/strings.hpp"
+
 namespace waihu::util {
 
 CsvReader::CsvReader(Source source, size_t max_record_bytes)
@@ -43,6 +45,12 @@ void CsvReader::guess_separator() {
 }
 
 bool CsvReader::next(CsvRecord& rec) {
+  if (!read_record(rec)) return false;
+  for (auto& f : rec.fields) clean_text_in_place(f);  // no NUL or bidi override reaches the store
+  return true;
+}
+
+bool CsvReader::read_record(CsvRecord& rec) {
   if (!sep_known_) guess_separator();
   for (;;) {
     rec.fields.clear();
@@ -122,20 +130,12 @@ bool CsvReader::next(CsvRecord& rec) {
 void append_csv_record(std::string& out, const std::vector<std::string>& fields) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
-    const std::string& f = fields[i];
-    bool quote = f.find_first_of(",\"\r\n") != std::string::npos;
-    // A leading = or @, or + - before a non-digit, would run as a formula in Excel: neutralise it (CSV injection).
-    // "+8613900001111" stays as it is.
-    bool formula =
-        !f.empty() &&
-        (f[0] == '=' || f[0] == '@' ||
-         ((f[0] == '+' || f[0] == '-') && (f.size() == 1 || !std::isdigit(static_cast<unsigned char>(f[1])))));
-    if (!quote && !formula) {
+    const std::string f = spreadsheet_safe(fields[i]);  // "=SUM(…)" and "-2+3" must not run as formulas
+    if (f.find_first_of(",\"\r\n\t") == std::string::npos) {
       out += f;
       continue;
     }
     out += '"';
-    if (formula) out += '\'';
     for (char c : f) {
       if (c == '"') out += '"';
       out += c;

@@ -19,11 +19,12 @@ class CsvReader {
   /// `source` replaces its argument with the next UTF-8 chunk and returns false at the end.
   using Source = std::function<bool(std::string&)>;
   explicit CsvReader(Source source, size_t max_record_bytes = 4 << 20);
-  /// Next non-blank record; false at end of input.
+  /// Next non-blank record, its fields without NUL bytes or bidi controls (util::clean_text); false at end of input.
   bool next(CsvRecord& rec);
   char separator() const { return sep_; }
 
  private:
+  bool read_record(CsvRecord& rec);
   bool fill();
   void guess_separator();
   Source source_;

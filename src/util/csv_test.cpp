@@ -74,7 +74,13 @@ TEST(Csv, OverlongRecordIsReportedAndReadingGoesOn) {
 TEST(Csv, WriterQuotesAndNeutralisesFormulas) {
   std::string out;
   append_csv_record(out, {"a,b", "say \"hi\"", "=SUM(A1)", "+8613812345678", "plain"});
-  EXPECT_EQ(out, "\"a,b\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",+8613812345678,plain\r\n");
+  EXPECT_EQ(out, "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),+8613812345678,plain\r\n");
+}
+
+TEST(Csv, WriterNeutralisesEveryFormulaTrigger) {
+  std::string out;
+  append_csv_record(out, {"-2+3+cmd|' /C calc'!A0", "\t@SUM(9)", "@cmd", "\rx", "-12.50", "+"});
+  EXPECT_EQ(out, "'-2+3+cmd|' /C calc'!A0,\"'\t@SUM(9)\",'@cmd,\"'\rx\",-12.50,'+\r\n");
 }
 
 }  // namespace waihu::util

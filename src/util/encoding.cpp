@@ -33,18 +33,6 @@ size_t bom_size(std::string_view head, Encoding e) {
   return 0;
 }
 
-// Length of the trailing bytes that may start an unfinished UTF-8 sequence.
-size_t open_tail(std::string_view s) {
-  size_t n = s.size();
-  for (size_t back = 1; back <= 3 && back <= n; ++back) {
-    unsigned char c = static_cast<unsigned char>(s[n - back]);
-    if ((c & 0xC0) == 0x80) continue;
-    size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-
 Encoding from_bom(std::string_view head) {
   if (head.starts_with("\xEF\xBB\xBF")) return Encoding::kUtf8Bom;
   if (head.starts_with("\xFF\xFE")) return Encoding::kUtf16Le;
@@ -69,29 +57,95 @@ std::string_view encoding_name(Encoding e) {
   return "UTF-8";
 }
 
-void Utf8Validator::feed(std::string_view bytes) {
-  if (!valid_) return;
-  std::string joined;
-  if (!carry_.empty()) {
-    joined = carry_ + std::string(bytes);
-    bytes = joined;
+void Utf8Scan::bad() {
+  ++malformed_;
+  if (!bad_line_) {
+    bad_line_ = seq_line_;
+    bad_byte_ = seq_byte_;
   }
-  size_t tail = open_tail(bytes);
-  if (!is_valid_utf8(bytes.substr(0, bytes.size() - tail))) valid_ = false;
-  carry_.assign(bytes.substr(bytes.size() - tail));
+  need_ = 0;
 }
+
+void Utf8Scan::lead(unsigned char c) {
+  seq_line_ = line_;
+  seq_byte_ = offset_;
+  if (c < 0x80) {
+    if (c == '\n') ++line_;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    need_ = 1, cp_ = c & 0x1F, min_ = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need_ = 2, cp_ = c & 0x0F, min_ = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need_ = 3, cp_ = c & 0x07, min_ = 0x10000;
+  } else {
+    bad();
+  }
+}
+
+void Utf8Scan::feed(std::string_view bytes) {
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    ++offset_;
+    if (need_ == 0) {
+      lead(c);
+      continue;
+    }
+    if ((c & 0xC0) != 0x80) {
+      bad();    // the open sequence is broken...
+      lead(c);  // ...and this byte starts whatever comes next
+      continue;
+    }
+    cp_ = (cp_ << 6) | (c & 0x3F);
+    if (--need_ == 0) {
+      bool ok = cp_ >= min_ && cp_ <= 0x10FFFF && !(cp_ >= 0xD800 && cp_ <= 0xDFFF);
+      if (ok) {
+        ++multibyte_;
+      } else {
+        bad();
+      }
+    }
+  }
+}
+
+void Utf8Scan::finish() {
+  if (need_ > 0) bad();
+}
+
+Utf8Verdict utf8_verdict(const Utf8Scan& scan) {
+  if (scan.valid()) return Utf8Verdict::kUtf8;
+  // GBK text breaks UTF-8 on nearly every character; a UTF-8 file with damage has far more good sequences than bad.
+  if (scan.multibyte() >= 3 && scan.multibyte() >= 8 * scan.malformed()) return Utf8Verdict::kDamagedUtf8;
+  return Utf8Verdict::kNotUtf8;
+}
+
+namespace {
+Encoding decide(const Utf8Scan& scan) {
+  switch (utf8_verdict(scan)) {
+    case Utf8Verdict::kUtf8:
+      return Encoding::kUtf8;
+    case Utf8Verdict::kDamagedUtf8:
+      throw DamagedUtf8(scan.first_bad_line(), scan.first_bad_byte());
+    case Utf8Verdict::kNotUtf8:
+      break;
+  }
+  return Encoding::kGb18030;
+}
+}  // namespace
 
 Encoding detect_encoding(std::string_view text) {
   Encoding bom = from_bom(text);
   if (bom != Encoding::kUtf8) return bom;
-  return is_valid_utf8(text) ? Encoding::kUtf8 : Encoding::kGb18030;
+  Utf8Scan scan;
+  scan.feed(text);
+  scan.finish();
+  return decide(scan);
 }
 
 Encoding detect_file_encoding(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open " + path);
   std::vector<char> buf(kChunk);
-  Utf8Validator v;
+  Utf8Scan scan;
   bool first = true;
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -102,10 +156,12 @@ Encoding detect_file_encoding(const std::string& path) {
       Encoding bom = from_bom(chunk);
       if (bom != Encoding::kUtf8) return bom;
     }
-    v.feed(chunk);
-    if (!v.valid_so_far()) return Encoding::kGb18030;
+    scan.feed(chunk);
+    // Clearly not UTF-8: no need to read the rest.
+    if (scan.malformed() >= 64 && scan.multibyte() < 8 * scan.malformed()) return Encoding::kGb18030;
   }
-  return v.finish_valid() ? Encoding::kUtf8 : Encoding::kGb18030;
+  scan.finish();
+  return decide(scan);
 }
 
 struct Utf8FileReader::Impl {

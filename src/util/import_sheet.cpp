@@ -22,6 +22,13 @@ ImportSheet::ImportSheet(const std::string& path) {
   Encoding enc;
   try {
     enc = detect_file_encoding(path);
+  } catch (const DamagedUtf8& e) {
+    throw BadRequest("import.bad_utf8",
+                     "文件是 UTF-8 编码，但第 " + std::to_string(e.line) + " 行（第 " + std::to_string(e.byte) +
+                         " 字节）有损坏的字符；请修正后重新导入 / the file is UTF-8 but line " +
+                         std::to_string(e.line) + " (byte " + std::to_string(e.byte) +
+                         ") holds a damaged character; fix it and import again",
+                     {{"field", "file"}, {"line", e.line}, {"byte", e.byte}});
   } catch (const std::exception& e) {
     throw BadRequest("import.unreadable", std::string("无法读取文件 / cannot read the file: ") + e.what());
   }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "util/csv.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::util {
 
@@ -47,7 +48,8 @@ class XlsxSink final : public SheetWriter {
   }
   void row(const std::vector<std::string>& cells) override {
     for (size_t c = 0; c < cells.size(); ++c) {
-      worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(c), cells[c].c_str(), row_ == 0 ? bold_ : nullptr);
+      const std::string cell = spreadsheet_safe(cells[c]);
+      worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(c), cell.c_str(), row_ == 0 ? bold_ : nullptr);
     }
     ++row_;
   }

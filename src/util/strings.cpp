@@ -5,27 +5,100 @@
 
 namespace waihu::util {
 
+namespace {
+// Characters that take no room on screen: a value made only of them (and spaces) is blank. U+3000 is the
+// full-width space; U+200B-U+200D zero-width space and joiners; U+2060 word joiner; U+FEFF a stray BOM.
+constexpr std::string_view kInvisible[] = {"\xE3\x80\x80", "\xE2\x80\x8B", "\xE2\x80\x8C",
+                                           "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+size_t invisible_prefix(std::string_view s) {
+  if (!s.empty() && ascii_space(s.front())) return 1;
+  for (auto inv : kInvisible) {
+    if (s.starts_with(inv)) return inv.size();
+  }
+  return 0;
+}
+
+size_t invisible_suffix(std::string_view s) {
+  if (!s.empty() && ascii_space(s.back())) return 1;
+  for (auto inv : kInvisible) {
+    if (s.ends_with(inv)) return inv.size();
+  }
+  return 0;
+}
+
+// U+202A-U+202E (embeddings and overrides) and U+2066-U+2069 (isolates): they reorder what a reader sees, so
+// "13812345678" can display as another number.
+size_t bidi_control_at(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2) return 0;
+  auto b1 = static_cast<unsigned char>(s[i + 1]);
+  auto b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) return 3;
+  if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return 3;
+  return 0;
+}
+}  // namespace
+
 std::string_view trim(std::string_view s) {
-  static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  for (;;) {
-    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-      s.remove_prefix(1);
-    } else if (s.starts_with(kIdeographicSpace)) {
-      s.remove_prefix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-      s.remove_suffix(1);
-    } else if (s.ends_with(kIdeographicSpace)) {
-      s.remove_suffix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
+  while (size_t n = invisible_prefix(s)) s.remove_prefix(n);
+  while (size_t n = invisible_suffix(s)) s.remove_suffix(n);
   return s;
+}
+
+void clean_text_in_place(std::string& s) {
+  if (s.find('\0') == std::string::npos && s.find('\xE2') == std::string::npos) return;  // the usual case
+  size_t out = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\0') continue;
+    if (size_t n = bidi_control_at(s, i)) {
+      i += n - 1;
+      continue;
+    }
+    s[out++] = s[i];
+  }
+  s.resize(out);
+}
+
+std::string clean_text(std::string_view s) {
+  std::string out(s);
+  clean_text_in_place(out);
+  return out;
+}
+
+std::string like_pattern(std::string_view s) {
+  std::string out = "%";
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+bool is_plain_number(std::string_view s) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  bool digits = false;
+  bool point = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if (c == '.' && !point && digits) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits && s.back() != '.';
+}
+
+std::string spreadsheet_safe(std::string_view cell) {
+  if (cell.empty()) return std::string(cell);
+  char c = cell.front();
+  bool trigger = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  if (!trigger || is_plain_number(cell)) return std::string(cell);
+  return "'" + std::string(cell);
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {

@@ -6,8 +6,20 @@
 
 namespace waihu::util {
 
-/// Removes ASCII whitespace and the full-width space (U+3000) from both ends.
+/// Removes from both ends what shows as nothing: ASCII whitespace, the full-width space (U+3000), zero-width
+/// spaces and joiners (U+200B-U+200D, U+2060) and a stray BOM (U+FEFF). A value that trims to "" is blank.
 std::string_view trim(std::string_view s);
+/// Text as it may be stored: NUL bytes and the bidi embedding, override and isolate controls (U+202A-U+202E,
+/// U+2066-U+2069) removed; everything else kept as it is.
+std::string clean_text(std::string_view s);
+void clean_text_in_place(std::string& s);
+/// A LIKE pattern matching `s` anywhere, its `%`, `_` and `\` literal: use with `ESCAPE '\'`.
+std::string like_pattern(std::string_view s);
+/// True for a plain decimal number: an optional sign, digits, at most one point between digits ("-12.5", "+86138").
+bool is_plain_number(std::string_view s);
+/// A cell as a spreadsheet may show it without running it: text starting with = + - @, a tab or a CR gets a
+/// leading apostrophe (Excel's text marker), unless it is a plain number. Every export's text cells go through it.
+std::string spreadsheet_safe(std::string_view cell);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string to_lower_ascii(std::string_view s);

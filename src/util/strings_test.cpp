@@ -12,6 +12,41 @@ TEST(Strings, TrimRemovesAsciiAndIdeographicSpace) {
   EXPECT_EQ(trim("   "), "");
 }
 
+TEST(Strings, TrimTreatsInvisibleCharactersAsBlank) {
+  EXPECT_EQ(trim("\xE2\x80\x8B\xE2\x80\x8D \xEF\xBB\xBF\xE2\x81\xA0"), "");
+  EXPECT_EQ(trim("\xE2\x80\x8B王伟\xE2\x80\x8C"), "王伟");
+  EXPECT_EQ(trim("王\xE2\x80\x8B伟"), "王\xE2\x80\x8B伟");  // inside a value it is the value's business
+}
+
+TEST(Strings, CleanTextStripsNulAndBidiControls) {
+  EXPECT_EQ(clean_text(std::string("a\0b", 3)), "ab");
+  EXPECT_EQ(clean_text("138\xE2\x80\xAE"
+                       "5678\xE2\x80\xAC"),
+            "1385678");                                     // RLO ... PDF
+  EXPECT_EQ(clean_text("\xE2\x81\xA6x\xE2\x81\xA9"), "x");  // LRI ... PDI
+  EXPECT_EQ(clean_text("单位 — «ok»"), "单位 — «ok»");
+}
+
+TEST(Strings, LikePatternMakesWildcardsLiteral) {
+  EXPECT_EQ(like_pattern("abc"), "%abc%");
+  EXPECT_EQ(like_pattern("5%_\\"), "%5\\%\\_\\\\%");
+}
+
+TEST(Strings, SpreadsheetSafeNeutralisesFormulasOnly) {
+  EXPECT_EQ(spreadsheet_safe("=1+1"), "'=1+1");
+  EXPECT_EQ(spreadsheet_safe("+1+1"), "'+1+1");
+  EXPECT_EQ(spreadsheet_safe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(spreadsheet_safe("@SUM(1)"), "'@SUM(1)");
+  EXPECT_EQ(spreadsheet_safe("\t@SUM(9)"), "'\t@SUM(9)");
+  EXPECT_EQ(spreadsheet_safe("\r=1"), "'\r=1");
+  EXPECT_EQ(spreadsheet_safe("-"), "'-");
+  EXPECT_EQ(spreadsheet_safe("-12.50"), "-12.50");
+  EXPECT_EQ(spreadsheet_safe("+8613812345678"), "+8613812345678");
+  EXPECT_EQ(spreadsheet_safe("-1."), "'-1.");
+  EXPECT_EQ(spreadsheet_safe("公司=好"), "公司=好");
+  EXPECT_EQ(spreadsheet_safe(""), "");
+}
+
 TEST(Strings, DigitsOnly) { EXPECT_EQ(digits_only("+86 138-1234 5678"), "8613812345678"); }
 
 TEST(Strings, Utf8Validation) {

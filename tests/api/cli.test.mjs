@@ -40,11 +40,11 @@ test('teams and users from the command line', () => {
   const add = cli(dir, ['user', 'add', 'wangwu', '--role', 'agent', '--team', '销售一组', '--extension', '8001', '--hired', '2026-10-08', '--level', '2', '--prior-months', '14']);
   assert.equal(add.status, 0, add.stderr);
   assert.match(add.stdout, /password \(shown once\): \S{16}/);
-  const dupExt = cli(dir, ['user', 'add', 'zhaoliu', '--role', 'agent', '--team', '销售一组', '--extension', '8001', '--password', 'password1']);
+  const dupExt = cli(dir, ['user', 'add', 'zhaoliu', '--role', 'agent', '--team', '销售一组', '--extension', '8001', '--password', 'floor-pass-7']);
   assert.notEqual(dupExt.status, 0);
   assert.match(dupExt.stderr, /extension/);
-  assert.notEqual(cli(dir, ['user', 'add', 'bad01', '--role', 'agent', '--team', '销售一组', '--level', '0', '--password', 'password1']).status, 0);
-  const badRole = cli(dir, ['user', 'add', 'zhaoliu', '--role', 'boss', '--team', '销售一组', '--password', 'password1']);
+  assert.notEqual(cli(dir, ['user', 'add', 'bad01', '--role', 'agent', '--team', '销售一组', '--level', '0', '--password', 'floor-pass-7']).status, 0);
+  const badRole = cli(dir, ['user', 'add', 'zhaoliu', '--role', 'boss', '--team', '销售一组', '--password', 'floor-pass-7']);
   assert.notEqual(badRole.status, 0);
   assert.equal(cli(dir, ['user', 'passwd', 'wangwu', '--password', 'new-password-1']).status, 0);
   assert.equal(cli(dir, ['user', 'disable', 'wangwu']).status, 0);
@@ -53,7 +53,7 @@ test('teams and users from the command line', () => {
 });
 
 test('import customers --json prints exactly one JSON object and fails on rejected rows', () => {
-  cli(dir, ['user', 'add', 'agent07', '--role', 'agent', '--team', '销售一组', '--password', 'password1']);
+  cli(dir, ['user', 'add', 'agent07', '--role', 'agent', '--team', '销售一组', '--password', 'floor-pass-7']);
   const file = join(dir, 'list.csv');
   writeFileSync(file, gbk('公司名称,姓名,手机,微信号\n苏州金桥物流有限公司,顾强,13962001234,gq88\n无锡海纳电子有限公司,华敏,139620,hm\n常州锦程机械有限公司,"王\n伟",13961234567,x\n'));
   const r = cli(dir, ['import', 'customers', file, '--owner', 'agent07', '--partial', '--json', '--rejects', join(dir, 'rejects.csv')]);

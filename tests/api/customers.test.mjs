@@ -1,18 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshData, startServer, api, login, cleanup, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, login, cleanup, demoCast, DEMO_PASSWORD } from './helpers.mjs';
 
 let dir, srv, admin, agent01, agent11, supervisor1, qa;
 let ids = {};
 before(async () => {
   dir = freshData({ demo: true });
   srv = await startServer(dir);
-  admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
-  agent01 = await login(srv.base, 'agent01', DEMO_PASSWORD);   // 电销一组
-  agent11 = await login(srv.base, 'agent11', DEMO_PASSWORD);   // 电销二组
-  supervisor1 = await login(srv.base, 'liqiang', DEMO_PASSWORD); // supervisor of 电销一组
-  qa = await login(srv.base, 'sunli', DEMO_PASSWORD);
-  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: admin })).json.items) ids[u.username] = u.id;
+  ({ admin, agent01, agent11, supervisor1, qa, ids } = await demoCast(srv.base));
 });
 after(async () => { await srv.stop(); cleanup(dir); });
 

@@ -163,3 +163,19 @@ export function cleanup(dir) {
   }
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Signs in the demo company's usual cast: the admin, agent01 (电销一组), agent11 (电销二组), liqiang (supervisor
+ * of 电销一组) and sunli (QA); `ids` maps every username to its user id. */
+export async function demoCast(base) {
+  const admin = await login(base, 'admin', ADMIN_PASSWORD);
+  const cast = {
+    admin,
+    agent01: await login(base, 'agent01', DEMO_PASSWORD),
+    agent11: await login(base, 'agent11', DEMO_PASSWORD),
+    supervisor1: await login(base, 'liqiang', DEMO_PASSWORD),
+    qa: await login(base, 'sunli', DEMO_PASSWORD),
+    ids: {},
+  };
+  for (const u of (await api(base, 'GET', '/api/v1/users?limit=100', { token: admin })).json.items) cast.ids[u.username] = u.id;
+  return cast;
+}

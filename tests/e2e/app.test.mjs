@@ -233,7 +233,7 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.getByTestId('user-extension').fill('8031');
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
   // The server refuses the short password; its message appears beside the field.
-  await page.locator('.ant-modal').getByText(/至少 8 位/).waitFor();
+  await page.locator('.ant-modal').getByText(/至少 8 个字符/).waitFor();
   await page.getByTestId('user-password').fill('qian-2026-pass');
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
   await page.locator('.ant-modal').waitFor({ state: 'detached' });

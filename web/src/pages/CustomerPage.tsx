@@ -106,12 +106,15 @@ function LogCallForm({ customerId, onSaved }: { customerId: number; onSaved: () 
     setBusy(true);
     try {
       const answered = ANSWERED.has(v.result);
+      const talk = answered ? v.talk_seconds ?? 0 : 0;
       try {
         await api('POST', '/api/v1/calls', {
           customer_id: customerId,
-          started_at: new Date().toISOString(),
+          // The call is over when it is logged: it started its talk time ago (the server refuses calls ending later
+          // than now).
+          started_at: new Date(Date.now() - talk * 1000).toISOString(),
           result: v.result,
-          talk_seconds: answered ? v.talk_seconds ?? 0 : 0,
+          talk_seconds: talk,
           notes: v.notes ?? '',
         });
       } catch (e) {
