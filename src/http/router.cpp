@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/errors.hpp"
+#include "org/credentials.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::http {
@@ -137,6 +138,58 @@ Response Router::handle(const Request& req) const {
   return r;
 }
 
+std::string idempotency_key_problem(const std::string& key) {
+  if (key.empty() || key.size() > 200) return "应为 1 到 200 个字符 / 1 to 200 characters";
+  for (char c : key) {
+    if (c < 0x21 || c > 0x7E) return "只能含可见的 ASCII 字符 / visible ASCII characters only";
+  }
+  return {};
+}
+
+bool keeps_answer(int status) { return status < 500 && status != 429 && status != 401; }
+
+Response Router::run_idempotent(const Request& req, const Handler& handler, Context& ctx) const {
+  const std::string key = req.header("idempotency-key");
+  if (auto problem = idempotency_key_problem(key); !problem.empty()) {
+    throw BadRequest::field("Idempotency-Key", problem);
+  }
+  const long long user = ctx.actor().user_id;
+  const std::string fingerprint = org::sha256_hex(req.method + " " + req.path + "\n" + req.body);
+  IdempotencyKeeper::Stored stored;
+  switch (idempotency_->claim(user, key, fingerprint, stored)) {
+    case IdempotencyKeeper::Claim::kReplay: {
+      Response r;
+      r.status = stored.status;
+      r.body = stored.body;
+      r.headers.emplace_back("Idempotent-Replayed", "true");
+      return r;
+    }
+    case IdempotencyKeeper::Claim::kMismatch:
+      throw Conflict("idempotency.key_reused",
+                     "该幂等键已用于另一请求 / this Idempotency-Key was used for a different request",
+                     {{"field", "Idempotency-Key"}});
+    case IdempotencyKeeper::Claim::kInProgress:
+      throw Conflict("idempotency.in_progress",
+                     "同一请求正在处理，请稍后重试 / the same request is still running; retry",
+                     {{"field", "Idempotency-Key"}});
+    case IdempotencyKeeper::Claim::kNew:
+      break;
+  }
+  Response r;
+  try {
+    r = handler(ctx);
+  } catch (...) {
+    r = error_response(std::current_exception());
+  }
+  // Downloads and files are not kept: only JSON answers replay.
+  if (keeps_answer(r.status) && r.file_path.empty()) {
+    idempotency_->finish(user, key, {r.status, r.body});
+  } else {
+    idempotency_->abandon(user, key);
+  }
+  return r;
+}
+
 Response Router::dispatch(const Request& req) const {
   auto segs = segments_of(req.path);
   // Literal segments beat parameters: "/customers/export" wins over "/customers/{id}" whatever the order.
@@ -181,7 +234,9 @@ Response Router::dispatch(const Request& req) const {
       actor = authenticator_(token);
     }
     Context ctx(req, std::move(best_params), actor, token);
-    Response r = best->handler(ctx);
+    Response r = actor && idempotency_ && req.method == "POST" && !req.header("idempotency-key").empty()
+                     ? run_idempotent(req, best->handler, ctx)
+                     : best->handler(ctx);
     if (actor && r.log_user.empty()) r.log_user = actor->username;
     return r;
   } catch (...) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "http/idempotency.hpp"
 #include "http/message.hpp"
 
 namespace waihu::http {
@@ -30,6 +31,8 @@ class Router {
   /// Served over TLS by a proxy in front (`waihu serve --behind-tls`): the session cookie gets `Secure`. A request
   /// whose `X-Forwarded-Proto` says https gets it too.
   void set_behind_tls(bool on) { behind_tls_ = on; }
+  /// Where Idempotency-Key answers are kept (http/idempotency.hpp); without one the header is ignored.
+  void set_idempotency(IdempotencyKeeper* keeper) { idempotency_ = keeper; }
   void add(const std::string& method, const std::string& pattern, Handler handler, bool is_public = false);
   /// Never throws: every failure becomes an error response.
   Response handle(const Request& request) const;
@@ -45,9 +48,11 @@ class Router {
   };
   std::vector<Route> routes_;
   Response dispatch(const Request& request) const;
+  Response run_idempotent(const Request& req, const Handler& handler, Context& ctx) const;
   Authenticator authenticator_;
   Fallback fallback_;
   bool behind_tls_ = false;
+  IdempotencyKeeper* idempotency_ = nullptr;
 };
 
 /// Why a browser's write must be refused before it runs (cross-site request forgery, or a body that is not the

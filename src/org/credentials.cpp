@@ -38,12 +38,14 @@ std::string new_session_token() {
   return util::to_hex(std::string_view(reinterpret_cast<char*>(buf), sizeof buf));
 }
 
-std::string token_digest(std::string_view token) {
+std::string sha256_hex(std::string_view bytes) {
   ensure_sodium();
   unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   return util::to_hex(std::string_view(reinterpret_cast<char*>(out), sizeof out));
 }
+
+std::string token_digest(std::string_view token) { return sha256_hex(token); }
 
 std::string generate_password() {
   ensure_sodium();

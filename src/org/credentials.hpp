@@ -11,6 +11,8 @@ std::string hash_password(std::string_view password);
 bool verify_password(std::string_view hash, std::string_view password);
 /// 256 random bits, hex.
 std::string new_session_token();
+/// SHA-256 of any bytes, hex.
+std::string sha256_hex(std::string_view bytes);
 /// SHA-256 of the token, hex: what the store keeps.
 std::string token_digest(std::string_view token);
 /// A readable random password for `init` and resets: 16 characters.
