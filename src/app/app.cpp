@@ -29,16 +29,18 @@ App::App(const Config& c)
       customers(db, clock, phones, org),
       importer(db, clock, phones, org),
       exporter(db, clock, customers, org),
-      calls(db, clock, phones, customers, org),
-      cdr_importer(db, clock, phones, customers, org),
       follow_ups(db, clock, customers),
+      calls(db, clock, phones, customers, org, follow_ups),
+      cdr_importer(db, clock, phones, customers, org),
       deals(db, clock, customers, org),
       deal_importer(db, clock, phones, customers, org),
       timeline(db, customers, calls, follow_ups, deals, audit),
+      idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {}
 
 void App::register_routes(http::Router& router) {
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
+  router.set_idempotency(&idempotency);
   http::register_system_routes(
       router,
       [this] {

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "app/idempotency_keys.hpp"
 #include "audit/service.hpp"
 #include "calls/cdr_importer.hpp"
 #include "calls/follow_up_service.hpp"
@@ -44,12 +45,13 @@ class App {
   crm::CustomerService customers;
   crm::CustomerImporter importer;
   crm::CustomerExporter exporter;
+  calls::FollowUpService follow_ups;
   calls::CallService calls;
   calls::CdrImporter cdr_importer;
-  calls::FollowUpService follow_ups;
   sales::DealService deals;
   sales::DealImporter deal_importer;
   reporting::TimelineService timeline;
+  IdempotencyKeys idempotency;
   http::WebApp web;
 
   /// Every route of every module, with authentication wired to the auth service.

@@ -22,12 +22,21 @@ nlohmann::json audit_json(const FollowUp& f) {
 }  // namespace
 
 FollowUp FollowUpService::log(const org::Actor& actor, const NewFollowUp& in) {
+  if (!org::has_right(actor.role, org::Right::kLogCalls)) {
+    throw Forbidden("auth.forbidden", "无权登记跟进记录 / you may not log follow-ups");
+  }
   crm::Customer customer = customers_.get_for_calling(actor, in.customer_id);
   if (customers_.access(actor, customer) != crm::Access::kWrite) {
     throw Forbidden("auth.forbidden", "只能跟进自己负责的客户 / you may follow up only customers you work",
                     {{"field", "customer_id"}});
   }
-  const long long now = clock_.now();
+  FollowUp f = prepare(actor, customer, in, clock_.now());
+  db_.write([&](soci::session& sql) { record(sql, actor, f); });
+  return f;
+}
+
+FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& customer, const NewFollowUp& in,
+                                  long long now) {
   FollowUp f;
   f.customer_id = customer.id;
   f.agent_id = actor.user_id;
@@ -57,13 +66,14 @@ FollowUp FollowUpService::log(const org::Actor& actor, const NewFollowUp& in) {
   f.missing = missing_for_complete(customer, f.content);
   f.complete = f.missing.empty();
   f.created_at = now;
-  db_.write([&](soci::session& sql) {
-    store::insert_follow_up(sql, db_.dialect(), f);
-    customers_.record_follow_up(sql, customer.id, f.at, f.next_follow_up_on);
-    audit::record(
-        sql, {0, now, org::audit_actor(actor), "follow_up.log", "follow_up", f.id, nullptr, audit_json(f), nullptr});
-  });
   return f;
+}
+
+void FollowUpService::record(soci::session& sql, const org::Actor& actor, FollowUp& f) {
+  store::insert_follow_up(sql, db_.dialect(), f);
+  customers_.record_follow_up(sql, f.customer_id, f.at, f.next_follow_up_on);
+  audit::record(sql, {0, f.created_at, org::audit_actor(actor), "follow_up.log", "follow_up", f.id, nullptr,
+                      audit_json(f), nullptr});
 }
 
 std::vector<FollowUp> FollowUpService::follow_ups_by_ids(const std::vector<long long>& ids) {

@@ -29,6 +29,12 @@ class FollowUpService {
       : db_(db), clock_(clock), customers_(customers) {}
   /// Throws NotFound (customer outside scope), Forbidden (read-only customer), BadRequest (field named).
   FollowUp log(const org::Actor& actor, const NewFollowUp& in);
+  /// Checks a follow-up of `customer` (unmasked, one the actor may write to) and builds it, writing nothing;
+  /// throws BadRequest naming the field. For a call logged with its follow-up in one transaction.
+  FollowUp prepare(const org::Actor& actor, const crm::Customer& customer, const NewFollowUp& in, long long now);
+  /// Writes a prepared follow-up inside the caller's transaction: the record, the customer's last contact and
+  /// next date, the audit row.
+  void record(soci::session& sql, const org::Actor& actor, FollowUp& f);
   Page<FollowUp> list(const org::Actor& actor, std::optional<long long> customer_id, std::optional<long long> agent_id,
                       const std::string& cursor, int limit);
   /// Follow-ups by id, unscoped: for a read model whose caller has checked the customer's scope.

@@ -48,6 +48,20 @@ CallFilter call_filter(const Context& c) {
   }
   return f;
 }
+// A follow-up's own fields, as POST /follow-ups and a call's "follow_up" object send them.
+constexpr std::string_view kFollowUpFields[] = {"channel", "content", "outcome", "next_step", "next_follow_up_on"};
+void read_follow_up(const JsonBody& b, NewFollowUp& in) {
+  if (auto ch = b.text("channel", false)) {
+    auto channel = parse_channel(*ch);
+    if (!channel)
+      throw BadRequest::field("channel", "应为 phone、visit、fax、sms、email、wechat 之一 / unknown channel");
+    in.channel = *channel;
+  }
+  in.content = b.text("content").value_or("");
+  in.outcome = b.text("outcome").value_or("");
+  in.next_step = b.text("next_step").value_or("");
+  in.next_follow_up_on = b.text("next_follow_up_on").value_or("");
+}
 }  // namespace
 
 void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, CdrImporter& cdr,
@@ -55,7 +69,7 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body,
                {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
-                "ring_seconds", "talk_seconds", "result", "notes", "recording", "external_id"});
+                "ring_seconds", "talk_seconds", "result", "notes", "recording", "external_id", "follow_up"});
     NewCall in;
     in.agent_id = b.integer("agent_id");
     in.customer_id = b.integer("customer_id");
@@ -83,7 +97,18 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     in.notes = b.text("notes").value_or("");
     in.recording = b.text("recording").value_or("");
     in.external_id = b.text("external_id", false);
-    return Response::json(to_json(calls.log(c.actor(), in)), 201);
+    if (auto text = b.object_text("follow_up")) {
+      try {
+        JsonBody fb(*text, kFollowUpFields);
+        read_follow_up(fb, in.follow_up.emplace());
+      } catch (const BadRequest& e) {
+        throw e.nested_in("follow_up");
+      }
+    }
+    LoggedCall logged = calls.log(c.actor(), in);
+    nlohmann::json out = to_json(logged.call);
+    if (logged.follow_up) out["follow_up"] = to_json(*logged.follow_up, true);
+    return Response::json(out, 201);
   });
   router.add("GET", "/api/v1/calls", [&](Context& c) {
     c.allow_query({"limit", "cursor", "agent_id", "customer_id", "from", "to", "day"});
@@ -99,16 +124,7 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     if (!customer) throw BadRequest::field("customer_id", "必填 / required", "validation.required");
     in.customer_id = *customer;
     in.at = instant(b, "at");
-    if (auto ch = b.text("channel", false)) {
-      auto channel = parse_channel(*ch);
-      if (!channel)
-        throw BadRequest::field("channel", "应为 phone、visit、fax、sms、email、wechat 之一 / unknown channel");
-      in.channel = *channel;
-    }
-    in.content = b.text("content").value_or("");
-    in.outcome = b.text("outcome").value_or("");
-    in.next_step = b.text("next_step").value_or("");
-    in.next_follow_up_on = b.text("next_follow_up_on").value_or("");
+    read_follow_up(b, in);
     return Response::json(to_json(follow_ups.log(c.actor(), in), true), 201);
   });
   router.add("GET", "/api/v1/follow-ups", [&](Context& c) {

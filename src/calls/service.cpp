@@ -33,8 +33,8 @@ void CallService::present(const org::Actor& actor, std::span<Call> calls) {
   }
 }
 
-Call CallService::log(const org::Actor& actor, const NewCall& in) {
-  if (!org::has_right(actor.role, org::Right::kWriteCustomers)) {
+LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
+  if (!org::has_right(actor.role, org::Right::kLogCalls)) {
     throw Forbidden("auth.forbidden", "无权登记通话 / you may not log calls");
   }
   Call c;
@@ -57,7 +57,8 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
                           "该号码属于其他销售的客户 / this number belongs to another agent's customer",
                           {{"field", "number"}});
         }
-        c.customer_id = held->id;
+        customer = std::move(held);
+        c.customer_id = customer->id;
       }
     }
   } else if (customer && !customer->phones.empty()) {
@@ -66,10 +67,19 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
     throw BadRequest::field("number", "必填（或给出有电话的 customer_id）/ required, or a customer_id with a phone",
                             "validation.required");
   }
+  // 公海: an agent works a pool customer only after claiming it (the claim unmasks its phones and is recorded).
+  if (customer && customers_.access(actor, *customer) != crm::Access::kWrite) {
+    throw Forbidden("call.pool_unclaimed", "请先领取该公海客户再拨打 / claim this pool customer before calling it",
+                    {{"field", "customer_id"}, {"customer_id", customer->id}, {"claimable", !customer->owner_id}});
+  }
   c.direction = in.direction;
   c.result = in.result;
+  const long long now = clock_.now();
   if (auto problem = apply_call_times(in.times, c)) throw BadRequest::field(problem->field, problem->reason);
-  if (auto problem = call_time_problem(c, clock_.now())) throw BadRequest::field(problem->field, problem->reason);
+  if (auto problem = call_time_problem(c, now)) throw BadRequest::field(problem->field, problem->reason);
+  if (customer && c.started_at + kClockSkewSeconds < customer->created_at) {
+    throw BadRequest::field("started_at", "早于该客户建档时间 / before the customer was recorded");
+  }
   if (util::utf8_length(in.notes) > 4000)
     throw BadRequest::field("notes", "最多 4000 个字符 / at most 4000 characters");
   if (in.recording.size() > 1000) throw BadRequest::field("recording", "最多 1000 个字符 / at most 1000 characters");
@@ -78,7 +88,23 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
   c.external_id = in.external_id;
   c.source = CallSource::kAgent;
   c.effective = effective_call(c, policy_);
-  c.created_at = clock_.now();
+  c.created_at = now;
+  // The follow-up the agent wrote with the call: checked before anything is written, saved in the same
+  // transaction, so a refused follow-up leaves no call behind.
+  std::optional<FollowUp> follow_up;
+  if (in.follow_up) {
+    if (!customer) {
+      throw BadRequest::field("follow_up", "跟进记录需要客户 / a follow-up needs a customer", "validation.required");
+    }
+    try {
+      NewFollowUp f = *in.follow_up;
+      f.customer_id = customer->id;
+      if (!f.at) f.at = c.ended_at;
+      follow_up = follow_ups_.prepare(actor, *customer, f, now);
+    } catch (const BadRequest& e) {
+      throw e.nested_in("follow_up");
+    }
+  }
 
   db_.write([&](soci::session& sql) {
     // The unique index decides, so two requests racing with one external_id cannot both get in.
@@ -90,9 +116,10 @@ Call CallService::log(const org::Actor& actor, const NewCall& in) {
       customers_.record_contact(sql, actor, *c.customer_id, c.ended_at, std::string(call_result_name(c.result)),
                                 status_after_call(c.result));
     }
+    if (follow_up) follow_ups_.record(sql, actor, *follow_up);
   });
   present(actor, std::span<Call>(&c, 1));
-  return c;
+  return LoggedCall{std::move(c), std::move(follow_up)};
 }
 
 Call CallService::get(const org::Actor& actor, long long id) {

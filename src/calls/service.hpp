@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "calls/follow_up_service.hpp"
 #include "calls/model.hpp"
 #include "calls/rules.hpp"
 #include "core/page.hpp"
@@ -30,17 +31,33 @@ struct NewCall {
   std::string notes;
   std::string recording;
   std::optional<std::string> external_id;
+  /// The follow-up written with the call (its customer is the call's): saved with it or not at all.
+  std::optional<NewFollowUp> follow_up;
+};
+
+struct LoggedCall {
+  Call call;
+  std::optional<FollowUp> follow_up;
 };
 
 class CallService {
  public:
   CallService(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
-              crm::CustomerService& customers, org::OrgService& org, EffectiveCallPolicy policy = {})
-      : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org), policy_(policy) {}
+              crm::CustomerService& customers, org::OrgService& org, FollowUpService& follow_ups,
+              EffectiveCallPolicy policy = {})
+      : db_(db),
+        clock_(clock),
+        phones_(phones),
+        customers_(customers),
+        org_(org),
+        follow_ups_(follow_ups),
+        policy_(policy) {}
 
-  /// Throws BadRequest (field named), NotFound (customer or agent outside scope), Forbidden (the number belongs
-  /// to a customer the actor may not see, or an agent logging for someone else), Conflict (external_id taken).
-  Call log(const org::Actor& actor, const NewCall& in);
+  /// Logs a call, and its follow-up when `in.follow_up` is set, in one transaction. Throws BadRequest (field
+  /// named; "follow_up.<field>" for the follow-up's), NotFound (customer or agent outside scope), Forbidden (the
+  /// number belongs to a customer the actor may not see, an unclaimed pool customer — call.pool_unclaimed — or an
+  /// agent logging for someone else), Conflict (external_id taken).
+  LoggedCall log(const org::Actor& actor, const NewCall& in);
   Call get(const org::Actor& actor, long long id);
   Page<Call> list(const org::Actor& actor, const CallFilter& filter, const std::string& cursor, int limit);
   /// Calls by id, unmasked and unscoped: for a read model whose caller has checked the customer's scope (a
@@ -59,6 +76,7 @@ class CallService {
   const crm::PhoneNormalizer& phones_;
   crm::CustomerService& customers_;
   org::OrgService& org_;
+  FollowUpService& follow_ups_;
   EffectiveCallPolicy policy_;
 };
 

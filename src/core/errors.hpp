@@ -27,6 +27,14 @@ class BadRequest : public Error {
                           const std::string& code = "validation.invalid_field") {
     return BadRequest(code, field + ": " + message, {{"field", field}});
   }
+  /// The same error about a field of a nested object: "content" inside "follow_up" becomes "follow_up.content".
+  BadRequest nested_in(const std::string& parent) const {
+    nlohmann::json d = details();
+    if (d.is_object() && d.contains("field") && d["field"].is_string()) {
+      d["field"] = parent + "." + d["field"].get<std::string>();
+    }
+    return BadRequest(code(), what(), d);
+  }
 };
 class Unauthorized : public Error {
  public:

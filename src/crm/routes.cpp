@@ -100,6 +100,24 @@ void register_routes(http::Router& router, RouteDeps d) {
     return Response::json(
         to_json(d.customers.update(c.actor(), c.id(), input_from_json(b), b.nullable_id("owner_id"))));
   });
+  router.add("POST", "/api/v1/customers/{id}/claim",
+             [d](Context& c) { return Response::json(to_json(d.customers.claim(c.actor(), c.id()))); });
+  router.add("POST", "/api/v1/customers/{id}/release", [d](Context& c) {
+    JsonBody b(c.request.body.empty() ? "{}" : c.request.body, {"reason"});
+    return Response::json(to_json(d.customers.release(c.actor(), c.id(), b.text("reason").value_or(""))));
+  });
+  router.add("POST", "/api/v1/customers/reassign", [d](Context& c) {
+    JsonBody b(c.request.body, {"customer_ids", "from_owner_id", "to_owner_id", "reason"});
+    CustomerService::Reassignment r;
+    if (auto ids = b.integer_list("customer_ids")) r.customer_ids = *ids;
+    r.from_owner_id = b.integer("from_owner_id");
+    if (!b.has("to_owner_id")) {
+      throw BadRequest::field("to_owner_id", "必填（null 表示公海）/ required (null: the pool)", "validation.required");
+    }
+    r.to_owner_id = b.nullable_id("to_owner_id").value_or(std::nullopt);
+    r.reason = b.text("reason").value_or("");
+    return Response::json({{"moved", d.customers.reassign(c.actor(), r)}});
+  });
   router.add("GET", "/api/v1/duplicate-claims", [d](Context& c) {
     c.allow_query({"limit", "cursor", "status"});
     auto page = d.customers.claims(c.actor(), c.query("status"), c.cursor(), c.limit());

@@ -33,6 +33,26 @@ class CustomerService {
   Customer update(const org::Actor& actor, long long id, const CustomerInput& in, const OwnerChange& owner);
   /// NotFound when the customer is outside the actor's scope (its existence is not revealed).
   Customer get(const org::Actor& actor, long long id);
+
+  // Ownership (crm/ownership.cpp). Every change is a "customer.assign" audit row with the owner before and after
+  // and how it happened ("via": claim, release, reassign): the customer's ownership history.
+
+  /// 领取: an agent takes a pool customer as their own; its phones unmask. Forbidden for roles that assign
+  /// instead; Conflict "customer.already_claimed" when another agent was first. Claiming one's own is a no-op.
+  Customer claim(const org::Actor& actor, long long id);
+  /// 释放: the owner (or whoever may write to the customer) returns it to the pool, with a reason (1-500
+  /// characters).
+  Customer release(const org::Actor& actor, long long id, const std::string& reason);
+  struct Reassignment {
+    std::vector<long long> customer_ids;     ///< these customers…
+    std::optional<long long> from_owner_id;  ///< …or every customer this user owns (a leaving agent's)
+    std::optional<long long> to_owner_id;    ///< nullopt: to the pool
+    std::string reason;
+  };
+  /// Supervisors and above move customers in bulk, all or none: every customer must be one they may write to.
+  /// Returns how many moved. At most kMaxReassign at once.
+  long long reassign(const org::Actor& actor, const Reassignment& r);
+  static constexpr size_t kMaxReassign = 20000;
   Page<Customer> list(const org::Actor& actor, const CustomerFilter& filter, const std::string& cursor, int limit);
   Page<DuplicateClaim> claims(const org::Actor& actor, const std::optional<std::string>& status,
                               const std::string& cursor, int limit);

@@ -290,6 +290,21 @@ void each_owned_company(soci::session& sql, const std::function<void(const std::
   while (st.fetch()) each(key);
 }
 
+void set_owner(soci::session& sql, long long customer_id, std::optional<long long> owner_id, long long now) {
+  db::Query q;
+  q << "UPDATE customers SET owner_id = " << (owner_id ? q.bind(*owner_id) : "NULL") << ", updated_at = " << q.bind(now)
+    << " WHERE id = " << q.bind(customer_id);
+  q.exec(sql);
+}
+
+std::vector<long long> customers_owned_by(soci::session& sql, long long owner_id) {
+  db::Query q;
+  q << "SELECT id FROM customers WHERE owner_id = " << q.bind(owner_id) << " ORDER BY id";
+  std::vector<long long> out;
+  for (const auto& r : q.fetch(sql, 1)) out.push_back(r.i64(0));
+  return out;
+}
+
 std::unordered_map<long long, std::optional<long long>> owners_of(soci::session& sql,
                                                                   const std::vector<long long>& ids) {
   std::unordered_map<long long, std::optional<long long>> out;

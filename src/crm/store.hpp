@@ -40,6 +40,10 @@ class CustomerWriter {
 };
 
 std::optional<Customer> customer_by_id(soci::session& sql, long long id, db::Lock lock = db::Lock::kNone);
+/// A new owner (nullopt: the pool).
+void set_owner(soci::session& sql, long long customer_id, std::optional<long long> owner_id, long long now);
+/// The ids of the customers `owner_id` owns, ascending.
+std::vector<long long> customers_owned_by(soci::session& sql, long long owner_id);
 /// The owner of each of these customers (nullopt: the pool); ids not found are left out.
 std::unordered_map<long long, std::optional<long long>> owners_of(soci::session& sql,
                                                                   const std::vector<long long>& ids);

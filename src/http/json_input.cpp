@@ -67,6 +67,24 @@ std::optional<std::vector<std::string>> JsonBody::text_list(const std::string& f
   return out;
 }
 
+std::optional<std::vector<long long>> JsonBody::integer_list(const std::string& f) const {
+  if (!has(f) || j_.at(f).is_null()) return std::nullopt;
+  const auto& v = j_.at(f);
+  if (!v.is_array()) throw wrong_type(f, "array of integers");
+  std::vector<long long> out;
+  for (const auto& e : v) {
+    if (!e.is_number_integer()) throw wrong_type(f, "array of integers");
+    out.push_back(e.get<long long>());
+  }
+  return out;
+}
+
+std::optional<std::string> JsonBody::object_text(const std::string& f) const {
+  if (!has(f) || j_.at(f).is_null()) return std::nullopt;
+  if (!j_.at(f).is_object()) throw wrong_type(f, "object");
+  return j_.at(f).dump();
+}
+
 std::optional<std::optional<long long>> JsonBody::nullable_id(const std::string& f) const {
   if (!has(f)) return std::nullopt;
   const auto& v = j_.at(f);

@@ -24,6 +24,10 @@ class JsonBody {
   std::optional<long long> integer(const std::string& f) const;
   std::optional<bool> boolean(const std::string& f) const;
   std::optional<std::vector<std::string>> text_list(const std::string& f) const;
+  std::optional<std::vector<long long>> integer_list(const std::string& f) const;
+  /// A nested object as JSON text, for a JsonBody of its own: absent or null → nullopt; anything else than an
+  /// object → 400.
+  std::optional<std::string> object_text(const std::string& f) const;
   /// A nullable id: absent → nullopt; null → optional(nullopt); number → optional(id).
   std::optional<std::optional<long long>> nullable_id(const std::string& f) const;
 

@@ -60,11 +60,10 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
   });
   router.add("GET", "/api/v1/auth/me", [&](Context& c) {
     nlohmann::json u = to_json(org.get_user(&c.actor(), c.actor().user_id));
-    u["rights"] = {{"see_phone", has_right(c.actor().role, Right::kSeePhone)},
-                   {"manage_org", has_right(c.actor().role, Right::kManageOrg)},
-                   {"import_customers", has_right(c.actor().role, Right::kBulkImport)},
-                   {"export_customers", has_right(c.actor().role, Right::kExportCustomers)},
-                   {"read_audit", has_right(c.actor().role, Right::kReadAudit)}};
+    // Every right the server checks, so the web app decides what to show from these, never from role names.
+    nlohmann::json rights = nlohmann::json::object();
+    for (Right r : kAllRights) rights[std::string(right_name(r))] = has_right(c.actor().role, r);
+    u["rights"] = std::move(rights);
     return Response::json(u);
   });
   router.add("POST", "/api/v1/auth/password", [&](Context& c) {

@@ -22,8 +22,39 @@ bool has_right(Role role, Right right) {
       return role != Role::kQa;
     case Right::kAssignOwner:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kAssistant;
+    case Right::kLogCalls:
+      return role != Role::kQa && role != Role::kAssistant;
+    case Right::kClaimPool:
+    case Right::kOwnDesk:
+      return role == Role::kAgent || role == Role::kFieldRep;
   }
   return false;
+}
+
+std::string_view right_name(Right right) {
+  switch (right) {
+    case Right::kSeePhone:
+      return "see_phone";
+    case Right::kManageOrg:
+      return "manage_org";
+    case Right::kBulkImport:
+      return "import_customers";
+    case Right::kExportCustomers:
+      return "export_customers";
+    case Right::kReadAudit:
+      return "read_audit";
+    case Right::kWriteCustomers:
+      return "write_customers";
+    case Right::kAssignOwner:
+      return "assign_owner";
+    case Right::kLogCalls:
+      return "log_calls";
+    case Right::kClaimPool:
+      return "claim_pool";
+    case Right::kOwnDesk:
+      return "own_desk";
+  }
+  return "";
 }
 
 Scope data_scope(Role role) {

@@ -16,7 +16,15 @@ enum class Right {
   kReadAudit,
   kWriteCustomers,  ///< create and edit customers in scope
   kAssignOwner,     ///< move customers between agents and the pool
+  kLogCalls,        ///< log calls and follow-ups (not QA, not assistants)
+  kClaimPool,       ///< claim pool customers and release own ones (agents, field reps)
+  kOwnDesk,         ///< works a desk of own customers and calls (agents, field reps)
 };
+inline constexpr Right kAllRights[] = {
+    Right::kSeePhone,       Right::kManageOrg,   Right::kBulkImport, Right::kExportCustomers, Right::kReadAudit,
+    Right::kWriteCustomers, Right::kAssignOwner, Right::kLogCalls,   Right::kClaimPool,       Right::kOwnDesk};
+/// The right's name in /auth/me ("see_phone", "import_customers", …).
+std::string_view right_name(Right right);
 
 bool has_right(Role role, Right right);
 

@@ -15,12 +15,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** `idempotencyKey`: the same key on a retry answers the first result and records nothing twice. */
+export async function api<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
     });
@@ -31,6 +34,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const json = text ? JSON.parse(text) : null;
   if (!res.ok) throw errorOf(res, json);
   return json as T;
+}
+
+/** A fresh Idempotency-Key for one thing the user records. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** The server's error answer as an ApiError. */

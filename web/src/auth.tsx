@@ -52,11 +52,19 @@ export function useAuth(): Auth {
 /// What each role may open in the app (the server enforces the same on every route).
 /// Roles whose own calls and customers make a desk.
 export function hasDesk(user: User): boolean {
-  return user.role === 'agent' || user.role === 'field_rep';
+  return user.rights?.own_desk === true;
 }
 /// Roles that create and edit customers (QA reads only).
 export function canWriteCustomers(user: User): boolean {
-  return user.role !== 'qa';
+  return user.rights?.write_customers === true;
+}
+/// Who logs calls and follow-ups (not QA, not assistants).
+export function canLogCalls(user: User): boolean {
+  return user.rights?.log_calls === true;
+}
+/// Who claims pool customers (公海领取): agents and field reps.
+export function canClaimPool(user: User): boolean {
+  return user.rights?.claim_pool === true;
 }
 
 export type Area = 'admin' | 'import' | 'audit';

@@ -1,6 +1,6 @@
 // The frame around every page: the menu (only what the role may open), the user's menu and the language switch.
 import { useState } from 'react';
-import { Button, Dropdown, Form, Input, Layout, Menu, Modal, message } from 'antd';
+import { Button, Dropdown, Form, Grid, Input, Layout, Menu, Modal, message } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { canOpen, hasDesk, useAuth } from '../auth';
@@ -12,6 +12,8 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [changing, setChanging] = useState(false);
+  // On a phone the menu folds into "…", the language switch moves into the user's menu, the margins shrink.
+  const wide = Grid.useBreakpoint().md !== false;
   if (!user) return null;
   const items = hasDesk(user) ? [{ key: '/desk', label: t('nav.desk') }] : [];
   items.push({ key: '/customers', label: t('nav.customers') }, { key: '/calls', label: t('nav.calls') });
@@ -23,17 +25,20 @@ export function AppShell() {
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-        <div style={{ color: '#fff', fontWeight: 600, fontSize: 18 }}>{t('app.name')}</div>
-        <div style={{ flex: 1 }} data-testid="nav">
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 16 : 8, padding: wide ? '0 50px' : '0 12px' }}>
+        <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</div>
+        <div style={{ flex: 1, minWidth: 0 }} data-testid="nav">
           <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} />
         </div>
-        <Button type="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
-          {t('lang.switch')}
-        </Button>
+        {wide && (
+          <Button type="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
+            {t('lang.switch')}
+          </Button>
+        )}
         <Dropdown
           menu={{
             items: [
+              ...(wide ? [] : [{ key: 'lang', label: t('lang.switch') }]),
               { key: 'password', label: t('user.change_password') },
               { key: 'logout', label: t('user.logout') },
             ],
@@ -41,6 +46,8 @@ export function AppShell() {
               if (e.key === 'logout') {
                 await logout();
                 navigate('/login');
+              } else if (e.key === 'lang') {
+                setLocale(locale === 'en' ? 'zh-CN' : 'en');
               } else {
                 setChanging(true);
               }
@@ -48,11 +55,11 @@ export function AppShell() {
           }}
         >
           <Button data-testid="user-menu">
-            {user.display_name} · {t(`role.${user.role}` as MessageKey)}
+            {wide ? `${user.display_name} · ${t(`role.${user.role}` as MessageKey)}` : user.display_name}
           </Button>
         </Dropdown>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      <Layout.Content style={{ padding: wide ? 24 : 12 }}>
         <Outlet />
       </Layout.Content>
       <ChangePassword open={changing} onClose={() => setChanging(false)} onChanged={async () => {
