@@ -59,9 +59,11 @@ Customer CustomerService::release(const org::Actor& actor, long long id, const s
   const long long now = clock_.now();
   Customer c = db_.write([&](soci::session& sql) {
     auto cur = store::customer_by_id(sql, id, db::Lock::kForUpdate);
-    if (!cur || customer_access(actor, *cur, owner_team(cur->owner_id)) == Access::kNone) throw no_such_customer(id);
+    if (!cur) throw no_such_customer(id);
+    const Access access = customer_access(actor, *cur, owner_team(cur->owner_id));
+    if (access == Access::kNone) throw no_such_customer(id);
     if (!cur->owner_id) throw RuleViolation("customer.already_in_pool", "该客户已在公海 / already in the pool");
-    if (customer_access(actor, *cur, owner_team(cur->owner_id)) != Access::kWrite) {
+    if (access != Access::kWrite) {
       throw Forbidden("auth.forbidden", "无权释放该客户 / you may not release this customer");
     }
     move_owner(sql, actor.user_id, *cur, std::nullopt, now, {{"via", "release"}, {"reason", why}});
