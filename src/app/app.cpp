@@ -34,7 +34,10 @@ App::App(const Config& c)
       cdr_importer(db, clock, phones, customers, org),
       deals(db, clock, customers, org),
       deal_importer(db, clock, phones, customers, org),
-      timeline(db, customers, calls, follow_ups, deals, audit),
+      activity(db, clock, org),
+      timeline(db, org, customers, calls, follow_ups, deals, audit),
+      desk(clock, activity, customers),
+      overview(db, clock, org),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {}
 
@@ -54,10 +57,10 @@ void App::register_routes(http::Router& router) {
   org::register_routes(router, org, auth);
   http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups);
+  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups, activity);
   sales::register_routes(router, config.data_dir, deals, deal_importer);
   audit::register_routes(router, config.data_dir, audit);
-  reporting::register_routes(router, timeline);
+  reporting::register_routes(router, timeline, desk, overview);
 }
 
 }  // namespace waihu::app

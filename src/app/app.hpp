@@ -16,6 +16,8 @@
 #include "http/router.hpp"
 #include "http/web_app.hpp"
 #include "org/service.hpp"
+#include "reporting/desk.hpp"
+#include "reporting/overview.hpp"
 #include "reporting/timeline.hpp"
 #include "sales/deal_importer.hpp"
 #include "sales/service.hpp"
@@ -50,7 +52,10 @@ class App {
   calls::CdrImporter cdr_importer;
   sales::DealService deals;
   sales::DealImporter deal_importer;
+  calls::ActivityService activity;
   reporting::TimelineService timeline;
+  reporting::DeskService desk;
+  reporting::OverviewService overview;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -83,7 +83,12 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
   calls::EffectiveCallPolicy policy;
   long long dials = 0, connects = 0, customer_connects = 0, follow_ups = 0, deals = 0, payments = 0, refunds = 0;
   std::unordered_map<long long, crm::CustomerService::ContactSummary> contacts;
-  std::unordered_map<long long, std::pair<long long, std::string>> next_follow_up;  // customer → (at, date)
+  struct NextStep {
+    long long at = 0;  ///< of the follow-up that set it
+    std::string date;
+    std::optional<long long> callback_at;
+  };
+  std::unordered_map<long long, NextStep> next_follow_up;  // customer → the latest follow-up's next step
   auto cold_number = [&] {
     static constexpr std::array<std::string_view, 8> kLists{"138", "139", "137", "186", "159", "177", "150", "189"};
     return "+86" + std::string(kLists[static_cast<size_t>(uniform(0, kLists.size() - 1))]) +
@@ -166,12 +171,18 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
             f.outcome = std::string(kOutcomes[static_cast<size_t>(uniform(0, kOutcomes.size() - 1))]);
             f.next_step = std::string(kNextSteps[static_cast<size_t>(uniform(0, kNextSteps.size() - 1))]);
             f.next_follow_up_on = util::china_date(f.at + uniform(1, 14) * 86400);
+            if (c.result == calls::CallResult::kCallbackRequested) {
+              // The customer named a time: a working hour one to five days on.
+              long long callback_day = util::china_day_start(f.at) + uniform(1, 5) * 86400;
+              f.callback_at = callback_day + uniform(9 * 60, 17 * 60 + 30) * 60;
+              f.next_follow_up_on = util::china_date(*f.callback_at);
+            }
             f.complete = true;
             f.created_at = f.at;
             calls::store::insert_follow_up(sql, app.db.dialect(), f);
             ++follow_ups;
             auto& next = next_follow_up[customer->id];
-            if (f.at >= next.first) next = {f.at, f.next_follow_up_on};
+            if (f.at >= next.at) next = {f.at, f.next_follow_up_on, f.callback_at};
           }
         }
       }
@@ -239,7 +250,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
     app.customers.record_contacts(sql, org::system_actor(), summaries, "demo");
     write_calls();
     for (const auto& [id, next] : next_follow_up) {
-      crm::store::record_follow_up(sql, id, next.first, next.second, now);
+      crm::store::record_follow_up(sql, id, next.at, next.date, next.callback_at, now);
     }
     audit::record(sql,
                   {0,

@@ -18,6 +18,13 @@ struct Entry {
   nlohmann::json detail;  ///< anything else worth keeping (filter of an export, row counts)
 };
 
+/// An entry as people read it back: with who the actor is and what the entity is called now.
+struct LoggedEntry {
+  Entry entry;
+  std::string actor_name, actor_username;
+  std::string entity_name;  ///< a customer's, user's or team's name; "" for other entities or when gone
+};
+
 struct Filter {
   std::optional<long long> actor_id;
   std::optional<std::string> entity;

@@ -1,5 +1,7 @@
 #include "audit/service.hpp"
 
+#include "audit/actions.hpp"
+#include "audit/diff.hpp"
 #include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "db/query.hpp"
@@ -40,42 +42,60 @@ void record_export(soci::session& sql, long long at, std::optional<long long> ac
 }
 
 namespace {
+// The log is read by people: the actor's and the entity's names come with each row. (The audit trail is the one
+// reader that looks across every module's tables; it only reads names.)
 constexpr const char* kEntrySelect =
-    "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json FROM audit_log";
-Entry entry_from_row(const db::Row& r) {
-  return {r.i64(0),
-          r.i64(1),
-          r.opt_i64(2),
-          r.str(3),
-          r.str(4),
-          r.opt_i64(5),
-          parse_or_null(r.opt_str(6)),
-          parse_or_null(r.opt_str(7)),
-          parse_or_null(r.opt_str(8))};
+    "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, detail_json, "
+    "(SELECT display_name FROM users u WHERE u.id = audit_log.actor_id), "
+    "(SELECT username FROM users u WHERE u.id = audit_log.actor_id), "
+    "CASE entity "
+    "WHEN 'customer' THEN (SELECT CASE WHEN c.company = '' THEN c.contact_name ELSE c.company END "
+    "FROM customers c WHERE c.id = audit_log.entity_id) "
+    "WHEN 'user' THEN (SELECT display_name FROM users u WHERE u.id = audit_log.entity_id) "
+    "WHEN 'team' THEN (SELECT name FROM teams t WHERE t.id = audit_log.entity_id) END "
+    "FROM audit_log";
+constexpr size_t kEntryColumns = 12;
+LoggedEntry entry_from_row(const db::Row& r) {
+  return {{r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4), r.opt_i64(5), parse_or_null(r.opt_str(6)),
+           parse_or_null(r.opt_str(7)), parse_or_null(r.opt_str(8))},
+          r.opt_str(9).value_or(""),
+          r.opt_str(10).value_or(""),
+          r.opt_str(11).value_or("")};
 }
 }  // namespace
 
 long long AuditService::export_entries(const Filter& filter, const nlohmann::json& filter_description,
-                                       std::optional<long long> actor_id, util::SheetFormat format,
-                                       const std::string& path) {
-  auto sheet = util::open_sheet(path, format, "审计日志");
-  sheet->row({"编号", "时间", "操作人编号", "动作", "对象", "对象编号", "修改前", "修改后", "详情"});
-  auto text = [](const nlohmann::json& j) { return j.is_null() ? std::string() : j.dump(); };
+                                       std::optional<long long> actor_id, const util::SheetTarget& target) {
+  using util::Cell;
+  auto sheet = util::open_sheet(target, {"审计日志", "Audit log"});
+  sheet->row(util::header_row({{"编号", "ID"},
+                               {"时间", "Time"},
+                               {"操作人", "By"},
+                               {"动作", "Action"},
+                               {"对象", "Entity"},
+                               {"对象编号", "Entity ID"},
+                               {"对象名称", "Entity name"},
+                               {"变更", "Changes"},
+                               {"详情", "Details"}},
+                              target.lang));
   long long rows = 0;
   std::string cursor;
   do {
     auto page = list(filter, cursor, kMaxPageSize);
-    for (const auto& e : page.items) {
-      sheet->row({std::to_string(e.id), util::china_datetime(e.at), e.actor_id ? std::to_string(*e.actor_id) : "",
-                  e.action, e.entity, e.entity_id ? std::to_string(*e.entity_id) : "", text(e.before), text(e.after),
-                  text(e.detail)});
+    for (const auto& [e, actor_name, actor_username, entity_name] : page.items) {
+      std::string by = actor_username.empty() ? (e.actor_id ? std::to_string(*e.actor_id) : "")
+                                              : actor_name + " (" + actor_username + ")";
+      sheet->row({Cell::integer(e.id), Cell::local_time(e.at), by, std::string(action_label(e.action).in(target.lang)),
+                  e.entity, e.entity_id ? Cell::integer(*e.entity_id) : Cell::blank(), entity_name,
+                  changes_text(field_changes(e.before, e.after)), e.detail.is_null() ? "" : e.detail.dump()});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");
   } while (!cursor.empty());
   sheet->close();
   db_.write([&](soci::session& sql) {
-    record_export(sql, clock_.now(), actor_id, "audit", filter_description, rows, util::sheet_format_name(format));
+    record_export(sql, clock_.now(), actor_id, "audit", filter_description, rows,
+                  util::sheet_format_name(target.format));
   });
   return rows;
 }
@@ -83,12 +103,12 @@ long long AuditService::export_entries(const Filter& filter, const nlohmann::jso
 std::optional<Entry> AuditService::entry(long long id) {
   db::Query q(std::string(kEntrySelect) + " WHERE id = ");
   q << q.bind(id);
-  auto row = db_.read([&](soci::session& sql) { return q.fetch_one(sql, 9); });
+  auto row = db_.read([&](soci::session& sql) { return q.fetch_one(sql, kEntryColumns); });
   if (!row) return std::nullopt;
-  return entry_from_row(*row);
+  return entry_from_row(*row).entry;
 }
 
-Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int limit) {
+Page<LoggedEntry> AuditService::list(const Filter& f, const std::string& cursor, int limit) {
   db::Query q(std::string(kEntrySelect) + " WHERE 1=1");
   if (f.actor_id) q << " AND actor_id = " << q.bind(*f.actor_id);
   if (f.entity) q << " AND entity = " << q.bind(*f.entity);
@@ -99,10 +119,10 @@ Page<Entry> AuditService::list(const Filter& f, const std::string& cursor, int l
   db::KeysetSort sort{"", "id", true, true};
   if (auto after = db::cursor_param(cursor)) q << " AND " << db::keyset_after(q, sort, *after);
   q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
-  auto rows = db_.read([&](soci::session& sql) { return q.fetch(sql, 9); });
-  std::vector<Entry> entries;
+  auto rows = db_.read([&](soci::session& sql) { return q.fetch(sql, kEntryColumns); });
+  std::vector<LoggedEntry> entries;
   for (const auto& r : rows) entries.push_back(entry_from_row(r));
-  return db::page_of(std::move(entries), limit, [](const Entry& e) { return db::Cursor{"", e.id}; });
+  return db::page_of(std::move(entries), limit, [](const LoggedEntry& e) { return db::Cursor{"", e.entry.id}; });
 }
 
 }  // namespace waihu::audit

@@ -26,11 +26,11 @@ class AuditService {
  public:
   AuditService(db::Database& db, const util::Clock& clock) : db_(db), clock_(clock) {}
   /// Newest first. Throws BadRequest on a cursor it did not write.
-  Page<Entry> list(const Filter& filter, const std::string& cursor, int limit);
-  /// The filtered entries, newest first, to a CSV or .xlsx file (times in China time); the export itself is
-  /// audited. Returns the rows written.
+  Page<LoggedEntry> list(const Filter& filter, const std::string& cursor, int limit);
+  /// The filtered entries, newest first, to a CSV or .xlsx file in the target's language (people by name, times
+  /// in China time, the changes field by field); the export itself is audited. Returns the rows written.
   long long export_entries(const Filter& filter, const nlohmann::json& filter_description,
-                           std::optional<long long> actor_id, util::SheetFormat format, const std::string& path);
+                           std::optional<long long> actor_id, const util::SheetTarget& target);
   /// One entry, for a read model that found its id (a customer's timeline).
   std::optional<Entry> entry(long long id);
 

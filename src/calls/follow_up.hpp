@@ -23,7 +23,8 @@ struct FollowUp {
   std::string content;
   std::string outcome;
   std::string next_step;
-  std::string next_follow_up_on;  ///< "YYYY-MM-DD" or ""
+  std::string next_follow_up_on;         ///< "YYYY-MM-DD" or ""
+  std::optional<long long> callback_at;  ///< when the customer asked to be called back (Unix seconds)
   bool complete = false;
   std::vector<std::string> missing;  ///< what keeps it from counting: "contact_name", "company", "phones", "content"
   long long created_at = 0;

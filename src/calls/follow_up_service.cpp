@@ -17,6 +17,7 @@ nlohmann::json audit_json(const FollowUp& f) {
           {"channel", channel_name(f.channel)},
           {"content", f.content},
           {"next_follow_up_on", f.next_follow_up_on},
+          {"callback_at", f.callback_at ? nlohmann::json(*f.callback_at) : nlohmann::json(nullptr)},
           {"complete", f.complete}};
 }
 }  // namespace
@@ -63,6 +64,14 @@ FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& 
     }
     f.next_follow_up_on = in.next_follow_up_on;
   }
+  if (in.callback_at) {
+    if (*in.callback_at <= now) throw BadRequest::field("callback_at", "回电时间应晚于现在 / must be later than now");
+    if (*in.callback_at > now + 366 * 86400) {
+      throw BadRequest::field("callback_at", "回电时间不能超过一年以后 / at most a year ahead");
+    }
+    f.callback_at = in.callback_at;
+    if (f.next_follow_up_on.empty()) f.next_follow_up_on = util::china_date(*in.callback_at);
+  }
   f.missing = missing_for_complete(customer, f.content);
   f.complete = f.missing.empty();
   f.created_at = now;
@@ -71,7 +80,7 @@ FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& 
 
 void FollowUpService::record(soci::session& sql, const org::Actor& actor, FollowUp& f) {
   store::insert_follow_up(sql, db_.dialect(), f);
-  customers_.record_follow_up(sql, f.customer_id, f.at, f.next_follow_up_on);
+  customers_.record_follow_up(sql, f.customer_id, f.at, f.next_follow_up_on, f.callback_at);
   audit::record(sql, {0, f.created_at, org::audit_actor(actor), "follow_up.log", "follow_up", f.id, nullptr,
                       audit_json(f), nullptr});
 }

@@ -21,6 +21,9 @@ struct NewFollowUp {
   std::string outcome;
   std::string next_step;
   std::string next_follow_up_on;  ///< "YYYY-MM-DD", today or later, or ""
+  /// When the customer asked to be called back: later than now, within a year; the next follow-up date becomes
+  /// its day when none is given.
+  std::optional<long long> callback_at;
 };
 
 class FollowUpService {

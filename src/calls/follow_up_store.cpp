@@ -7,8 +7,9 @@ namespace waihu::calls::store {
 
 namespace {
 constexpr const char* kColumns =
-    "id, customer_id, agent_id, at, channel, content, outcome, next_step, next_follow_up_on, complete, created_at";
-constexpr size_t kColumnCount = 11;
+    "id, customer_id, agent_id, at, channel, content, outcome, next_step, next_follow_up_on, complete, created_at, "
+    "callback_at";
+constexpr size_t kColumnCount = 12;
 
 FollowUp follow_up_from_row(const db::Row& r) {
   FollowUp f;
@@ -23,6 +24,7 @@ FollowUp follow_up_from_row(const db::Row& r) {
   f.next_follow_up_on = r.opt_str(8).value_or("");
   f.complete = r.i64(9) != 0;
   f.created_at = r.i64(10);
+  f.callback_at = r.opt_i64(11);
   return f;
 }
 }  // namespace
@@ -38,20 +40,19 @@ std::optional<FollowUp> follow_up_by_id(soci::session& sql, long long id) {
 void insert_follow_up(soci::session& sql, db::Dialect dialect, FollowUp& f) {
   db::RowInserter r(sql, dialect, "follow_ups",
                     {"customer_id", "agent_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on",
-                     "complete", "created_at"});
+                     "complete", "created_at", "callback_at"});
   r.integer(f.customer_id).integer(f.agent_id).integer(f.at).text(channel_name(f.channel)).text(f.content);
   r.text(f.outcome).text(f.next_step);
   f.next_follow_up_on.empty() ? r.null() : r.text(f.next_follow_up_on);
   r.integer(f.complete ? 1 : 0).integer(f.created_at);
+  f.callback_at ? r.integer(*f.callback_at) : r.null();
   f.id = r.insert();
 }
 
 std::vector<FollowUp> list_follow_ups(soci::session& sql, std::optional<long long> customer_id,
                                       std::optional<long long> agent_id, const Scope& scope,
                                       const std::optional<db::Cursor>& after, int limit) {
-  db::Query q(
-      "SELECT id, customer_id, agent_id, at, channel, content, outcome, next_step, next_follow_up_on, "
-      "complete, created_at FROM follow_ups WHERE 1=1");
+  db::Query q(std::string("SELECT ") + kColumns + " FROM follow_ups WHERE 1=1");
   q << agent_in_scope(q, scope);
   if (customer_id) q << " AND customer_id = " << q.bind(*customer_id);
   if (agent_id) q << " AND agent_id = " << q.bind(*agent_id);

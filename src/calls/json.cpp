@@ -9,7 +9,9 @@ nlohmann::json to_json(const Call& c) {
   return {
       {"id", c.id},
       {"agent_id", c.agent_id},
+      {"agent_name", c.agent_name},
       {"customer_id", opt_id(c.customer_id)},
+      {"customer_name", c.customer_id ? nlohmann::json(c.customer_name) : nlohmann::json(nullptr)},
       {"number", c.number},
       {"direction", direction_name(c.direction)},
       {"campaign_id", opt_id(c.campaign_id)},
@@ -27,19 +29,50 @@ nlohmann::json to_json(const Call& c) {
 }
 
 nlohmann::json to_json(const FollowUp& f, bool with_missing) {
-  nlohmann::json j{{"id", f.id},
-                   {"customer_id", f.customer_id},
-                   {"agent_id", f.agent_id},
-                   {"at", util::format_iso_utc(f.at)},
-                   {"channel", channel_name(f.channel)},
-                   {"content", f.content},
-                   {"outcome", f.outcome},
-                   {"next_step", f.next_step},
-                   {"next_follow_up_on",
-                    f.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.next_follow_up_on)},
-                   {"complete", f.complete}};
+  nlohmann::json j{
+      {"id", f.id},
+      {"customer_id", f.customer_id},
+      {"agent_id", f.agent_id},
+      {"at", util::format_iso_utc(f.at)},
+      {"channel", channel_name(f.channel)},
+      {"content", f.content},
+      {"outcome", f.outcome},
+      {"next_step", f.next_step},
+      {"next_follow_up_on",
+       f.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.next_follow_up_on)},
+      {"callback_at", f.callback_at ? nlohmann::json(util::format_iso_utc(*f.callback_at)) : nlohmann::json(nullptr)},
+      {"complete", f.complete}};
   if (with_missing) j["missing"] = f.missing;
   return j;
+}
+
+nlohmann::json to_json(const CallFigures& f) {
+  auto time = [](const std::optional<long long>& t) {
+    return t ? nlohmann::json(util::format_iso_utc(*t)) : nlohmann::json(nullptr);
+  };
+  return {{"dials", f.dials},
+          {"connects", f.connects},
+          {"connect_rate_bp", connect_rate_bp(f)},
+          {"effective", f.effective},
+          {"talk_seconds", f.talk_seconds},
+          {"first_call_at", time(f.first_call_at)},
+          {"last_call_at", time(f.last_call_at)}};
+}
+
+nlohmann::json to_json(const Activity& a) {
+  nlohmann::json agents = nlohmann::json::array();
+  for (const auto& row : a.agents) {
+    nlohmann::json j = to_json(row.figures);
+    j["agent_id"] = row.agent_id;
+    j["agent_name"] = row.agent_name;
+    j["username"] = row.username;
+    j["team_id"] = row.team_id;
+    agents.push_back(std::move(j));
+  }
+  return {{"from", util::format_iso_utc(a.from)},
+          {"to", util::format_iso_utc(a.to)},
+          {"agents", std::move(agents)},
+          {"totals", to_json(a.totals)}};
 }
 
 nlohmann::json to_json(const CdrImportReport& r) {

@@ -4,11 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "util/lang.hpp"
+
 namespace waihu::calls {
 
 enum class Direction { kOutbound, kInbound };
 std::optional<Direction> parse_direction(std::string_view s);
 std::string_view direction_name(Direction d);
+util::Label direction_label(Direction d);
 
 enum class CallResult {
   kNoAnswer,           ///< 未接
@@ -23,9 +26,12 @@ enum class CallResult {
 };
 std::optional<CallResult> parse_call_result(std::string_view s);
 std::string_view call_result_name(CallResult r);
+/// What people call the result (未接 / No answer).
+util::Label call_result_label(CallResult r);
 
 enum class CallSource { kAgent, kImported };
 std::string_view call_source_name(CallSource s);
+util::Label call_source_label(CallSource s);
 
 struct Call {
   long long id = 0;
@@ -46,6 +52,9 @@ struct Call {
   CallSource source = CallSource::kAgent;
   std::optional<std::string> external_id;
   long long created_at = 0;
+  // Filled when a call is handed out (not stored): who made it and whom it was to, by name.
+  std::string agent_name;
+  std::string customer_name;
 };
 
 struct CallFilter {

@@ -48,8 +48,14 @@ CallFilter call_filter(const Context& c) {
   }
   return f;
 }
+// The period and who of a figures query; the service's default period is today.
+ActivityQuery activity_query(const Context& c) {
+  CallFilter period = call_filter(c);
+  return {period.from, period.to, period.agent_id, c.query_int("team_id")};
+}
 // A follow-up's own fields, as POST /follow-ups and a call's "follow_up" object send them.
-constexpr std::string_view kFollowUpFields[] = {"channel", "content", "outcome", "next_step", "next_follow_up_on"};
+constexpr std::string_view kFollowUpFields[] = {"channel",   "content",           "outcome",
+                                                "next_step", "next_follow_up_on", "callback_at"};
 void read_follow_up(const JsonBody& b, NewFollowUp& in) {
   if (auto ch = b.text("channel", false)) {
     auto channel = parse_channel(*ch);
@@ -61,15 +67,16 @@ void read_follow_up(const JsonBody& b, NewFollowUp& in) {
   in.outcome = b.text("outcome").value_or("");
   in.next_step = b.text("next_step").value_or("");
   in.next_follow_up_on = b.text("next_follow_up_on").value_or("");
+  in.callback_at = instant(b, "callback_at");
 }
 }  // namespace
 
 void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, CdrImporter& cdr,
-                     FollowUpService& follow_ups) {
+                     FollowUpService& follow_ups, ActivityService& activity) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
-    JsonBody b(c.request.body,
-               {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at", "ended_at",
-                "ring_seconds", "talk_seconds", "result", "notes", "recording", "external_id", "follow_up"});
+    JsonBody b(c.request.body, {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at",
+                                "ended_at", "ring_seconds", "talk_seconds", "talk_seconds_reason", "result", "notes",
+                                "recording", "external_id", "follow_up"});
     NewCall in;
     in.agent_id = b.integer("agent_id");
     in.customer_id = b.integer("customer_id");
@@ -95,6 +102,7 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     in.times.ring_seconds = b.integer("ring_seconds");
     in.times.talk_seconds = b.integer("talk_seconds");
     in.notes = b.text("notes").value_or("");
+    in.talk_seconds_reason = b.text("talk_seconds_reason").value_or("");
     in.recording = b.text("recording").value_or("");
     in.external_id = b.text("external_id", false);
     if (auto text = b.object_text("follow_up")) {
@@ -116,9 +124,22 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     auto page = calls.list(c.actor(), f, c.cursor(), c.limit());
     return http::page_response(page, [&](const auto& call) { return to_json(call); });
   });
+  router.add("GET", "/api/v1/calls/activity", [&](Context& c) {
+    c.allow_query({"agent_id", "team_id", "from", "to", "day"});
+    return Response::json(to_json(activity.activity(c.actor(), activity_query(c))));
+  });
+  router.add("GET", "/api/v1/calls/activity/export", [&data_dir, &activity](Context& c) {
+    c.allow_query({"format", "lang", "agent_id", "team_id", "from", "to", "day"});
+    Activity a = activity.activity(c.actor(), activity_query(c));
+    const std::string period = util::china_date(a.from) == util::china_date(a.to - 1)
+                                   ? util::china_date(a.from)
+                                   : util::china_date(a.from) + "_" + util::china_date(a.to - 1);
+    return http::sheet_download(data_dir, c, {"坐席通话统计", "agent-calls"}, period,
+                                [&](const util::SheetTarget& target) { activity.export_sheet(c.actor(), a, target); });
+  });
   router.add("POST", "/api/v1/follow-ups", [&](Context& c) {
     JsonBody b(c.request.body,
-               {"customer_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on"});
+               {"customer_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on", "callback_at"});
     NewFollowUp in;
     auto customer = b.integer("customer_id");
     if (!customer) throw BadRequest::field("customer_id", "必填 / required", "validation.required");
@@ -148,10 +169,11 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     });
   });
   router.add("GET", "/api/v1/calls/export", [&data_dir, &calls](Context& c) {
-    c.allow_query({"format", "agent_id", "customer_id", "from", "to", "day"});
+    c.allow_query({"format", "lang", "agent_id", "customer_id", "from", "to", "day"});
     CallFilter f = call_filter(c);
-    return http::sheet_download(data_dir, c, "calls", [&](const std::string& path, util::SheetFormat format) {
-      calls.export_calls(c.actor(), f, http::query_json(c), format, path);
+    const std::string period = http::period_name(c.query("day"), c.query("from"), c.query("to"));
+    return http::sheet_download(data_dir, c, {"通话记录", "calls"}, period, [&](const util::SheetTarget& target) {
+      calls.export_calls(c.actor(), f, http::query_json(c), target);
     });
   });
   router.add("GET", "/api/v1/calls/{id}",

@@ -38,6 +38,11 @@ struct TimesProblem {
   std::string field;
   std::string reason;
 };
+/// True when the talk time is typed rather than measured: talk seconds given without both the answered and ended
+/// moments. The floor's figures come from measured calls, so a typed one is a correction that needs a reason.
+inline bool talk_seconds_typed(const CallTimes& t) {
+  return t.talk_seconds.value_or(0) > 0 && !(t.answered_at && t.ended_at);
+}
 /// Fills answered/ended/ring/talk of `call` from `t`, or names the field that does not fit.
 std::optional<TimesProblem> apply_call_times(const CallTimes& t, Call& call);
 

@@ -15,6 +15,7 @@
 namespace waihu::calls {
 
 void CallService::present(const org::Actor& actor, std::span<Call> calls) {
+  name_people(calls);
   // The customer's rule: an agent sees the numbers of own customers (and numbers no customer holds, which only
   // they dialled), never those of pool customers; QA sees none.
   auto visibility = crm::phone_visibility(actor);
@@ -30,6 +31,21 @@ void CallService::present(const org::Actor& actor, std::span<Call> calls) {
   for (auto& c : calls) {
     bool shown = visibility == crm::PhoneVisibility::kOwnedOnly && (!c.customer_id || visible.count(*c.customer_id));
     if (!shown) c.number = crm::mask_phone(c.number);
+  }
+}
+
+void CallService::name_people(std::span<Call> calls) {
+  std::vector<long long> agents, customers;
+  for (const auto& c : calls) {
+    agents.push_back(c.agent_id);
+    if (c.customer_id) customers.push_back(*c.customer_id);
+  }
+  auto agent_names = org_.people_names(agents);
+  auto customer_names = customers_.names_of(customers);
+  for (auto& c : calls) {
+    if (auto it = agent_names.find(c.agent_id); it != agent_names.end()) c.agent_name = it->second.display_name;
+    if (!c.customer_id) continue;
+    if (auto it = customer_names.find(*c.customer_id); it != customer_names.end()) c.customer_name = it->second;
   }
 }
 
@@ -83,6 +99,16 @@ LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
   if (util::utf8_length(in.notes) > 4000)
     throw BadRequest::field("notes", "最多 4000 个字符 / at most 4000 characters");
   if (in.recording.size() > 1000) throw BadRequest::field("recording", "最多 1000 个字符 / at most 1000 characters");
+  const std::string talk_reason(util::trim(in.talk_seconds_reason));
+  const bool talk_typed = talk_seconds_typed(in.times);
+  if (talk_typed && talk_reason.empty()) {
+    throw BadRequest::field("talk_seconds_reason",
+                            "手工填写通话时长须说明原因 / say why the talk time is typed in rather than timed",
+                            "validation.required");
+  }
+  if (util::utf8_length(talk_reason) > 200) {
+    throw BadRequest::field("talk_seconds_reason", "最多 200 个字符 / at most 200 characters");
+  }
   c.notes = in.notes;
   c.recording = in.recording;
   c.external_id = in.external_id;
@@ -117,6 +143,17 @@ LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
                                 status_after_call(c.result));
     }
     if (follow_up) follow_ups_.record(sql, actor, *follow_up);
+    if (talk_typed) {
+      audit::record(sql, {0,
+                          now,
+                          org::audit_actor(actor),
+                          "call.talk_correction",
+                          "call",
+                          c.id,
+                          nullptr,
+                          {{"talk_seconds", c.talk_seconds}, {"agent_id", c.agent_id}},
+                          {{"reason", talk_reason}}});
+    }
   });
   present(actor, std::span<Call>(&c, 1));
   return LoggedCall{std::move(c), std::move(follow_up)};
@@ -152,32 +189,47 @@ Page<Call> CallService::list(const org::Actor& actor, const CallFilter& f, const
 }
 
 long long CallService::export_calls(const org::Actor& actor, const CallFilter& filter,
-                                    const nlohmann::json& filter_description, util::SheetFormat format,
-                                    const std::string& path) {
+                                    const nlohmann::json& filter_description, const util::SheetTarget& target) {
   if (!org::has_right(actor.role, org::Right::kExportCustomers)) {
     throw Forbidden("auth.forbidden", "无权导出通话记录 / you may not export calls");
   }
-  auto sheet = util::open_sheet(path, format, "通话记录");
-  sheet->row({"编号", "坐席", "客户编号", "号码", "方向", "开始时间", "接通时间", "结束时间", "振铃秒数", "通话秒数",
-              "结果", "有效通话", "备注", "来源"});
-  std::unordered_map<long long, std::string> usernames;
-  auto username = [&](long long id) -> const std::string& {
-    auto it = usernames.find(id);
-    if (it == usernames.end()) it = usernames.emplace(id, org_.get_user(nullptr, id).username).first;
-    return it->second;
-  };
+  using util::Cell;
+  const util::Lang lang = target.lang;
+  auto sheet = util::open_sheet(target, {"通话记录", "Calls"});
+  sheet->row(util::header_row({{"编号", "ID"},
+                               {"坐席", "Agent"},
+                               {"客户", "Customer"},
+                               {"客户编号", "Customer ID"},
+                               {"号码", "Number"},
+                               {"方向", "Direction"},
+                               {"开始时间", "Started"},
+                               {"接通时间", "Answered"},
+                               {"结束时间", "Ended"},
+                               {"振铃秒数", "Ring seconds"},
+                               {"通话秒数", "Talk seconds"},
+                               {"结果", "Result"},
+                               {"有效通话", "Effective"},
+                               {"备注", "Notes"},
+                               {"来源", "Source"}},
+                              lang));
+  const util::Label yes{"是", "yes"}, no{"否", "no"};
   long long rows = 0;
   std::string cursor;
   do {
     auto page = list(actor, filter, cursor, kMaxPageSize);
+    std::vector<long long> agents;
+    for (const auto& c : page.items) agents.push_back(c.agent_id);
+    auto people = org_.people_names(agents);
     for (const auto& c : page.items) {
-      sheet->row({std::to_string(c.id), username(c.agent_id), c.customer_id ? std::to_string(*c.customer_id) : "",
+      auto person = people.find(c.agent_id);
+      sheet->row({Cell::integer(c.id), person == people.end() ? std::to_string(c.agent_id) : person->second.label(),
+                  c.customer_name, c.customer_id ? Cell::integer(*c.customer_id) : Cell::blank(),
                   c.number.starts_with("+") ? crm::national_digits(c.number) : c.number,
-                  c.direction == Direction::kOutbound ? "外呼" : "来电", util::china_datetime(c.started_at),
-                  c.answered_at ? util::china_datetime(*c.answered_at) : "", util::china_datetime(c.ended_at),
-                  std::to_string(c.ring_seconds), std::to_string(c.talk_seconds),
-                  std::string(call_result_name(c.result)), c.effective ? "是" : "否", c.notes,
-                  c.source == CallSource::kAgent ? "坐席登记" : "话单导入"});
+                  std::string(direction_label(c.direction).in(lang)), Cell::local_time(c.started_at),
+                  c.answered_at ? Cell::local_time(*c.answered_at) : Cell::blank(), Cell::local_time(c.ended_at),
+                  Cell::integer(c.ring_seconds), Cell::integer(c.talk_seconds),
+                  std::string(call_result_label(c.result).in(lang)), std::string((c.effective ? yes : no).in(lang)),
+                  c.notes, std::string(call_source_label(c.source).in(lang))});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");
@@ -185,7 +237,7 @@ long long CallService::export_calls(const org::Actor& actor, const CallFilter& f
   sheet->close();
   db_.write([&](soci::session& sql) {
     audit::record_export(sql, clock_.now(), org::audit_actor(actor), "call", filter_description, rows,
-                         util::sheet_format_name(format));
+                         util::sheet_format_name(target.format));
   });
   return rows;
 }

@@ -30,6 +30,8 @@ struct NewCall {
   CallTimes times;
   std::string notes;
   std::string recording;
+  /// Why the talk time is typed rather than measured (talk_seconds_typed): required then, and audited.
+  std::string talk_seconds_reason;
   std::optional<std::string> external_id;
   /// The follow-up written with the call (its customer is the call's): saved with it or not at all.
   std::optional<NewFollowUp> follow_up;
@@ -63,14 +65,17 @@ class CallService {
   /// Calls by id, unmasked and unscoped: for a read model whose caller has checked the customer's scope (a
   /// customer's timeline). Ids not found are left out.
   std::vector<Call> calls_by_ids(const std::vector<long long>& ids);
-  /// Writes the filtered calls the actor may see to a CSV or .xlsx file (numbers masked per role, times in China
-  /// time); audited with the filter and row count. Returns the rows written. Forbidden without the export right.
+  /// Writes the filtered calls the actor may see to a CSV or .xlsx file in the target's language (numbers masked per
+  /// role, people by name and username, times in China time as Excel dates); audited with the filter and row count.
+  /// Returns the rows written. Forbidden without the export right.
   long long export_calls(const org::Actor& actor, const CallFilter& filter, const nlohmann::json& filter_description,
-                         util::SheetFormat format, const std::string& path);
+                         const util::SheetTarget& target);
 
  private:
   /// Masks the numbers the actor may not see, by the customers' rule.
   void present(const org::Actor& actor, std::span<Call> calls);
+  /// Fills the agents' and customers' names.
+  void name_people(std::span<Call> calls);
   db::Database& db_;
   const util::Clock& clock_;
   const crm::PhoneNormalizer& phones_;

@@ -42,7 +42,7 @@ void add_import_calls(CLI::App& import, Shared& s) {
 void add_export_calls(CLI::App& exp, Shared& s) {
   auto* cmd = exp.add_subcommand("calls", "export calls of a date range (days in China time) to CSV or .xlsx");
   struct Opts {
-    std::string from, to, xlsx, out, agent;
+    std::string from, to, xlsx, out, agent, lang = "zh";
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--from", o->from, "first day, YYYY-MM-DD")->required();
@@ -50,6 +50,7 @@ void add_export_calls(CLI::App& exp, Shared& s) {
   cmd->add_option("--xlsx", o->xlsx, "write Excel to this file");
   cmd->add_option("--out", o->out, "write CSV to this file (default calls-FROM-TO.csv)");
   cmd->add_option("--agent", o->agent, "only this agent's calls (username)");
+  cmd->add_option("--lang", o->lang, "headers and labels: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
   cmd->callback([&s, o] {
     s.action = [&s, o] {
       auto from = util::parse_iso8601(o->from + "T00:00:00+08:00");
@@ -69,8 +70,9 @@ void add_export_calls(CLI::App& exp, Shared& s) {
       }
       bool xlsx = !o->xlsx.empty();
       std::string out = xlsx ? o->xlsx : !o->out.empty() ? o->out : "calls-" + o->from + "-" + o->to + ".csv";
-      long long rows = app->calls.export_calls(org::system_actor(), f, described,
-                                               xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
+      util::SheetTarget target{out, xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv,
+                               util::parse_lang(o->lang).value_or(util::Lang::kZh)};
+      long long rows = app->calls.export_calls(org::system_actor(), f, described, target);
       std::cout << "exported " << rows << " calls to " << out << "\n";
       return 0;
     };

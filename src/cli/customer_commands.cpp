@@ -38,12 +38,14 @@ void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s) {
 
   auto* exp_customers = exp.add_subcommand("customers", "export customers (filtered) to CSV or .xlsx");
   struct ExportOpts {
-    std::string out, grade, status, owner, q, region, industry, tag;
+    std::string out, grade, status, owner, q, region, industry, tag, lang = "zh";
     bool xlsx = false, pool = false;
   };
   auto e = std::make_shared<ExportOpts>();
   exp_customers->add_option("--out", e->out, "file to write (default customers-DATE.csv/.xlsx)");
   exp_customers->add_flag("--xlsx", e->xlsx, "write Excel .xlsx instead of CSV");
+  exp_customers->add_option("--lang", e->lang, "headers and labels: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
   exp_customers->add_option("--grade", e->grade, "only this grade (A-D)");
   exp_customers->add_option("--status", e->status, "only this status");
   exp_customers->add_option("--owner", e->owner, "only this agent's customers (username)");
@@ -81,8 +83,9 @@ void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s) {
       std::string out =
           e->out.empty() ? "customers-" + util::china_date(app->clock.now()) + (e->xlsx ? ".xlsx" : ".csv") : e->out;
       bool xlsx = e->xlsx || out.ends_with(".xlsx");
-      long long rows = app->exporter.write(org::system_actor(), f, described,
-                                           xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv, out);
+      util::SheetTarget target{out, xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv,
+                               util::parse_lang(e->lang).value_or(util::Lang::kZh)};
+      long long rows = app->exporter.write(org::system_actor(), f, described, target);
       std::cout << "exported " << rows << " customers to " << out << "\n";
       return 0;
     };

@@ -157,6 +157,20 @@ void add_org_commands(CLI::App& root, Shared& s) {
       return 0;
     };
   });
+
+  auto* enable = user->add_subcommand("enable", "re-enable a disabled account");
+  auto en_user = std::make_shared<std::string>();
+  enable->add_option("USERNAME", *en_user)->required();
+  enable->callback([&s, en_user] {
+    s.action = [&s, en_user] {
+      auto app = s.open();
+      org::UserPatch p;
+      p.disabled = false;
+      app->org.update_user(nullptr, user_named(*app, *en_user).id, p);
+      std::cout << "enabled " << *en_user << "\n";
+      return 0;
+    };
+  });
 }
 
 }  // namespace waihu::cli

@@ -15,38 +15,61 @@
 namespace waihu::crm {
 
 namespace {
-const std::vector<std::string> kHeaders{"编号", "单位名称", "联系人", "职务", "电话",       "归属地",   "传真",
-                                        "行业", "地区",     "规模",   "人数", "信息化现状", "来源",     "需求",
-                                        "等级", "状态",     "负责人", "标签", "备注",       "创建时间", "更新时间"};
-
+// The importer reads these headers back, in either language.
+const std::vector<util::Label> kHeaders{{"编号", "ID"},
+                                        {"单位名称", "Company"},
+                                        {"联系人", "Contact"},
+                                        {"职务", "Title"},
+                                        {"电话", "Phones"},
+                                        {"归属地", "Location"},
+                                        {"传真", "Fax"},
+                                        {"行业", "Industry"},
+                                        {"地区", "Region"},
+                                        {"规模", "Size"},
+                                        {"人数", "Headcount"},
+                                        {"信息化现状", "IT status"},
+                                        {"来源", "Source"},
+                                        {"需求", "Needs"},
+                                        {"等级", "Grade"},
+                                        {"状态", "Status"},
+                                        {"负责人", "Owner"},
+                                        {"标签", "Tags"},
+                                        {"备注", "Notes"},
+                                        {"下次跟进", "Next follow-up"},
+                                        {"最近联系", "Last contact"},
+                                        {"创建时间", "Created"},
+                                        {"更新时间", "Updated"}};
 }  // namespace
 
 long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter& filter,
-                                  const nlohmann::json& filter_description, util::SheetFormat format,
-                                  const std::string& path) {
+                                  const nlohmann::json& filter_description, const util::SheetTarget& target) {
   if (!org::has_right(actor.role, org::Right::kExportCustomers)) {
     throw Forbidden("auth.forbidden", "无权导出客户 / you may not export customers");
   }
-  auto sink = util::open_sheet(path, format, "客户");
-  sink->row(kHeaders);
-  std::unordered_map<long long, std::string> usernames;
-  auto username = [&](std::optional<long long> id) -> std::string {
-    if (!id) return "";
-    auto it = usernames.find(*id);
-    if (it != usernames.end()) return it->second;
-    return usernames[*id] = org_.get_user(nullptr, *id).username;
-  };
+  using util::Cell;
+  auto sink = util::open_sheet(target, {"客户", "Customers"});
+  sink->row(util::header_row(kHeaders, target.lang));
   long long rows = 0;
   std::string cursor;
   do {
     auto page = customers_.list(actor, filter, cursor, kMaxPageSize);
+    std::vector<long long> owner_ids;
+    for (const auto& c : page.items) {
+      if (c.owner_id) owner_ids.push_back(*c.owner_id);
+    }
+    auto owners = org_.people_names(owner_ids);
+    auto owner = [&](const std::optional<long long>& id) -> std::string {
+      if (!id) return "";
+      auto it = owners.find(*id);
+      return it == owners.end() ? std::to_string(*id) : it->second.label();
+    };
     for (const auto& c : page.items) {
       std::vector<std::string> phones, places;
       for (const auto& p : c.phones) {
         phones.push_back(p.e164.starts_with("+") ? national_digits(p.e164) : p.e164);
         places.push_back(p.province + p.city);
       }
-      sink->row({std::to_string(c.id),
+      sink->row({Cell::integer(c.id),
                  c.company,
                  c.contact_name,
                  c.title,
@@ -56,17 +79,19 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
                  c.industry,
                  c.region,
                  c.size,
-                 c.headcount ? std::to_string(*c.headcount) : "",
+                 c.headcount ? Cell::integer(*c.headcount) : Cell::blank(),
                  c.it_status,
                  c.source,
                  c.needs,
                  c.grade,
-                 std::string(status_label_zh(c.status)),
-                 username(c.owner_id),
+                 std::string(status_label(c.status).in(target.lang)),
+                 owner(c.owner_id),
                  util::join(c.tags, ","),
                  c.notes,
-                 util::format_iso_utc(c.created_at),
-                 util::format_iso_utc(c.updated_at)});
+                 c.next_follow_up_on.empty() ? Cell::blank() : Cell::date(c.next_follow_up_on),
+                 c.last_contact_at ? Cell::local_time(*c.last_contact_at) : Cell::blank(),
+                 Cell::local_time(c.created_at),
+                 Cell::local_time(c.updated_at)});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");
@@ -74,7 +99,7 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
   sink->close();
   db_.write([&](soci::session& sql) {
     audit::record_export(sql, clock_.now(), org::audit_actor(actor), "customer", filter_description, rows,
-                         util::sheet_format_name(format));
+                         util::sheet_format_name(target.format));
   });
   return rows;
 }

@@ -17,10 +17,11 @@ class CustomerExporter {
  public:
   CustomerExporter(db::Database& db, const util::Clock& clock, CustomerService& customers, org::OrgService& org)
       : db_(db), clock_(clock), customers_(customers), org_(org) {}
-  /// Writes the file at `path`; returns the number of customers written. `filter_description` goes to the audit.
+  /// Writes the file in the target's language (people by name and username, times in China time, numbers and
+  /// dates as Excel values); returns the number of customers written. `filter_description` goes to the audit.
   /// Throws Forbidden without the export right.
   long long write(const org::Actor& actor, const CustomerFilter& filter, const nlohmann::json& filter_description,
-                  util::SheetFormat format, const std::string& path);
+                  const util::SheetTarget& target);
 
  private:
   db::Database& db_;

@@ -85,7 +85,8 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
   // Owners named in the sheet (by username) are looked up once each; they must be active and in scope.
   std::mutex owners_mutex;
   std::unordered_map<std::string, std::optional<long long>> owners;
-  OwnerResolver owner_id_for = [&](const std::string& username) -> std::optional<long long> {
+  OwnerResolver owner_id_for = [&](const std::string& cell) -> std::optional<long long> {
+    const std::string username(org::username_in(cell));
     std::lock_guard lock(owners_mutex);
     auto it = owners.find(username);
     if (it != owners.end()) return it->second;

@@ -39,7 +39,9 @@ nlohmann::json to_json(const Customer& c) {
        c.last_contact_at ? nlohmann::json(util::format_iso_utc(*c.last_contact_at)) : nlohmann::json(nullptr)},
       {"last_call_result", c.last_call_result.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.last_call_result)},
       {"next_follow_up_on",
-       c.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.next_follow_up_on)}};
+       c.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.next_follow_up_on)},
+      {"owner_name", c.owner_id ? nlohmann::json(c.owner_name) : nlohmann::json(nullptr)},
+      {"callback_at", c.callback_at ? nlohmann::json(util::format_iso_utc(*c.callback_at)) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json to_json(const DuplicateClaim& d) {

@@ -37,6 +37,8 @@ std::optional<CustomerSort> parse_customer_sort(std::string_view s) {
   if (s == "updated_at") return CustomerSort::kUpdatedAsc;
   if (s == "company") return CustomerSort::kCompanyAsc;
   if (s == "-company") return CustomerSort::kCompanyDesc;
+  if (s == "next_follow_up_on") return CustomerSort::kFollowUpDue;
+  if (s == "callback_at") return CustomerSort::kCallbackDue;
   return std::nullopt;
 }
 

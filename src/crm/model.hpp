@@ -48,9 +48,21 @@ struct Customer {
   std::optional<long long> last_contact_at;  ///< the latest call or follow-up
   std::string last_call_result;              ///< the latest call's result code, "" before any
   std::string next_follow_up_on;             ///< "YYYY-MM-DD" set by the latest follow-up, "" when none
+  std::optional<long long> callback_at;      ///< the callback time the latest follow-up set
+  std::string owner_name;                    ///< filled when handed out (not stored): the owner's display name
 };
 
-enum class CustomerSort { kNewest, kOldest, kUpdatedDesc, kUpdatedAsc, kCompanyAsc, kCompanyDesc };
+/// kFollowUpDue and kCallbackDue (soonest first) list only customers that have the date or time.
+enum class CustomerSort {
+  kNewest,
+  kOldest,
+  kUpdatedDesc,
+  kUpdatedAsc,
+  kCompanyAsc,
+  kCompanyDesc,
+  kFollowUpDue,
+  kCallbackDue
+};
 std::optional<CustomerSort> parse_customer_sort(std::string_view s);
 
 struct CustomerFilter {
@@ -64,8 +76,10 @@ struct CustomerFilter {
   std::optional<std::string> industry;
   std::optional<std::string> source;
   std::optional<std::string> tag;
-  std::string q;                      ///< free text over company, contact and phone digits
-  std::optional<std::string> due_by;  ///< next follow-up on or before this date ("YYYY-MM-DD")
+  std::string q;                             ///< free text over company, contact and phone digits
+  std::optional<std::string> due_by;         ///< next follow-up on or before this date ("YYYY-MM-DD")
+  std::optional<long long> callback_before;  ///< a callback time before this instant (Unix seconds)
+  bool open_only = false;                    ///< leave out won, lost and invalid customers: nothing more to follow up
   CustomerSort sort = CustomerSort::kNewest;
 };
 

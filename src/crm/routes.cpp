@@ -71,11 +71,20 @@ CustomerFilter filter_from_query(const Context& c) {
     if (!util::is_valid_date(*due)) throw BadRequest::field("due_by", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
     f.due_by = *due;
   }
+  if (auto t = c.query("callback_before")) {
+    f.callback_before = util::parse_iso8601(*t);
+    if (!f.callback_before)
+      throw BadRequest::field("callback_before", "应为带时区的 ISO 8601 时间 / ISO 8601 with a zone");
+  }
+  f.open_only = c.query_bool("open").value_or(false);
   if (f.q.size() > 100) throw BadRequest::field("q", "最多 100 个字符 / at most 100 characters");
   if (auto s = c.query("sort")) {
     auto sort = parse_customer_sort(*s);
     if (!sort) {
-      throw BadRequest::field("sort", "应为 id、-id、updated_at、-updated_at、company、-company 之一 / unknown sort");
+      throw BadRequest::field(
+          "sort",
+          "应为 id、-id、updated_at、-updated_at、company、-company、next_follow_up_on、callback_at "
+          "之一 / unknown sort");
     }
     f.sort = *sort;
   }
@@ -85,7 +94,7 @@ CustomerFilter filter_from_query(const Context& c) {
 void register_routes(http::Router& router, RouteDeps d) {
   router.add("GET", "/api/v1/customers", [d](Context& c) {
     c.allow_query({"limit", "cursor", "grade", "status", "owner_id", "pool", "team_id", "region", "province",
-                   "industry", "source", "tag", "q", "sort", "due_by"});
+                   "industry", "source", "tag", "q", "sort", "due_by", "callback_before", "open"});
     return http::page_response(d.customers.list(c.actor(), filter_from_query(c), c.cursor(), c.limit()),
                                [](const Customer& x) { return to_json(x); });
   });
@@ -143,11 +152,11 @@ void register_routes(http::Router& router, RouteDeps d) {
     });
   });
   router.add("GET", "/api/v1/customers/export", [d](Context& c) {
-    c.allow_query({"format", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",
-                   "source", "tag", "q", "sort", "due_by"});
+    c.allow_query({"format", "lang", "grade", "status", "owner_id", "pool", "team_id", "region", "province", "industry",
+                   "source", "tag", "q", "sort", "due_by", "callback_before", "open"});
     CustomerFilter f = filter_from_query(c);
-    return http::sheet_download(d.data_dir, c, "customers", [&](const std::string& path, util::SheetFormat format) {
-      d.exporter.write(c.actor(), f, http::query_json(c), format, path);
+    return http::sheet_download(d.data_dir, c, {"客户", "customers"}, "", [&](const util::SheetTarget& target) {
+      d.exporter.write(c.actor(), f, http::query_json(c), target);
     });
   });
 }

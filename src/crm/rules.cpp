@@ -131,11 +131,34 @@ CustomerStatus status_after_moves(CustomerStatus current, const std::vector<Cust
   return current;
 }
 
-std::string_view status_label_zh(CustomerStatus s) {
-  static constexpr std::array<std::string_view, 7> kLabels{"新客户", "已联系", "意向", "跟进中",
-                                                           "成交",   "流失",   "无效"};
+std::string mask_person_name(std::string_view name) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < name.size();) {
+    const auto lead = static_cast<unsigned char>(name[i]);
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (chars++ == 0) {
+      out.append(name.substr(i, len));
+    } else {
+      out += '*';
+    }
+    i += len;
+  }
+  return out;
+}
+
+util::Label status_label(CustomerStatus s) {
+  static constexpr std::array<util::Label, 7> kLabels{{{"新客户", "New"},
+                                                       {"已联系", "Contacted"},
+                                                       {"意向", "Interested"},
+                                                       {"跟进中", "Following up"},
+                                                       {"成交", "Won"},
+                                                       {"流失", "Lost"},
+                                                       {"无效", "Invalid"}}};
   return kLabels[static_cast<size_t>(s)];
 }
+
+std::string_view status_label_zh(CustomerStatus s) { return status_label(s).zh; }
 
 std::optional<CustomerStatus> parse_status_text(std::string_view s) {
   std::string_view t = util::trim(s);
@@ -159,6 +182,12 @@ std::optional<CustomerStatus> parse_status_text(std::string_view s) {
                                                    {"无效", CustomerStatus::kInvalid}}};
   for (const auto& a : kAliases) {
     if (a.text == t) return a.status;
+  }
+  // The English export's labels ("Following up") read back too.
+  const std::string lower = util::to_lower_ascii(t);
+  for (int i = 0; i <= static_cast<int>(CustomerStatus::kInvalid); ++i) {
+    auto st = static_cast<CustomerStatus>(i);
+    if (util::to_lower_ascii(status_label(st).en) == lower) return st;
   }
   return std::nullopt;
 }

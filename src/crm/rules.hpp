@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crm/model.hpp"
+#include "util/lang.hpp"
 
 namespace waihu::crm {
 
@@ -20,6 +21,9 @@ std::string national_digits(std::string_view e164);
 
 /// "+8613812345678" → "138****5678"; "+861062345678" → "010****5678"; others keep their first 3 and last 4 digits.
 std::string mask_phone(std::string_view e164);
+/// A colleague's name as a 撞单 warning shows it to someone outside their group: the first character and a star
+/// for each of the rest ("张**"), enough to ask the right supervisor, not enough to go round them.
+std::string mask_person_name(std::string_view name);
 
 /// "A".."D" (any case, full-width too) → "A".."D"; "" stays ""; anything else → nullopt.
 std::optional<std::string> parse_grade(std::string_view s);
@@ -33,6 +37,8 @@ CustomerStatus status_after_moves(CustomerStatus current, const std::vector<Cust
 
 /// The zh-CN word for a status, as sheets and the UI show it ("意向", "跟进中" …); parse_status_text reads it back.
 std::string_view status_label_zh(CustomerStatus s);
+/// The status as people read it, in both languages.
+util::Label status_label(CustomerStatus s);
 
 /// Maps the statuses people type in a sheet (中文 or English) to the lifecycle: "意向" → interested, "成交" → won …
 std::optional<CustomerStatus> parse_status_text(std::string_view s);

@@ -6,6 +6,13 @@
 
 namespace waihu::crm {
 
+TEST(MaskPersonName, KeepsTheFirstCharacterOnly) {
+  EXPECT_EQ(mask_person_name("张伟"), "张*");
+  EXPECT_EQ(mask_person_name("欧阳娜娜"), "欧***");
+  EXPECT_EQ(mask_person_name("Li Wei"), "L*****");
+  EXPECT_EQ(mask_person_name(""), "");
+}
+
 TEST(CompanyName, SpellingsOfOneCompanyAgree) {
   std::string key = normalize_company("北京华信科技有限公司");
   EXPECT_EQ(key, "北京华信科技");
@@ -57,6 +64,7 @@ TEST(Status, LifecycleMoves) {
   EXPECT_FALSE(parse_status_text("maybe"));
   for (int i = 0; i <= static_cast<int>(S::kInvalid); ++i) {
     EXPECT_EQ(parse_status_text(status_label_zh(static_cast<S>(i))), static_cast<S>(i));  // export reads back
+    EXPECT_EQ(parse_status_text(status_label(static_cast<S>(i)).en), static_cast<S>(i));  // the English one too
   }
 }
 

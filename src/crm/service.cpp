@@ -27,6 +27,20 @@ std::optional<long long> CustomerService::owner_team(std::optional<long long> ow
 
 void CustomerService::present(const org::Actor& actor, Customer& c) const {
   if (!phones_visible(actor, c)) mask_phones(c);
+  if (c.owner_id && c.owner_name.empty()) name_owners(std::span<Customer>(&c, 1));
+}
+
+void CustomerService::name_owners(std::span<Customer> customers) const {
+  std::vector<long long> ids;
+  for (const auto& c : customers) {
+    if (c.owner_id) ids.push_back(*c.owner_id);
+  }
+  if (ids.empty()) return;
+  auto names = org_.people_names(ids);
+  for (auto& c : customers) {
+    if (!c.owner_id) continue;
+    if (auto it = names.find(*c.owner_id); it != names.end()) c.owner_name = it->second.display_name;
+  }
 }
 
 std::optional<long long> CustomerService::resolve_owner(const org::Actor& actor, const OwnerChange& owner,
@@ -86,14 +100,25 @@ Customer CustomerService::create(const org::Actor& actor, const CustomerInput& i
                   {0, c.created_at, actor.user_id, "customer.create", "customer", c.id, nullptr, to_json(c), nullptr});
     return c;
   });
+  // Who holds it, masked: the agent knows whom to ask (or which supervisor decides), without a name to go round.
+  auto holder_name = [&](std::optional<long long> owner) -> nlohmann::json {
+    if (!owner) return nullptr;
+    auto names = org_.people_names({*owner});
+    return names.count(*owner) ? nlohmann::json(mask_person_name(names[*owner].display_name)) : nlohmann::json(nullptr);
+  };
   if (auto* claim_id = std::get_if<long long>(&out)) {
     throw Conflict(
         "customer.duplicate_claim",
         "该客户已由其他销售跟进，已登记撞单 / another agent holds this customer; a duplicate claim was opened",
-        {{"field", dup.reason == "phone" ? "phones" : "company"}, {"claim_id", *claim_id}, {"reason", dup.reason}});
+        {{"field", dup.reason == "phone" ? "phones" : "company"},
+         {"claim_id", *claim_id},
+         {"reason", dup.reason},
+         {"holder_name", holder_name(dup.holder.owner_id)}});
   }
   if (auto* d = std::get_if<Duplicate>(&out)) {
-    nlohmann::json details{{"field", d->reason == "phone" ? "phones" : "company"}, {"reason", d->reason}};
+    nlohmann::json details{{"field", d->reason == "phone" ? "phones" : "company"},
+                           {"reason", d->reason},
+                           {"holder_name", holder_name(d->holder.owner_id)}};
     Customer existing;
     existing.owner_id = d->holder.owner_id;
     // Named only to whoever may see that customer's numbers: otherwise the answer would tell which pool customer
@@ -162,19 +187,38 @@ Customer CustomerService::get(const org::Actor& actor, long long id) {
   return *c;
 }
 
+namespace {
+// What a list's SQL needs besides the filter: the actor's scope, the expanded team filter, the phone search.
+struct ListQuery {
+  store::Scope scope;
+  std::vector<long long> owner_teams;
+  store::PhoneSearch search;
+};
+ListQuery list_query(org::OrgService& org, const PhoneNormalizer& phones, const org::Actor& actor,
+                     const CustomerFilter& f) {
+  ListQuery l{org::scope_filter(actor), {}, {phone_visibility(actor), actor.user_id, std::nullopt}};
+  if (f.team_id) l.owner_teams = org::team_subtree(org.list_teams(), *f.team_id);
+  if (!f.q.empty()) {
+    if (auto p = phones.normalize(f.q); p.phone) l.search.whole_number = p.phone->e164;
+  }
+  return l;
+}
+}  // namespace
+
+long long CustomerService::count(const org::Actor& actor, const CustomerFilter& f) {
+  ListQuery l = list_query(org_, phones_, actor, f);
+  return db_.read([&](soci::session& sql) { return store::count_customers(sql, f, l.scope, l.owner_teams, l.search); });
+}
+
 Page<Customer> CustomerService::list(const org::Actor& actor, const CustomerFilter& f, const std::string& cursor,
                                      int limit) {
   auto after = db::cursor_param(cursor);
-  const store::Scope scope = org::scope_filter(actor);
-  std::vector<long long> owner_teams;
-  if (f.team_id) owner_teams = org::team_subtree(org_.list_teams(), *f.team_id);
-  store::PhoneSearch search{phone_visibility(actor), actor.user_id, std::nullopt};
-  if (!f.q.empty()) {
-    if (auto p = phones_.normalize(f.q); p.phone) search.whole_number = p.phone->e164;
-  }
-  auto rows = db_.read(
-      [&](soci::session& sql) { return store::list_customers(sql, f, scope, owner_teams, search, after, limit); });
+  ListQuery l = list_query(org_, phones_, actor, f);
+  auto rows = db_.read([&](soci::session& sql) {
+    return store::list_customers(sql, f, l.scope, l.owner_teams, l.search, after, limit);
+  });
   auto page = db::page_of(std::move(rows), limit, [&](const Customer& c) { return store::cursor_after(c, f.sort); });
+  name_owners(page.items);
   for (auto& c : page.items) present(actor, c);
   return page;
 }
@@ -257,8 +301,8 @@ void CustomerService::move_status(soci::session& sql, const org::Actor& actor, c
 }
 
 void CustomerService::record_follow_up(soci::session& sql, long long customer_id, long long at,
-                                       const std::string& next_on) {
-  store::record_follow_up(sql, customer_id, at, next_on, clock_.now());
+                                       const std::string& next_on, std::optional<long long> callback_at) {
+  store::record_follow_up(sql, customer_id, at, next_on, callback_at, clock_.now());
 }
 
 Customer CustomerService::get_for_calling(const org::Actor& actor, long long id) {
@@ -271,6 +315,10 @@ Customer CustomerService::get_for_calling(const org::Actor& actor, long long id)
 
 Access CustomerService::access(const org::Actor& actor, const Customer& c) {
   return customer_access(actor, c, owner_team(c.owner_id));
+}
+
+std::unordered_map<long long, std::string> CustomerService::names_of(const std::vector<long long>& ids) {
+  return db_.read([&](soci::session& sql) { return store::customer_names(sql, ids); });
 }
 
 std::unordered_set<long long> CustomerService::phones_visible_among(const org::Actor& actor,

@@ -3,6 +3,7 @@
 // phones masked per role. Every write is audited in the same transaction.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_set>
 
@@ -54,6 +55,8 @@ class CustomerService {
   long long reassign(const org::Actor& actor, const Reassignment& r);
   static constexpr size_t kMaxReassign = 20000;
   Page<Customer> list(const org::Actor& actor, const CustomerFilter& filter, const std::string& cursor, int limit);
+  /// How many customers list() would hand out over all its pages.
+  long long count(const org::Actor& actor, const CustomerFilter& filter);
   Page<DuplicateClaim> claims(const org::Actor& actor, const std::optional<std::string>& status,
                               const std::string& cursor, int limit);
 
@@ -81,8 +84,10 @@ class CustomerService {
   /// allows it, audited with `origin`. Throws NotFound if the customer does not exist.
   void advance_status(soci::session& sql, const org::Actor& actor, long long customer_id, CustomerStatus next,
                       long long at, const std::string& origin);
-  /// Inside the caller's transaction (a follow-up being logged): last contact and the next follow-up date.
-  void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on);
+  /// Inside the caller's transaction (a follow-up being logged): last contact, the next follow-up date and the
+  /// callback time the latest follow-up set (none clears it).
+  void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
+                        std::optional<long long> callback_at);
   /// The customer unmasked, for a service that dials it (a call being logged); NotFound outside the actor's scope.
   Customer get_for_calling(const org::Actor& actor, long long id);
   /// What the actor may do with this customer (None when it is outside their scope).
@@ -93,8 +98,13 @@ class CustomerService {
   /// Which of these customers' numbers the actor sees in full (crm::phone_visible_for_owner); ids of customers
   /// that do not exist are left out. For services that hand out numbers of many customers (calls).
   std::unordered_set<long long> phones_visible_among(const org::Actor& actor, std::vector<long long> ids);
+  /// Customers' names (company, else contact) by id, for records that name them; the caller has scoped the
+  /// records. Ids not found are left out.
+  std::unordered_map<long long, std::string> names_of(const std::vector<long long>& ids);
   /// Masks phones the actor may not see. Used for everything the service hands out.
   void present(const org::Actor& actor, Customer& c) const;
+  /// Fills the owners' names of many customers with one query.
+  void name_owners(std::span<Customer> customers) const;
   /// The owner a write by `actor` may set; throws Forbidden / NotFound / BadRequest.
   std::optional<long long> resolve_owner(const org::Actor& actor, const OwnerChange& owner,
                                          std::optional<long long> current);

@@ -14,8 +14,8 @@ namespace {
 constexpr const char* kCustomerColumns =
     "c.id, c.company, c.company_norm, c.contact_name, c.title, c.fax, c.industry, c.region, c.size, c.headcount, "
     "c.it_status, c.source, c.needs, c.grade, c.status, c.owner_id, c.notes, c.created_by, c.created_at, "
-    "c.updated_at, c.last_contact_at, c.last_call_result, c.next_follow_up_on";
-constexpr size_t kCustomerColumnCount = 23;
+    "c.updated_at, c.last_contact_at, c.last_call_result, c.next_follow_up_on, c.callback_at";
+constexpr size_t kCustomerColumnCount = 24;
 
 Customer customer_from_row(const db::Row& r) {
   Customer c;
@@ -42,6 +42,7 @@ Customer customer_from_row(const db::Row& r) {
   c.last_contact_at = r.opt_i64(20);
   c.last_call_result = r.str(21);
   c.next_follow_up_on = r.opt_str(22).value_or("");
+  c.callback_at = r.opt_i64(23);
   return c;
 }
 
@@ -84,6 +85,10 @@ db::KeysetSort keyset_for(CustomerSort s) {
       return {"c.company_norm", "c.id", false, false};
     case CustomerSort::kCompanyDesc:
       return {"c.company_norm", "c.id", true, false};
+    case CustomerSort::kFollowUpDue:
+      return {"c.next_follow_up_on", "c.id", false, false};
+    case CustomerSort::kCallbackDue:
+      return {"c.callback_at", "c.id", false, true};
   }
   return {"", "c.id", true, true};
 }
@@ -317,6 +322,15 @@ std::unordered_map<long long, std::optional<long long>> owners_of(soci::session&
   return out;
 }
 
+std::unordered_map<long long, std::string> customer_names(soci::session& sql, const std::vector<long long>& ids) {
+  std::unordered_map<long long, std::string> out;
+  if (ids.empty()) return out;
+  db::Query q;
+  q << "SELECT id, company, contact_name FROM customers WHERE id IN (" << q.bind_list(ids) << ")";
+  for (const auto& r : q.fetch(sql, 3)) out.emplace(r.i64(0), r.str(1).empty() ? r.str(2) : r.str(1));
+  return out;
+}
+
 namespace {
 // `q` over the customers: everything (names and phone digits) where the numbers are visible, names and whole
 // numbers where they are masked.
@@ -350,11 +364,10 @@ void add_text_search(db::Query& q, const std::string& text, const PhoneSearch& s
 }
 }  // namespace
 
-std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
-                                     const std::vector<long long>& owner_teams, const PhoneSearch& search,
-                                     const std::optional<db::Cursor>& after, int limit) {
-  db::Query q;
-  q << "SELECT " << kCustomerColumns << " FROM customers c WHERE 1=1";
+namespace {
+// " AND …" for the customers the filter and scope select, shared by the list and its count.
+void where_customers(db::Query& q, const CustomerFilter& f, const Scope& scope,
+                     const std::vector<long long>& owner_teams, const PhoneSearch& search) {
   if (!scope.all) {
     if (scope.own_user_id) {
       q << " AND (c.owner_id = " << q.bind(*scope.own_user_id) << " OR c.owner_id IS NULL)";
@@ -381,8 +394,22 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
   if (f.industry) q << " AND c.industry = " << q.bind(*f.industry);
   if (f.source) q << " AND c.source = " << q.bind(*f.source);
   if (f.due_by) q << " AND c.next_follow_up_on <= " << q.bind(*f.due_by);
+  if (f.callback_before) q << " AND c.callback_at < " << q.bind(*f.callback_before);
+  if (f.open_only) q << " AND c.status NOT IN ('won', 'lost', 'invalid')";
+  // A keyset over a column with NULLs would lose rows: these sorts list only customers that have the value.
+  if (f.sort == CustomerSort::kFollowUpDue) q << " AND c.next_follow_up_on IS NOT NULL";
+  if (f.sort == CustomerSort::kCallbackDue) q << " AND c.callback_at IS NOT NULL";
   if (f.tag) q << " AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = " << q.bind(*f.tag) << ")";
   if (!f.q.empty()) add_text_search(q, f.q, search);
+}
+}  // namespace
+
+std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
+                                     const std::vector<long long>& owner_teams, const PhoneSearch& search,
+                                     const std::optional<db::Cursor>& after, int limit) {
+  db::Query q;
+  q << "SELECT " << kCustomerColumns << " FROM customers c WHERE 1=1";
+  where_customers(q, f, scope, owner_teams, search);
   auto sort = keyset_for(f.sort);
   if (after) q << " AND " << db::keyset_after(q, sort, *after);
   q << " ORDER BY " << db::keyset_order(sort) << " LIMIT " << std::to_string(limit + 1);
@@ -390,6 +417,13 @@ std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f
   for (const auto& r : q.fetch(sql, kCustomerColumnCount)) out.push_back(customer_from_row(r));
   load_children(sql, out);
   return out;
+}
+
+long long count_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
+                          const std::vector<long long>& owner_teams, const PhoneSearch& search) {
+  db::Query q("SELECT COUNT(*) FROM customers c WHERE 1=1");
+  where_customers(q, f, scope, owner_teams, search);
+  return q.scalar(sql).value_or(0);
 }
 
 db::Cursor cursor_after(const Customer& c, CustomerSort sort) {
@@ -400,6 +434,10 @@ db::Cursor cursor_after(const Customer& c, CustomerSort sort) {
     case CustomerSort::kCompanyAsc:
     case CustomerSort::kCompanyDesc:
       return {c.company_norm, c.id};
+    case CustomerSort::kFollowUpDue:
+      return {c.next_follow_up_on, c.id};
+    case CustomerSort::kCallbackDue:
+      return {std::to_string(c.callback_at.value_or(0)), c.id};
     default:
       return {"", c.id};
   }
@@ -423,11 +461,12 @@ void set_status(soci::session& sql, long long customer_id, CustomerStatus status
 }
 
 void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
-                      long long now) {
+                      std::optional<long long> callback_at, long long now) {
   db::Query q;
   q << "UPDATE customers SET next_follow_up_on = " << (next_on.empty() ? "NULL" : q.bind(next_on))
-    << ", updated_at = " << q.bind(now) << ", last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < "
-    << q.bind(at) << " THEN " << q.bind(at) << " ELSE last_contact_at END WHERE id = " << q.bind(customer_id);
+    << ", callback_at = " << (callback_at ? q.bind(*callback_at) : "NULL") << ", updated_at = " << q.bind(now)
+    << ", last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < " << q.bind(at) << " THEN "
+    << q.bind(at) << " ELSE last_contact_at END WHERE id = " << q.bind(customer_id);
   q.exec(sql);
 }
 

@@ -47,6 +47,9 @@ std::vector<long long> customers_owned_by(soci::session& sql, long long owner_id
 /// The owner of each of these customers (nullopt: the pool); ids not found are left out.
 std::unordered_map<long long, std::optional<long long>> owners_of(soci::session& sql,
                                                                   const std::vector<long long>& ids);
+/// What a customer is called where records name it: the company, or the contact when there is none. Ids not
+/// found are left out.
+std::unordered_map<long long, std::string> customer_names(soci::session& sql, const std::vector<long long>& ids);
 
 struct Holder {
   long long customer_id = 0;
@@ -86,6 +89,9 @@ struct PhoneSearch {
 std::vector<Customer> list_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
                                      const std::vector<long long>& owner_teams, const PhoneSearch& search,
                                      const std::optional<db::Cursor>& after, int limit);
+/// How many customers the list would hold, all pages together.
+long long count_customers(soci::session& sql, const CustomerFilter& f, const Scope& scope,
+                          const std::vector<long long>& owner_teams, const PhoneSearch& search);
 /// The cursor that continues after `c` in this sort.
 db::Cursor cursor_after(const Customer& c, CustomerSort sort);
 
@@ -135,9 +141,10 @@ class ContactBatch {
 void each_phone_holder(soci::session& sql,
                        const std::function<void(const std::string&, long long, std::optional<long long>)>& each);
 
-/// A follow-up with the customer: the last contact when it is newer, and the next follow-up date ("" clears it).
+/// A follow-up with the customer: the last contact when it is newer, the next follow-up date ("" clears it) and
+/// the callback time (none clears it).
 void record_follow_up(soci::session& sql, long long customer_id, long long at, const std::string& next_on,
-                      long long now);
+                      std::optional<long long> callback_at, long long now);
 
 /// The new claim's id; nullopt when the same customer and claimant already have an open one (unique index).
 std::optional<long long> insert_claim(soci::session& sql, const DuplicateClaim& claim,

@@ -3,9 +3,11 @@
 // it. One place for the format parameter, the file's life and the download headers.
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
+#include "util/lang.hpp"
 #include "util/sheet_writer.hpp"
 
 namespace waihu::http {
@@ -14,9 +16,16 @@ namespace waihu::http {
 util::SheetFormat sheet_format(const Context& c);
 /// The query parameters as a JSON object, for an export's audit row.
 nlohmann::json query_json(const Context& c);
-/// Runs write(path, format) into a new temporary file and answers it as a download named NAME-YYYY-MM-DD.EXT;
-/// the file is removed once sent, or at once when write throws.
-Response sheet_download(const std::string& data_dir, const Context& c, const std::string& name,
-                        const std::function<void(const std::string& path, util::SheetFormat format)>& write);
+/// ?lang=zh|en (default zh): the language of the file's headers, labels and name; 400 naming "lang" otherwise.
+util::Lang sheet_lang(const Context& c);
+
+/// Runs write() into a new temporary file and answers it as a download named for what it holds and the period
+/// it covers — "通话记录-2026-11-24.xlsx" / "calls-2026-11-24.xlsx" (an empty period: today, for a snapshot);
+/// the file is removed once sent, or at once when write throws. Headers "format" and "lang" are its own.
+Response sheet_download(const std::string& data_dir, const Context& c, util::Label what, const std::string& period,
+                        const std::function<void(const util::SheetTarget&)>& write);
+/// The period a day / from / to filter covers, for a file name: "2026-11-24", "2026-11-01_2026-11-30", "" (none).
+std::string period_name(const std::optional<std::string>& day, const std::optional<std::string>& from,
+                        const std::optional<std::string>& to);
 
 }  // namespace waihu::http

@@ -41,6 +41,14 @@ struct User {
   long long updated_at = 0;
 };
 
+/// How records name a person.
+struct PersonName {
+  std::string display_name;
+  std::string username;
+  /// "张伟 (agent01)": the name people know, and the login that tells two 张伟 apart.
+  std::string label() const { return display_name + " (" + username + ")"; }
+};
+
 /// Failed-login counter for one account or one address.
 struct LoginThrottle {
   long long failures = 0;

@@ -1,6 +1,7 @@
 #include "org/rules.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "util/strings.hpp"
 
@@ -27,6 +28,8 @@ bool has_right(Role role, Right right) {
     case Right::kClaimPool:
     case Right::kOwnDesk:
       return role == Role::kAgent || role == Role::kFieldRep;
+    case Right::kViewOverview:
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor;
   }
   return false;
 }
@@ -53,6 +56,8 @@ std::string_view right_name(Right right) {
       return "claim_pool";
     case Right::kOwnDesk:
       return "own_desk";
+    case Right::kViewOverview:
+      return "view_overview";
   }
   return "";
 }
@@ -156,6 +161,18 @@ bool is_valid_username(std::string_view u) {
   return std::all_of(u.begin(), u.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
   });
+}
+
+std::string_view username_in(std::string_view cell) {
+  // Half- or full-width brackets, as Excel users retype them.
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+    if (!cell.ends_with(close)) continue;
+    auto start = cell.rfind(open);
+    if (start == std::string_view::npos) continue;
+    std::string_view inside = cell.substr(start + open.size(), cell.size() - close.size() - start - open.size());
+    if (is_valid_username(inside)) return inside;
+  }
+  return cell;
 }
 
 }  // namespace waihu::org

@@ -19,10 +19,12 @@ enum class Right {
   kLogCalls,        ///< log calls and follow-ups (not QA, not assistants)
   kClaimPool,       ///< claim pool customers and release own ones (agents, field reps)
   kOwnDesk,         ///< works a desk of own customers and calls (agents, field reps)
+  kViewOverview,    ///< the department's figures of the day and month (managers, supervisors, admins)
 };
-inline constexpr Right kAllRights[] = {
-    Right::kSeePhone,       Right::kManageOrg,   Right::kBulkImport, Right::kExportCustomers, Right::kReadAudit,
-    Right::kWriteCustomers, Right::kAssignOwner, Right::kLogCalls,   Right::kClaimPool,       Right::kOwnDesk};
+inline constexpr Right kAllRights[] = {Right::kSeePhone,        Right::kManageOrg,   Right::kBulkImport,
+                                       Right::kExportCustomers, Right::kReadAudit,   Right::kWriteCustomers,
+                                       Right::kAssignOwner,     Right::kLogCalls,    Right::kClaimPool,
+                                       Right::kOwnDesk,         Right::kViewOverview};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 
@@ -70,5 +72,7 @@ long long seconds_locked(const std::optional<LoginThrottle>& current, long long 
 std::string_view password_problem(std::string_view password);
 /// Usernames: 3–32 of a-z 0-9 . _ -
 bool is_valid_username(std::string_view username);
+/// The login a cell names: "agent01", or the username in "张伟 (agent01)" as exports write people.
+std::string_view username_in(std::string_view cell);
 
 }  // namespace waihu::org

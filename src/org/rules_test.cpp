@@ -93,4 +93,12 @@ TEST(Credentials, HashVerifyAndTokens) {
   EXPECT_NE(token_digest(a), a);
 }
 
+TEST(UsernameIn, ReadsTheLoginOutOfAnExportedPersonCell) {
+  EXPECT_EQ(username_in("agent01"), "agent01");
+  EXPECT_EQ(username_in("张伟 (agent01)"), "agent01");
+  EXPECT_EQ(username_in("张伟（agent01）"), "agent01");
+  EXPECT_EQ(username_in("张伟 (销售)"), "张伟 (销售)");  // not a login: the cell as it is
+  EXPECT_EQ(username_in("agent01)"), "agent01)");
+}
+
 }  // namespace waihu::org

@@ -184,14 +184,21 @@ User OrgService::update_user(const Actor* actor, long long id, const UserPatch& 
     if (actor && actor->user_id == id && (u.disabled || u.role != Role::kAdmin)) {
       throw RuleViolation("user.self_lockout", "不能停用自己或取消自己的管理员角色 / you cannot lock yourself out");
     }
+    const bool was_admin = current->role == Role::kAdmin && !current->disabled;
+    if (was_admin && (u.disabled || u.role != Role::kAdmin) && store::count_active_admins(sql, id) == 0) {
+      throw RuleViolation("user.last_admin", "至少要保留一个启用的管理员 / at least one active admin must remain",
+                          {{"field", u.disabled ? "disabled" : "role"}});
+    }
     validate_profile(u.display_name, u.hired_on, u.level, u.prior_months);
     check_extension_free(sql, u.extension, id);
     u.updated_at = clock_.now();
     store::update_user(sql, u);
     if (u.disabled && !current->disabled) store::revoke_user_sessions(sql, id, u.updated_at);
-    audit::record(sql,
-                  {0, u.updated_at, actor_id(actor), u.disabled && !current->disabled ? "user.disable" : "user.update",
-                   "user", id, to_json(*current), to_json(u), nullptr});
+    audit::record(sql, {0, u.updated_at, actor_id(actor),
+                        u.disabled && !current->disabled   ? "user.disable"
+                        : !u.disabled && current->disabled ? "user.enable"
+                                                           : "user.update",
+                        "user", id, to_json(*current), to_json(u), nullptr});
     return u;
   });
 }
@@ -274,6 +281,10 @@ std::vector<User> OrgService::users_in_scope(const Actor& actor) {
     cursor = page.next_cursor.value_or("");
   } while (!cursor.empty());
   return out;
+}
+
+std::unordered_map<long long, PersonName> OrgService::people_names(const std::vector<long long>& ids) {
+  return db_.read([&](soci::session& sql) { return store::people_names(sql, ids); });
 }
 
 PeopleDirectory OrgService::people_directory(const Actor& actor) {

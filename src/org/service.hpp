@@ -3,6 +3,7 @@
 // `actor == nullptr` means the command line, run by whoever owns the machine.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/page.hpp"
@@ -75,6 +76,9 @@ class OrgService {
   /// Every user the actor sees (disabled ones too: their old records still name them), for matching many
   /// records at once.
   std::vector<User> users_in_scope(const Actor& actor);
+  /// Names by user id, for records that name people (colleagues' names are not confidential within the
+  /// company; ids not found are left out).
+  std::unordered_map<long long, PersonName> people_names(const std::vector<long long>& ids);
   /// The users the actor sees, by extension and username.
   PeopleDirectory people_directory(const Actor& actor);
   /// Whether the records of `user_id` (calls, deals) are within the actor's scope.

@@ -212,4 +212,21 @@ void clear_throttle(soci::session& sql, const std::string& key) {
   q.exec(sql);
 }
 
+long long count_active_admins(soci::session& sql, long long except_id) {
+  db::Query q;
+  // Locks the admins' rows on PostgreSQL, so two admins disabling each other at once cannot both succeed.
+  q << "SELECT id FROM users WHERE role = 'admin' AND disabled = 0 AND id <> " << q.bind(except_id)
+    << db::lock_clause(sql, db::Lock::kForUpdate);
+  return static_cast<long long>(q.fetch(sql, 1).size());
+}
+
+std::unordered_map<long long, PersonName> people_names(soci::session& sql, const std::vector<long long>& ids) {
+  std::unordered_map<long long, PersonName> out;
+  if (ids.empty()) return out;
+  db::Query q;
+  q << "SELECT id, display_name, username FROM users WHERE id IN (" << q.bind_list(ids) << ")";
+  for (const auto& r : q.fetch(sql, 3)) out.emplace(r.i64(0), PersonName{r.str(1), r.str(2)});
+  return out;
+}
+
 }  // namespace waihu::org::store

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "db/database.hpp"
@@ -37,6 +38,10 @@ struct UserFilter {
 };
 /// Ordered by id ascending, keyset after `after_id`.
 std::vector<User> list_users(soci::session& sql, const UserFilter& f, long long after_id, int limit);
+/// Active (not disabled) admins other than `except_id`.
+long long count_active_admins(soci::session& sql, long long except_id);
+/// Names by user id (ids not found are left out).
+std::unordered_map<long long, PersonName> people_names(soci::session& sql, const std::vector<long long>& ids);
 
 struct SessionRow {
   long long session_id;

@@ -47,7 +47,11 @@ Page<TimelineEntry> TimelineService::timeline(const org::Actor& actor, long long
   std::unordered_map<long long, size_t> index;  // event key → position in out.items
   for (const auto& e : page.items) {
     index[e.key] = out.items.size();
-    out.items.push_back({kKinds[static_cast<int>(e.kind)], e.at, e.key, {}, {}, {}, {}, {}, {}, {}});
+    TimelineEntry entry;
+    entry.kind = kKinds[static_cast<int>(e.kind)];
+    entry.at = e.at;
+    entry.key = e.key;
+    out.items.push_back(std::move(entry));
   }
   auto entry_of = [&](EventKind kind, long long id) -> TimelineEntry& {
     return out.items[index.at(id * 8 + static_cast<int>(kind))];
@@ -84,7 +88,35 @@ Page<TimelineEntry> TimelineService::timeline(const org::Actor& actor, long long
       t.changed_by = a->actor_id;
     }
   }
+  name_people(out.items);
   return out;
+}
+
+void TimelineService::name_people(std::vector<TimelineEntry>& entries) {
+  auto who = [](const TimelineEntry& e) -> std::optional<long long> {
+    if (e.call) return e.call->agent_id;
+    if (e.follow_up) return e.follow_up->agent_id;
+    if (e.deal) return e.deal->agent_id;
+    return e.changed_by;
+  };
+  std::vector<long long> ids;
+  for (const auto& e : entries) {
+    for (const auto& id : {who(e), e.owner_before, e.owner_after}) {
+      if (id) ids.push_back(*id);
+    }
+  }
+  auto names = org_.people_names(ids);
+  auto name = [&](const std::optional<long long>& id) -> std::string {
+    if (!id) return "";
+    auto it = names.find(*id);
+    return it == names.end() ? "" : it->second.display_name;
+  };
+  for (auto& e : entries) {
+    e.by_name = name(who(e));
+    e.owner_before_name = name(e.owner_before);
+    e.owner_after_name = name(e.owner_after);
+    if (e.call) e.call->agent_name = e.by_name;
+  }
 }
 
 }  // namespace waihu::reporting

@@ -13,6 +13,7 @@
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
+#include "org/service.hpp"
 #include "sales/service.hpp"
 
 namespace waihu::reporting {
@@ -27,18 +28,30 @@ struct TimelineEntry {
   std::optional<sales::Payment> payment;  ///< a payment or a refund
   /// ownership: owner before and after (null = the public pool), and who moved it
   std::optional<long long> owner_before, owner_after, changed_by;
+  /// By name: who did it (the call's or follow-up's agent, the deal's closer, who moved the customer), and the
+  /// owners before and after ("" for the pool or someone unknown).
+  std::string by_name, owner_before_name, owner_after_name;
 };
 
 class TimelineService {
  public:
-  TimelineService(db::Database& db, crm::CustomerService& customers, calls::CallService& calls,
+  TimelineService(db::Database& db, org::OrgService& org, crm::CustomerService& customers, calls::CallService& calls,
                   calls::FollowUpService& follow_ups, sales::DealService& deals, audit::AuditService& audit)
-      : db_(db), customers_(customers), calls_(calls), follow_ups_(follow_ups), deals_(deals), audit_(audit) {}
+      : db_(db),
+        org_(org),
+        customers_(customers),
+        calls_(calls),
+        follow_ups_(follow_ups),
+        deals_(deals),
+        audit_(audit) {}
   /// NotFound when the customer is outside the actor's scope. Phones in calls masked as the customer's are.
   Page<TimelineEntry> timeline(const org::Actor& actor, long long customer_id, const std::string& cursor, int limit);
 
  private:
+  /// Fills the names of the people the entries mention.
+  void name_people(std::vector<TimelineEntry>& entries);
   db::Database& db_;
+  org::OrgService& org_;
   crm::CustomerService& customers_;
   calls::CallService& calls_;
   calls::FollowUpService& follow_ups_;

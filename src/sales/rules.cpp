@@ -35,14 +35,6 @@ std::string payment_exceeds_message(const DealTotals& totals, long long deal_amo
          " yuan); correct the deal's amount first if it is wrong";
 }
 
-std::string format_yuan(long long fen) {
-  unsigned long long abs =
-      fen < 0 ? static_cast<unsigned long long>(-(fen + 1)) + 1 : static_cast<unsigned long long>(fen);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s%llu.%02llu", fen < 0 ? "-" : "", abs / 100, abs % 100);
-  return buf;
-}
-
 std::optional<long long> parse_yuan(std::string_view text) {
   std::string_view t = util::trim(text);
   for (std::string_view sign : {"¥", "￥"}) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sales/model.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::sales {
 
@@ -32,8 +33,7 @@ bool payment_allowed(const DealTotals& totals, long long deal_amount_fen, long l
 /// The reason a payment is refused, naming the amounts in yuan (zh / en).
 std::string payment_exceeds_message(const DealTotals& totals, long long deal_amount_fen, long long amount_fen);
 
-/// "1234.50" from 123450 fen (negative amounts keep their sign).
-std::string format_yuan(long long fen);
+using util::format_yuan;
 
 /// An amount in yuan as sheets write it — "12800", "12,800.5", "¥12800.00", "12800元" — in fen; nullopt when it is
 /// not a number with at most two decimals (no rounding: money is exact).

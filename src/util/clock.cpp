@@ -106,6 +106,13 @@ std::string china_datetime(UnixSeconds t) {
   return s;
 }
 
+UnixSeconds china_day_start(UnixSeconds t) {
+  constexpr UnixSeconds kOffset = 8 * 3600, kDay = 86400;
+  UnixSeconds local = t + kOffset;
+  UnixSeconds day = local / kDay - (local % kDay < 0 ? 1 : 0);
+  return day * kDay - kOffset;
+}
+
 std::string china_date(UnixSeconds t) { return format_iso_utc(t + 8 * 3600).substr(0, 10); }
 
 }  // namespace waihu::util

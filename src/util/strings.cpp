@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 
 namespace waihu::util {
 
@@ -248,6 +249,14 @@ std::string percent_decode(std::string_view s, bool plus_is_space) {
     }
   }
   return out;
+}
+
+std::string format_yuan(long long fen) {
+  unsigned long long abs =
+      fen < 0 ? static_cast<unsigned long long>(-(fen + 1)) + 1 : static_cast<unsigned long long>(fen);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s%llu.%02llu", fen < 0 ? "-" : "", abs / 100, abs % 100);
+  return buf;
 }
 
 }  // namespace waihu::util

@@ -37,4 +37,7 @@ bool base64url_decode(std::string_view text, std::string& out);
 /// "%E5%A4%96" → its bytes; with `plus_is_space` (query strings) "+" is a space. A broken escape stays as it is.
 std::string percent_decode(std::string_view s, bool plus_is_space);
 
+/// "1234.50" from 123450 fen (negative amounts keep their sign).
+std::string format_yuan(long long fen);
+
 }  // namespace waihu::util

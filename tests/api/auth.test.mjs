@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshData, startServer, api, login, cleanup, ADMIN_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, login, cleanup, cli, ADMIN_PASSWORD } from './helpers.mjs';
 
 let dir, srv;
 before(async () => { dir = freshData(); srv = await startServer(dir); });
@@ -104,6 +104,55 @@ test('teams and users: admin creates, agents are forbidden', async () => {
   assert.deepEqual(audit.json.items.map((e) => e.action).filter((a) => a.startsWith('user.')), ['user.disable', 'user.create']);
   assert.equal(audit.json.items[0].before.disabled, false);
   assert.equal(audit.json.items[0].after.disabled, true);
+  // Re-enabled, the user signs in again; the audit says so.
+  const back = await api(srv.base, 'POST', `/api/v1/users/${user.json.id}/enable`, { token: admin });
+  assert.equal(back.status, 200);
+  assert.equal(back.json.disabled, false);
+  assert.ok(await login(srv.base, 'newagent', 'agent-pass-1'));
+  const again = await api(srv.base, 'GET', '/api/v1/audit?action=user.enable&entity_id=' + user.json.id, { token: admin });
+  assert.equal(again.json.items.length, 1);
+  assert.equal(again.json.items[0].action_label.en, 'User re-enabled');
+  assert.equal((await api(srv.base, 'POST', `/api/v1/users/${user.json.id}/enable`, { token: agent })).status, 401, 'the old session stays ended');
+});
+
+test('an admin cannot disable their own account, nor the last active admin be disabled or demoted', async () => {
+  const admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  const me = (await api(srv.base, 'GET', '/api/v1/auth/me', { token: admin })).json;
+  const self = await api(srv.base, 'POST', `/api/v1/users/${me.id}/disable`, { token: admin });
+  assert.equal(self.status, 422);
+  assert.equal(self.json.error.code, 'user.self_lockout');
+  // A second admin may not remove the only other admin once it is the last one standing.
+  const team = me.team_id;
+  const second = await api(srv.base, 'POST', '/api/v1/users', {
+    token: admin, body: { username: 'admin2', display_name: '副管理员', role: 'admin', team_id: team, password: 'admin-pass-2' },
+  });
+  assert.equal(second.status, 201);
+  const admin2 = await login(srv.base, 'admin2', 'admin-pass-2');
+  const off = await api(srv.base, 'POST', `/api/v1/users/${me.id}/disable`, { token: admin2 });
+  assert.equal(off.status, 200, 'two admins: one may disable the other');
+  const last = await api(srv.base, 'PATCH', `/api/v1/users/${second.json.id}`, { token: admin2, body: { role: 'manager' } });
+  assert.equal(last.status, 422);
+  assert.equal(last.json.error.code, 'user.self_lockout');
+  const reenabled = await api(srv.base, 'POST', `/api/v1/users/${me.id}/enable`, { token: admin2 });
+  assert.equal(reenabled.status, 200);
+  // admin2 disabled by admin, then admin is the last: demoting admin through another account is refused.
+  assert.equal((await api(srv.base, 'POST', `/api/v1/users/${second.json.id}/disable`, { token: await login(srv.base, 'admin', ADMIN_PASSWORD) })).status, 200);
+  const fresh = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  const manager = (await api(srv.base, 'POST', '/api/v1/users', {
+    token: fresh, body: { username: 'mgr9', display_name: '经理九', role: 'manager', team_id: team, password: 'mgr-pass-99' },
+  })).json;
+  assert.ok(manager.id);
+  const lastAdmin = await api(srv.base, 'PATCH', `/api/v1/users/${me.id}`, { token: fresh, body: { display_name: '管理员' } });
+  assert.equal(lastAdmin.status, 200, 'editing the last admin is fine');
+  const users = await api(srv.base, 'GET', '/api/v1/users?role=admin&disabled=false', { token: fresh });
+  assert.deepEqual(users.json.items.map((u) => u.username), ['admin']);
+  // The command line acts as no user: the last active admin is what stops it.
+  const cliOff = cli(dir, ['user', 'disable', 'admin']);
+  assert.notEqual(cliOff.status, 0);
+  assert.match(cliOff.stderr, /last|管理员/);
+  assert.equal(cli(dir, ['user', 'enable', 'admin2']).status, 0);
+  assert.equal(cli(dir, ['user', 'disable', 'admin']).status, 0, 'with admin2 back, admin may go');
+  assert.equal(cli(dir, ['user', 'enable', 'admin']).status, 0);
 });
 
 test('health, home page and OpenAPI are served', async () => {

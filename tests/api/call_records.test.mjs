@@ -28,7 +28,7 @@ test('a call and its follow-up are one request: a refused follow-up leaves nothi
   const [calls, followUps] = [callsOf(c.id), followUpsOf(c.id)];
   const refused = await api(srv.base, 'POST', '/api/v1/calls', {
     token: agent01,
-    body: { customer_id: c.id, started_at: minutesAgo(3), result: 'interested', talk_seconds: 95,
+    body: { customer_id: c.id, started_at: minutesAgo(3), result: 'interested', talk_seconds: 95, talk_seconds_reason: '补录',
       follow_up: { content: '客户要报价', next_follow_up_on: '2020-01-01' } },
   });
   assert.equal(refused.status, 400);
@@ -41,7 +41,7 @@ test('a call and its follow-up are one request: a refused follow-up leaves nothi
   const next = new Date(Date.now() + 8 * 3600000 + 3 * 86400000).toISOString().slice(0, 10);
   const ok = await api(srv.base, 'POST', '/api/v1/calls', {
     token: agent01,
-    body: { customer_id: c.id, started_at: minutesAgo(3), result: 'interested', talk_seconds: 95,
+    body: { customer_id: c.id, started_at: minutesAgo(3), result: 'interested', talk_seconds: 95, talk_seconds_reason: '补录',
       follow_up: { channel: 'phone', content: '客户要报价', next_follow_up_on: next } },
   });
   assert.equal(ok.status, 201, JSON.stringify(ok.json));
@@ -189,7 +189,7 @@ test('supervisors reassign in bulk: all of a leaving agent\'s customers, or list
 test('/auth/me lists every right the server checks; QA and assistants may not log calls', async () => {
   const me = async (token) => (await api(srv.base, 'GET', '/api/v1/auth/me', { token })).json.rights;
   const agent = await me(agent01);
-  for (const r of ['see_phone', 'manage_org', 'import_customers', 'export_customers', 'read_audit', 'write_customers', 'assign_owner', 'log_calls', 'claim_pool', 'own_desk']) {
+  for (const r of ['see_phone', 'manage_org', 'import_customers', 'export_customers', 'read_audit', 'write_customers', 'assign_owner', 'log_calls', 'claim_pool', 'own_desk', 'view_overview']) {
     assert.equal(typeof agent[r], 'boolean', r);
   }
   assert.deepEqual([agent.log_calls, agent.claim_pool, agent.own_desk, agent.assign_owner], [true, true, true, false]);

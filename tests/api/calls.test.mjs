@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshData, startServer, api, login, cleanup, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+import { xlsxRows, excelDateTime } from './xlsx.mjs';
 
 let dir, srv, admin, agent01, agent11, supervisor1, qa, ids = {};
 before(async () => {
@@ -24,7 +25,7 @@ test('logging a connected call moves the customer to contacted and records the l
   const c = await ownNew(agent01, ids.agent01);
   const r = await api(srv.base, 'POST', '/api/v1/calls', {
     token: agent01,
-    body: { customer_id: c.id, started_at: '2026-11-24T10:00:00+08:00', ring_seconds: 8, talk_seconds: 95, result: 'connected', notes: '介绍了产品' },
+    body: { customer_id: c.id, started_at: '2026-11-24T10:00:00+08:00', ring_seconds: 8, talk_seconds: 95, talk_seconds_reason: '补录', result: 'connected', notes: '介绍了产品' },
   });
   assert.equal(r.status, 201, JSON.stringify(r.json));
   assert.equal(r.json.agent_id, ids.agent01);
@@ -41,7 +42,7 @@ test('logging a connected call moves the customer to contacted and records the l
   assert.equal(after.json.last_contact_at, '2026-11-24T02:01:43Z');
   // An interested call moves it on; a short call is logged but is not effective.
   const again = await api(srv.base, 'POST', '/api/v1/calls', {
-    token: agent01, body: { customer_id: c.id, started_at: '2026-11-24T11:00:00Z', talk_seconds: 12, result: 'interested' },
+    token: agent01, body: { customer_id: c.id, started_at: '2026-11-24T11:00:00Z', talk_seconds: 12, talk_seconds_reason: '补录', result: 'interested' },
   });
   assert.equal(again.json.effective, false);
   assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}`, { token: agent01 })).json.status, 'interested');
@@ -70,7 +71,7 @@ test('a call by number finds the customer; a missed call leaves the status alone
   assert.equal(after.json.status, 'new');
   assert.equal(after.json.last_call_result, 'no_answer');
   const unknown = await api(srv.base, 'POST', '/api/v1/calls', {
-    token: agent01, body: { number: '13000000001', started_at: '2026-11-24T03:05:00Z', talk_seconds: 40, result: 'connected' },
+    token: agent01, body: { number: '13000000001', started_at: '2026-11-24T03:05:00Z', talk_seconds: 40, talk_seconds_reason: '补录', result: 'connected' },
   });
   assert.equal(unknown.status, 201);
   assert.equal(unknown.json.customer_id, null, 'a number that matches no customer is logged without one');
@@ -92,7 +93,7 @@ test('scopes: an agent cannot log against or read another team\'s customer or ca
   });
   assert.equal(forOther.status, 403);
   const theirCall = await api(srv.base, 'POST', '/api/v1/calls', {
-    token: agent11, body: { customer_id: theirs.id, started_at: '2026-11-24T03:00:00Z', talk_seconds: 31, result: 'connected' },
+    token: agent11, body: { customer_id: theirs.id, started_at: '2026-11-24T03:00:00Z', talk_seconds: 31, talk_seconds_reason: '补录', result: 'connected' },
   });
   assert.equal(theirCall.status, 201);
   assert.equal((await api(srv.base, 'GET', `/api/v1/calls/${theirCall.json.id}`, { token: agent01 })).status, 404);
@@ -184,7 +185,7 @@ test('follow-ups: logged, counted only when complete, and they schedule the next
 test('a customer\'s timeline: calls, follow-ups, deals, payments and ownership changes, newest first, paged', async () => {
   const c = await ownNew(admin, ids.agent05);
   const agent05 = await login(srv.base, 'agent05', DEMO_PASSWORD);
-  await api(srv.base, 'POST', '/api/v1/calls', { token: agent05, body: { customer_id: c.id, started_at: '2026-11-20T01:00:00Z', talk_seconds: 40, result: 'connected' } });
+  await api(srv.base, 'POST', '/api/v1/calls', { token: agent05, body: { customer_id: c.id, started_at: '2026-11-20T01:00:00Z', talk_seconds: 40, talk_seconds_reason: '补录', result: 'connected' } });
   await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent05, body: { customer_id: c.id, at: '2026-11-21T01:00:00Z', content: '寄了资料' } });
   const deal = await api(srv.base, 'POST', '/api/v1/deals', { token: agent05, body: { customer_id: c.id, product: '企业邮箱', amount_fen: 240000 } });
   assert.equal(deal.status, 201, JSON.stringify(deal.json));
@@ -215,21 +216,44 @@ test('a customer\'s timeline: calls, follow-ups, deals, payments and ownership c
   assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline`, { token: agent05 })).status, 404);
 });
 
-test('calls export: CSV in China time, xlsx, agents may not, audited', async () => {
+test('calls export: named for the day, people by name, labels in the language asked, real Excel numbers and dates; agents may not; audited', async () => {
   const sup = await login(srv.base, 'liqiang', DEMO_PASSWORD);
   const csv = await api(srv.base, 'GET', '/api/v1/calls/export?day=2025-06-02', { token: sup });
   assert.equal(csv.status, 200);
+  const disposition = csv.headers.get('content-disposition');
+  assert.match(disposition, /filename="calls-2025-06-02\.csv"/, 'an ASCII name for old clients');
+  assert.match(disposition, new RegExp(`filename\\*=UTF-8''${encodeURIComponent('通话记录-2025-06-02.csv')}`), disposition);
   const lines = csv.buf.toString('utf8').trimEnd().split('\r\n');
-  assert.match(lines[0], /^\ufeff编号,坐席,客户编号,号码/);
+  assert.match(lines[0], /^\ufeff编号,坐席,客户,客户编号,号码,方向,开始时间/);
   assert.equal(lines.length - 1, 5, 'the five calls of 2025-06-02 (China time)');
-  assert.ok(lines.slice(1).every((l) => l.includes('agent01') && l.includes('2025-06-02 0')));
-  const xlsx = await api(srv.base, 'GET', '/api/v1/calls/export?format=xlsx', { token: admin });
+  const agentUser = (await api(srv.base, "GET", `/api/v1/users/${ids.agent01}`, { token: admin })).json;
+  assert.ok(lines.slice(1).every((l) => l.includes(`${agentUser.display_name} (agent01)`) && l.includes('2025-06-02 0')), lines[1]);
+  assert.ok(lines.slice(1).every((l) => !/no_answer|connected|outbound/.test(l)), 'labels, not codes');
+  const en = await api(srv.base, 'GET', '/api/v1/calls/export?day=2025-06-02&lang=en', { token: sup });
+  const enLines = en.buf.toString('utf8').trimEnd().split('\r\n');
+  assert.match(enLines[0], /^\ufeffID,Agent,Customer,Customer ID,Number,Direction,Started/);
+  assert.ok(enLines.slice(1).every((l) => /Outbound|Inbound/.test(l) && !/[\u4e00-\u9fff]{2,}/.test(l.split(',').slice(5).join(','))), enLines[1]);
+  assert.match(en.headers.get('content-disposition'), /filename="calls-2025-06-02\.csv"/);
+  assert.equal((await api(srv.base, 'GET', '/api/v1/calls/export?lang=fr', { token: sup })).json.error.details.field, 'lang');
+
+  const xlsx = await api(srv.base, 'GET', '/api/v1/calls/export?format=xlsx&day=2025-06-02', { token: admin });
   assert.equal(xlsx.status, 200);
-  assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK');
+  const rows = xlsxRows(xlsx.buf);
+  assert.equal(rows[0][0].value, '编号');
+  assert.equal(rows.length - 1, 5);
+  for (const row of rows.slice(1)) {
+    assert.equal(row[0].type, 'number', 'the id is a number');
+    assert.equal(row[6].type, 'number', 'the start is an Excel date');
+    assert.ok(row[6].style > 0, 'with a date format');
+    assert.match(excelDateTime(row[6].value), /^2025-06-02 0\d:\d\d:\d\d$/, 'in China time');
+    assert.equal(row[10].type, 'number', 'talk seconds are a number');
+  }
   assert.equal((await api(srv.base, 'GET', '/api/v1/calls/export', { token: agent01 })).status, 403);
   const audit = await api(srv.base, 'GET', '/api/v1/audit?action=call.export', { token: admin });
-  assert.equal(audit.json.items.length, 2);
-  assert.equal(audit.json.items[1].detail.rows, 5);
+  assert.equal(audit.json.items.length, 3);
+  assert.equal(audit.json.items[2].detail.rows, 5);
+  assert.equal(audit.json.items[2].action_label.zh, '导出通话');
+  assert.equal(audit.json.items[2].actor_username, 'liqiang');
 });
 
 test('the demo floor has sixty days of activity: dials, follow-ups due, deals with payments', async () => {

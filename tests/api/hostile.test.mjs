@@ -200,7 +200,7 @@ test('call times anywhere: no call in the future or before 2000, through the API
   for (const [startedAt, talk, field] of [['2099-01-01T10:00:00+08:00', 0, 'started_at'], ['1970-01-02T00:00:00Z', 0, 'started_at'],
     [minutesAgo(1), 3600, 'ended_at']]) {
     const r = await api(srv.base, 'POST', '/api/v1/calls', {
-      token: agent01, body: { customer_id: mine.id, started_at: startedAt, result: 'connected', talk_seconds: talk },
+      token: agent01, body: { customer_id: mine.id, started_at: startedAt, result: 'connected', talk_seconds: talk, talk_seconds_reason: '补录' },
     });
     assert.equal(r.status, 400, startedAt);
     assert.equal(r.json.error.details.field, field);

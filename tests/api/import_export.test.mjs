@@ -128,12 +128,14 @@ test('the audit log exports with its filter to CSV or xlsx, for those who may re
   const csv = await api(srv.base, 'GET', '/api/v1/audit/export?action=customer.import', { token: admin });
   assert.equal(csv.status, 200);
   const lines = csv.buf.toString('utf8').trimEnd().split('\r\n');
-  assert.match(lines[0], /^\ufeff编号,时间,操作人编号,动作,对象/);
-  assert.ok(lines.length > 1 && lines.slice(1).every((l) => l.includes('customer.import')), 'only the filtered action');
+  assert.match(lines[0], /^\ufeff编号,时间,操作人,动作,对象,对象编号,对象名称,变更,详情/);
+  assert.ok(lines.length > 1 && lines.slice(1).every((l) => l.includes('导入客户')), 'only the filtered action, by its label');
+  const en = await api(srv.base, 'GET', '/api/v1/audit/export?action=customer.import&lang=en', { token: admin });
+  assert.ok(en.buf.toString('utf8').split('\r\n').slice(1, -1).every((l) => l.includes('Customers imported')));
   const xlsx = await api(srv.base, 'GET', '/api/v1/audit/export?format=xlsx', { token: admin });
   assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK');
   assert.equal((await api(srv.base, 'GET', '/api/v1/audit/export', { token: assistant })).status, 403);
   const audited = await api(srv.base, 'GET', '/api/v1/audit?action=audit.export', { token: admin });
-  assert.equal(audited.json.items.length, 2);
-  assert.equal(audited.json.items[1].detail.filter.action, 'customer.import');
+  assert.equal(audited.json.items.length, 3, 'the CSV, the English CSV and the xlsx');
+  assert.equal(audited.json.items[2].detail.filter.action, 'customer.import');
 });

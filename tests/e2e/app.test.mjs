@@ -126,6 +126,7 @@ test('an agent finds a customer, logs a call with a follow-up, and sees both on 
   await page.getByTestId('log-result').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '有意向' }).click();
   await page.getByTestId('log-talk').fill('95');
+  await page.getByTestId('log-talk-reason').fill('在手机上打的，补录');
   await page.getByTestId('log-content').fill('客户要求发送报价单，下周二回访');
   await page.getByTestId('log-next-date').fill('2099-01-05');
   await page.keyboard.press('Escape');
@@ -133,7 +134,7 @@ test('an agent finds a customer, logs a call with a follow-up, and sees both on 
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline-item]').length >= n + 2, before);
   const timeline = await page.getByTestId('timeline').innerText();
   assert.match(timeline, /客户要求发送报价单/);
-  assert.match(timeline, /有意向 · 95 秒/);
+  assert.match(timeline, /有意向 · 通话 1:35/);
   assert.match(timeline, /有效通话/);
   await page.waitForFunction(() => document.querySelector('[data-testid=customer-status]')?.textContent === '意向');
   assert.match(await page.getByTestId('customer-card').innerText(), /2099-01-05/);
@@ -240,11 +241,13 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await screenshot(page, 'users');
   // The audit log shows the new user, and exports what it shows.
   await page.getByTestId('nav').getByText('审计日志').click();
-  await page.getByPlaceholder('动作').fill('user.create');
-  await page.getByPlaceholder('动作').press('Enter');
+  await page.getByTestId('audit-action').click();
+  await page.keyboard.type('新建用户');
+  await page.locator('.ant-select-item-option').filter({ hasText: '新建用户' }).click();
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('[data-testid=audit-table] tbody tr.ant-table-row')];
-    return rows.length >= 1 && rows.every((r) => r.textContent.includes('user.create'));
+    // Every row is the chosen action, by its label; the one just made names its actor by name and username.
+    return rows.length >= 1 && rows.every((r) => r.textContent.includes('新建用户')) && rows.some((r) => r.textContent.includes('(admin)'));
   });
   await screenshot(page, 'audit');
   const download = page.waitForEvent('download');
@@ -252,7 +255,8 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.getByText('导出 CSV').click();
   const { readFileSync } = await import('node:fs');
   const exported = readFileSync(await (await download).path(), 'utf8');
-  assert.match(exported, /user\.create/);
+  assert.match(exported, /新建用户/);
+  assert.match(exported, /\(admin\)/, 'the actor by name and username');
   assert.match(exported, /agent31/);
   await admin.context.close();
 
@@ -332,6 +336,10 @@ test('budgets: login plus the agent\'s first screen under 500 KB of compressed J
     if (res.url().endsWith('.js')) jsBytes += Number(res.headers()['content-length'] || 0);
   });
   await page.goto('/login');
+  await page.getByTestId('username').waitFor();
+  await page.waitForLoadState('networkidle');
+  // The sign-in page alone: no shell, no pages, no forms library (issue 13: was 204 KB).
+  const loginKB = Math.round(jsBytes / 1024);
   await page.getByTestId('username').fill('agent04');
   await page.getByTestId('password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
@@ -346,7 +354,8 @@ test('budgets: login plus the agent\'s first screen under 500 KB of compressed J
   const answeredAt = Date.now();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=customers-table] tbody tr.ant-table-row').length === 50);
   const renderMs = Date.now() - answeredAt;
-  console.log(`# budget: ${firstScreenKB} KB compressed JS for login + the desk; 50 customer rows on screen ${renderMs} ms after the API answered`);
+  console.log(`# budget: ${loginKB} KB compressed JS for the sign-in page, ${firstScreenKB} KB with the desk; 50 customer rows on screen ${renderMs} ms after the API answered`);
+  assert.ok(loginKB > 0 && loginKB < 160, `${loginKB} KB of JS for sign-in`);
   assert.ok(jsBytes > 0 && firstScreenKB < 500, `${firstScreenKB} KB of JS`);
   // The budget is 300 ms, measured and recorded in bench/RESULTS.md; a test on a busy 2-core machine asserts only
   // a ceiling that a several-fold regression would break (issue 13: 370 and 511 ms were seen under load).

@@ -11,9 +11,12 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true });
 }
 
-/** A fresh browser context, signed in as `username` through the login page, then at `path`. */
-export async function signIn(browser, base, username, password, { locale = 'zh-CN', path = '/customers' } = {}) {
-  const context = await browser.newContext({ baseURL: base, locale });
+/** A fresh browser context, signed in as `username` through the login page, then at `path`. `language`: the
+ * app's own choice ('en' as if switched before); `viewport` and `timezoneId` as a phone or a far-away laptop. */
+export async function signIn(browser, base, username, password,
+  { locale = 'zh-CN', path = '/customers', language, viewport, timezoneId } = {}) {
+  const context = await browser.newContext({ baseURL: base, locale, ...(viewport ? { viewport } : {}), ...(timezoneId ? { timezoneId } : {}) });
+  if (language) await context.addInitScript((l) => localStorage.setItem('waihu.locale', l), language);
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByTestId('username').fill(username);

@@ -71,6 +71,7 @@ test('a call logged with a refused follow-up leaves nothing, and the error sits 
   const [calls, followUps] = [callsOf(c.id), followUpsOf(c.id)];
   await pickResult(page, '有意向');
   await page.getByTestId('log-talk').fill('60');
+  await page.getByTestId('log-talk-reason').fill('补录');
   // 4,000 characters is the limit: the browser caps typing, a pasted text past it is the server's to refuse.
   await page.getByTestId('log-content').evaluate((el) => { el.removeAttribute('maxlength'); });
   await page.getByTestId('log-content').fill('长'.repeat(4001));

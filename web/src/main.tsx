@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { App } from './App';
-import { AuthProvider } from './auth';
+import { App } from './app/App';
+import { AuthProvider } from './shared/auth';
 import { I18nProvider } from './i18n';
 
 createRoot(document.getElementById('root')!).render(

@@ -1,16 +1,32 @@
-// The two catalogues and the hook that reads them. zh-CN is the default; the choice is kept in localStorage.
+// The catalogues and the hook that reads them. Each feature keeps its own messages (features/*/messages.ts), both
+// languages side by side; this file joins them. zh-CN is the default; the choice is kept in localStorage.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { zh } from './zh';
-import { en } from './en';
+import * as app from '../app/messages';
+import * as shared from '../shared/messages';
+import * as desk from '../features/desk/messages';
+import * as calls from '../features/calls/messages';
+import * as customers from '../features/customers/messages';
+import * as imports from '../features/import/messages';
+import * as admin from '../features/admin/messages';
+import * as overview from '../features/overview/messages';
+import * as errors from './errors';
+
+const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...errors.zh };
+const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...errors.en };
 
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 export type Locale = 'zh-CN' | 'en';
 
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, en };
+
+/** A message key made at run time (a server code, an enum value): the key when the catalogue has it. */
+export function knownKey(key: string): MessageKey | undefined {
+  return key in zh ? (key as MessageKey) : undefined;
+}
 
 interface I18n {
   locale: Locale;

@@ -1,0 +1,65 @@
+#include "reporting/overview_store.hpp"
+
+#include "calls/store.hpp"
+#include "db/query.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::reporting::store {
+
+std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& from_date, const std::string& to_date,
+                                         const org::ScopeFilter& scope) {
+  std::vector<DayTeamRow> out;
+  const long long from = *util::parse_iso8601(from_date + "T00:00:00+08:00");
+  const long long to = *util::parse_iso8601(to_date + "T00:00:00+08:00") + 86400;
+  constexpr long long kOffset = 8 * 3600;
+  {
+    // The China day of a call: whole days since 1970 of its start plus eight hours.
+    db::Query q;
+    q << "SELECT (c.started_at + " << std::to_string(kOffset) << ") / 86400, u.team_id, COUNT(*), "
+      << "SUM(CASE WHEN c.answered_at IS NULL THEN 0 ELSE 1 END), SUM(c.effective), SUM(c.talk_seconds) "
+      << "FROM calls c JOIN users u ON u.id = c.agent_id WHERE c.started_at >= " << q.bind(from)
+      << " AND c.started_at < " << q.bind(to) << calls::store::agent_in_scope(q, scope) << " GROUP BY (c.started_at + "
+      << std::to_string(kOffset) << ") / 86400, u.team_id";
+    for (const auto& r : q.fetch(sql, 6)) {
+      DayTeamRow row;
+      row.date = util::china_date(r.i64(0) * 86400);
+      row.team_id = r.i64(1);
+      row.dials = r.i64(2);
+      row.connects = r.i64(3);
+      row.effective = r.i64(4);
+      row.talk_seconds = r.i64(5);
+      out.push_back(std::move(row));
+    }
+  }
+  {
+    db::Query q;
+    q << "SELECT d.closed_on, u.team_id, COUNT(*), SUM(d.amount_fen) FROM deals d JOIN users u ON u.id = d.agent_id "
+      << "WHERE d.closed_on >= " << q.bind(from_date) << " AND d.closed_on <= " << q.bind(to_date)
+      << calls::store::agent_in_scope(q, scope) << " GROUP BY d.closed_on, u.team_id";
+    for (const auto& r : q.fetch(sql, 4)) {
+      DayTeamRow row;
+      row.date = r.str(0);
+      row.team_id = r.i64(1);
+      row.deals = r.i64(2);
+      row.revenue_fen = r.i64(3);
+      out.push_back(std::move(row));
+    }
+  }
+  {
+    db::Query q;
+    q << "SELECT p.on_date, u.team_id, SUM(CASE WHEN p.kind = 'refund' THEN -p.amount_fen ELSE p.amount_fen END) "
+      << "FROM deal_payments p JOIN deals d ON d.id = p.deal_id JOIN users u ON u.id = d.agent_id "
+      << "WHERE p.on_date >= " << q.bind(from_date) << " AND p.on_date <= " << q.bind(to_date)
+      << calls::store::agent_in_scope(q, scope) << " GROUP BY p.on_date, u.team_id";
+    for (const auto& r : q.fetch(sql, 3)) {
+      DayTeamRow row;
+      row.date = r.str(0);
+      row.team_id = r.i64(1);
+      row.payments_fen = r.i64(2);
+      out.push_back(std::move(row));
+    }
+  }
+  return out;
+}
+
+}  // namespace waihu::reporting::store

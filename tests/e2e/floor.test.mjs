@@ -1,0 +1,173 @@
+// The floor's screens in a real browser (issue 13), each as the role that uses it: the agent's desk worked from
+// the keyboard, the supervisor's per-agent table against the server's totals, the manager's overview, the
+// English UI's errors, a session ending mid-page, the company's time in a browser on UTC, and the desk and
+// customer page on a 390-px phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshData, startServer, cleanup, api, login, sql, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { launch, signIn, screenshot } from './browser.mjs';
+
+let dir, srv, browser, admin, ids = {};
+before(async () => {
+  dir = freshData({ demo: true });
+  srv = await startServer(dir);
+  browser = await launch();
+  admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: admin })).json.items) ids[u.username] = u.id;
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+  cleanup(dir);
+});
+
+const callsOf = (customerId) => sql(dir, `SELECT result, talk_seconds FROM calls WHERE customer_id = ${customerId} ORDER BY id DESC LIMIT 1`).trim();
+
+test('the desk from the keyboard: N opens the next due customer with dial ready; D, A, E, 5, Ctrl+Enter log the call; N again', async () => {
+  const token = await login(srv.base, 'agent03', DEMO_PASSWORD);
+  const desk = (await api(srv.base, 'GET', '/api/v1/desk', { token })).json;
+  assert.ok(desk.due >= 2, `agent03 has ${desk.due} follow-ups due`);
+  const { context, page } = await signIn(browser, srv.base, 'agent03', DEMO_PASSWORD, { path: '/desk' });
+  await page.getByTestId('desk-dials').waitFor();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=desk-dials] .ant-statistic-content-value')?.textContent === String(n), desk.today.dials);
+  assert.match(await page.getByTestId('desk-counts').innerText(), new RegExp(`昨日 ${desk.previous_day.dials}`));
+  await page.getByTestId('due-item').first().waitFor();
+  assert.match(await page.getByTestId('desk-due').innerText(), new RegExp(String(desk.due)));
+  if (desk.overdue > 0) assert.ok(await page.getByTestId('overdue').count() > 0, 'overdue ones say how late');
+  await screenshot(page, 'desk');
+  const first = await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent03}&open=true&due_by=${desk.date}&sort=next_follow_up_on&limit=1`, { token });
+  const callbacks = await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent03}&open=true&callback_before=${encodeURIComponent(new Date(Date.now() + 15 * 60000).toISOString())}&sort=callback_at&limit=1`, { token });
+  const expected = callbacks.json.items[0] ?? first.json.items[0];
+
+  await page.keyboard.press('n');
+  await page.waitForURL(new RegExp(`/customers/${expected.id}\\?from=desk`));
+  await page.getByTestId('dial').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'dial', null, { timeout: 5000 });
+  // The tel: link is what dials; headless Chromium has no dialler, whose prompt would swallow the keys.
+  await page.getByTestId('dial').evaluate((a) => a.removeAttribute('href'));
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('d');
+  await page.getByTestId('call-timer').waitFor();
+  await page.waitForTimeout(600);
+  await page.keyboard.press('a');
+  await page.waitForTimeout(1600);
+  await page.keyboard.press('e');
+  await page.getByTestId('call-ended').waitFor();
+  await page.keyboard.press('5');
+  await page.keyboard.press('Control+Enter');
+  await page.getByText('已保存').first().waitFor();
+  const [result, talk] = callsOf(expected.id).split('|');
+  assert.equal(result, 'connected');
+  assert.ok(Number(talk) >= 1 && Number(talk) <= 3, `talk ${talk}`);
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('n');
+  await page.waitForURL((url) => url.pathname !== `/customers/${expected.id}`);
+  await context.close();
+});
+
+test('the supervisor\'s calls page: the whole day\'s totals and the per-agent table equal the server\'s', async () => {
+  const token = await login(srv.base, 'liqiang', DEMO_PASSWORD);
+  const activity = (await api(srv.base, 'GET', '/api/v1/calls/activity', { token })).json;
+  const { context, page } = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: '/calls' });
+  await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().waitFor();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=total-dials] .ant-statistic-content-value')?.textContent?.replace(/,/g, '') === String(n), activity.totals.dials);
+  assert.equal(await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').count(), activity.agents.length);
+  const top = activity.agents[0];
+  const firstRow = await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().innerText();
+  assert.match(firstRow, new RegExp(top.agent_name));
+  assert.match(firstRow, new RegExp(`\\b${top.dials}\\b`));
+  // Sorting by connects puts the agent with most connects first (descending on the second click).
+  const connectsHeader = page.getByTestId('agent-table').locator('th').filter({ hasText: /^接通$/ }).first();
+  await connectsHeader.click();
+  await connectsHeader.click();
+  const most = [...activity.agents].sort((a, b) => b.connects - a.connects)[0];
+  assert.match(await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().innerText(), new RegExp(`\\b${most.connects}\\b`));
+  // The calls list names agents and customers.
+  await page.getByTestId('calls-table').locator('tbody tr.ant-table-row').first().waitFor();
+  assert.doesNotMatch(await page.getByTestId('calls-table').innerText(), /#\d+/);
+  await screenshot(page, 'calls-by-agent');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('activity-export').hover();
+  await page.getByText('导出 Excel').click();
+  assert.match((await download).suggestedFilename(), /^坐席通话统计-\d{4}-\d\d-\d\d\.xlsx$/);
+  await context.close();
+});
+
+test('the manager lands on the overview: today, the month, a trend chart, the teams', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'zhaomin', DEMO_PASSWORD, { path: null });
+  await page.waitForURL(/\/overview$/);
+  await page.getByTestId('overview-teams').locator('tbody tr.ant-table-row').first().waitFor();
+  await page.getByTestId('trend-chart').locator('canvas').waitFor();
+  assert.equal(await page.getByTestId('overview-teams').locator('tbody tr.ant-table-row').count(), 3, 'the three groups');
+  await screenshot(page, 'overview');
+  await context.close();
+});
+
+test('the English UI shows the server\'s error in English, beside its field, without a field code', async () => {
+  const c = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent07}&sort=id&limit=1`, { token: admin })).json.items[0];
+  const { context, page } = await signIn(browser, srv.base, 'agent07', DEMO_PASSWORD, { path: `/customers/${c.id}`, language: 'en' });
+  await page.getByTestId('log-call').waitFor();
+  await page.getByTestId('log-result').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'Busy' }).click();
+  await page.getByTestId('log-content').evaluate((el) => { el.removeAttribute('maxlength'); });
+  await page.getByTestId('log-content').fill('x'.repeat(4001));
+  await page.getByTestId('log-submit').click();
+  const error = page.getByTestId('log-call').locator('.ant-form-item-explain-error').first();
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /at most 4000 characters/);
+  assert.doesNotMatch(text, /[\u4e00-\u9fff]|content:|follow_up/);
+  // The customer's own data may be Chinese; the form's words may not.
+  assert.doesNotMatch(await page.getByTestId('log-call').innerText(), /[\u4e00-\u9fff]/, 'no Chinese in the English form');
+  await context.close();
+});
+
+test('a session that ends mid-page returns the user to sign-in, and back to the page after', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent08', DEMO_PASSWORD, { path: '/customers?from=here' });
+  await page.getByTestId('customers-table').locator('tbody tr.ant-table-row').first().waitFor();
+  sql(dir, `UPDATE sessions SET revoked_at = 1 WHERE user_id = ${ids.agent08}`);
+  await page.getByTestId('only-mine').click();  // the next request finds the session gone
+  await page.waitForURL(/\/login$/);
+  await page.getByTestId('session-ended').waitFor();
+  await page.getByTestId('username').fill('agent08');
+  await page.getByTestId('password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/customers\?from=here$/);
+  await context.close();
+});
+
+test('times are the company\'s whatever the browser\'s zone: a 09:30 Shanghai call reads 09:30 on a UTC laptop', async () => {
+  const token = await login(srv.base, 'agent09', DEMO_PASSWORD);
+  const c = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent09}&sort=-id&limit=1`, { token })).json.items[0];
+  const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
+  const at = new Date(`${today}T09:30:00+08:00`);
+  if (at.getTime() > Date.now()) at.setTime(at.getTime() - 86400000);  // before 09:30 in Shanghai: yesterday's
+  const r = await api(srv.base, 'POST', '/api/v1/calls', {
+    token, body: { customer_id: c.id, started_at: at.toISOString(), result: 'no_answer', notes: '时区检查' },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  const { context, page } = await signIn(browser, srv.base, 'agent09', DEMO_PASSWORD, { path: `/customers/${c.id}`, timezoneId: 'UTC' });
+  await page.getByTestId('timeline-item').first().waitFor();
+  const item = page.getByTestId('timeline-item').filter({ hasText: '时区检查' });
+  assert.match(await item.getByTestId('timeline-at').innerText(), /09:30$/);
+  await context.close();
+});
+
+test('on a 390-px phone the desk and the customer page fit: no sideways scroll, the menu and the save button reachable', async () => {
+  const phone = { width: 390, height: 844 };
+  const { context, page } = await signIn(browser, srv.base, 'agent10', DEMO_PASSWORD, { path: '/desk', viewport: phone });
+  await page.getByTestId('due-item').first().waitFor();
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(await width() <= 390, `desk is ${await width()} px wide`);
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').waitFor();
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'desk-390');
+  await page.getByTestId('due-item').first().click();
+  await page.getByTestId('log-call').waitFor();
+  assert.ok(await width() <= 390, `customer page is ${await width()} px wide`);
+  await page.getByTestId('log-submit').scrollIntoViewIfNeeded();
+  assert.ok(await page.getByTestId('log-submit').isVisible());
+  await screenshot(page, 'customer-390');
+  await context.close();
+});

@@ -1,0 +1,38 @@
+// The one list of the app's pages: the router, the menu (its label's message key) and who may open each page
+// (a right the server lists in /auth/me) all read it. Pages load on demand, so sign-in stays small.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n';
+import { hasRight } from '../shared/auth';
+import type { User } from '../shared/types';
+
+export interface AppRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** In the menu under this label; absent: reached from another page (a customer from the list). */
+  menu?: MessageKey;
+  /** The right that opens the page; absent: everyone signed in. */
+  right?: string;
+  /** Where those who may open it land after sign-in, first match wins. */
+  home?: boolean;
+}
+
+export const ROUTES: AppRoute[] = [
+  { path: 'desk', page: lazy(() => import('../features/desk/DeskPage')), menu: 'nav.desk', right: 'own_desk', home: true },
+  { path: 'overview', page: lazy(() => import('../features/overview/OverviewPage')), menu: 'nav.overview', right: 'view_overview', home: true },
+  { path: 'customers', page: lazy(() => import('../features/customers/CustomersPage')), menu: 'nav.customers', home: true },
+  { path: 'customers/:id', page: lazy(() => import('../features/customers/CustomerPage')) },
+  { path: 'calls', page: lazy(() => import('../features/calls/CallsPage')), menu: 'nav.calls' },
+  { path: 'import', page: lazy(() => import('../features/import/ImportPage')), menu: 'nav.import', right: 'import_customers' },
+  { path: 'admin/teams', page: lazy(() => import('../features/admin/TeamsPage')), menu: 'nav.teams', right: 'manage_org' },
+  { path: 'admin/users', page: lazy(() => import('../features/admin/UsersPage')), menu: 'nav.users', right: 'manage_org' },
+  { path: 'admin/audit', page: lazy(() => import('../features/admin/AuditPage')), menu: 'nav.audit', right: 'read_audit' },
+];
+
+export function mayOpen(user: User | null, route: AppRoute): boolean {
+  return route.right === undefined || hasRight(user, route.right);
+}
+
+/** The page the user lands on. */
+export function homeOf(user: User | null): string {
+  return '/' + (ROUTES.find((r) => r.home && mayOpen(user, r))?.path ?? 'customers');
+}

@@ -1,0 +1,43 @@
+// 坐席工作台 / The agent's desk.
+// 每个键两种语言；en 的键与 zh 相同（类型检查）/ Every key in both languages; en has exactly zh's keys (type-checked).
+export const zh = {
+  'desk.title': '我的工作台',
+  'desk.today': '今日',
+  'desk.dials': '拨打',
+  'desk.connects': '接通',
+  'desk.effective': '有效通话',
+  'desk.due': '待跟进',
+  'desk.due_empty': '今天没有到期的跟进',
+  'desk.yesterday': '昨日 {value}',
+  'desk.talk': '通话时长',
+  'desk.rate': '接通率：今日 {today} · 昨日 {yesterday}',
+  'desk.targets_pending': '今日目标：待制度配置后显示',
+  'desk.callbacks': '约定回电',
+  'desk.callbacks_empty': '今天没有约定回电',
+  'desk.more': '加载更多',
+  'desk.overdue_count': '{n} 位逾期',
+  'desk.days_late': '逾期 {n} 天',
+  'desk.due_today': '今天',
+  'desk.keys': '快捷键：N 下一位 · ↑↓ 选择 · Enter 打开',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  'desk.title': 'My desk',
+  'desk.today': 'Today',
+  'desk.dials': 'Dials',
+  'desk.connects': 'Connects',
+  'desk.effective': 'Effective calls',
+  'desk.due': 'Follow-ups due',
+  'desk.due_empty': 'No follow-ups due today',
+  'desk.yesterday': 'Yesterday {value}',
+  'desk.talk': 'Talk time',
+  'desk.rate': 'Connect rate: today {today} · yesterday {yesterday}',
+  'desk.targets_pending': 'Targets: shown once the policy sets them',
+  'desk.callbacks': 'Callbacks',
+  'desk.callbacks_empty': 'No callbacks today',
+  'desk.more': 'Load more',
+  'desk.overdue_count': '{n} overdue',
+  'desk.days_late': '{n} days late',
+  'desk.due_today': 'Today',
+  'desk.keys': 'Keys: N next · ↑↓ select · Enter open',
+};
