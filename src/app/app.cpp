@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/import_templates.hpp"
 #include "audit/routes.hpp"
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
@@ -61,6 +62,7 @@ void App::register_routes(http::Router& router) {
   sales::register_routes(router, config.data_dir, deals, deal_importer);
   audit::register_routes(router, config.data_dir, audit);
   reporting::register_routes(router, timeline, desk, overview);
+  register_template_routes(router, config.data_dir);
 }
 
 }  // namespace waihu::app

@@ -61,7 +61,7 @@ bool safe_period(const std::string& p) {
 }  // namespace
 
 Response sheet_download(const std::string& data_dir, const Context& c, util::Label what, const std::string& period,
-                        const std::function<void(const util::SheetTarget&)>& write) {
+                        const std::function<void(const util::SheetTarget&)>& write, bool dated) {
   util::SheetFormat format = sheet_format(c);
   util::Lang lang = sheet_lang(c);
   const std::string ext = util::sheet_format_name(format);
@@ -83,8 +83,9 @@ Response sheet_download(const std::string& data_dir, const Context& c, util::Lab
   r.file_path = path.string();
   r.delete_file_after = true;
   std::string when = period.empty() || !safe_period(period) ? util::china_date(util::SystemClock().now()) : period;
-  const std::string name = std::string(what.in(lang)) + "-" + when + "." + ext;
-  const std::string ascii_name = std::string(what.en) + "-" + when + "." + ext;
+  const std::string suffix = dated ? "-" + when : "";
+  const std::string name = std::string(what.in(lang)) + suffix + "." + ext;
+  const std::string ascii_name = std::string(what.en) + suffix + "." + ext;
   r.headers.emplace_back("Content-Disposition",
                          "attachment; filename=\"" + ascii_name + "\"; filename*=UTF-8''" + percent_encoded(name));
   return r;

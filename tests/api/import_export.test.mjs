@@ -139,3 +139,23 @@ test('the audit log exports with its filter to CSV or xlsx, for those who may re
   assert.equal(audited.json.items.length, 3, 'the CSV, the English CSV and the xlsx');
   assert.equal(audited.json.items[2].detail.filter.action, 'customer.import');
 });
+
+test('import templates: each kind in CSV and xlsx, zh and en; the customer template reads back with every header known', async () => {
+  for (const lang of ['zh', 'en']) {
+    const csv = await api(srv.base, 'GET', `/api/v1/imports/templates/customers?lang=${lang}`, { token: assistant });
+    assert.equal(csv.status, 200);
+    const name = lang === 'zh' ? '客户导入模板.csv' : 'customer-import-template.csv';
+    assert.match(csv.headers.get('content-disposition'), new RegExp(encodeURIComponent(name).replace(/[.()]/g, '\\$&')));
+    const check = await upload(assistant, csv.buf, "?dry_run=true&pool=true");
+    assert.equal(check.status, 200, JSON.stringify(check.json));
+    assert.equal(check.json.read, 1);
+    assert.deepEqual(check.json.unknown_headers ?? [], [], lang);
+    assert.equal(check.json.rejected, 0, JSON.stringify(check.json.errors));
+  }
+  for (const kind of ['calls', 'deals']) {
+    const x = await api(srv.base, 'GET', `/api/v1/imports/templates/${kind}?format=xlsx`, { token: assistant });
+    assert.equal(x.status, 200);
+    assert.equal(x.buf.subarray(0, 2).toString(), 'PK');
+  }
+  assert.equal((await api(srv.base, 'GET', '/api/v1/imports/templates/payroll', { token: assistant })).status, 404);
+});

@@ -171,3 +171,55 @@ test('on a 390-px phone the desk and the customer page fit: no sideways scroll, 
   await screenshot(page, 'customer-390');
   await context.close();
 });
+
+test('an Excel file imports as a CSV would: the template downloaded, filled, uploaded as .xlsx', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'zhouyan', DEMO_PASSWORD, { path: '/import' });
+  // The template, as the page offers it: Excel, headers the importer reads, one example row.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('template-xlsx').click();
+  const saved = await download;
+  assert.equal(saved.suggestedFilename(), '客户导入模板.xlsx');
+  const { readFileSync } = await import('node:fs');
+  const xlsx = readFileSync(await saved.path());
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK');
+  await page.locator('input[type=file]').setInputFiles({ name: '客户.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=import-check]')?.hasAttribute('disabled'));
+  await page.getByTestId('import-check').click();
+  await page.getByTestId('import-encoding').waitFor();
+  await page.getByTestId('import').getByText('杭州示例科技有限公司').first().waitFor();  // the preview, read from the workbook
+  assert.match(await page.getByTestId('import-summary').innerText(), /1/);
+  assert.match(await page.getByTestId('import').innerText(), /UTF-8/);
+  assert.doesNotMatch(await page.getByTestId('import').innerText(), /未识别|unknown/i, 'every header of the template is read');
+  await context.close();
+  const token = await login(srv.base, 'zhouyan', DEMO_PASSWORD);
+  const found = await api(srv.base, 'GET', `/api/v1/customers?q=${encodeURIComponent('杭州示例科技')}`, { token });
+  assert.equal(found.json.items.length, 0, 'a check writes nothing');
+});
+
+test('a supervisor reassigns the customers selected to another agent, with a reason; the timeline names the move', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: `/customers?x=1` });
+  await page.getByTestId('only-mine').waitFor();
+  // Narrow the list to agent05's customers through the owner filter, then tick two.
+  const token = await login(srv.base, 'liqiang', DEMO_PASSWORD);
+  const theirs = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent05}&sort=company&limit=2`, { token })).json.items;
+  await page.getByTestId('customer-search').locator('input').fill(theirs[0].company);
+  await page.getByTestId('customer-search').locator('input').press('Enter');
+  await page.getByTestId('customers-table').locator('tbody tr.ant-table-row').filter({ hasText: theirs[0].company }).first().waitFor();
+  await page.getByTestId('customers-table').locator('tbody tr.ant-table-row').filter({ hasText: theirs[0].company }).first().locator('.ant-checkbox-input').check();
+  await page.getByTestId('reassign').click();
+  await page.getByTestId('reassign-form').waitFor();
+  await page.getByTestId('reassign-to').click();
+  const agent06 = (await api(srv.base, 'GET', `/api/v1/users/${ids.agent06}`, { token })).json;
+  await page.keyboard.type(agent06.display_name);
+  await page.locator('.ant-select-item-option').filter({ hasText: agent06.display_name }).first().click();
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByTestId('reassign-form').getByText('请填写原因').waitFor();  // no reason, no move
+  await page.getByTestId('reassign-reason').fill('离职交接');
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByText('已改派 1 位客户').waitFor();
+  const moved = (await api(srv.base, 'GET', `/api/v1/customers/${theirs[0].id}`, { token })).json;
+  assert.equal(moved.owner_id, ids.agent06);
+  const timeline = (await api(srv.base, 'GET', `/api/v1/customers/${theirs[0].id}/timeline`, { token })).json.items;
+  assert.equal(timeline.find((e) => e.kind === 'ownership').ownership.to_owner_name, agent06.display_name);
+  await context.close();
+});

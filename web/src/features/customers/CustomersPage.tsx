@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { Button, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, type Customer, type Page, type User } from '../../shared/api';
-import { canWriteCustomers, useAuth } from '../../shared/auth';
+import { canWriteCustomers, hasRight, useAuth } from '../../shared/auth';
+import { ReassignDialog } from './ReassignDialog';
 import { CustomerForm } from './CustomerForm';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useCompanyTime } from '../../shared/time';
@@ -32,6 +33,9 @@ export default function CustomersPage() {
   const [owners, setOwners] = useState<Record<number, string>>({});
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [reassigning, setReassigning] = useState(false);
+  const mayAssign = hasRight(user, 'assign_owner');
   const ownerId = mine && user ? String(user.id) : owner ? String(owner) : undefined;
   const filters = {
     q, grade, status, pool: pool ? 'true' : undefined, owner_id: ownerId,
@@ -56,7 +60,16 @@ export default function CustomersPage() {
         {user?.rights?.export_customers && (
           <ExportButton path="/api/v1/customers/export" filter={filters} testId="customer-export" />
         )}
+        {mayAssign && (
+          <Button onClick={() => setReassigning(true)} data-testid="reassign">
+            {selected.length ? t('reassign.button_selected', { n: selected.length }) : t('reassign.button')}
+          </Button>
+        )}
       </Space>
+      {reassigning && (
+        <ReassignDialog selected={selected} owners={owners} onClose={() => setReassigning(false)}
+          onDone={() => { setReassigning(false); setSelected([]); void list.reload(); }} />
+      )}
       {creating && (
         <CustomerForm customer={null} onClose={() => setCreating(false)}
           onSaved={(c) => { setCreating(false); navigate(`/customers/${c.id}`); }} />
@@ -97,6 +110,11 @@ export default function CustomersPage() {
         size="middle"
         testId="customers-table"
         onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
+        rowSelection={mayAssign ? {
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as number[]),
+          preserveSelectedRowKeys: true,
+        } : undefined}
         columns={[
           { title: t('customers.company'), dataIndex: 'company', render: (v: string, c) => v || c.contact_name },
           { title: t('customers.contact'), dataIndex: 'contact_name', responsive: ['md'] },

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, Steps, Switch, Table, Tag, Upload } from 'antd';
 import { errorOf } from '../../shared/api';
 import { decodeFile, previewRows } from './csvPreview';
+import { isXlsx, readXlsx, toCsv } from './xlsx';
 import { useErrorText } from '../../shared/errors';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -43,7 +44,7 @@ async function upload(path: string, file: File, params: Record<string, string>):
 }
 
 export default function ImportPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorText = useErrorText();
   const [kind, setKind] = useState<Kind>('customers');
   const [file, setFile] = useState<File | null>(null);
@@ -73,11 +74,23 @@ export default function ImportPage() {
   }, [kind, pool, owner, map, format, tz, prefix]);
 
   function choose(f: File) {
-    setFile(f);
     setCheck(null);
     setDone(null);
     setMap({});
-    void f.arrayBuffer().then((bytes) => setPreview(previewRows(decodeFile(bytes))));
+    setError(null);
+    if (isXlsx(f.name)) {
+      // An Excel workbook becomes the CSV the importer reads, here in the browser; the server checks it as any CSV.
+      void f.arrayBuffer().then(readXlsx).then((rows) => {
+        setFile(new File([toCsv(rows)], f.name.replace(/\.xlsx$/i, '.csv'), { type: 'text/csv' }));
+        setPreview(rows.slice(0, 11));
+      }).catch(() => {
+        setFile(null);
+        setError(t('import.xlsx_unreadable'));
+      });
+    } else {
+      setFile(f);
+      void f.arrayBuffer().then((bytes) => setPreview(previewRows(decodeFile(bytes))));
+    }
     return false; // keep the file here; it is sent on "check"
   }
   async function run(extra: Record<string, string>, then: (r: Report) => void) {
@@ -126,11 +139,22 @@ export default function ImportPage() {
             </>
           )}
           <Form.Item label={t('import.file')} extra={t('import.file_hint')}>
-            <Upload accept=".csv,.txt,text/csv" maxCount={1} beforeUpload={choose} showUploadList={!!file}
+            <Upload accept=".csv,.txt,.xlsx,text/csv" maxCount={1} beforeUpload={choose} showUploadList={!!file}
               onRemove={() => setFile(null)} data-testid="import-file">
               <Button>{t('import.file')}</Button>
             </Upload>
           </Form.Item>
+          {kind !== 'calls' || format === 'csv' ? (
+            <Form.Item label={t('import.template')}>
+              <Space>
+                {(['xlsx', 'csv'] as const).map((f) => (
+                  <a key={f} href={`/api/v1/imports/templates/${kind}?format=${f}&lang=${locale === 'en' ? 'en' : 'zh'}`} data-testid={`template-${f}`}>
+                    {t(f === 'xlsx' ? 'import.template_xlsx' : 'import.template_csv')}
+                  </a>
+                ))}
+              </Space>
+            </Form.Item>
+          ) : null}
           <Button type="primary" disabled={!file} loading={busy} data-testid="import-check"
             onClick={() => run({ dry_run: 'true' }, setCheck)}>{t('import.check')}</Button>
         </Form>

@@ -7,7 +7,7 @@ export const zh = {
   'import.kind.calls': '通话记录（话单）',
   'import.kind.deals': '成交与回款',
   'import.file': '选择文件',
-  'import.file_hint': 'CSV：UTF-8、GBK/GB18030 或 UTF-16 均可',
+  'import.file_hint': 'Excel（.xlsx）或 CSV：UTF-8、GBK/GB18030、UTF-16 均可',
   'import.step.file': '选择文件',
   'import.step.check': '检查',
   'import.step.done': '完成',
@@ -36,6 +36,10 @@ export const zh = {
   'import.rejects': '下载未导入的行（含原因）',
   'import.again': '再导入一个文件',
   'import.back': '上一步',
+  'import.template': '模板',
+  'import.template_xlsx': '下载 Excel 模板',
+  'import.template_csv': '下载 CSV 模板',
+  'import.xlsx_unreadable': '无法读取这个 Excel 文件：请确认是 .xlsx（不是 .xls），或另存为 CSV 后再导入',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -45,7 +49,7 @@ export const en: Record<keyof typeof zh, string> = {
   'import.kind.calls': 'Call records (CDR)',
   'import.kind.deals': 'Deals and payments',
   'import.file': 'Choose a file',
-  'import.file_hint': 'CSV in UTF-8, GBK/GB18030 or UTF-16',
+  'import.file_hint': 'Excel (.xlsx), or CSV in UTF-8, GBK/GB18030 or UTF-16',
   'import.step.file': 'File',
   'import.step.check': 'Check',
   'import.step.done': 'Done',
@@ -74,4 +78,8 @@ export const en: Record<keyof typeof zh, string> = {
   'import.rejects': 'Download the rows not imported (with reasons)',
   'import.again': 'Import another file',
   'import.back': 'Back',
+  'import.template': 'Template',
+  'import.template_xlsx': 'Download the Excel template',
+  'import.template_csv': 'Download the CSV template',
+  'import.xlsx_unreadable': 'This Excel file cannot be read: make sure it is .xlsx (not .xls), or save it as CSV and import that',
 };
