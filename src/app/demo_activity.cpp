@@ -163,7 +163,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
             calls::FollowUp f;
             f.customer_id = customer->id;
             f.agent_id = agent;
-            f.at = c.ended_at + 60;
+            f.at = c.ended_at;  // written with the call, as the log form saves it
             f.channel = chance(0.85)  ? calls::Channel::kPhone
                         : chance(0.5) ? calls::Channel::kWechat
                                       : calls::Channel::kEmail;

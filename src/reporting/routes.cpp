@@ -70,6 +70,7 @@ void register_routes(http::Router& router, TimelineService& timeline, DeskServic
       if (e.follow_up) j["follow_up"] = calls::to_json(*e.follow_up, false);
       if (e.deal) j["deal"] = sales::to_json(*e.deal);
       if (e.payment) j["payment"] = sales::to_json(*e.payment);
+      if (!e.status_after.empty()) j["status"] = {{"from", e.status_before}, {"to", e.status_after}};
       if (e.kind == "ownership") {
         auto opt = [](const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
         auto name = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };

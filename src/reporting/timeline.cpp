@@ -41,7 +41,7 @@ Page<TimelineEntry> TimelineService::timeline(const org::Actor& actor, long long
     return db::Cursor{std::to_string(e.at), e.key};
   });
 
-  static constexpr const char* kKinds[] = {"call", "follow_up", "ownership", "deal", "payment"};
+  static constexpr const char* kKinds[] = {"call", "follow_up", "ownership", "deal", "payment", "status"};
   Page<TimelineEntry> out;
   out.next_cursor = page.next_cursor;
   std::unordered_map<long long, size_t> index;  // event key → position in out.items
@@ -80,16 +80,48 @@ Page<TimelineEntry> TimelineService::timeline(const org::Actor& actor, long long
         for (auto& [id, p] : found) entry_of(EventKind::kPayment, id).payment = p;
       });
   for (const auto& e : page.items) {
-    if (e.kind != EventKind::kOwnership) continue;
-    if (auto a = audit_.entry(e.id)) {
-      TimelineEntry& t = entry_of(EventKind::kOwnership, e.id);
+    if (e.kind != EventKind::kOwnership && e.kind != EventKind::kStatus) continue;
+    auto a = audit_.entry(e.id);
+    if (!a) continue;
+    TimelineEntry& t = entry_of(e.kind, e.id);
+    t.changed_by = a->actor_id;
+    if (e.kind == EventKind::kOwnership) {
       t.owner_before = owner_in(a->before);
       t.owner_after = owner_in(a->after);
-      t.changed_by = a->actor_id;
+    } else {
+      auto status = [](const nlohmann::json& j) { return j.is_object() ? j.value("status", "") : std::string(); };
+      t.status_before = status(a->before);
+      t.status_after = status(a->after);
     }
   }
+  attach_companions(customer_id, out.items);
   name_people(out.items);
   return out;
+}
+
+void TimelineService::attach_companions(long long customer_id, std::vector<TimelineEntry>& entries) {
+  // A follow-up written with its call, and the status move the call made, are stamped at the call's end by the
+  // same agent: one conversation, one entry (the call's), as the agent saved it.
+  std::vector<long long> ends;
+  for (const auto& e : entries) {
+    if (e.call) ends.push_back(e.call->ended_at);
+  }
+  auto companions = db_.read([&](soci::session& sql) { return store::call_companions(sql, customer_id, ends); });
+  for (const auto& c : companions) {
+    TimelineEntry* call = nullptr;
+    for (auto& e : entries) {
+      if (e.call && e.call->ended_at == c.at && c.by == e.call->agent_id) call = &e;
+    }
+    if (!call) continue;
+    if (c.kind == EventKind::kFollowUp) {
+      auto found = follow_ups_.follow_ups_by_ids({c.id});
+      if (!found.empty()) call->follow_up = std::move(found.front());
+    } else if (auto a = audit_.entry(c.id)) {
+      auto status = [](const nlohmann::json& j) { return j.is_object() ? j.value("status", "") : std::string(); };
+      call->status_before = status(a->before);
+      call->status_after = status(a->after);
+    }
+  }
 }
 
 void TimelineService::name_people(std::vector<TimelineEntry>& entries) {

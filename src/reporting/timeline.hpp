@@ -19,11 +19,11 @@
 namespace waihu::reporting {
 
 struct TimelineEntry {
-  std::string kind;  ///< "call" | "follow_up" | "deal" | "payment" | "ownership"
+  std::string kind;  ///< "call" | "follow_up" | "deal" | "payment" | "ownership" | "status"
   long long at = 0;
   long long key = 0;  ///< unique across kinds, for paging
   std::optional<calls::Call> call;
-  std::optional<calls::FollowUp> follow_up;
+  std::optional<calls::FollowUp> follow_up;  ///< a follow-up's own entry, or the one logged with the call
   std::optional<sales::Deal> deal;
   std::optional<sales::Payment> payment;  ///< a payment or a refund
   /// ownership: owner before and after (null = the public pool), and who moved it
@@ -31,6 +31,8 @@ struct TimelineEntry {
   /// By name: who did it (the call's or follow-up's agent, the deal's closer, who moved the customer), and the
   /// owners before and after ("" for the pool or someone unknown).
   std::string by_name, owner_before_name, owner_after_name;
+  /// status (or a call that moved it): the customer's status before and after ("" when unchanged)
+  std::string status_before, status_after;
 };
 
 class TimelineService {
@@ -48,6 +50,8 @@ class TimelineService {
   Page<TimelineEntry> timeline(const org::Actor& actor, long long customer_id, const std::string& cursor, int limit);
 
  private:
+  /// Puts the follow-up and the status move saved with each call into the call's entry.
+  void attach_companions(long long customer_id, std::vector<TimelineEntry>& entries);
   /// Fills the names of the people the entries mention.
   void name_people(std::vector<TimelineEntry>& entries);
   db::Database& db_;

@@ -52,8 +52,12 @@ test('a call and its follow-up are one request: a refused follow-up leaves nothi
   assert.equal(customer.next_follow_up_on, next);
   assert.equal(customer.status, 'interested');
   const timeline = await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline?limit=5`, { token: agent01 });
-  const kinds = timeline.json.items.slice(0, 3).map((e) => e.kind);
-  assert.ok(kinds.includes('call') && kinds.includes('follow_up'), JSON.stringify(kinds));
+  // The call, its follow-up and the status move it made are one entry, the moment they are saved.
+  const first = timeline.json.items[0];
+  assert.equal(first.kind, 'call', JSON.stringify(timeline.json.items.map((e) => e.kind)));
+  assert.equal(first.follow_up.content, '客户要报价');
+  if (c.status !== 'interested') assert.deepEqual(first.status, { from: c.status, to: 'interested' });
+  assert.ok(!timeline.json.items.some((e) => e.kind !== 'call' && e.follow_up?.content === '客户要报价'), 'not twice');
 });
 
 test('Idempotency-Key: the same key twice logs one call; the same key with another body is 409', async () => {

@@ -202,8 +202,11 @@ test('a customer\'s timeline: calls, follow-ups, deals, payments and ownership c
     cursor = r.json.next_cursor;
   } while (cursor);
   // Deal, payment and the move were all recorded just now; the call and follow-up days before.
-  assert.deepEqual(items.slice(0, 3).map((e) => e.kind).sort(), ['deal', 'ownership', 'payment']);
-  assert.deepEqual(items.slice(3).map((e) => e.kind), ['follow_up', 'call']);
+  // The deal's status move (to won) is an entry of its own; the call's (to contacted) sits in the call's entry.
+  assert.deepEqual(items.slice(0, 4).map((e) => e.kind).sort(), ['deal', 'ownership', 'payment', 'status']);
+  assert.deepEqual(items.slice(4).map((e) => e.kind), ['follow_up', 'call']);
+  assert.equal(items.find((e) => e.kind === 'status').status.to, 'won');
+  assert.equal(items.at(-1).status.to, 'contacted');
   const byKind = Object.fromEntries(items.map((e) => [e.kind, e]));
   assert.equal(byKind.ownership.ownership.from_owner_id, ids.agent05);
   assert.equal(byKind.ownership.ownership.to_owner_id, ids.agent06);

@@ -2,22 +2,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Empty, Spin, Tag, Timeline as AntTimeline } from 'antd';
 import { api, type Page } from '../../shared/api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { knownKey, useI18n, type MessageKey } from '../../i18n';
 import { useErrorText } from '../../shared/errors';
 import { duration, useCompanyTime } from '../../shared/time';
 
 interface Entry {
-  kind: 'call' | 'follow_up' | 'deal' | 'payment' | 'ownership';
+  kind: 'call' | 'follow_up' | 'deal' | 'payment' | 'ownership' | 'status';
   at: string;
   by_name: string | null;
   call?: { result: string; talk_seconds: number; effective: boolean; notes: string; number: string };
   follow_up?: { channel: string; content: string; outcome: string; next_step: string; next_follow_up_on: string | null; callback_at: string | null };
   deal?: { product: string; amount: string; closed_on: string };
   payment?: { kind: 'payment' | 'refund'; amount: string; on: string; reason: string };
+  status?: { from: string; to: string };
   ownership?: { from_owner_id: number | null; from_owner_name: string | null; to_owner_id: number | null; to_owner_name: string | null };
 }
 
-const COLORS: Record<Entry['kind'], string> = { call: 'blue', follow_up: 'green', deal: 'gold', payment: 'gold', ownership: 'gray' };
+const COLORS: Record<Entry['kind'], string> = { call: 'blue', follow_up: 'green', deal: 'gold', payment: 'gold', ownership: 'gray', status: 'gray' };
 
 export function Timeline({ customerId, version }: { customerId: number; version: number }) {
   const { t } = useI18n();
@@ -45,6 +46,13 @@ export function Timeline({ customerId, version }: { customerId: number; version:
     void fetchPage(null);
   }, [fetchPage, version]);
 
+  const statusText = (s: string) => { const k = knownKey(`status.${s}`); return k ? t(k) : s; };
+  function followUpText(f: NonNullable<Entry['follow_up']>): string {
+    return [t(`channel.${f.channel}` as MessageKey), f.content, f.outcome, f.next_step,
+      f.next_follow_up_on ? t('timeline.next_on', { date: f.next_follow_up_on }) : '',
+      f.callback_at ? t('timeline.callback', { at: time.dateTime(f.callback_at) }) : '']
+      .filter(Boolean).join(' · ');
+  }
   function describe(e: Entry): string {
     if (e.call) {
       const parts = [t(`result.${e.call.result}` as MessageKey)];
@@ -52,11 +60,8 @@ export function Timeline({ customerId, version }: { customerId: number; version:
       if (e.call.notes) parts.push(e.call.notes);
       return parts.join(' · ');
     }
-    if (e.follow_up) {
-      return [t(`channel.${e.follow_up.channel}` as MessageKey), e.follow_up.content, e.follow_up.outcome, e.follow_up.next_step,
-        e.follow_up.callback_at ? t('timeline.callback', { at: time.dateTime(e.follow_up.callback_at) }) : '']
-        .filter(Boolean).join(' · ');
-    }
+    if (e.follow_up) return followUpText(e.follow_up);
+    if (e.kind === 'status' && e.status) return `${statusText(e.status.from)} → ${statusText(e.status.to)}`;
     if (e.deal) return `${e.deal.product} · ¥${e.deal.amount} · ${e.deal.closed_on}`;
     if (e.payment) return `¥${e.payment.amount} · ${e.payment.on}${e.payment.reason ? ' · ' + e.payment.reason : ''}`;
     if (e.ownership) {
@@ -84,6 +89,8 @@ export function Timeline({ customerId, version }: { customerId: number; version:
                 {e.call?.effective && <Tag color="green">{t('timeline.effective')}</Tag>}
               </div>
               <div>{describe(e)}</div>
+              {e.call && e.follow_up && <div data-testid="timeline-follow-up">{t('timeline.follow_up')}：{followUpText(e.follow_up)}</div>}
+              {e.call && e.status && <div style={{ color: '#888' }}>{t('timeline.status_moved', { from: statusText(e.status.from), to: statusText(e.status.to) })}</div>}
             </div>
           ),
         }))}

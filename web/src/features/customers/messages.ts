@@ -67,6 +67,9 @@ export const zh = {
   'reassign.reason_hint': '例如：离职交接',
   'reassign.note': '全部成功或全部不动；每位客户的时间线都会记下这次改派。',
   'reassign.done': '已改派 {n} 位客户',
+  'timeline.status': '状态变更',
+  'timeline.status_moved': '状态：{from} → {to}',
+  'timeline.next_on': '下次跟进 {date}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -136,4 +139,7 @@ export const en: Record<keyof typeof zh, string> = {
   'reassign.reason_hint': 'e.g. handover: the agent is leaving',
   'reassign.note': 'All or none; each customer’s timeline records the move.',
   'reassign.done': '{n} customers reassigned',
+  'timeline.status': 'Status changed',
+  'timeline.status_moved': 'Status: {from} → {to}',
+  'timeline.next_on': 'next {date}',
 };
