@@ -200,13 +200,20 @@ test('an agent\'s desk counts today\'s calls; a new customer is checked by the s
   await page.getByTestId('cf-phones').fill(theirs.phones[0]);
   await ok();
   await page.getByTestId('duplicate-warning').waitFor();
-  assert.match(await page.getByTestId('duplicate-warning').innerText(), /撞单/);
+  const warning = await page.getByTestId('duplicate-warning').innerText();
+  assert.match(warning, /撞单/);
+  // Who holds it, masked: the first character of agent11's name and stars.
+  assert.ok(warning.includes(agent11.display_name[0] + '*'), warning);
+  assert.ok(!warning.includes(agent11.display_name), 'not the whole name');
   await screenshot(page, 'duplicate-claim');
 
-  await page.getByTestId('cf-phones').fill('13905719999');
+  // A number typed with spaces is one number.
+  await page.getByTestId('cf-phones').fill('139 0571 9999');
   await ok();
   await page.waitForURL(/\/customers\/\d+$/);
   await page.getByTestId('customer-card').getByText('浏览器测试新客户有限公司').waitFor();
+  assert.match(await page.getByTestId('customer-card').innerText(), /\+8613905719999/);
+  assert.doesNotMatch(await page.getByTestId('customer-card').innerText(), / \/ /, 'one phone, not three');
   await context.close();
 });
 

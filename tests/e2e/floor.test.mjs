@@ -223,3 +223,20 @@ test('a supervisor reassigns the customers selected to another agent, with a rea
   assert.equal(timeline.find((e) => e.kind === 'ownership').ownership.to_owner_name, agent06.display_name);
   await context.close();
 });
+
+test('an agent releases a customer back to the pool with a reason; the timeline shows the move', async () => {
+  const token = await login(srv.base, 'agent12', DEMO_PASSWORD);
+  const c = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent12}&sort=id&limit=1`, { token })).json.items[0];
+  const { context, page } = await signIn(browser, srv.base, 'agent12', DEMO_PASSWORD, { path: `/customers/${c.id}` });
+  await page.getByTestId('customer-release').click();
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await page.locator('.ant-modal').getByText('请填写退回原因').waitFor();
+  await page.getByTestId('release-reason').fill('多次未接通');
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByText('已退回公海').first().waitFor();
+  await page.getByTestId('claim-card').waitFor();  // a pool customer now: claim before calling
+  const after = (await api(srv.base, 'GET', `/api/v1/customers/${c.id}/timeline`, { token: admin })).json.items;
+  const move = after.find((e) => e.kind === 'ownership');
+  assert.equal(move.ownership.to_owner_id, null);
+  await context.close();
+});

@@ -18,6 +18,8 @@ export interface CompanyTime {
   today: () => string;
   /** The instant (epoch ms) a "YYYY-MM-DD" day begins in the company's zone. */
   dayStart: (day: string) => number;
+  /** The instant (epoch ms) of a wall-clock "YYYY-MM-DD HH:mm" in the company's zone (a picker's choice). */
+  wallTime: (dateTime: string) => number;
 }
 
 function parts(at: Date, zone: string, seconds: boolean): Record<string, string> {
@@ -53,6 +55,11 @@ export function companyTime(zone: string): CompanyTime {
       const p = parts(new Date(guess), zone, true);
       const wall = Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}Z`);
       return guess - (wall - guess);
+    },
+    wallTime: (dateTime) => {
+      const [day, hm = '00:00'] = dateTime.split(' ');
+      const [h, m] = hm.split(':').map(Number);
+      return companyTime(zone).dayStart(day) + (h * 60 + m) * 60000;
     },
   };
 }

@@ -5,7 +5,7 @@
 // Keys (outside text fields): D dials, A answered, E hangs up, 1–8 choose the result; Ctrl+Enter saves.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography, message } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, newIdempotencyKey } from '../../shared/api';
 import { showFieldError, useErrorText } from '../../shared/errors';
 import { useCompanyTime } from '../../shared/time';
@@ -157,7 +157,8 @@ export function LogCallForm({ customerId, phone, onSaved, dialFocus }: {
           outcome: v.outcome ?? '',
           next_step: v.next_step ?? '',
           next_follow_up_on: v.next_follow_up_on ? v.next_follow_up_on.format('YYYY-MM-DD') : '',
-          ...(v.callback_at ? { callback_at: v.callback_at.toISOString() } : {}),
+          // The picker's wall time is the company's (whatever the browser's zone).
+          ...(v.callback_at ? { callback_at: new Date(time.wallTime(v.callback_at.format('YYYY-MM-DD HH:mm'))).toISOString() } : {}),
         };
       }
       const saved = await api<{ follow_up?: { complete: boolean; missing: string[] } }>('POST', '/api/v1/calls', body, key.current);
@@ -224,7 +225,7 @@ export function LogCallForm({ customerId, phone, onSaved, dialFocus }: {
         {result === 'callback_requested' && (
           <Form.Item name="callback_at" label={t('log.callback_at')} extra={t('log.callback_hint', { zone: time.zone })}>
             <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }}
-              data-testid="log-callback" disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+              data-testid="log-callback" disabledDate={(d) => d.format('YYYY-MM-DD') < time.today()} />
           </Form.Item>
         )}
         <Form.Item name="notes" label={t('log.call_notes')}>
@@ -245,7 +246,7 @@ export function LogCallForm({ customerId, phone, onSaved, dialFocus }: {
         </Form.Item>
         <Form.Item name="next_follow_up_on" label={t('log.next_follow_up_on')}>
           <DatePicker style={{ width: '100%' }} data-testid="log-next-date"
-            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+            disabledDate={(d) => d.format('YYYY-MM-DD') < time.today()} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} disabled={!!call && !call.ended} data-testid="log-submit">{t('log.submit')}</Button>

@@ -1,6 +1,6 @@
 // One customer: the record, a form to log a call and its follow-up in one go, and the timeline.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Input, Modal, Row, Space, Spin, Tag, message } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, type Customer, type Page } from '../../shared/api';
 import { knownKey, useI18n } from '../../i18n';
@@ -19,6 +19,40 @@ interface FullCustomer extends Customer {
   tags: string[];
   notes: string;
   owner_name: string | null;
+}
+
+/** An agent gives a customer back to the public pool, saying why (the timeline and audit keep it). */
+function ReleaseDialog({ customerId, onClose, onDone }: { customerId: number; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function release() {
+    if (!reason.trim()) {
+      setError(t('customer.release_reason_required'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api('POST', `/api/v1/customers/${customerId}/release`, { reason });
+      message.success(t('customer.released'));
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={t('customer.release')} onCancel={onClose} onOk={release} confirmLoading={busy}
+      okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnClose>
+      <p>{t('customer.release_note')}</p>
+      <Input.TextArea rows={2} maxLength={200} value={reason} onChange={(e) => { setReason(e.target.value); setError(null); }}
+        placeholder={t('customer.release_hint')} status={error ? 'error' : undefined} data-testid="release-reason" />
+      {error && <div role="alert" style={{ color: '#ff4d4f', marginTop: 8 }}>{error}</div>}
+    </Modal>
+  );
 }
 
 /** From the desk: the next due customer after this one (N), so the agent works the queue without going back. */
@@ -56,6 +90,7 @@ export default function CustomerPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [timelineVersion, setTimelineVersion] = useState(0);
   const [editing, setEditing] = useState(false);
+  const [releasing, setReleasing] = useState(false);
   const { user } = useAuth();
 
   const load = useCallback(async () => {
@@ -81,12 +116,21 @@ export default function CustomerPage() {
         <Link to={fromDesk ? '/desk' : '/customers'}>← {t(fromDesk ? 'customer.back_desk' : 'customer.back')}</Link>
         {fromDesk && <NextDue current={customer.id} />}
       </Space>
+      {releasing && (
+        <ReleaseDialog customerId={customer.id} onClose={() => setReleasing(false)}
+          onDone={() => { setReleasing(false); void load(); setTimelineVersion((v) => v + 1); }} />
+      )}
       {editing && (
         <CustomerForm customer={customer} onClose={() => setEditing(false)}
           onSaved={() => { setEditing(false); void load(); setTimelineVersion((v) => v + 1); }} />
       )}
       <Card title={customer.company || customer.contact_name} style={{ marginTop: 12 }} data-testid="customer-card"
-        extra={user && canWriteCustomers(user) && <Button onClick={() => setEditing(true)} data-testid="customer-edit">{t('customer.edit')}</Button>}>
+        extra={<Space>
+          {user && canClaimPool(user) && customer.owner_id === user.id && (
+            <Button onClick={() => setReleasing(true)} data-testid="customer-release">{t('customer.release')}</Button>
+          )}
+          {user && canWriteCustomers(user) && <Button onClick={() => setEditing(true)} data-testid="customer-edit">{t('customer.edit')}</Button>}
+        </Space>}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('customers.contact')}>{customer.contact_name}</Descriptions.Item>
           <Descriptions.Item label={t('customer.title')}>{customer.title}</Descriptions.Item>

@@ -70,6 +70,11 @@ export const zh = {
   'timeline.status': '状态变更',
   'timeline.status_moved': '状态：{from} → {to}',
   'timeline.next_on': '下次跟进 {date}',
+  'customer.release': '退回公海',
+  'customer.release_note': '退回后客户进入公海，号码对你隐藏，其他销售可以领取。',
+  'customer.release_hint': '原因，例如：多次未接通、不是决策人',
+  'customer.release_reason_required': '请填写退回原因',
+  'customer.released': '已退回公海',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -142,4 +147,9 @@ export const en: Record<keyof typeof zh, string> = {
   'timeline.status': 'Status changed',
   'timeline.status_moved': 'Status: {from} → {to}',
   'timeline.next_on': 'next {date}',
+  'customer.release': 'Release to the pool',
+  'customer.release_note': 'The customer goes to the public pool: its number is hidden from you and other agents may claim it.',
+  'customer.release_hint': 'Why, e.g. never answers; not the decision maker',
+  'customer.release_reason_required': 'Say why you release this customer',
+  'customer.released': 'Released to the pool',
 };
