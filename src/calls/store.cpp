@@ -4,6 +4,7 @@
 
 #include "db/query.hpp"
 #include "db/row_inserter.hpp"
+#include "org/scope_sql.hpp"
 
 namespace waihu::calls::store {
 
@@ -37,11 +38,7 @@ Call call_from_row(const db::Row& r) {
 }
 }  // namespace
 
-std::string agent_in_scope(db::Query& q, const Scope& scope) {
-  if (scope.all) return "";
-  if (scope.own_user_id) return " AND agent_id = " + q.bind(*scope.own_user_id);
-  return " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" + q.bind_list(scope.team_ids) + "))";
-}
+std::string agent_in_scope(db::Query& q, const Scope& scope) { return org::scope_sql(q, scope, {.user = "agent_id"}); }
 
 CallWriter::CallWriter(soci::session& sql, db::Dialect dialect, bool batched)
     : rows_(std::make_unique<db::RowInserter>(

@@ -6,6 +6,7 @@
 #include "crm/customer_input.hpp"
 #include "db/query.hpp"
 #include "db/row_inserter.hpp"
+#include "org/scope_sql.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::crm::store {
@@ -368,14 +369,7 @@ namespace {
 // " AND …" for the customers the filter and scope select, shared by the list and its count.
 void where_customers(db::Query& q, const CustomerFilter& f, const Scope& scope,
                      const std::vector<long long>& owner_teams, const PhoneSearch& search) {
-  if (!scope.all) {
-    if (scope.own_user_id) {
-      q << " AND (c.owner_id = " << q.bind(*scope.own_user_id) << " OR c.owner_id IS NULL)";
-    } else {
-      q << " AND (c.owner_id IS NULL OR c.owner_id IN (SELECT id FROM users WHERE team_id IN ("
-        << q.bind_list(scope.team_ids) << ")))";
-    }
-  }
+  q << org::scope_sql(q, scope, {.user = "c.owner_id", .unowned_visible = true});
   if (f.grade) {
     if (f.grade->empty()) {
       q << " AND c.grade IS NULL";

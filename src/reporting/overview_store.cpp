@@ -1,7 +1,7 @@
 #include "reporting/overview_store.hpp"
 
-#include "calls/store.hpp"
 #include "db/query.hpp"
+#include "org/scope_sql.hpp"
 #include "util/clock.hpp"
 
 namespace waihu::reporting::store {
@@ -18,8 +18,8 @@ std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& 
     q << "SELECT (c.started_at + " << std::to_string(kOffset) << ") / 86400, u.team_id, COUNT(*), "
       << "SUM(CASE WHEN c.answered_at IS NULL THEN 0 ELSE 1 END), SUM(c.effective), SUM(c.talk_seconds) "
       << "FROM calls c JOIN users u ON u.id = c.agent_id WHERE c.started_at >= " << q.bind(from)
-      << " AND c.started_at < " << q.bind(to) << calls::store::agent_in_scope(q, scope) << " GROUP BY (c.started_at + "
-      << std::to_string(kOffset) << ") / 86400, u.team_id";
+      << " AND c.started_at < " << q.bind(to) << org::scope_sql(q, scope, {.user = "u.id"})
+      << " GROUP BY (c.started_at + " << std::to_string(kOffset) << ") / 86400, u.team_id";
     for (const auto& r : q.fetch(sql, 6)) {
       DayTeamRow row;
       row.date = util::china_date(r.i64(0) * 86400);
@@ -35,7 +35,7 @@ std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& 
     db::Query q;
     q << "SELECT d.closed_on, u.team_id, COUNT(*), SUM(d.amount_fen) FROM deals d JOIN users u ON u.id = d.agent_id "
       << "WHERE d.closed_on >= " << q.bind(from_date) << " AND d.closed_on <= " << q.bind(to_date)
-      << calls::store::agent_in_scope(q, scope) << " GROUP BY d.closed_on, u.team_id";
+      << org::scope_sql(q, scope, {.user = "u.id"}) << " GROUP BY d.closed_on, u.team_id";
     for (const auto& r : q.fetch(sql, 4)) {
       DayTeamRow row;
       row.date = r.str(0);
@@ -50,7 +50,7 @@ std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& 
     q << "SELECT p.on_date, u.team_id, SUM(CASE WHEN p.kind = 'refund' THEN -p.amount_fen ELSE p.amount_fen END) "
       << "FROM deal_payments p JOIN deals d ON d.id = p.deal_id JOIN users u ON u.id = d.agent_id "
       << "WHERE p.on_date >= " << q.bind(from_date) << " AND p.on_date <= " << q.bind(to_date)
-      << calls::store::agent_in_scope(q, scope) << " GROUP BY p.on_date, u.team_id";
+      << org::scope_sql(q, scope, {.user = "u.id"}) << " GROUP BY p.on_date, u.team_id";
     for (const auto& r : q.fetch(sql, 3)) {
       DayTeamRow row;
       row.date = r.str(0);

@@ -2,6 +2,7 @@
 
 #include "db/query.hpp"
 #include "db/row_inserter.hpp"
+#include "org/scope_sql.hpp"
 
 namespace waihu::sales::store {
 
@@ -93,14 +94,7 @@ std::optional<Deal> deal_by_id(soci::session& sql, long long id, db::Lock lock) 
 std::vector<Deal> list_deals(soci::session& sql, const DealFilter& f, const Scope& scope,
                              const std::optional<db::Cursor>& after, int limit) {
   db::Query q(std::string("SELECT ") + kDealColumns + " FROM deals WHERE 1=1");
-  if (!scope.all) {
-    if (scope.own_user_id) {
-      std::string me = q.bind(*scope.own_user_id), me_again = q.bind(*scope.own_user_id);
-      q << " AND (agent_id = " << me << " OR field_rep_id = " << me_again << ")";
-    } else {
-      q << " AND agent_id IN (SELECT id FROM users WHERE team_id IN (" << q.bind_list(scope.team_ids) << "))";
-    }
-  }
+  q << org::scope_sql(q, scope, {.user = "agent_id", .also_own = "field_rep_id"});
   if (f.customer_id) q << " AND customer_id = " << q.bind(*f.customer_id);
   if (f.agent_id) q << " AND agent_id = " << q.bind(*f.agent_id);
   if (f.from) q << " AND closed_on >= " << q.bind(*f.from);

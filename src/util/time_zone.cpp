@@ -94,4 +94,21 @@ UnixSeconds TimeZone::to_unix(const CivilTime& t) const {
   return local - impl_->cached_offset;
 }
 
+CivilTime TimeZone::to_civil(UnixSeconds t) const {
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->zone->getOffset(static_cast<UDate>(t) * 1000.0, false, raw, dst, status);
+  const UnixSeconds local = t + (U_SUCCESS(status) ? (raw + dst) / 1000 : 0);
+  using namespace std::chrono;
+  const long long days = local / 86400 - (local % 86400 < 0 ? 1 : 0);
+  const long long secs = local - days * 86400;
+  const year_month_day ymd{sys_days{std::chrono::days{days}}};
+  return CivilTime{static_cast<int>(ymd.year()),
+                   static_cast<int>(static_cast<unsigned>(ymd.month())),
+                   static_cast<int>(static_cast<unsigned>(ymd.day())),
+                   static_cast<int>(secs / 3600),
+                   static_cast<int>(secs % 3600 / 60),
+                   static_cast<int>(secs % 60)};
+}
+
 }  // namespace waihu::util

@@ -33,6 +33,8 @@ class TimeZone {
   /// The instant `t` names in this zone. A time skipped by a daylight-saving jump is read with the offset before
   /// the jump; a time that occurs twice, as the first. Not thread-safe (it caches the last offset).
   UnixSeconds to_unix(const CivilTime& t) const;
+  /// The wall-clock time in this zone at the instant `t`. Thread-safe.
+  CivilTime to_civil(UnixSeconds t) const;
   const std::string& id() const { return id_; }
 
  private:
