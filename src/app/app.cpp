@@ -4,6 +4,7 @@
 
 #include "app/import_templates.hpp"
 #include "audit/routes.hpp"
+#include "calendar/routes.hpp"
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
 #include "http/system_routes.hpp"
@@ -38,6 +39,7 @@ App::App(const Config& c)
       activity(db, clock, org),
       timeline(db, org, customers, calls, follow_ups, deals, audit),
       desk(clock, activity, customers),
+      work_calendar(db, clock),
       overview(db, clock, org),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {}
@@ -63,6 +65,7 @@ void App::register_routes(http::Router& router) {
   audit::register_routes(router, config.data_dir, audit);
   reporting::register_routes(router, timeline, desk, overview);
   register_template_routes(router, config.data_dir);
+  calendar::register_routes(router, work_calendar);
 }
 
 }  // namespace waihu::app

@@ -5,6 +5,7 @@
 
 #include "app/idempotency_keys.hpp"
 #include "audit/service.hpp"
+#include "calendar/service.hpp"
 #include "calls/cdr_importer.hpp"
 #include "calls/follow_up_service.hpp"
 #include "calls/service.hpp"
@@ -55,6 +56,7 @@ class App {
   calls::ActivityService activity;
   reporting::TimelineService timeline;
   reporting::DeskService desk;
+  calendar::CalendarService work_calendar;
   reporting::OverviewService overview;
   IdempotencyKeys idempotency;
   http::WebApp web;

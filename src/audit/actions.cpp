@@ -5,7 +5,7 @@
 namespace waihu::audit {
 
 namespace {
-constexpr std::array<NamedAction, 28> kActions{{
+constexpr std::array<NamedAction, 31> kActions{{
     {"customer.create", {"新建客户", "Customer created"}},
     {"customer.update", {"修改客户", "Customer edited"}},
     {"customer.assign", {"客户归属变更", "Customer owner changed"}},
@@ -34,6 +34,9 @@ constexpr std::array<NamedAction, 28> kActions{{
     {"session.login", {"登录", "Signed in"}},
     {"session.login_failed", {"登录失败", "Sign-in failed"}},
     {"audit.export", {"导出审计日志", "Audit log exported"}},
+    {"calendar.mark", {"标记节假日/调休", "Calendar day marked"}},
+    {"calendar.unmark", {"取消节假日/调休", "Calendar day unmarked"}},
+    {"calendar.import", {"导入工作日历", "Calendar imported"}},
 }};
 }  // namespace
 

@@ -81,6 +81,7 @@ int run(int argc, char** argv) {
   add_init(root, s);
   add_serve(root, s);
   add_org_commands(root, s);
+  add_calendar_commands(root, s);
   auto* import = root.add_subcommand("import", "import records from files");
   import->require_subcommand(1);
   auto* exp = root.add_subcommand("export", "export records to CSV or Excel");
