@@ -125,6 +125,7 @@ test('an agent finds a customer, logs a call with a follow-up, and sees both on 
   // Log an interested call of 95 s with a follow-up and its next date.
   await page.getByTestId('log-result').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '有意向' }).click();
+  await page.getByTestId('log-result').locator('.ant-select-selection-item').filter({ hasText: '有意向' }).waitFor();
   await page.getByTestId('log-talk').fill('95');
   await page.getByTestId('log-talk-reason').fill('在手机上打的，补录');
   await page.getByTestId('log-content').fill('客户要求发送报价单，下周二回访');

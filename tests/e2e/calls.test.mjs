@@ -29,6 +29,7 @@ const followUpsOf = (customerId) => Number(sql(dir, `SELECT COUNT(*) FROM follow
 async function pickResult(page, label) {
   await page.getByTestId('log-result').click();
   await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
+  await page.getByTestId('log-result').locator('.ant-select-selection-item').filter({ hasText: label }).waitFor();
 }
 
 test('dial, answered, hang up, choose the result: the call is saved with the moments it happened', async () => {
