@@ -242,3 +242,26 @@ test('an agent releases a customer back to the pool with a reason; the timeline 
   assert.equal(move.ownership.to_owner_id, null);
   await context.close();
 });
+
+test('an admin keeps the work calendar: a holiday marked takes a working day off its month, unmarked gives it back', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'admin', ADMIN_PASSWORD, { path: '/admin/calendar' });
+  const october = () => page.getByTestId('calendar-months').locator('tbody tr').filter({ hasText: '2026-10' }).innerText();
+  const untilOctober = async (re) => {
+    for (let i = 0; i < 100 && !re.test(await october()); i++) await page.waitForTimeout(100);
+    assert.match(await october(), re);
+  };
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=calendar-months] tbody tr')].some((r) => r.textContent.includes('2026-10')));
+  assert.match(await october(), /2026-10\s+22\s+2026-10-01/);
+  await page.getByTestId('calendar-day').fill('2026-10-01');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('calendar-name').fill('国庆节');
+  await page.getByTestId('calendar-mark').click();
+  await page.getByTestId('calendar-days').getByText('国庆节').waitFor();
+  await untilOctober(/2026-10\s+21\s+2026-10-02/);
+  await screenshot(page, 'calendar');
+  await page.getByTestId('calendar-unmark').first().click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByTestId('calendar-days').getByText('这一年还没有标记').waitFor();
+  await untilOctober(/2026-10\s+22\s+2026-10-01/);
+  await context.close();
+});

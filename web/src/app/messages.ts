@@ -32,6 +32,7 @@ export const zh = {
   'nav.calls': '通话记录',
   'login.session_ended': '登录已失效，请重新登录；登录后回到刚才的页面',
   'nav.overview': '概览',
+  'nav.calendar': '工作日历',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -66,4 +67,5 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.calls': 'Calls',
   'login.session_ended': 'Your session has ended: sign in again to return to the page you were on',
   'nav.overview': 'Overview',
+  'nav.calendar': 'Calendar',
 };

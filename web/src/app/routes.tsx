@@ -25,6 +25,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'import', page: lazy(() => import('../features/import/ImportPage')), menu: 'nav.import', right: 'import_customers' },
   { path: 'admin/teams', page: lazy(() => import('../features/admin/TeamsPage')), menu: 'nav.teams', right: 'manage_org' },
   { path: 'admin/users', page: lazy(() => import('../features/admin/UsersPage')), menu: 'nav.users', right: 'manage_org' },
+  { path: 'admin/calendar', page: lazy(() => import('../features/admin/CalendarPage')), menu: 'nav.calendar', right: 'manage_org' },
   { path: 'admin/audit', page: lazy(() => import('../features/admin/AuditPage')), menu: 'nav.audit', right: 'read_audit' },
 ];
 
