@@ -45,6 +45,7 @@ App::App(const Config& c)
       web(http::find_web_root(c.web_dir)) {}
 
 void App::register_routes(http::Router& router) {
+  router.set_clock(clock);
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
   router.set_idempotency(&idempotency);
   http::register_system_routes(

@@ -39,7 +39,8 @@ class App {
  public:
   explicit App(const Config& config);
   const Config config;
-  util::SystemClock clock;
+  /// The system's time unless a test server sets it (serve --test-clock).
+  util::AdjustableClock clock;
   db::Database db;
   crm::PhoneNormalizer phones;
   audit::AuditService audit;

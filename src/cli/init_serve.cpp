@@ -1,8 +1,10 @@
 // `waihu init` and `waihu serve`.
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <iostream>
 
+#include "app/test_clock.hpp"
 #include "cli/cli.hpp"
 #include "http/server.hpp"
 #include "org/credentials.hpp"
@@ -75,8 +77,16 @@ void add_serve(CLI::App& root, Shared& s) {
                 "does it per request)")
       ->envname("WAIHU_BEHIND_TLS");
   cmd->add_option("--web", s.config.web_dir, "the web app's build (default: web/dist of this checkout)");
-  cmd->callback([&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s, behind_tls] {
-    s.action = [&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s, behind_tls] {
+  auto test_clock = std::make_shared<bool>(false);
+  cmd->add_flag("--test-clock", *test_clock,
+                "tests only: POST /api/v1/test/clock sets the server's time (refused unless WAIHU_TEST_CLOCK=1)");
+  cmd->callback([&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s, behind_tls, test_clock] {
+    s.action = [&s, o, max_body_kb, max_upload_mb, db_pool, statement_timeout_s, behind_tls, test_clock] {
+      const char* allowed = std::getenv(app::kTestClockEnv);
+      if (*test_clock && (!allowed || std::string_view(allowed) != "1")) {
+        std::cerr << "--test-clock is for test servers only: set " << app::kTestClockEnv << "=1 to allow it\n";
+        return 2;
+      }
       o->max_body_bytes = *max_body_kb * 1024;
       o->max_upload_bytes = *max_upload_mb << 20;
       s.config.pool_size = *db_pool ? *db_pool : o->workers;
@@ -85,6 +95,10 @@ void add_serve(CLI::App& root, Shared& s) {
       http::Router router;
       router.set_behind_tls(*behind_tls);
       app->register_routes(router);
+      if (*test_clock) {
+        app::register_test_clock_routes(router, app->clock);
+        spdlog::warn("test clock on: POST /api/v1/test/clock sets this server's time");
+      }
       http::Server server(router, *o);
       if (!app->web.available()) {
         spdlog::warn("no web app build in {}: serving the API only (build it: cd web && npm ci && npm run build)",

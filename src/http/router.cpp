@@ -233,7 +233,7 @@ Response Router::dispatch(const Request& req) const {
       if (token.empty()) throw Unauthorized("auth.required", "请先登录 / login required");
       actor = authenticator_(token);
     }
-    Context ctx(req, std::move(best_params), actor, token);
+    Context ctx(req, std::move(best_params), actor, token, *clock_);
     Response r = actor && idempotency_ && req.method == "POST" && !req.header("idempotency-key").empty()
                      ? run_idempotent(req, best->handler, ctx)
                      : best->handler(ctx);

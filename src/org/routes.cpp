@@ -45,9 +45,9 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
         LoginResult r = auth.login(*username, *password, c.request.remote_address);
         Response res = Response::json(
             {{"token", r.token}, {"expires_at", util::format_iso_utc(r.expires_at)}, {"user", to_json(r.user)}});
-        res.headers.emplace_back("Set-Cookie", "waihu_session=" + r.token +
-                                                   "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
-                                                   std::to_string(r.expires_at - util::SystemClock().now()));
+        res.headers.emplace_back(
+            "Set-Cookie", "waihu_session=" + r.token +
+                              "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(r.expires_at - c.now()));
         res.log_user = r.user.username;
         return res;
       },

@@ -1,5 +1,6 @@
 #pragma once
 // Time is injected: services take a Clock so tests can fix "now". Timestamps are Unix seconds, UTC.
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,18 @@ class Clock {
 class SystemClock final : public Clock {
  public:
   UnixSeconds now() const override;
+};
+
+/// The system's time — or, in a server started with the test-only `--test-clock` switch, a time set from outside
+/// (deadlines, month ends) that then runs on with the system's. Thread-safe.
+class AdjustableClock final : public Clock {
+ public:
+  UnixSeconds now() const override { return SystemClock().now() + offset_.load(); }
+  /// From now on, now() is `t` plus the time passed since.
+  void set(UnixSeconds t) { offset_.store(t - SystemClock().now()); }
+
+ private:
+  std::atomic<UnixSeconds> offset_{0};
 };
 
 /// A clock that stands still until told to move; for tests.
