@@ -25,27 +25,27 @@ db::DbUrl prepare(const Config& c) {
 App::App(const Config& c)
     : config(c),
       db(prepare(c), {.pool_size = c.pool_size, .statement_timeout_ms = c.statement_timeout_ms}),
-      audit(db, clock),
-      org(db, clock),
+      audit(db, time),
+      org(db, time),
       auth(db, clock, org),
       customers(db, clock, phones, org),
       importer(db, clock, phones, org),
-      exporter(db, clock, customers, org),
-      follow_ups(db, clock, customers),
-      calls(db, clock, phones, customers, org, follow_ups),
+      exporter(db, time, customers, org),
+      follow_ups(db, time, customers),
+      calls(db, time, phones, customers, org, follow_ups),
       cdr_importer(db, clock, phones, customers, org),
-      deals(db, clock, customers, org),
-      deal_importer(db, clock, phones, customers, org),
-      activity(db, clock, org),
+      deals(db, time, customers, org),
+      deal_importer(db, time, phones, customers, org),
+      activity(db, time, org),
       timeline(db, org, customers, calls, follow_ups, deals, audit),
-      desk(clock, activity, customers),
+      desk(time, activity, customers),
       work_calendar(db, clock),
-      overview(db, clock, org),
+      overview(db, time, org),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {}
 
 void App::register_routes(http::Router& router) {
-  router.set_clock(clock);
+  router.set_time(time);
   router.set_authenticator([this](const std::string& token) { return auth.authenticate(token); });
   router.set_idempotency(&idempotency);
   http::register_system_routes(

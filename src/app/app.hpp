@@ -5,6 +5,7 @@
 
 #include "app/idempotency_keys.hpp"
 #include "audit/service.hpp"
+#include "calendar/company_time.hpp"
 #include "calendar/service.hpp"
 #include "calls/cdr_importer.hpp"
 #include "calls/follow_up_service.hpp"
@@ -41,6 +42,8 @@ class App {
   const Config config;
   /// The system's time unless a test server sets it (serve --test-clock).
   util::AdjustableClock clock;
+  /// The clock read in the company's time zone: every "today" and day boundary.
+  calendar::CompanyTime time{clock};
   db::Database db;
   crm::PhoneNormalizer phones;
   audit::AuditService audit;

@@ -54,8 +54,6 @@ double answer_rate(int hour) {
   return kRate[static_cast<size_t>(hour)];
 }
 
-long long china_midnight(long long t) { return (t + 8 * 3600) / 86400 * 86400 - 8 * 3600; }
-
 }  // namespace
 
 std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids,
@@ -63,8 +61,9 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
   std::mt19937_64 rng(60);
   auto uniform = [&](long long lo, long long hi) { return std::uniform_int_distribution<long long>(lo, hi)(rng); };
   auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
-  const long long now = app.clock.now();
-  const long long today = china_midnight(now);
+  const long long now = app.time.now();
+  const calendar::LocalDate today = app.time.today();
+  auto date_of = [&](long long t) { return app.time.date_at(t).str(); };
 
   // Each agent's own customers that have been worked (a "new" customer has never been reached).
   std::unordered_map<long long, std::vector<DemoCustomer>> worked;
@@ -100,15 +99,15 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
     calls::store::CallWriter writer(sql, app.db.dialect(), true);
     // Every generated call is new: nothing to do per call once written.
     auto write_calls = [&] { writer.settle([](const calls::Call&, bool) {}); };
-    for (long long day = today - 59 * 86400; day <= today; day += 86400) {
-      long long weekday = ((day + 8 * 3600) / 86400 + 4) % 7;  // 0 = Sunday
-      if (weekday == 0) continue;
+    for (auto date = today.plus_days(-59); date <= today; date = date.plus_days(1)) {
+      if (date.weekday() == calendar::Weekday::kSunday) continue;  // the demo floor works Monday to Saturday
+      const long long day = app.time.bounds(date).from;
       for (long long agent : agent_ids) {
         auto& own = worked[agent];
         long long n = std::clamp<long long>(std::llround(std::normal_distribution<double>(120, 18)(rng)), 60, 180);
         std::vector<long long> starts;
         for (long long i = 0; i < n; ++i) {
-          // 09:00–12:00 and 13:30–18:30 China time.
+          // 09:00–12:00 and 13:30–18:30 company time.
           long long minute = chance(0.4) ? uniform(9 * 60, 12 * 60 - 1) : uniform(13 * 60 + 30, 18 * 60 + 29);
           starts.push_back(day + minute * 60 + uniform(0, 59));
         }
@@ -170,12 +169,12 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
             f.content = std::string(kContents[static_cast<size_t>(uniform(0, kContents.size() - 1))]);
             f.outcome = std::string(kOutcomes[static_cast<size_t>(uniform(0, kOutcomes.size() - 1))]);
             f.next_step = std::string(kNextSteps[static_cast<size_t>(uniform(0, kNextSteps.size() - 1))]);
-            f.next_follow_up_on = util::china_date(f.at + uniform(1, 14) * 86400);
+            f.next_follow_up_on = date_of(f.at + uniform(1, 14) * 86400);
             if (c.result == calls::CallResult::kCallbackRequested) {
               // The customer named a time: a working hour one to five days on.
-              long long callback_day = util::china_day_start(f.at) + uniform(1, 5) * 86400;
+              long long callback_day = app.time.bounds(app.time.date_at(f.at).plus_days(uniform(1, 5))).from;
               f.callback_at = callback_day + uniform(9 * 60, 17 * 60 + 30) * 60;
-              f.next_follow_up_on = util::china_date(*f.callback_at);
+              f.next_follow_up_on = date_of(*f.callback_at);
             }
             f.complete = true;
             f.created_at = f.at;
@@ -192,7 +191,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
     std::shuffle(won.begin(), won.end(), rng);
     won.resize(std::min<size_t>(won.size(), static_cast<size_t>(customer_connects / 50)));  // ~2% of connects
     for (const DemoCustomer& w : won) {
-      long long day = today - uniform(1, 58) * 86400;
+      long long day = app.time.bounds(today.plus_days(-uniform(1, 58))).from;
       calls::Call c;
       c.agent_id = w.owner_id;
       c.customer_id = w.id;
@@ -219,7 +218,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
       }
       d.product = std::string(p.name);
       d.amount_fen = uniform(p.min_yuan / 100, p.max_yuan / 100) * 100 * 100;  // whole hundreds of yuan
-      d.closed_on = util::china_date(c.ended_at);
+      d.closed_on = date_of(c.ended_at);
       d.created_at = c.ended_at + 600;
       sales::store::insert_deal(sql, app.db.dialect(), d, d.agent_id);
       ++deals;
@@ -228,7 +227,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
       long long paid = r < 0.75 ? d.amount_fen : r < 0.9 ? d.amount_fen / 2 : 0;
       long long paid_at = c.ended_at + uniform(1, 10) * 86400;
       if (paid > 0 && paid_at < now) {
-        sales::Payment pay{0, d.id, sales::PaymentKind::kPayment, paid, util::china_date(paid_at), "", paid_at};
+        sales::Payment pay{0, d.id, sales::PaymentKind::kPayment, paid, date_of(paid_at), "", paid_at};
         sales::store::insert_payment(sql, app.db.dialect(), pay, d.agent_id);
         ++payments;
         if (chance(0.07) && paid_at + 5 * 86400 < now) {
@@ -236,7 +235,7 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
                                 d.id,
                                 sales::PaymentKind::kRefund,
                                 paid / 5,
-                                util::china_date(paid_at + 5 * 86400),
+                                date_of(paid_at + 5 * 86400),
                                 "部分模块退订 / part of the order cancelled",
                                 paid_at + 5 * 86400};
           sales::store::insert_payment(sql, app.db.dialect(), refund, d.agent_id);

@@ -108,7 +108,7 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
       if (!p.extension.empty()) u.extension = p.extension;
       // Hire dates from two years ago to last month; the newest third still on probation.
       long long hired = now - static_cast<long long>(std::uniform_int_distribution<int>(30, 730)(rng)) * 86400;
-      u.hired_on = util::china_date(hired);
+      u.hired_on = app.time.date_at(hired).str();
       u.employment_status =
           now - hired < 120 * 86400 ? org::EmploymentStatus::kProbation : org::EmploymentStatus::kRegular;
       u.level = std::uniform_int_distribution<int>(1, 5)(rng);

@@ -66,7 +66,9 @@ void register_routes(http::Router& router, const std::string& data_dir, AuditSer
     c.allow_query({"format", "lang", "actor_id", "entity", "entity_id", "action", "from", "to"});
     Filter f = audit_filter(c);
     // The file is named for the days it covers (from/to are Unix seconds here).
-    auto day = [](const std::optional<long long>& t) { return t ? std::optional(util::china_date(*t)) : std::nullopt; };
+    auto day = [&c](const std::optional<long long>& t) {
+      return t ? std::optional(c.time().date_at(*t).str()) : std::nullopt;
+    };
     const std::string period =
         http::period_name(std::nullopt, day(f.from), day(f.to ? std::optional(*f.to - 1) : std::nullopt));
     return http::sheet_download(data_dir, c, {"审计日志", "audit"}, period, [&](const util::SheetTarget& target) {

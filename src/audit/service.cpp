@@ -2,10 +2,10 @@
 
 #include "audit/actions.hpp"
 #include "audit/diff.hpp"
+#include "calendar/company_time.hpp"
 #include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "db/query.hpp"
-#include "util/clock.hpp"
 
 namespace waihu::audit {
 
@@ -85,8 +85,9 @@ long long AuditService::export_entries(const Filter& filter, const nlohmann::jso
     for (const auto& [e, actor_name, actor_username, entity_name] : page.items) {
       std::string by = actor_username.empty() ? (e.actor_id ? std::to_string(*e.actor_id) : "")
                                               : actor_name + " (" + actor_username + ")";
-      sheet->row({Cell::integer(e.id), Cell::local_time(e.at), by, std::string(action_label(e.action).in(target.lang)),
-                  e.entity, e.entity_id ? Cell::integer(*e.entity_id) : Cell::blank(), entity_name,
+      sheet->row({Cell::integer(e.id), Cell::wall_time(time_.wall_seconds(e.at)), by,
+                  std::string(action_label(e.action).in(target.lang)), e.entity,
+                  e.entity_id ? Cell::integer(*e.entity_id) : Cell::blank(), entity_name,
                   changes_text(field_changes(e.before, e.after)), e.detail.is_null() ? "" : e.detail.dump()});
       ++rows;
     }
@@ -94,7 +95,7 @@ long long AuditService::export_entries(const Filter& filter, const nlohmann::jso
   } while (!cursor.empty());
   sheet->close();
   db_.write([&](soci::session& sql) {
-    record_export(sql, clock_.now(), actor_id, "audit", filter_description, rows,
+    record_export(sql, time_.now(), actor_id, "audit", filter_description, rows,
                   util::sheet_format_name(target.format));
   });
   return rows;

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "audit/model.hpp"
+#include "calendar/company_time.hpp"
 #include "core/page.hpp"
 #include "db/database.hpp"
-#include "util/clock.hpp"
 #include "util/sheet_writer.hpp"
 
 namespace waihu::audit {
@@ -24,7 +24,7 @@ void record_export(soci::session& sql, long long at, std::optional<long long> ac
 
 class AuditService {
  public:
-  AuditService(db::Database& db, const util::Clock& clock) : db_(db), clock_(clock) {}
+  AuditService(db::Database& db, const calendar::CompanyTime& time) : db_(db), time_(time) {}
   /// Newest first. Throws BadRequest on a cursor it did not write.
   Page<LoggedEntry> list(const Filter& filter, const std::string& cursor, int limit);
   /// The filtered entries, newest first, to a CSV or .xlsx file in the target's language (people by name, times
@@ -36,7 +36,7 @@ class AuditService {
 
  private:
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
 };
 
 }  // namespace waihu::audit

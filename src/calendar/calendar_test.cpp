@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "calendar/company_time.hpp"
 #include "calendar/work_calendar.hpp"
 #include "util/clock.hpp"
 
@@ -71,6 +72,33 @@ TEST(Bounds, ADaylightSavingDayIs23Or25Hours) {
   EXPECT_EQ(bounds(D("2026-11-01"), new_york).from, at("2026-11-01T04:00:00Z"));
   EXPECT_EQ(date_at(at("2026-11-01T04:30:00Z"), new_york).str(), "2026-11-01");
   EXPECT_EQ(date_at(at("2026-11-01T03:59:59Z"), new_york).str(), "2026-10-31");
+}
+
+TEST(CompanyTime, CountsTodayInTheCompanysZone) {
+  util::FixedClock clock(at("2026-11-18T19:06:40+08:00"));
+  CompanyTime time(clock);
+  EXPECT_EQ(time.zone_id(), "Asia/Shanghai");
+  EXPECT_EQ(time.today().str(), "2026-11-18");
+  EXPECT_EQ(time.day_start(clock.now()), at("2026-11-17T16:00:00Z"));
+  EXPECT_EQ(time.day_start(at("2026-11-17T16:00:00Z")), at("2026-11-17T16:00:00Z"));
+  EXPECT_EQ(time.day_start(at("2026-11-17T15:59:59Z")), at("2026-11-16T16:00:00Z"));
+  EXPECT_EQ(time.date_at(at("2026-11-18T16:00:00Z")).str(), "2026-11-19");  // midnight in China
+  EXPECT_EQ(util::format_iso_utc(time.wall_seconds(clock.now())), "2026-11-18T19:06:40Z");
+  EXPECT_EQ(time.utc_offset(clock.now()), 8 * 3600);
+}
+
+TEST(CompanyTime, FollowsThePolicysZoneAcrossDaylightSaving) {
+  util::FixedClock clock(at("2026-03-08T12:00:00Z"));  // the day New York moves its clocks forward
+  CompanyTime time(clock);
+  ASSERT_TRUE(time.set_zone("America/New_York"));
+  EXPECT_EQ(time.today().str(), "2026-03-08");
+  const Bounds day = time.bounds(time.today());
+  EXPECT_EQ(day.to - day.from, 23 * 3600);
+  EXPECT_EQ(time.utc_offset(day.from), -5 * 3600);
+  EXPECT_EQ(time.utc_offset(day.to), -4 * 3600);
+  EXPECT_FALSE(time.set_zone("Mars/Olympus"));
+  EXPECT_EQ(time.zone_id(), "America/New_York");
+  EXPECT_THROW(CompanyTime(clock, "Nowhere/City"), std::invalid_argument);
 }
 
 TEST(WorkCalendar, HolidaysAndMakeupDaysDecideTheFirstWorkingDay) {

@@ -11,9 +11,10 @@ namespace waihu::calls {
 
 Activity ActivityService::activity(const org::Actor& actor, const ActivityQuery& query) {
   Activity out;
-  const long long today = util::china_day_start(clock_.now());
-  out.from = query.from.value_or(today);
-  out.to = query.to.value_or(query.from ? out.from + 86400 : today + 86400);
+  // Without a period: today; with only a start: the company day that starts it.
+  const calendar::Bounds today = time_.bounds(time_.today());
+  out.from = query.from.value_or(today.from);
+  out.to = query.to.value_or(query.from ? time_.bounds(time_.date_at(out.from)).to : today.to);
   if (out.to <= out.from) throw BadRequest::field("to", "结束应晚于开始 / must be after the start");
   if (out.to - out.from > 366 * 86400) throw BadRequest::field("to", "最长一年 / at most a year");
   auto figures = db_.read([&](soci::session& sql) {
@@ -63,7 +64,9 @@ void ActivityService::export_sheet(const org::Actor& actor, const Activity& a, c
                                {"首次通话", "First call"},
                                {"末次通话", "Last call"}},
                               target.lang));
-  auto time_or_blank = [](const std::optional<long long>& t) { return t ? Cell::local_time(*t) : Cell::blank(); };
+  auto time_or_blank = [&](const std::optional<long long>& t) {
+    return t ? Cell::wall_time(time_.wall_seconds(*t)) : Cell::blank();
+  };
   auto line = [&](const std::string& name, const std::string& username, const CallFigures& f) {
     sheet->row({name, username, Cell::integer(f.dials), Cell::integer(f.connects), Cell::hundredths(connect_rate_bp(f)),
                 Cell::integer(f.effective), Cell::hundredths((f.talk_seconds * 100 + 30) / 60),
@@ -73,7 +76,7 @@ void ActivityService::export_sheet(const org::Actor& actor, const Activity& a, c
   line(target.lang == util::Lang::kZh ? "合计" : "Total", "", a.totals);
   sheet->close();
   db_.write([&](soci::session& sql) {
-    audit::record_export(sql, clock_.now(), org::audit_actor(actor), "call_activity",
+    audit::record_export(sql, time_.now(), org::audit_actor(actor), "call_activity",
                          {{"from", util::format_iso_utc(a.from)}, {"to", util::format_iso_utc(a.to)}},
                          static_cast<long long>(a.agents.size()), util::sheet_format_name(target.format));
   });

@@ -2,11 +2,11 @@
 // The calling figures of the agents an actor oversees (or the agent's own), for a period.
 #include <optional>
 
+#include "calendar/company_time.hpp"
 #include "calls/activity.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
-#include "util/clock.hpp"
 #include "util/sheet_writer.hpp"
 
 namespace waihu::calls {
@@ -19,8 +19,8 @@ struct ActivityQuery {
 
 class ActivityService {
  public:
-  ActivityService(db::Database& db, const util::Clock& clock, org::OrgService& org)
-      : db_(db), clock_(clock), org_(org) {}
+  ActivityService(db::Database& db, const calendar::CompanyTime& time, org::OrgService& org)
+      : db_(db), time_(time), org_(org) {}
   /// One row per agent in the actor's scope who may log calls (an agent: only themselves), plus anyone with
   /// calls in the period (a disabled agent's calls still count); sorted by dials, most first. Totals are over
   /// the rows. BadRequest "to" for a period that ends before it starts or spans more than 366 days.
@@ -31,7 +31,7 @@ class ActivityService {
 
  private:
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   org::OrgService& org_;
 };
 

@@ -31,7 +31,7 @@ FollowUp FollowUpService::log(const org::Actor& actor, const NewFollowUp& in) {
     throw Forbidden("auth.forbidden", "只能跟进自己负责的客户 / you may follow up only customers you work",
                     {{"field", "customer_id"}});
   }
-  FollowUp f = prepare(actor, customer, in, clock_.now());
+  FollowUp f = prepare(actor, customer, in, time_.now());
   db_.write([&](soci::session& sql) { record(sql, actor, f); });
   return f;
 }
@@ -59,7 +59,7 @@ FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& 
     if (!util::is_valid_date(in.next_follow_up_on)) {
       throw BadRequest::field("next_follow_up_on", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
     }
-    if (in.next_follow_up_on < util::china_date(now)) {
+    if (in.next_follow_up_on < time_.date_at(now).str()) {
       throw BadRequest::field("next_follow_up_on", "不能早于今天 / cannot be before today");
     }
     f.next_follow_up_on = in.next_follow_up_on;
@@ -70,7 +70,7 @@ FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& 
       throw BadRequest::field("callback_at", "回电时间不能超过一年以后 / at most a year ahead");
     }
     f.callback_at = in.callback_at;
-    if (f.next_follow_up_on.empty()) f.next_follow_up_on = util::china_date(*in.callback_at);
+    if (f.next_follow_up_on.empty()) f.next_follow_up_on = time_.date_at(*in.callback_at).str();
   }
   f.missing = missing_for_complete(customer, f.content);
   f.complete = f.missing.empty();

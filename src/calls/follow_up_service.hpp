@@ -4,12 +4,12 @@
 #include <optional>
 #include <string>
 
+#include "calendar/company_time.hpp"
 #include "calls/follow_up.hpp"
 #include "core/page.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
-#include "util/clock.hpp"
 
 namespace waihu::calls {
 
@@ -28,8 +28,8 @@ struct NewFollowUp {
 
 class FollowUpService {
  public:
-  FollowUpService(db::Database& db, const util::Clock& clock, crm::CustomerService& customers)
-      : db_(db), clock_(clock), customers_(customers) {}
+  FollowUpService(db::Database& db, const calendar::CompanyTime& time, crm::CustomerService& customers)
+      : db_(db), time_(time), customers_(customers) {}
   /// Throws NotFound (customer outside scope), Forbidden (read-only customer), BadRequest (field named).
   FollowUp log(const org::Actor& actor, const NewFollowUp& in);
   /// Checks a follow-up of `customer` (unmasked, one the actor may write to) and builds it, writing nothing;
@@ -45,7 +45,7 @@ class FollowUpService {
 
  private:
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   crm::CustomerService& customers_;
 };
 

@@ -40,11 +40,12 @@ CallFilter call_filter(const Context& c) {
   f.from = query_instant(c, "from");
   f.to = query_instant(c, "to");
   if (auto day = c.query("day")) {
-    // A working day in China (UTC+8): 00:00 to 24:00 local time.
-    auto start = util::parse_iso8601(*day + "T00:00:00+08:00");
-    if (!start) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
-    f.from = *start;
-    f.to = *start + 86400;
+    // The company's day: midnight to midnight in its time zone.
+    auto date = calendar::LocalDate::parse(*day);
+    if (!date) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+    const calendar::Bounds b = c.time().bounds(*date);
+    f.from = b.from;
+    f.to = b.to;
   }
   return f;
 }
@@ -131,9 +132,8 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
   router.add("GET", "/api/v1/calls/activity/export", [&data_dir, &activity](Context& c) {
     c.allow_query({"format", "lang", "agent_id", "team_id", "from", "to", "day"});
     Activity a = activity.activity(c.actor(), activity_query(c));
-    const std::string period = util::china_date(a.from) == util::china_date(a.to - 1)
-                                   ? util::china_date(a.from)
-                                   : util::china_date(a.from) + "_" + util::china_date(a.to - 1);
+    const std::string first = c.time().date_at(a.from).str(), last = c.time().date_at(a.to - 1).str();
+    const std::string period = first == last ? first : first + "_" + last;
     return http::sheet_download(data_dir, c, {"坐席通话统计", "agent-calls"}, period,
                                 [&](const util::SheetTarget& target) { activity.export_sheet(c.actor(), a, target); });
   });

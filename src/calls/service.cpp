@@ -90,7 +90,7 @@ LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
   }
   c.direction = in.direction;
   c.result = in.result;
-  const long long now = clock_.now();
+  const long long now = time_.now();
   if (auto problem = apply_call_times(in.times, c)) throw BadRequest::field(problem->field, problem->reason);
   if (auto problem = call_time_problem(c, now)) throw BadRequest::field(problem->field, problem->reason);
   if (customer && c.started_at + kClockSkewSeconds < customer->created_at) {
@@ -225,18 +225,19 @@ long long CallService::export_calls(const org::Actor& actor, const CallFilter& f
       sheet->row({Cell::integer(c.id), person == people.end() ? std::to_string(c.agent_id) : person->second.label(),
                   c.customer_name, c.customer_id ? Cell::integer(*c.customer_id) : Cell::blank(),
                   c.number.starts_with("+") ? crm::national_digits(c.number) : c.number,
-                  std::string(direction_label(c.direction).in(lang)), Cell::local_time(c.started_at),
-                  c.answered_at ? Cell::local_time(*c.answered_at) : Cell::blank(), Cell::local_time(c.ended_at),
-                  Cell::integer(c.ring_seconds), Cell::integer(c.talk_seconds),
-                  std::string(call_result_label(c.result).in(lang)), std::string((c.effective ? yes : no).in(lang)),
-                  c.notes, std::string(call_source_label(c.source).in(lang))});
+                  std::string(direction_label(c.direction).in(lang)), Cell::wall_time(time_.wall_seconds(c.started_at)),
+                  c.answered_at ? Cell::wall_time(time_.wall_seconds(*c.answered_at)) : Cell::blank(),
+                  Cell::wall_time(time_.wall_seconds(c.ended_at)), Cell::integer(c.ring_seconds),
+                  Cell::integer(c.talk_seconds), std::string(call_result_label(c.result).in(lang)),
+                  std::string((c.effective ? yes : no).in(lang)), c.notes,
+                  std::string(call_source_label(c.source).in(lang))});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");
   } while (!cursor.empty());
   sheet->close();
   db_.write([&](soci::session& sql) {
-    audit::record_export(sql, clock_.now(), org::audit_actor(actor), "call", filter_description, rows,
+    audit::record_export(sql, time_.now(), org::audit_actor(actor), "call", filter_description, rows,
                          util::sheet_format_name(target.format));
   });
   return rows;

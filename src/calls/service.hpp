@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "calendar/company_time.hpp"
 #include "calls/follow_up_service.hpp"
 #include "calls/model.hpp"
 #include "calls/rules.hpp"
@@ -16,7 +17,6 @@
 #include "db/database.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
-#include "util/clock.hpp"
 #include "util/sheet_writer.hpp"
 
 namespace waihu::calls {
@@ -44,11 +44,11 @@ struct LoggedCall {
 
 class CallService {
  public:
-  CallService(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
+  CallService(db::Database& db, const calendar::CompanyTime& time, const crm::PhoneNormalizer& phones,
               crm::CustomerService& customers, org::OrgService& org, FollowUpService& follow_ups,
               EffectiveCallPolicy policy = {})
       : db_(db),
-        clock_(clock),
+        time_(time),
         phones_(phones),
         customers_(customers),
         org_(org),
@@ -77,7 +77,7 @@ class CallService {
   /// Fills the agents' and customers' names.
   void name_people(std::span<Call> calls);
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   const crm::PhoneNormalizer& phones_;
   crm::CustomerService& customers_;
   org::OrgService& org_;

@@ -53,14 +53,16 @@ void add_export_calls(CLI::App& exp, Shared& s) {
   cmd->add_option("--lang", o->lang, "headers and labels: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
   cmd->callback([&s, o] {
     s.action = [&s, o] {
-      auto from = util::parse_iso8601(o->from + "T00:00:00+08:00");
-      auto to = util::parse_iso8601(o->to + "T00:00:00+08:00");
+      auto from = calendar::LocalDate::parse(o->from);
+      auto to = calendar::LocalDate::parse(o->to);
       if (!from) throw BadRequest::field("from", "must be YYYY-MM-DD");
       if (!to || *to < *from) throw BadRequest::field("to", "must be YYYY-MM-DD, not before --from");
       auto app = s.open();
+      // The company's days, midnight to midnight in its zone.
+      const calendar::Bounds days = app->time.bounds(calendar::Period{*from, *to});
       calls::CallFilter f;
-      f.from = *from;
-      f.to = *to + 86400;
+      f.from = days.from;
+      f.to = days.to;
       nlohmann::json described{{"from", o->from}, {"to", o->to}};
       if (!o->agent.empty()) {
         auto u = app->org.find_user(o->agent);

@@ -80,8 +80,7 @@ void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s) {
       if (!e->industry.empty()) f.industry = e->industry, described["industry"] = e->industry;
       if (!e->tag.empty()) f.tag = e->tag, described["tag"] = e->tag;
       if (!e->q.empty()) f.q = e->q, described["q"] = e->q;
-      std::string out =
-          e->out.empty() ? "customers-" + util::china_date(app->clock.now()) + (e->xlsx ? ".xlsx" : ".csv") : e->out;
+      std::string out = e->out.empty() ? "customers-" + app->time.today().str() + (e->xlsx ? ".xlsx" : ".csv") : e->out;
       bool xlsx = e->xlsx || out.ends_with(".xlsx");
       util::SheetTarget target{out, xlsx ? util::SheetFormat::kXlsx : util::SheetFormat::kCsv,
                                util::parse_lang(e->lang).value_or(util::Lang::kZh)};

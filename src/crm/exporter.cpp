@@ -5,10 +5,10 @@
 #include <unordered_map>
 
 #include "audit/service.hpp"
+#include "calendar/company_time.hpp"
 #include "core/errors.hpp"
 #include "crm/rules.hpp"
 #include "org/rules.hpp"
-#include "util/clock.hpp"
 #include "util/sheet_writer.hpp"
 #include "util/strings.hpp"
 
@@ -89,16 +89,16 @@ long long CustomerExporter::write(const org::Actor& actor, const CustomerFilter&
                  util::join(c.tags, ","),
                  c.notes,
                  c.next_follow_up_on.empty() ? Cell::blank() : Cell::date(c.next_follow_up_on),
-                 c.last_contact_at ? Cell::local_time(*c.last_contact_at) : Cell::blank(),
-                 Cell::local_time(c.created_at),
-                 Cell::local_time(c.updated_at)});
+                 c.last_contact_at ? Cell::wall_time(time_.wall_seconds(*c.last_contact_at)) : Cell::blank(),
+                 Cell::wall_time(time_.wall_seconds(c.created_at)),
+                 Cell::wall_time(time_.wall_seconds(c.updated_at))});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");
   } while (!cursor.empty());
   sink->close();
   db_.write([&](soci::session& sql) {
-    audit::record_export(sql, clock_.now(), org::audit_actor(actor), "customer", filter_description, rows,
+    audit::record_export(sql, time_.now(), org::audit_actor(actor), "customer", filter_description, rows,
                          util::sheet_format_name(target.format));
   });
   return rows;

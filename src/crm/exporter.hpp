@@ -15,8 +15,9 @@ namespace waihu::crm {
 
 class CustomerExporter {
  public:
-  CustomerExporter(db::Database& db, const util::Clock& clock, CustomerService& customers, org::OrgService& org)
-      : db_(db), clock_(clock), customers_(customers), org_(org) {}
+  CustomerExporter(db::Database& db, const calendar::CompanyTime& time, CustomerService& customers,
+                   org::OrgService& org)
+      : db_(db), time_(time), customers_(customers), org_(org) {}
   /// Writes the file in the target's language (people by name and username, times in China time, numbers and
   /// dates as Excel values); returns the number of customers written. `filter_description` goes to the audit.
   /// Throws Forbidden without the export right.
@@ -25,7 +26,7 @@ class CustomerExporter {
 
  private:
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   CustomerService& customers_;
   org::OrgService& org_;
 };

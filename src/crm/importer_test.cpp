@@ -17,7 +17,8 @@ struct Fixture {
   db::TempDatabase db;
   util::FixedClock clock{1795000000};
   PhoneNormalizer phones;
-  org::OrgService org{*db, clock};
+  calendar::CompanyTime time{clock};
+  org::OrgService org{*db, time};
   CustomerService customers{*db, clock, phones, org};
   CustomerImporter importer{*db, clock, phones, org};
   org::Team team = org.create_team(nullptr, "一组", std::nullopt);

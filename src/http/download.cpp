@@ -82,7 +82,7 @@ Response sheet_download(const std::string& data_dir, const Context& c, util::Lab
                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   r.file_path = path.string();
   r.delete_file_after = true;
-  std::string when = period.empty() || !safe_period(period) ? util::china_date(c.now()) : period;
+  std::string when = period.empty() || !safe_period(period) ? c.time().today().str() : period;
   const std::string suffix = dated ? "-" + when : "";
   const std::string name = std::string(what.in(lang)) + suffix + "." + ext;
   const std::string ascii_name = std::string(what.en) + suffix + "." + ext;

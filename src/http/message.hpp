@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "calendar/company_time.hpp"
 #include "core/page.hpp"
 #include "org/model.hpp"
 #include "util/clock.hpp"
@@ -54,15 +55,17 @@ std::string url_decode(std::string_view s);
 class Context {
  public:
   Context(const Request& r, std::map<std::string, std::string> params, std::optional<org::Actor> actor,
-          std::string token, const util::Clock& clock)
-      : request(r), params_(std::move(params)), actor_(std::move(actor)), token_(std::move(token)), clock_(clock) {}
+          std::string token, const calendar::CompanyTime& time)
+      : request(r), params_(std::move(params)), actor_(std::move(actor)), token_(std::move(token)), time_(time) {}
 
   const Request& request;
   /// The authenticated actor; routes registered as authenticated always have one.
   const org::Actor& actor() const;
   const std::string& token() const { return token_; }
   /// The server's clock (the composition root's), for what a route stamps itself: a cookie's age, a file's date.
-  util::UnixSeconds now() const { return clock_.now(); }
+  util::UnixSeconds now() const { return time_.now(); }
+  /// The company's days (its time zone), for a route that reads or names a day.
+  const calendar::CompanyTime& time() const { return time_; }
   /// A path parameter as a positive integer; 400 naming it otherwise.
   long long id(const std::string& name = "id") const;
   const std::string& param(const std::string& name) const { return params_.at(name); }
@@ -82,7 +85,7 @@ class Context {
   std::map<std::string, std::string> params_;
   std::optional<org::Actor> actor_;
   std::string token_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
 };
 
 }  // namespace waihu::http

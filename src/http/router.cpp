@@ -9,6 +9,14 @@
 namespace waihu::http {
 
 namespace {
+const calendar::CompanyTime& system_time() {
+  static const util::SystemClock clock;
+  static const calendar::CompanyTime time(clock);
+  return time;
+}
+}  // namespace
+
+namespace {
 std::vector<std::string> segments_of(const std::string& path) {
   std::vector<std::string> out;
   for (auto& s : util::split(path, '/')) {
@@ -233,7 +241,7 @@ Response Router::dispatch(const Request& req) const {
       if (token.empty()) throw Unauthorized("auth.required", "请先登录 / login required");
       actor = authenticator_(token);
     }
-    Context ctx(req, std::move(best_params), actor, token, *clock_);
+    Context ctx(req, std::move(best_params), actor, token, time_ ? *time_ : system_time());
     Response r = actor && idempotency_ && req.method == "POST" && !req.header("idempotency-key").empty()
                      ? run_idempotent(req, best->handler, ctx)
                      : best->handler(ctx);

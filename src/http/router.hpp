@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/company_time.hpp"
 #include "http/idempotency.hpp"
 #include "http/message.hpp"
 #include "util/clock.hpp"
@@ -32,8 +33,8 @@ class Router {
   /// Served over TLS by a proxy in front (`waihu serve --behind-tls`): the session cookie gets `Secure`. A request
   /// whose `X-Forwarded-Proto` says https gets it too.
   void set_behind_tls(bool on) { behind_tls_ = on; }
-  /// The clock routes read through Context::now() (default: the system's).
-  void set_clock(const util::Clock& clock) { clock_ = &clock; }
+  /// The company's clock and days routes read through Context (default: the system's clock in the default zone).
+  void set_time(const calendar::CompanyTime& time) { time_ = &time; }
   /// Where Idempotency-Key answers are kept (http/idempotency.hpp); without one the header is ignored.
   void set_idempotency(IdempotencyKeeper* keeper) { idempotency_ = keeper; }
   void add(const std::string& method, const std::string& pattern, Handler handler, bool is_public = false);
@@ -54,8 +55,7 @@ class Router {
   Response run_idempotent(const Request& req, const Handler& handler, Context& ctx) const;
   Authenticator authenticator_;
   Fallback fallback_;
-  const util::Clock* clock_ = &system_clock_;
-  util::SystemClock system_clock_;
+  const calendar::CompanyTime* time_ = nullptr;  // nullptr: the system's clock in the default zone
   bool behind_tls_ = false;
   IdempotencyKeeper* idempotency_ = nullptr;
 };

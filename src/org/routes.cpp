@@ -64,7 +64,7 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
     nlohmann::json rights = nlohmann::json::object();
     for (Right r : kAllRights) rights[std::string(right_name(r))] = has_right(c.actor().role, r);
     u["rights"] = std::move(rights);
-    u["time_zone"] = util::kCompanyTimeZone;  // the web app shows every time in it, whatever the browser's zone
+    u["time_zone"] = c.time().zone_id();  // the web app shows every time in it, whatever the browser's zone
     return Response::json(u);
   });
   router.add("POST", "/api/v1/auth/password", [&](Context& c) {

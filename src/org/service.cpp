@@ -74,7 +74,7 @@ Team OrgService::create_team(const Actor* actor, const std::string& raw_name, st
     if (parent_id && !store::team_by_id(sql, *parent_id)) {
       throw NotFound("team.not_found", "上级团队不存在 / parent team not found", {{"field", "parent_id"}});
     }
-    Team t{0, name, parent_id, clock_.now()};
+    Team t{0, name, parent_id, time_.now()};
     t.id = store::insert_team(sql, t);
     audit::record(sql, {0, t.created_at, actor_id(actor), "team.create", "team", t.id, nullptr, to_json(t), nullptr});
     return t;
@@ -113,7 +113,7 @@ Team OrgService::rename_team(const Actor* actor, long long id, const std::option
     }
     store::update_team(sql, *t);
     audit::record(sql,
-                  {0, clock_.now(), actor_id(actor), "team.update", "team", id, to_json(before), to_json(*t), nullptr});
+                  {0, time_.now(), actor_id(actor), "team.update", "team", id, to_json(before), to_json(*t), nullptr});
     return *t;
   });
 }
@@ -138,7 +138,7 @@ User OrgService::create_user(const Actor* actor, const NewUser& in) {
   u.display_name = in.display_name.empty() ? in.username : in.display_name;
   u.role = in.role;
   u.team_id = in.team_id;
-  u.hired_on = in.hired_on.empty() ? util::china_date(clock_.now()) : in.hired_on;
+  u.hired_on = in.hired_on.empty() ? time_.today().str() : in.hired_on;
   u.employment_status = in.employment_status;
   u.level = in.level;
   u.prior_months = in.prior_months;
@@ -153,7 +153,7 @@ User OrgService::create_user(const Actor* actor, const NewUser& in) {
       throw Conflict("user.username_taken", "用户名已存在 / username taken", {{"field", "username"}});
     }
     check_extension_free(sql, u.extension, 0);
-    u.created_at = u.updated_at = clock_.now();
+    u.created_at = u.updated_at = time_.now();
     u.id = store::insert_user(sql, u, hash);
     audit::record(sql, {0, u.created_at, actor_id(actor), "user.create", "user", u.id, nullptr, to_json(u), nullptr});
     return u;
@@ -191,7 +191,7 @@ User OrgService::update_user(const Actor* actor, long long id, const UserPatch& 
     }
     validate_profile(u.display_name, u.hired_on, u.level, u.prior_months);
     check_extension_free(sql, u.extension, id);
-    u.updated_at = clock_.now();
+    u.updated_at = time_.now();
     store::update_user(sql, u);
     if (u.disabled && !current->disabled) store::revoke_user_sessions(sql, id, u.updated_at);
     audit::record(sql, {0, u.updated_at, actor_id(actor),
@@ -209,7 +209,7 @@ void OrgService::set_password(const Actor* actor, long long id, const std::strin
   std::string hash = hash_password(password);
   db_.write([&](soci::session& sql) {
     if (!store::user_by_id(sql, id)) throw NotFound("user.not_found", "用户不存在 / no such user", {{"id", id}});
-    long long now = clock_.now();
+    long long now = time_.now();
     store::set_password_hash(sql, id, hash, now);
     store::revoke_user_sessions(sql, id, now);
     audit::record(sql, {0, now, actor_id(actor), "user.password_reset", "user", id, nullptr, nullptr, nullptr});
@@ -225,7 +225,7 @@ void OrgService::change_own_password(const Actor& actor, const std::string& curr
   if (auto p = password_problem(new_password); !p.empty()) throw BadRequest::field("new_password", std::string(p));
   std::string hash = hash_password(new_password);
   db_.write([&](soci::session& sql) {
-    long long now = clock_.now();
+    long long now = time_.now();
     store::set_password_hash(sql, actor.user_id, hash, now);
     store::revoke_user_sessions(sql, actor.user_id, now, token_digest(current_token));
     audit::record(sql,

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "calendar/company_time.hpp"
 #include "core/page.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
@@ -47,7 +48,7 @@ struct UserListFilter {
 
 class OrgService {
  public:
-  OrgService(db::Database& db, const util::Clock& clock) : db_(db), clock_(clock) {}
+  OrgService(db::Database& db, const calendar::CompanyTime& time) : db_(db), time_(time) {}
 
   /// Throws Conflict when the name is taken, NotFound for an unknown parent, Forbidden without kManageOrg.
   Team create_team(const Actor* actor, const std::string& name, std::optional<long long> parent_id);
@@ -91,7 +92,7 @@ class OrgService {
   void require_manage(const Actor* actor);
   void check_visible(const Actor* actor, const User& u);
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
 };
 
 struct LoginResult {

@@ -11,7 +11,8 @@ namespace {
 struct Fixture {
   db::TempDatabase db;
   util::FixedClock clock{1795000000};
-  OrgService org{*db, clock};
+  calendar::CompanyTime time{clock};
+  OrgService org{*db, time};
   AuthService auth{*db, clock, org, 3600};
   Team root = org.create_team(nullptr, "公司", std::nullopt);
   Team group = org.create_team(nullptr, "一组", root.id);

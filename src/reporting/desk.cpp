@@ -4,15 +4,18 @@ namespace waihu::reporting {
 
 Desk DeskService::desk(const org::Actor& actor) {
   Desk d;
-  d.day_start = util::china_day_start(clock_.now());
-  d.day_end = d.day_start + 86400;
-  d.date = util::china_date(d.day_start);
-  d.yesterday = util::china_date(d.day_start - 1);
+  const calendar::LocalDate today = time_.today();
+  const calendar::Bounds bounds = time_.bounds(today);
+  d.day_start = bounds.from;
+  d.day_end = bounds.to;
+  d.date = today.str();
+  d.yesterday = today.plus_days(-1).str();
+  const long long yesterday_start = time_.bounds(today.plus_days(-1)).from;
   auto own_figures = [&](long long from, long long to) {
     return activity_.activity(actor, {from, to, actor.user_id, std::nullopt}).totals;
   };
   d.today = own_figures(d.day_start, d.day_end);
-  d.previous_day = own_figures(d.day_start - 86400, d.day_start);
+  d.previous_day = own_figures(yesterday_start, d.day_start);
   crm::CustomerFilter mine;
   mine.owner_id = actor.user_id;
   mine.open_only = true;

@@ -5,11 +5,11 @@
 #include <optional>
 #include <string>
 
+#include "calendar/company_time.hpp"
 #include "calls/activity.hpp"
 #include "calls/activity_service.hpp"
 #include "crm/service.hpp"
 #include "org/model.hpp"
-#include "util/clock.hpp"
 
 namespace waihu::reporting {
 
@@ -25,13 +25,13 @@ struct Desk {
 
 class DeskService {
  public:
-  DeskService(const util::Clock& clock, calls::ActivityService& activity, crm::CustomerService& customers)
-      : clock_(clock), activity_(activity), customers_(customers) {}
+  DeskService(const calendar::CompanyTime& time, calls::ActivityService& activity, crm::CustomerService& customers)
+      : time_(time), activity_(activity), customers_(customers) {}
   /// The actor's own desk.
   Desk desk(const org::Actor& actor);
 
  private:
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   calls::ActivityService& activity_;
   crm::CustomerService& customers_;
 };

@@ -21,15 +21,16 @@ Overview OverviewService::overview(const org::Actor& actor) {
     throw Forbidden("auth.forbidden", "无权查看部门概览 / you may not view the overview");
   }
   Overview o;
-  o.date = util::china_date(clock_.now());
-  o.month = o.date.substr(0, 7);
-  const std::string first = o.month + "-01";
-  auto rows = db_.read(
-      [&](soci::session& sql) { return store::day_team_figures(sql, first, o.date, org::scope_filter(actor)); });
+  const calendar::LocalDate today = time_.today();
+  const calendar::Period month_to_date{calendar::Month::of(today).first(), today};
+  const calendar::Bounds bounds = time_.bounds(month_to_date);
+  o.date = today.str();
+  o.month = calendar::Month::of(today).str();
+  auto rows = db_.read([&](soci::session& sql) {
+    return store::day_team_figures(sql, month_to_date, bounds, time_.utc_offset(bounds.from), org::scope_filter(actor));
+  });
   // Every day of the month so far, empty ones too: a trend line without gaps.
-  for (long long t = *util::parse_iso8601(first + "T00:00:00+08:00"); util::china_date(t) <= o.date; t += 86400) {
-    o.days[util::china_date(t)];
-  }
+  for (auto d = month_to_date.from; d <= today; d = d.plus_days(1)) o.days[d.str()];
   std::unordered_map<long long, TeamFigures> teams;
   for (const auto& r : rows) {
     Figures f;

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "calendar/company_time.hpp"
 #include "calls/activity.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
-#include "util/clock.hpp"
 
 namespace waihu::reporting {
 
@@ -37,14 +37,14 @@ struct Overview {
 
 class OverviewService {
  public:
-  OverviewService(db::Database& db, const util::Clock& clock, org::OrgService& org)
-      : db_(db), clock_(clock), org_(org) {}
+  OverviewService(db::Database& db, const calendar::CompanyTime& time, org::OrgService& org)
+      : db_(db), time_(time), org_(org) {}
   /// Forbidden without the view_overview right.
   Overview overview(const org::Actor& actor);
 
  private:
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   org::OrgService& org_;
 };
 

@@ -6,14 +6,14 @@
 
 namespace waihu::reporting::store {
 
-std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& from_date, const std::string& to_date,
+std::vector<DayTeamRow> day_team_figures(soci::session& sql, const calendar::Period& period,
+                                         const calendar::Bounds& bounds, long long utc_offset,
                                          const org::ScopeFilter& scope) {
   std::vector<DayTeamRow> out;
-  const long long from = *util::parse_iso8601(from_date + "T00:00:00+08:00");
-  const long long to = *util::parse_iso8601(to_date + "T00:00:00+08:00") + 86400;
-  constexpr long long kOffset = 8 * 3600;
+  const std::string from_date = period.from.str(), to_date = period.to.str();
+  const long long from = bounds.from, to = bounds.to, kOffset = utc_offset;
   {
-    // The China day of a call: whole days since 1970 of its start plus eight hours.
+    // The company day of a call: whole days since 1970 of its start moved to the company's wall clock.
     db::Query q;
     q << "SELECT (c.started_at + " << std::to_string(kOffset) << ") / 86400, u.team_id, COUNT(*), "
       << "SUM(CASE WHEN c.answered_at IS NULL THEN 0 ELSE 1 END), SUM(c.effective), SUM(c.talk_seconds) "
@@ -22,7 +22,7 @@ std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& 
       << " GROUP BY (c.started_at + " << std::to_string(kOffset) << ") / 86400, u.team_id";
     for (const auto& r : q.fetch(sql, 6)) {
       DayTeamRow row;
-      row.date = util::china_date(r.i64(0) * 86400);
+      row.date = calendar::LocalDate::from_days(r.i64(0)).str();
       row.team_id = r.i64(1);
       row.dials = r.i64(2);
       row.connects = r.i64(3);

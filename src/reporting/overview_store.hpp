@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/calendar.hpp"
 #include "org/rules.hpp"
 
 namespace waihu::reporting::store {
@@ -17,9 +18,12 @@ struct DayTeamRow {
   long long deals = 0, revenue_fen = 0, payments_fen = 0;
 };
 
-/// Everything from `from_date` to `to_date` (inclusive, "YYYY-MM-DD" in China time) within the scope, one row
-/// per (day, team, kind of figure).
-std::vector<DayTeamRow> day_team_figures(soci::session& sql, const std::string& from_date, const std::string& to_date,
+/// Everything in the company's days `period` within the scope, one row per (day, team, kind of figure). Calls fall
+/// on days by their start in the company's zone: `bounds` are the period's, `utc_offset` the zone's offset then
+/// (one offset: the overview spans at most a month, and a month of a DST zone keeps one offset but for the
+/// switch day, which the metric layer of issue 14 replaces this read with).
+std::vector<DayTeamRow> day_team_figures(soci::session& sql, const calendar::Period& period,
+                                         const calendar::Bounds& bounds, long long utc_offset,
                                          const org::ScopeFilter& scope);
 
 }  // namespace waihu::reporting::store

@@ -38,7 +38,7 @@ void register_routes(http::Router& router, TimelineService& timeline, DeskServic
     }
     return http::Response::json({{"date", o.date},
                                  {"month", o.month},
-                                 {"time_zone", util::kCompanyTimeZone},
+                                 {"time_zone", c.time().zone_id()},
                                  {"today", to_json(o.today)},
                                  {"month_to_date", to_json(o.month_to_date)},
                                  {"teams", std::move(teams)},
@@ -49,7 +49,7 @@ void register_routes(http::Router& router, TimelineService& timeline, DeskServic
     Desk d = desk.desk(c.actor());
     return http::Response::json({{"date", d.date},
                                  {"yesterday", d.yesterday},
-                                 {"time_zone", util::kCompanyTimeZone},
+                                 {"time_zone", c.time().zone_id()},
                                  {"day_start", util::format_iso_utc(d.day_start)},
                                  {"day_end", util::format_iso_utc(d.day_end)},
                                  {"today", calls::to_json(d.today)},

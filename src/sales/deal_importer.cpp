@@ -48,12 +48,12 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
     }
   }
   crm::PhoneDirectory customer_phones = customers_.phone_directory(actor);
-  const long long now = clock_.now();
+  const long long now = time_.now();
   ctx.people = &people;
   ctx.field_reps = &field_reps;
   ctx.phones = &phones_;
   ctx.customers = &customer_phones;
-  ctx.today = util::china_date(now);
+  ctx.today = time_.date_at(now).str();
 
   sheet.open_rejects(opt.rejects_path, header.fields);
 

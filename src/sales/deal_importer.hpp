@@ -4,21 +4,21 @@
 // row's own values), all or nothing unless partial. Each new deal moves its customer to won, as one typed in.
 #include <string>
 
+#include "calendar/company_time.hpp"
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "sales/deal_report.hpp"
-#include "util/clock.hpp"
 
 namespace waihu::sales {
 
 class DealImporter {
  public:
-  DealImporter(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
+  DealImporter(db::Database& db, const calendar::CompanyTime& time, const crm::PhoneNormalizer& phones,
                crm::CustomerService& customers, org::OrgService& org)
-      : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org) {}
+      : db_(db), time_(time), phones_(phones), customers_(customers), org_(org) {}
 
   /// Throws Forbidden without the import right, BadRequest for whole-file problems (unreadable, empty, the
   /// header) — then nothing is written.
@@ -26,7 +26,7 @@ class DealImporter {
 
  private:
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   const crm::PhoneNormalizer& phones_;
   crm::CustomerService& customers_;
   org::OrgService& org_;

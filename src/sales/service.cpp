@@ -14,9 +14,9 @@ nlohmann::json audit_json(const Deal& d) {
           {"product", d.product},         {"amount_fen", d.amount_fen}, {"closed_on", d.closed_on}};
 }
 
-void check_date(const std::string& field, const std::string& date, long long now) {
+void check_date(const std::string& field, const std::string& date, const std::string& today) {
   if (!util::is_valid_date(date)) throw BadRequest::field(field, "应为 YYYY-MM-DD / must be YYYY-MM-DD");
-  if (date > util::china_date(now)) throw BadRequest::field(field, "不能是将来的日期 / cannot be in the future");
+  if (date > today) throw BadRequest::field(field, "不能是将来的日期 / cannot be in the future");
 }
 }  // namespace
 
@@ -26,7 +26,7 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
     throw Forbidden("auth.forbidden", "只能为自己负责的客户登记成交 / you may record deals only for customers you work",
                     {{"field", "customer_id"}});
   }
-  const long long now = clock_.now();
+  const long long now = time_.now();
   Deal d;
   d.customer_id = customer.id;
   d.agent_id = org_.acting_agent(actor, in.agent_id);
@@ -44,9 +44,10 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
   }
   d.product = std::string(util::trim(in.product));
   d.amount_fen = in.amount_fen;
-  d.closed_on = in.closed_on.empty() ? util::china_date(now) : in.closed_on;
+  const std::string today = time_.date_at(now).str();
+  d.closed_on = in.closed_on.empty() ? today : in.closed_on;
   d.notes = in.notes;
-  if (auto problem = deal_problem(d, util::china_date(now))) throw BadRequest::field(problem->field, problem->reason);
+  if (auto problem = deal_problem(d, today)) throw BadRequest::field(problem->field, problem->reason);
   d.created_at = now;
   db_.write([&](soci::session& sql) {
     store::insert_deal(sql, db_.dialect(), d, org::audit_actor(actor));
@@ -105,13 +106,17 @@ DealView DealService::add_payment(const org::Actor& actor, long long deal_id, Pa
     throw Forbidden("auth.forbidden", "无权登记回款 / you may not record payments");
   }
   Deal d = visible_deal(actor, deal_id);
-  const long long now = clock_.now();
+  const long long now = time_.now();
   if (auto problem = amount_problem(amount_fen); !problem.empty()) throw BadRequest::field("amount_fen", problem);
-  Payment p{
-      0,  deal_id, kind, amount_fen, on_date.empty() ? util::china_date(now) : on_date, std::string(util::trim(reason)),
-      now};
+  Payment p{0,
+            deal_id,
+            kind,
+            amount_fen,
+            on_date.empty() ? time_.date_at(now).str() : on_date,
+            std::string(util::trim(reason)),
+            now};
   const char* date_field = kind == PaymentKind::kPayment ? "paid_on" : "refunded_on";
-  check_date(date_field, p.on_date, now);
+  check_date(date_field, p.on_date, time_.date_at(now).str());
   if (p.on_date < d.closed_on) {
     throw BadRequest::field(date_field, "早于成交日期 / before the deal was closed");
   }
@@ -167,7 +172,7 @@ DealView DealService::correct_amount(const org::Actor& actor, long long deal_id,
     throw BadRequest::field("reason", "更正金额须注明原因 / a correction needs a reason", "validation.required");
   }
   if (util::utf8_length(why) > 500) throw BadRequest::field("reason", "最多 500 个字符 / at most 500 characters");
-  const long long now = clock_.now();
+  const long long now = time_.now();
   return db_.write([&](soci::session& sql) {
     auto d = store::deal_by_id(sql, deal_id, db::Lock::kForUpdate);
     if (!d) throw NotFound("deal.not_found", "成交记录不存在 / no such deal", {{"id", deal_id}});

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/company_time.hpp"
 #include "core/page.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
@@ -12,7 +13,6 @@
 #include "org/service.hpp"
 #include "sales/model.hpp"
 #include "sales/rules.hpp"
-#include "util/clock.hpp"
 
 namespace waihu::sales {
 
@@ -35,8 +35,9 @@ struct DealView {
 
 class DealService {
  public:
-  DealService(db::Database& db, const util::Clock& clock, crm::CustomerService& customers, org::OrgService& org)
-      : db_(db), clock_(clock), customers_(customers), org_(org) {}
+  DealService(db::Database& db, const calendar::CompanyTime& time, crm::CustomerService& customers,
+              org::OrgService& org)
+      : db_(db), time_(time), customers_(customers), org_(org) {}
 
   /// Throws NotFound (customer outside scope), Forbidden (read-only customer), BadRequest (field named).
   DealView create(const org::Actor& actor, const NewDeal& in);
@@ -56,7 +57,7 @@ class DealService {
  private:
   Deal visible_deal(const org::Actor& actor, long long id);
   db::Database& db_;
-  const util::Clock& clock_;
+  const calendar::CompanyTime& time_;
   crm::CustomerService& customers_;
   org::OrgService& org_;
 };

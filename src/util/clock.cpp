@@ -99,20 +99,4 @@ std::optional<UnixSeconds> parse_iso8601(std::string_view s) {
   return day.time_since_epoch().count() * 86400LL + hh * 3600 + mm * 60 + ss - offset;
 }
 
-std::string china_datetime(UnixSeconds t) {
-  std::string s = format_iso_utc(t + 8 * 3600);
-  s[10] = ' ';
-  s.pop_back();  // the Z
-  return s;
-}
-
-UnixSeconds china_day_start(UnixSeconds t) {
-  constexpr UnixSeconds kOffset = 8 * 3600, kDay = 86400;
-  UnixSeconds local = t + kOffset;
-  UnixSeconds day = local / kDay - (local % kDay < 0 ? 1 : 0);
-  return day * kDay - kOffset;
-}
-
-std::string china_date(UnixSeconds t) { return format_iso_utc(t + 8 * 3600).substr(0, 10); }
-
 }  // namespace waihu::util

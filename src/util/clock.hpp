@@ -54,14 +54,5 @@ bool is_valid_date(std::string_view ymd);
 /// A date as sheets write it — "2026-11-24", "2026/11/4", "2026.11.4", "2026年11月4日" — as "YYYY-MM-DD";
 /// nullopt when it is not a real calendar date.
 std::optional<std::string> parse_sheet_date(std::string_view text);
-/// The company's time zone, which days and the web app's times are in. One place until the policy's calendar
-/// names it; the china_* helpers below are its arithmetic.
-inline constexpr std::string_view kCompanyTimeZone = "Asia/Shanghai";
-/// "2026-11-24 10:30:00": local time in China (UTC+8), as people read it in a spreadsheet.
-std::string china_datetime(UnixSeconds t);
-/// The instant the China (UTC+8) day holding `t` began.
-UnixSeconds china_day_start(UnixSeconds t);
-/// Today's date "YYYY-MM-DD" in UTC+8 (China has one time zone), for defaults such as a hire date.
-std::string china_date(UnixSeconds t);
 
 }  // namespace waihu::util

@@ -27,8 +27,9 @@ struct Cell {
   static Cell fen(long long v) { return Cell(Kind::kHundredths, v); }
   /// A number to two decimals given in hundredths (basis points as a percentage, minutes × 100).
   static Cell hundredths(long long v) { return Cell(Kind::kHundredths, v); }
-  /// A moment shown in the company's time (China, UTC+8, until the calendar carries the zone).
-  static Cell local_time(long long unix_seconds) { return Cell(Kind::kDateTime, unix_seconds + 8 * 3600); }
+  /// A moment as the company's wall clock showed it: seconds counted as if the wall-clock time were UTC
+  /// (calendar::CompanyTime::wall_seconds), so the sheet shows the company's time whatever the reader's zone.
+  static Cell wall_time(long long wall_seconds) { return Cell(Kind::kDateTime, wall_seconds); }
   /// "YYYY-MM-DD"; anything else stays text.
   static Cell date(std::string ymd);
   /// The empty cell.
