@@ -1,5 +1,10 @@
 #include "calls/rules.hpp"
 
+#include <algorithm>
+#include <array>
+
+#include "util/strings.hpp"
+
 namespace waihu::calls {
 
 bool was_answered(CallResult r) {
@@ -15,8 +20,52 @@ bool was_answered(CallResult r) {
   }
 }
 
-bool effective_call(const Call& call, const EffectiveCallPolicy& policy) {
-  return was_answered(call.result) && call.talk_seconds >= policy.min_talk_seconds;
+namespace {
+constexpr std::array<std::string_view, 7> kRecordFields{"company",   "contact",   "title", "phone",
+                                                        "headcount", "it_status", "fax"};
+}
+
+std::optional<RecordField> parse_record_field(std::string_view s) {
+  for (size_t i = 0; i < kRecordFields.size(); ++i)
+    if (kRecordFields[i] == s) return static_cast<RecordField>(i);
+  return std::nullopt;
+}
+
+std::string_view record_field_name(RecordField f) { return kRecordFields[static_cast<size_t>(f)]; }
+
+bool RecordFacts::has(RecordField f) const { return std::find(filled.begin(), filled.end(), f) != filled.end(); }
+
+RecordFacts record_facts(const crm::Customer& c) {
+  RecordFacts r;
+  auto add = [&](bool present, RecordField f) {
+    if (present) r.filled.push_back(f);
+  };
+  add(!util::trim(c.company).empty(), RecordField::kCompany);
+  add(!util::trim(c.contact_name).empty(), RecordField::kContact);
+  add(!util::trim(c.title).empty(), RecordField::kTitle);
+  add(!c.phones.empty(), RecordField::kPhone);
+  add(c.headcount.has_value() && *c.headcount > 0, RecordField::kHeadcount);
+  add(!util::trim(c.it_status).empty(), RecordField::kItStatus);
+  add(!util::trim(c.fax).empty(), RecordField::kFax);
+  return r;
+}
+
+bool effective_call(const Call& call, const EffectiveCallPolicy& policy, const RecordFacts* record) {
+  if (!was_answered(call.result)) return false;
+  const bool by_talk = call.talk_seconds >= policy.min_talk_seconds;
+  const bool by_record = record && std::all_of(policy.record_fields.begin(), policy.record_fields.end(),
+                                               [&](RecordField f) { return record->has(f); });
+  switch (policy.form) {
+    case EffectiveForm::kTalk:
+      return by_talk;
+    case EffectiveForm::kRecord:
+      return by_record;
+    case EffectiveForm::kTalkOrRecord:
+      return by_talk || by_record;
+    case EffectiveForm::kTalkAndRecord:
+      return by_talk && by_record;
+  }
+  return false;
 }
 
 std::optional<crm::CustomerStatus> status_after_call(CallResult r) {

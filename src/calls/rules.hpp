@@ -10,16 +10,36 @@
 
 namespace waihu::calls {
 
-/// The effective-call parameters of a policy. Preset: connected with at least 30 seconds of talk.
+/// How a policy decides an effective call (有效通话): by talk time, by the record it leaves (seed 004: the customer's
+/// record holds company, contact, title, phone, headcount and IT status), either, or both. Answered calls only.
+enum class EffectiveForm { kTalk, kRecord, kTalkOrRecord, kTalkAndRecord };
+/// The fields of the customer's record the record form can ask for.
+enum class RecordField { kCompany, kContact, kTitle, kPhone, kHeadcount, kItStatus, kFax };
+std::optional<RecordField> parse_record_field(std::string_view s);
+std::string_view record_field_name(RecordField f);
+
+/// The effective-call rule of a policy ([effective_call]). Default: connected with at least 30 seconds of talk.
 struct EffectiveCallPolicy {
+  EffectiveForm form = EffectiveForm::kTalk;
   long long min_talk_seconds = 30;
+  std::vector<RecordField> record_fields;
 };
+
+/// What the customer's record held when the call was logged: the fields with something in them (a contact counts
+/// with one character — a surname).
+struct RecordFacts {
+  std::vector<RecordField> filled;
+  bool has(RecordField f) const;
+};
+/// The filled fields of a customer's record.
+RecordFacts record_facts(const crm::Customer& c);
 
 /// True when the callee answered (whatever they then said).
 bool was_answered(CallResult r);
 
-/// 有效通话: answered, and talk of at least the policy's minimum.
-bool effective_call(const Call& call, const EffectiveCallPolicy& policy);
+/// 有效通话 by the policy's form: answered, and talk of at least the minimum and/or a record holding every field the
+/// policy names (`record`: the customer's record when the call was logged; nullptr for a call to no customer).
+bool effective_call(const Call& call, const EffectiveCallPolicy& policy, const RecordFacts* record = nullptr);
 
 /// The customer's status after a call with this result, if the call moves it at all: invalid number → invalid,
 /// deal → won, interested → interested, callback requested → following, answered → contacted. The lifecycle

@@ -20,7 +20,41 @@ TEST(EffectiveCall, AnsweredWithEnoughTalk) {
   EXPECT_TRUE(effective_call(with(CallResult::kInterested, 200), p));
   EXPECT_FALSE(effective_call(with(CallResult::kNoAnswer, 0), p));
   EXPECT_FALSE(effective_call(with(CallResult::kBusy, 45), p));  // a busy line never counts
-  EXPECT_TRUE(effective_call(with(CallResult::kConnected, 10), EffectiveCallPolicy{10}));
+  EXPECT_TRUE(effective_call(with(CallResult::kConnected, 10), EffectiveCallPolicy{.min_talk_seconds = 10}));
+}
+
+TEST(EffectiveCall, EachFormAtItsBoundary) {
+  using F = RecordField;
+  const std::vector<RecordField> seed004{F::kCompany, F::kContact, F::kTitle, F::kPhone, F::kHeadcount, F::kItStatus};
+  RecordFacts full{seed004}, no_it{{F::kCompany, F::kContact, F::kTitle, F::kPhone, F::kHeadcount}};
+  auto policy = [&](EffectiveForm form) { return EffectiveCallPolicy{form, 30, seed004}; };
+  const Call short_call = with(CallResult::kConnected, 29), long_call = with(CallResult::kConnected, 30);
+  EXPECT_TRUE(effective_call(short_call, policy(EffectiveForm::kRecord), &full));
+  EXPECT_FALSE(effective_call(long_call, policy(EffectiveForm::kRecord), &no_it));
+  EXPECT_FALSE(effective_call(long_call, policy(EffectiveForm::kRecord), nullptr));  // a number with no customer
+  EXPECT_FALSE(effective_call(with(CallResult::kNoAnswer, 0), policy(EffectiveForm::kRecord), &full));
+  EXPECT_TRUE(effective_call(short_call, policy(EffectiveForm::kTalkOrRecord), &full));
+  EXPECT_TRUE(effective_call(long_call, policy(EffectiveForm::kTalkOrRecord), &no_it));
+  EXPECT_FALSE(effective_call(short_call, policy(EffectiveForm::kTalkOrRecord), &no_it));
+  EXPECT_TRUE(effective_call(long_call, policy(EffectiveForm::kTalkAndRecord), &full));
+  EXPECT_FALSE(effective_call(short_call, policy(EffectiveForm::kTalkAndRecord), &full));
+  EXPECT_FALSE(effective_call(long_call, policy(EffectiveForm::kTalkAndRecord), &no_it));
+}
+
+TEST(EffectiveCall, ARecordsFieldsCountWhenFilled) {
+  crm::Customer c;
+  c.company = "某某科技";
+  c.contact_name = "张";
+  c.title = "  ";
+  c.headcount = 0;
+  c.phones.push_back({});
+  RecordFacts r = record_facts(c);
+  EXPECT_TRUE(r.has(RecordField::kCompany));
+  EXPECT_TRUE(r.has(RecordField::kContact));  // a surname is enough
+  EXPECT_TRUE(r.has(RecordField::kPhone));
+  EXPECT_FALSE(r.has(RecordField::kTitle));      // blanks are not a title
+  EXPECT_FALSE(r.has(RecordField::kHeadcount));  // nor is a headcount of 0
+  EXPECT_FALSE(r.has(RecordField::kItStatus));
 }
 
 TEST(StatusAfterCall, ResultsMoveTheCustomer) {

@@ -1,0 +1,72 @@
+#include "app/company_policy.hpp"
+
+#include "calls/effective_call_section.hpp"
+#include "kpi/metrics_section.hpp"
+
+namespace waihu::app {
+
+namespace {
+
+// Checks an example's `expect = { metric = N, … }` — a name that is no metric is a problem at its line — and, when
+// the rules could run (`got`), compares each figure with what they computed.
+void compare(const policy::Table& expect, const std::string& name, const std::map<std::string, long long>* got) {
+  for (const auto& key : expect.keys()) {
+    auto want = expect.integer(key, {});
+    if (!kpi::is_metric(key)) {
+      expect.problem(key, "unknown metric '" + key + "'");
+      continue;
+    }
+    if (!got || !want) continue;
+    const long long value = got->at(key);
+    if (*want != value) {
+      expect.problem(key, "example \"" + name + "\": " + key + " comes out " + std::to_string(value) +
+                              ", the example expects " + std::to_string(*want));
+    }
+  }
+}
+
+int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
+  int run = 0;
+  for (const auto& ex : doc.root().tables("example")) {
+    auto of = ex.choice("of", {"agent_day"});
+    auto name = ex.text("name").value_or("?");
+    auto expect = ex.table("expect");
+    if (!of) {
+      for (const auto& k : ex.keys()) ex.accept(k);
+      continue;
+    }
+    auto facts = kpi::read_day_example(ex);
+    if (!expect) continue;
+    if (!facts || !p) {
+      compare(*expect, name, nullptr);  // the names still checked; nothing to compare against
+      continue;
+    }
+    const auto got = kpi::agent_day(*facts, p->effective_call, p->metrics);
+    compare(*expect, name, &got);
+    ++run;
+  }
+  return run;
+}
+
+}  // namespace
+
+PolicyCheck check_policy(std::string_view text, const std::string& file) {
+  policy::Document doc(text, file);
+  PolicyCheck out;
+  if (!doc.ok()) {
+    out.problems = doc.problems();
+    return out;
+  }
+  auto header = policy::read_header(doc);
+  auto effective = calls::read_effective_call_section(doc);
+  auto metrics = kpi::read_metrics_section(doc);
+  std::optional<CompanyPolicy> p;
+  if (header && effective && metrics) p = CompanyPolicy{*header, *effective, *metrics};
+  out.examples = run_examples(doc, p);
+  doc.finish();
+  out.problems = doc.problems();
+  if (out.problems.empty()) out.policy = std::move(p);
+  return out;
+}
+
+}  // namespace waihu::app

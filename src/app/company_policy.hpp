@@ -1,0 +1,33 @@
+#pragma once
+// A company's policy as every module reads it: the policy core parses the file, each module reads and checks its
+// own section, and the worked examples ([[example]]) are run against what was read. One function serves
+// `waihu policy check`, the draft upload and the scenario runner, so a file passes or fails the same way
+// everywhere.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calls/rules.hpp"
+#include "kpi/definitions.hpp"
+#include "policy/document.hpp"
+#include "policy/header.hpp"
+
+namespace waihu::app {
+
+struct CompanyPolicy {
+  policy::Header header;
+  calls::EffectiveCallPolicy effective_call;
+  kpi::KpiPolicy metrics;
+};
+
+struct PolicyCheck {
+  std::optional<CompanyPolicy> policy;  ///< set only when there are no problems
+  std::vector<policy::Problem> problems;
+  int examples = 0;  ///< worked examples run (all passed when there are no problems)
+};
+
+/// Reads and checks a policy file; `file` names it in the problems (FILE:LINE:COLUMN: reason).
+PolicyCheck check_policy(std::string_view text, const std::string& file);
+
+}  // namespace waihu::app

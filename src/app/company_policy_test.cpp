@@ -1,0 +1,77 @@
+#include "app/company_policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace waihu::app {
+
+namespace {
+std::string preset(const std::string& name) {
+  const char* root = std::getenv("WAIHU_SOURCE_DIR");
+  std::ifstream in(std::string(root ? root : ".") + "/policies/" + name + ".toml");
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+std::string all(const PolicyCheck& c) {
+  std::string out;
+  for (const auto& p : c.problems) out += p.str() + "\n";
+  return out;
+}
+}  // namespace
+
+TEST(Presets, EveryPresetPassesWithItsExamples) {
+  for (const char* name : {"preset-a", "preset-b", "seed-004", "seed-001"}) {
+    const std::string text = preset(name);
+    ASSERT_FALSE(text.empty()) << name;
+    PolicyCheck c = check_policy(text, name);
+    EXPECT_TRUE(c.problems.empty()) << all(c);
+    ASSERT_TRUE(c.policy) << name;
+    EXPECT_GE(c.examples, 1) << name;
+  }
+  auto seed004 = check_policy(preset("seed-004"), "seed-004");
+  EXPECT_EQ(seed004.policy->effective_call.form, calls::EffectiveForm::kRecord);
+  EXPECT_EQ(seed004.policy->effective_call.record_fields.size(), 6u);
+}
+
+TEST(Presets, AWrongExampleFailsTheCheckAtItsLine) {
+  std::string text = preset("preset-a");
+  // The first example expects 2 effective calls; say 3.
+  const std::string from = "effective_calls = 2,";
+  const size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "effective_calls = 3,");
+  const int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+  PolicyCheck c = check_policy(text, "a.toml");
+  ASSERT_EQ(c.problems.size(), 1u) << all(c);
+  EXPECT_FALSE(c.policy);
+  EXPECT_EQ(c.problems[0].where.line, line);
+  EXPECT_NE(c.problems[0].reason.find("effective_calls comes out 2, the example expects 3"), std::string::npos)
+      << c.problems[0].str();
+}
+
+TEST(Presets, UnknownMetricsAndKeysTheFormDoesNotUseAreProblems) {
+  std::string text = preset("seed-004");
+  text = std::regex_replace(text, std::regex("expect = \\{ dials = 3"), "expect = { dialz = 3");
+  text = std::regex_replace(text, std::regex("form = \"record\""), "form = \"record\"\nmin_talk_seconds = 30");
+  PolicyCheck c = check_policy(text, "s.toml");
+  const std::string p = all(c);
+  EXPECT_NE(p.find("unknown metric 'dialz'"), std::string::npos) << p;
+  EXPECT_NE(p.find("'min_talk_seconds' is not used by form \"record\""), std::string::npos) << p;
+  EXPECT_EQ(c.problems.size(), 2u) << p;
+}
+
+TEST(Presets, AMissingSectionIsNamed) {
+  std::string text = preset("preset-a");
+  text = std::regex_replace(text, std::regex("\\[metrics\\]"), "[metric]");
+  PolicyCheck c = check_policy(text, "a.toml");
+  const std::string p = all(c);
+  EXPECT_NE(p.find("missing section [metrics]"), std::string::npos) << p;
+  EXPECT_NE(p.find("unknown section 'metric'"), std::string::npos) << p;
+}
+
+}  // namespace waihu::app

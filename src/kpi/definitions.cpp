@@ -1,0 +1,59 @@
+#include "kpi/definitions.hpp"
+
+#include <algorithm>
+
+namespace waihu::kpi {
+
+bool is_metric(std::string_view name) {
+  return std::find(kMetricNames.begin(), kMetricNames.end(), name) != kMetricNames.end();
+}
+
+bool KpiPolicy::worthy(crm::CustomerStatus s) const {
+  return std::find(follow_up_worthy.begin(), follow_up_worthy.end(), s) != follow_up_worthy.end();
+}
+
+long long talk_minutes(const KpiPolicy& p, long long talk_seconds, long long per_call_minutes) {
+  switch (p.talk_minutes) {
+    case TalkRounding::kPerCallUp: return per_call_minutes;
+    case TalkRounding::kSumRoundUp: return (talk_seconds + 59) / 60;
+    case TalkRounding::kSumRoundDown: return talk_seconds / 60;
+  }
+  return 0;
+}
+
+bool fax_counts(const calls::RecordFacts& record, bool called_before) {
+  using F = calls::RecordField;
+  return called_before && record.has(F::kContact) && record.has(F::kTitle) && record.has(F::kCompany) &&
+         record.has(F::kPhone) && record.has(F::kFax);
+}
+
+std::map<std::string, long long> agent_day(const DayFacts& day, const calls::EffectiveCallPolicy& effective,
+                                           const KpiPolicy& kpi) {
+  std::map<std::string, long long> m;
+  for (auto name : kMetricNames) m[std::string(name)] = 0;
+  long long per_call_minutes = 0;
+  for (const DayCall& c : day.calls) {
+    ++m["dials"];
+    if (calls::was_answered(c.call.result)) ++m["connects"];
+    if (calls::effective_call(c.call, effective, c.record ? &*c.record : nullptr)) ++m["effective_calls"];
+    m["talk_seconds"] += c.call.talk_seconds;
+    per_call_minutes += started_minutes(c.call.talk_seconds);
+  }
+  m["talk_minutes"] = talk_minutes(kpi, m["talk_seconds"], per_call_minutes);
+  for (const DayFax& f : day.faxes)
+    if (fax_counts(f.record, f.called_before)) ++m["faxes"];
+  m["follow_ups"] = day.complete_follow_ups;
+  for (auto s : day.statuses_set)
+    if (kpi.worthy(s)) ++m["follow_up_worthy"];
+  for (const auto& g : day.new_customer_grades) {
+    ++m["new_customers"];
+    if (g.size() == 1 && g[0] >= 'A' && g[0] <= 'D') ++m["new_customers_" + std::string(1, static_cast<char>(g[0] - 'A' + 'a'))];
+  }
+  m["deals"] = static_cast<long long>(day.deals_fen.size());
+  for (long long v : day.deals_fen) m["revenue_fen"] += v;
+  for (long long v : day.payments_fen) m["payments_fen"] += v;
+  for (long long v : day.refunds_fen) m["refunds_fen"] += v;
+  return m;
+}
+
+}  // namespace waihu::kpi
