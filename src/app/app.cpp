@@ -10,6 +10,7 @@
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
 #include "org/routes.hpp"
+#include "policy/routes.hpp"
 #include "reporting/routes.hpp"
 #include "sales/routes.hpp"
 
@@ -25,6 +26,8 @@ db::DbUrl prepare(const Config& c) {
 App::App(const Config& c)
     : config(c),
       db(prepare(c), {.pool_size = c.pool_size, .statement_timeout_ms = c.statement_timeout_ms}),
+      policies(db, time, checked),
+      in_force(db, time),
       audit(db, time),
       org(db, time),
       auth(db, clock, org),
@@ -32,17 +35,35 @@ App::App(const Config& c)
       importer(db, clock, phones, org),
       exporter(db, time, customers, org),
       follow_ups(db, time, customers),
-      calls(db, time, phones, customers, org, follow_ups),
-      cdr_importer(db, clock, phones, customers, org),
+      calls(db, time, phones, customers, org, follow_ups, effective_rule()),
+      cdr_importer(db, clock, phones, customers, org, effective_rule()),
       deals(db, time, customers, org),
       deal_importer(db, time, phones, customers, org),
       activity(db, time, org),
       timeline(db, org, customers, calls, follow_ups, deals, audit),
       desk(time, activity, customers),
-      work_calendar(db, clock),
+      work_calendar(db, clock,
+                    [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.working_days; }),
       overview(db, time, org),
       idempotency(db, clock),
-      web(http::find_web_root(c.web_dir)) {}
+      web(http::find_web_root(c.web_dir)) {
+  policies.on_published([this] { in_force.reload(); });
+}
+
+bool App::ensure_policy() {
+  const long long versions = db.read([](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM policy_versions", soci::into(n);
+    return n;
+  });
+  if (versions > 0) return false;
+  policies.apply(org::system_actor(), PoliciesInForce::builtin_text(), "内置预设A / the built-in preset A");
+  return true;
+}
+
+calls::EffectiveRuleAt App::effective_rule() {
+  return [this](long long at) { return in_force.at(time.date_at(at)).policy->effective_call; };
+}
 
 void App::register_routes(http::Router& router) {
   router.set_time(time);
@@ -67,6 +88,7 @@ void App::register_routes(http::Router& router) {
   reporting::register_routes(router, timeline, desk, overview);
   register_template_routes(router, config.data_dir);
   calendar::register_routes(router, work_calendar);
+  policy::register_routes(router, policies);
 }
 
 }  // namespace waihu::app

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/idempotency_keys.hpp"
+#include "app/policy_in_force.hpp"
 #include "audit/service.hpp"
 #include "calendar/company_time.hpp"
 #include "calendar/service.hpp"
@@ -18,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/web_app.hpp"
 #include "org/service.hpp"
+#include "policy/service.hpp"
 #include "reporting/desk.hpp"
 #include "reporting/overview.hpp"
 #include "reporting/timeline.hpp"
@@ -45,6 +47,9 @@ class App {
   /// The clock read in the company's time zone: every "today" and day boundary.
   calendar::CompanyTime time{clock};
   db::Database db;
+  /// The published policy versions, and the one the rules read on each day.
+  policy::PolicyService policies;
+  PoliciesInForce in_force;
   crm::PhoneNormalizer phones;
   audit::AuditService audit;
   org::OrgService org;
@@ -65,6 +70,11 @@ class App {
   IdempotencyKeys idempotency;
   http::WebApp web;
 
+  /// A database without any policy version gets the built-in preset A, published, so the rule book shows what the
+  /// rules run by (`waihu init`, and a database brought up from before policies). Returns true when it did.
+  bool ensure_policy();
+  /// The effective-call rule in force at an instant, for the calls module.
+  calls::EffectiveRuleAt effective_rule();
   /// Every route of every module, with authentication wired to the auth service.
   void register_routes(http::Router& router);
 };

@@ -69,4 +69,22 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   return out;
 }
 
+policy::RuleBook CompanyPolicy::rule_book() const {
+  return {policy::describe_header(header), calls::describe_effective_call(effective_call),
+          kpi::describe_metrics(metrics)};
+}
+
+policy::Checked checked(std::string_view text, const std::string& file) {
+  PolicyCheck c = check_policy(text, file);
+  policy::Checked out;
+  out.problems = std::move(c.problems);
+  out.examples = c.examples;
+  if (c.policy) {
+    out.name = c.policy->header.name;
+    out.effective_from = c.policy->header.effective_from;
+    out.book = c.policy->rule_book();
+  }
+  return out;
+}
+
 }  // namespace waihu::app

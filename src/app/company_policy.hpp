@@ -12,6 +12,7 @@
 #include "kpi/definitions.hpp"
 #include "policy/document.hpp"
 #include "policy/header.hpp"
+#include "policy/model.hpp"
 
 namespace waihu::app {
 
@@ -19,6 +20,8 @@ struct CompanyPolicy {
   policy::Header header;
   calls::EffectiveCallPolicy effective_call;
   kpi::KpiPolicy metrics;
+  /// Every section as people read it, in the file's section order.
+  policy::RuleBook rule_book() const;
 };
 
 struct PolicyCheck {
@@ -29,5 +32,7 @@ struct PolicyCheck {
 
 /// Reads and checks a policy file; `file` names it in the problems (FILE:LINE:COLUMN: reason).
 PolicyCheck check_policy(std::string_view text, const std::string& file);
+/// The same, as the policy service keeps it: problems, or name, date and rule book.
+policy::Checked checked(std::string_view text, const std::string& file);
 
 }  // namespace waihu::app

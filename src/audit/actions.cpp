@@ -5,7 +5,7 @@
 namespace waihu::audit {
 
 namespace {
-constexpr std::array<NamedAction, 31> kActions{{
+constexpr std::array<NamedAction, 37> kActions{{
     {"customer.create", {"新建客户", "Customer created"}},
     {"customer.update", {"修改客户", "Customer edited"}},
     {"customer.assign", {"客户归属变更", "Customer owner changed"}},
@@ -37,6 +37,12 @@ constexpr std::array<NamedAction, 31> kActions{{
     {"calendar.mark", {"标记节假日/调休", "Calendar day marked"}},
     {"calendar.unmark", {"取消节假日/调休", "Calendar day unmarked"}},
     {"calendar.import", {"导入工作日历", "Calendar imported"}},
+    {"policy.draft", {"上传制度草稿", "Policy draft uploaded"}},
+    {"policy.update", {"修改制度草稿", "Policy draft changed"}},
+    {"policy.approve", {"批准制度", "Policy approved"}},
+    {"policy.publish", {"发布制度", "Policy published"}},
+    {"policy.discard", {"撤销制度草稿", "Policy draft discarded"}},
+    {"policy.apply", {"命令行发布制度", "Policy applied from the command line"}},
 }};
 }  // namespace
 

@@ -36,7 +36,7 @@ void register_routes(http::Router& router, CalendarService& calendar) {
                         {"first_working_day", first ? nlohmann::json(first->str()) : nlohmann::json(nullptr)}});
     }
     nlohmann::json pattern = nlohmann::json::array();
-    for (bool working : CalendarService::kWeekPattern) pattern.push_back(working);
+    for (bool working : calendar.week_pattern(LocalDate{y, 1, 1})) pattern.push_back(working);
     return http::Response::json({{"year", y}, {"week_pattern", pattern}, {"days", days}, {"months", months}});
   });
   router.add("PUT", "/api/v1/calendar/days/{date}", [&calendar](http::Context& c) {

@@ -26,8 +26,12 @@ void CalendarService::require_admin(const org::Actor& actor) {
   }
 }
 
+std::array<bool, 7> CalendarService::week_pattern(const LocalDate& day) const {
+  return pattern_ ? pattern_(day) : std::array<bool, 7>{true, true, true, true, true, false, false};
+}
+
 WorkCalendar CalendarService::work_calendar(const Period& p) {
-  WorkCalendar cal(kWeekPattern);
+  WorkCalendar cal(week_pattern(p.from));
   for (const auto& d : db_.read([&](soci::session& sql) { return store::marked_days(sql, p); }))
     cal.mark(d.day, d.kind);
   return cal;
@@ -45,7 +49,7 @@ store::MarkedDay CalendarService::mark(const org::Actor& actor, const LocalDate&
   if (kind != DayKind::kHoliday && kind != DayKind::kMakeup) {
     throw BadRequest::field("kind", "应为 holiday 或 makeup / must be holiday or makeup");
   }
-  if (kind == DayKind::kMakeup && WorkCalendar(kWeekPattern).kind(day) == DayKind::kWorking) {
+  if (kind == DayKind::kMakeup && WorkCalendar(week_pattern(day)).kind(day) == DayKind::kWorking) {
     throw BadRequest::field("kind",
                             "调休上班日应是周末等休息日 / a make-up working day must be a rest day of the week");
   }
@@ -95,7 +99,7 @@ CalendarImportReport CalendarService::import(const org::Actor& actor, const std:
       report.errors.emplace_back(line_no, "日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD");
     } else if (!kind) {
       report.errors.emplace_back(line_no, "类型应为 holiday（节假日）或 makeup（调休）/ kind: holiday or makeup");
-    } else if (*kind == DayKind::kMakeup && WorkCalendar(kWeekPattern).kind(*day) == DayKind::kWorking) {
+    } else if (*kind == DayKind::kMakeup && WorkCalendar(week_pattern(*day)).kind(*day) == DayKind::kWorking) {
       report.errors.emplace_back(line_no, "调休上班日应是休息日 / a make-up day must be a rest day of the week");
     } else {
       days.push_back({*day, *kind, cells.size() > 2 ? std::string(util::trim(cells[2])) : std::string()});

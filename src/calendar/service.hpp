@@ -1,7 +1,9 @@
 #pragma once
-// The company's work calendar: the week pattern (Monday to Friday until the policy names its own) and the days an
-// admin marks — public holidays and 调休 make-up working days — each change audited. Everyone reads it; working
-// days, deadlines and quotas are counted on it.
+// The company's work calendar: the week pattern (the policy's working_days) and the days an admin marks — public
+// holidays and 调休 make-up working days — each change audited. Everyone reads it; working days, deadlines and quotas
+// are counted on it.
+#include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +23,10 @@ struct CalendarImportReport {
 
 class CalendarService {
  public:
-  CalendarService(db::Database& db, const util::Clock& clock) : db_(db), clock_(clock) {}
+  /// The working days of the week (Monday first) in force on a date: the policy's.
+  using WeekPatternAt = std::function<std::array<bool, 7>(const LocalDate&)>;
+  CalendarService(db::Database& db, const util::Clock& clock, WeekPatternAt pattern = {})
+      : db_(db), clock_(clock), pattern_(std::move(pattern)) {}
   /// The calendar over a period: the week pattern with the marked days in it.
   WorkCalendar work_calendar(const Period& p);
   /// The marked days of a year, in date order.
@@ -35,13 +40,14 @@ class CalendarService {
   /// or nothing: any bad line and nothing is marked, the report naming each line. Audited once.
   CalendarImportReport import(const org::Actor& actor, const std::string& text);
 
-  /// The week pattern in force (Monday first).
-  static constexpr std::array<bool, 7> kWeekPattern{true, true, true, true, true, false, false};
+  /// The week pattern in force on `day` (Monday first); Monday to Friday without a policy.
+  std::array<bool, 7> week_pattern(const LocalDate& day) const;
 
  private:
   void require_admin(const org::Actor& actor);
   db::Database& db_;
   const util::Clock& clock_;
+  WeekPatternAt pattern_;
 };
 
 }  // namespace waihu::calendar

@@ -8,6 +8,7 @@
 #include "calls/cdr_rows.hpp"
 #include "calls/store.hpp"
 #include "core/errors.hpp"
+#include "crm/store.hpp"
 #include "org/rules.hpp"
 #include "util/batch_pipeline.hpp"
 #include "util/csv.hpp"
@@ -58,7 +59,18 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
   ctx.agents = &agents;
   ctx.phones = &phones_;
   ctx.customers = &customer_phones;
-  ctx.policy = policy_;
+  ctx.rule_at = rule_at_;
+  // The record forms look at the matched customer's record; read once per customer.
+  std::unordered_map<long long, std::optional<RecordFacts>> records;
+  ctx.record_of = [&](long long customer_id) {
+    auto it = records.find(customer_id);
+    if (it != records.end()) return it->second;
+    auto facts = db_.read([&](soci::session& sql) -> std::optional<RecordFacts> {
+      auto c = crm::store::customer_by_id(sql, customer_id);
+      return c ? std::optional(record_facts(*c)) : std::nullopt;
+    });
+    return records[customer_id] = facts;
+  };
   ctx.now = clock_.now();
 
   std::vector<std::string> headers = kMasterCsvColumns;

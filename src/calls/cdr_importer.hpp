@@ -20,8 +20,8 @@ namespace waihu::calls {
 class CdrImporter {
  public:
   CdrImporter(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
-              crm::CustomerService& customers, org::OrgService& org, EffectiveCallPolicy policy = {})
-      : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org), policy_(policy) {}
+              crm::CustomerService& customers, org::OrgService& org, EffectiveRuleAt rule_at = {})
+      : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org), rule_at_(std::move(rule_at)) {}
 
   /// Agents are matched among the users the actor sees. Throws Forbidden without the import right, BadRequest
   /// for whole-file problems (unreadable, empty, unknown time zone, the CSV layout's header) — then nothing is
@@ -34,7 +34,7 @@ class CdrImporter {
   const crm::PhoneNormalizer& phones_;
   crm::CustomerService& customers_;
   org::OrgService& org_;
-  EffectiveCallPolicy policy_;
+  EffectiveRuleAt rule_at_;
 };
 
 }  // namespace waihu::calls

@@ -72,7 +72,6 @@ void complete(Call& c, long long started_at, long long ring, long long talk, con
   t.talk_seconds = talk;
   if (auto problem = apply_call_times(t, c)) throw Rejected{problem->field + ": " + problem->reason};
   if (auto problem = call_time_problem(c, ctx.now)) throw Rejected{problem->field + ": " + problem->reason};
-  c.effective = effective_call(c, ctx.policy);
   c.source = CallSource::kImported;
   if (auto held = ctx.customers ? ctx.customers->holder_of(c.number) : std::nullopt) {
     // Like a call logged by hand (403 there): the import may not touch another group's customer, nor say which.
@@ -84,6 +83,10 @@ void complete(Call& c, long long started_at, long long ring, long long talk, con
     }
     c.customer_id = held->customer_id;
   }
+  const EffectiveCallPolicy rule = ctx.rule_at ? ctx.rule_at(c.started_at) : EffectiveCallPolicy{};
+  std::optional<RecordFacts> record;
+  if (c.customer_id && rule.form != EffectiveForm::kTalk && ctx.record_of) record = ctx.record_of(*c.customer_id);
+  c.effective = effective_call(c, rule, record ? &*record : nullptr);
 }
 
 Call asterisk_call(const std::vector<std::string>& f, const CdrContext& ctx) {

@@ -25,7 +25,9 @@ struct CdrContext {
   const org::PeopleDirectory* agents = nullptr;
   const crm::PhoneNormalizer* phones = nullptr;
   const crm::PhoneDirectory* customers = nullptr;
-  EffectiveCallPolicy policy;
+  EffectiveRuleAt rule_at;  ///< empty: the default rule
+  /// The record of a customer the call matched, for the record forms (empty: no record counts).
+  std::function<std::optional<RecordFacts>(long long customer_id)> record_of;
   long long now = 0;           ///< the import's clock: no call may start or end after it (calls::call_time_problem)
   util::SheetColumns columns;  ///< the CSV layout's columns
 };

@@ -11,9 +11,12 @@
 
 #include "calls/rules.hpp"
 #include "policy/document.hpp"
+#include "policy/model.hpp"
 
 namespace waihu::calls {
 
 std::optional<EffectiveCallPolicy> read_effective_call_section(const policy::Document& doc);
+/// The rule as the rule book shows it.
+policy::RuleSection describe_effective_call(const EffectiveCallPolicy& p);
 
 }  // namespace waihu::calls

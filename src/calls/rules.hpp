@@ -2,6 +2,7 @@
 // Pure call rules: what counts as an effective call (有效通话), how a call's times fit together, and where a
 // customer's status goes after a call. The policy issue generalises the effective-call policy; this is the one
 // definition everything else calls.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,10 @@ RecordFacts record_facts(const crm::Customer& c);
 
 /// True when the callee answered (whatever they then said).
 bool was_answered(CallResult r);
+
+/// The effective-call rule of the policy in force at an instant (the composition root reads the policy versions);
+/// empty: the default rule.
+using EffectiveRuleAt = std::function<EffectiveCallPolicy(long long unix_seconds)>;
 
 /// 有效通话 by the policy's form: answered, and talk of at least the minimum and/or a record holding every field the
 /// policy names (`record`: the customer's record when the call was logged; nullptr for a call to no customer).

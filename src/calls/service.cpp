@@ -113,7 +113,10 @@ LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
   c.recording = in.recording;
   c.external_id = in.external_id;
   c.source = CallSource::kAgent;
-  c.effective = effective_call(c, policy_);
+  // Effective by the policy in force on the call's day, the customer's record as it stands now.
+  const EffectiveCallPolicy rule = rule_at_ ? rule_at_(c.started_at) : EffectiveCallPolicy{};
+  const std::optional<RecordFacts> record = customer ? std::optional(record_facts(*customer)) : std::nullopt;
+  c.effective = effective_call(c, rule, record ? &*record : nullptr);
   c.created_at = now;
   // The follow-up the agent wrote with the call: checked before anything is written, saved in the same
   // transaction, so a refused follow-up leaves no call behind.

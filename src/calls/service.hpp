@@ -46,14 +46,14 @@ class CallService {
  public:
   CallService(db::Database& db, const calendar::CompanyTime& time, const crm::PhoneNormalizer& phones,
               crm::CustomerService& customers, org::OrgService& org, FollowUpService& follow_ups,
-              EffectiveCallPolicy policy = {})
+              EffectiveRuleAt rule_at = {})
       : db_(db),
         time_(time),
         phones_(phones),
         customers_(customers),
         org_(org),
         follow_ups_(follow_ups),
-        policy_(policy) {}
+        rule_at_(std::move(rule_at)) {}
 
   /// Logs a call, and its follow-up when `in.follow_up` is set, in one transaction. Throws BadRequest (field
   /// named; "follow_up.<field>" for the follow-up's), NotFound (customer or agent outside scope), Forbidden (the
@@ -82,7 +82,7 @@ class CallService {
   crm::CustomerService& customers_;
   org::OrgService& org_;
   FollowUpService& follow_ups_;
-  EffectiveCallPolicy policy_;
+  EffectiveRuleAt rule_at_;
 };
 
 }  // namespace waihu::calls

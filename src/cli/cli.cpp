@@ -17,6 +17,8 @@ std::unique_ptr<app::App> Shared::open(bool require_initialised) const {
     throw std::runtime_error("the database " + a->db.url().display + " is not initialised: run `waihu init` first");
   }
   a->db.migrate();  // brings an older database up to date; refuses one newer than this binary
+  if (have > 0) a->ensure_policy();
+  a->in_force.reload();
   return a;
 }
 

@@ -27,7 +27,7 @@ void add_serve(CLI::App& root, Shared& s);
 void add_org_commands(CLI::App& root, Shared& s);
 /// `waihu calendar import|show`.
 void add_calendar_commands(CLI::App& root, Shared& s);
-/// `waihu policy check FILE…`.
+/// `waihu policy check|apply|show|diff`.
 void add_policy_commands(CLI::App& root, Shared& s);
 /// `import customers`, `export customers`.
 void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s);

@@ -41,6 +41,7 @@ void add_init(CLI::App& root, Shared& s) {
       admin.password = password;
       admin.employment_status = org::EmploymentStatus::kRegular;
       app->org.create_user(nullptr, admin);
+      app->ensure_policy();
       std::cout << "initialised " << app->db.url().display << " (schema " << app->db.schema_version() << ")\n";
       if (o->admin_password.empty()) std::cout << "admin password (shown once): " << password << "\n";
       if (o->demo) std::cout << app::seed_demo(*app, root_team.id, "demo1234") << "; demo password: demo1234\n";

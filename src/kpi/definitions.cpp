@@ -14,9 +14,12 @@ bool KpiPolicy::worthy(crm::CustomerStatus s) const {
 
 long long talk_minutes(const KpiPolicy& p, long long talk_seconds, long long per_call_minutes) {
   switch (p.talk_minutes) {
-    case TalkRounding::kPerCallUp: return per_call_minutes;
-    case TalkRounding::kSumRoundUp: return (talk_seconds + 59) / 60;
-    case TalkRounding::kSumRoundDown: return talk_seconds / 60;
+    case TalkRounding::kPerCallUp:
+      return per_call_minutes;
+    case TalkRounding::kSumRoundUp:
+      return (talk_seconds + 59) / 60;
+    case TalkRounding::kSumRoundDown:
+      return talk_seconds / 60;
   }
   return 0;
 }
@@ -47,7 +50,8 @@ std::map<std::string, long long> agent_day(const DayFacts& day, const calls::Eff
     if (kpi.worthy(s)) ++m["follow_up_worthy"];
   for (const auto& g : day.new_customer_grades) {
     ++m["new_customers"];
-    if (g.size() == 1 && g[0] >= 'A' && g[0] <= 'D') ++m["new_customers_" + std::string(1, static_cast<char>(g[0] - 'A' + 'a'))];
+    if (g.size() == 1 && g[0] >= 'A' && g[0] <= 'D')
+      ++m["new_customers_" + std::string(1, static_cast<char>(g[0] - 'A' + 'a'))];
   }
   m["deals"] = static_cast<long long>(day.deals_fen.size());
   for (long long v : day.deals_fen) m["revenue_fen"] += v;

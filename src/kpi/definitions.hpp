@@ -28,24 +28,23 @@
 namespace waihu::kpi {
 
 inline constexpr std::array<std::string_view, 17> kMetricNames{
-    "dials",           "connects",        "effective_calls", "talk_seconds",    "talk_minutes",
-    "faxes",           "follow_ups",      "follow_up_worthy", "new_customers",  "new_customers_a",
-    "new_customers_b", "new_customers_c", "new_customers_d", "deals",           "revenue_fen",
+    "dials",           "connects",        "effective_calls",  "talk_seconds",  "talk_minutes",
+    "faxes",           "follow_ups",      "follow_up_worthy", "new_customers", "new_customers_a",
+    "new_customers_b", "new_customers_c", "new_customers_d",  "deals",         "revenue_fen",
     "payments_fen",    "refunds_fen"};
 bool is_metric(std::string_view name);
 
 /// How talk seconds become minutes (seed 003 counts call-minutes; it does not say how).
 enum class TalkRounding {
-  kPerCallUp,   ///< per_call_round_up: each call's started minute counts (61 s → 2)
-  kSumRoundUp,  ///< sum_round_up: the day's seconds summed, then a started minute counts
+  kPerCallUp,     ///< per_call_round_up: each call's started minute counts (61 s → 2)
+  kSumRoundUp,    ///< sum_round_up: the day's seconds summed, then a started minute counts
   kSumRoundDown,  ///< sum_round_down: the day's seconds summed, whole minutes only
 };
 
 /// The [kpi] section of a policy.
 struct KpiPolicy {
   TalkRounding talk_minutes = TalkRounding::kSumRoundDown;
-  std::vector<crm::CustomerStatus> follow_up_worthy{crm::CustomerStatus::kInterested,
-                                                    crm::CustomerStatus::kFollowing};
+  std::vector<crm::CustomerStatus> follow_up_worthy{crm::CustomerStatus::kInterested, crm::CustomerStatus::kFollowing};
   bool worthy(crm::CustomerStatus s) const;
 };
 

@@ -14,10 +14,13 @@
 
 #include "kpi/definitions.hpp"
 #include "policy/document.hpp"
+#include "policy/model.hpp"
 
 namespace waihu::kpi {
 
 std::optional<KpiPolicy> read_metrics_section(const policy::Document& doc);
+/// The counting rules as the rule book shows them.
+policy::RuleSection describe_metrics(const KpiPolicy& p);
 
 /// The facts of an `of = "agent_day"` example: calls = [{result, talk_seconds, record = [fields]}], faxes =
 /// [{record, called_before}], follow_ups = N, statuses = {interested = N, …}, new_customers = {A = N, …},

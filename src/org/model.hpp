@@ -8,7 +8,8 @@
 
 namespace waihu::org {
 
-enum class Role { kAdmin, kManager, kSupervisor, kAgent, kFieldRep, kQa, kAssistant };
+/// kDirector is the 总经理 (seed 001): sees the whole company and approves policy changes.
+enum class Role { kAdmin, kManager, kSupervisor, kAgent, kFieldRep, kQa, kAssistant, kDirector };
 enum class EmploymentStatus { kProbation, kRegular, kLeft };
 
 std::optional<Role> parse_role(std::string_view s);

@@ -13,23 +13,27 @@ bool has_right(Role role, Right right) {
       return role != Role::kQa;  // QA scores recordings; it has no need of the numbers
     case Right::kManageOrg:
       return role == Role::kAdmin;
+    case Right::kDraftPolicy:
+      return role == Role::kAdmin || role == Role::kManager;
+    case Right::kApprovePolicy:
+      return role == Role::kDirector;
     case Right::kBulkImport:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kAssistant || role == Role::kSupervisor;
     case Right::kExportCustomers:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kAssistant;
     case Right::kReadAudit:
-      return role == Role::kAdmin || role == Role::kManager;
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
     case Right::kWriteCustomers:
       return role != Role::kQa;
     case Right::kAssignOwner:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kAssistant;
     case Right::kLogCalls:
-      return role != Role::kQa && role != Role::kAssistant;
+      return role != Role::kQa && role != Role::kAssistant && role != Role::kDirector;
     case Right::kClaimPool:
     case Right::kOwnDesk:
       return role == Role::kAgent || role == Role::kFieldRep;
     case Right::kViewOverview:
-      return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor;
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
   }
   return false;
 }
@@ -58,6 +62,10 @@ std::string_view right_name(Right right) {
       return "own_desk";
     case Right::kViewOverview:
       return "view_overview";
+    case Right::kDraftPolicy:
+      return "draft_policy";
+    case Right::kApprovePolicy:
+      return "approve_policy";
   }
   return "";
 }
@@ -65,6 +73,7 @@ std::string_view right_name(Right right) {
 Scope data_scope(Role role) {
   switch (role) {
     case Role::kAdmin:
+    case Role::kDirector:
       return Scope::kAll;
     case Role::kAgent:
     case Role::kFieldRep:

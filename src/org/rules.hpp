@@ -20,18 +20,20 @@ enum class Right {
   kClaimPool,       ///< claim pool customers and release own ones (agents, field reps)
   kOwnDesk,         ///< works a desk of own customers and calls (agents, field reps)
   kViewOverview,    ///< the department's figures of the day and month (managers, supervisors, admins)
+  kDraftPolicy,     ///< upload policy drafts, publish approved ones, see acknowledgements (managers, admins)
+  kApprovePolicy,   ///< approve a policy draft (the director, 总经理)
 };
-inline constexpr Right kAllRights[] = {Right::kSeePhone,        Right::kManageOrg,   Right::kBulkImport,
-                                       Right::kExportCustomers, Right::kReadAudit,   Right::kWriteCustomers,
-                                       Right::kAssignOwner,     Right::kLogCalls,    Right::kClaimPool,
-                                       Right::kOwnDesk,         Right::kViewOverview};
+inline constexpr Right kAllRights[] = {
+    Right::kSeePhone,       Right::kManageOrg,   Right::kBulkImport,   Right::kExportCustomers, Right::kReadAudit,
+    Right::kWriteCustomers, Right::kAssignOwner, Right::kLogCalls,     Right::kClaimPool,       Right::kOwnDesk,
+    Right::kViewOverview,   Right::kDraftPolicy, Right::kApprovePolicy};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 
 bool has_right(Role role, Right right);
 
 enum class Scope {
-  kAll,          ///< admin
+  kAll,          ///< admin, director
   kTeamSubtree,  ///< manager (department), supervisor (group), assistant, QA
   kOwn,          ///< agent, field rep: own customers, plus the public pool read-only
 };

@@ -69,8 +69,9 @@ std::optional<BandTable> read_bands(const Table& t, std::optional<long long> sta
                                 " comes after the band from " + format_hundredths(prev.from));
         ok = false;
       } else if (prev.to && *from < *prev.to) {
-        row.problem("from", "overlap: the band from " + format_hundredths(*from) + " starts before the band above ends at " +
-                                format_hundredths(*prev.to) + " — which band holds " + format_hundredths(*from) + "?");
+        row.problem("from", "overlap: the band from " + format_hundredths(*from) +
+                                " starts before the band above ends at " + format_hundredths(*prev.to) +
+                                " — which band holds " + format_hundredths(*from) + "?");
         ok = false;
       } else if (prev.to && *from > *prev.to) {
         row.problem("from", "gap: no band holds values between " + format_hundredths(*prev.to) + " and " +

@@ -22,9 +22,9 @@ enum class Boundaries {
 };
 
 struct Band {
-  long long from = 0;             ///< hundredths (70% → 7000, 8,000 yuan → 800000)
-  std::optional<long long> to;    ///< nullopt: open-ended, the last band only
-  Table row;                      ///< the band's own values, read by the module that owns the table
+  long long from = 0;           ///< hundredths (70% → 7000, 8,000 yuan → 800000)
+  std::optional<long long> to;  ///< nullopt: open-ended, the last band only
+  Table row;                    ///< the band's own values, read by the module that owns the table
 };
 
 struct BandTable {

@@ -1,9 +1,10 @@
 #include "policy/document.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <toml++/toml.h>
 #include <unordered_set>
 
 namespace waihu::policy {
@@ -24,7 +25,9 @@ namespace {
 
 const toml::table& as_table(const void* node) { return *static_cast<const toml::table*>(node); }
 
-Where where_of(const toml::source_region& r) { return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)}; }
+Where where_of(const toml::source_region& r) {
+  return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+}
 
 std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
 
@@ -36,16 +39,26 @@ std::string listed(std::initializer_list<std::string_view> allowed) {
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a decimal number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "nothing";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -88,7 +101,8 @@ void Table::problem(std::string_view key, std::string reason) const {
 namespace {
 // The value at `key` (nullptr when absent: a problem when required).
 const toml::node* value_at(const Table& t, const void* n, std::string_view key, bool required) {
-  if (!n && required) t.problem(key, t.is_root() ? "missing section [" + std::string(key) + "]" : "missing " + quoted(key));
+  if (!n && required)
+    t.problem(key, t.is_root() ? "missing section [" + std::string(key) + "]" : "missing " + quoted(key));
   return static_cast<const toml::node*>(n);
 }
 }  // namespace
@@ -125,7 +139,8 @@ std::optional<long long> Table::integer(std::string_view key, IntRange range, bo
   }
   long long v = n->as_integer()->get();
   if (v < range.min) {
-    problem(key, quoted(key) + (range.min == 0 ? " cannot be negative" : " must be at least " + std::to_string(range.min)));
+    problem(key,
+            quoted(key) + (range.min == 0 ? " cannot be negative" : " must be at least " + std::to_string(range.min)));
     return std::nullopt;
   }
   if (v > range.max) {
@@ -283,8 +298,8 @@ void report_unread(DocumentState& s, const toml::table& t, bool top) {
   for (auto&& [k, v] : t) {
     if (!s.read.count(&v)) {
       const bool section = top && v.is_table();
-      s.problems.push_back({s.file, where_of(k.source()),
-                            std::string(section ? "unknown section " : "unknown key ") + quoted(k.str())});
+      s.problems.push_back(
+          {s.file, where_of(k.source()), std::string(section ? "unknown section " : "unknown key ") + quoted(k.str())});
       continue;
     }
     if (auto inner = v.as_table()) report_unread(s, *inner, false);

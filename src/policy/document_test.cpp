@@ -142,7 +142,8 @@ std::vector<std::string> band_problems(const std::string& bands, const std::stri
 TEST(Bands, Seed001SupervisorBandsAsWrittenLeaveAGapAndAreRefused) {
   // "< 70%: 0; 71–99%: 1%; 100–150%: 2%"
   auto p = band_problems(
-      "  { from = 0, to = 70, rate = 0 },\n  { from = 71, to = 99, rate = 1 },\n  { from = 100, to = 150, rate = 2 },\n");
+      "  { from = 0, to = 70, rate = 0 },\n  { from = 71, to = 99, rate = 1 },\n  { from = 100, to = 150, rate = 2 "
+      "},\n");
   std::string joined;
   for (const auto& s : p) joined += s + "\n";
   ASSERT_EQ(p.size(), 2u) << joined;

@@ -6,7 +6,7 @@ namespace waihu::policy {
 
 namespace {
 constexpr std::array<std::string_view, 7> kWeekdays{"monday", "tuesday",  "wednesday", "thursday",
-                                                     "friday", "saturday", "sunday"};
+                                                    "friday", "saturday", "sunday"};
 }
 
 std::optional<calendar::Weekday> parse_weekday(std::string_view name) {
@@ -17,6 +17,33 @@ std::optional<calendar::Weekday> parse_weekday(std::string_view name) {
 
 std::string_view weekday_name(calendar::Weekday d) { return kWeekdays[static_cast<size_t>(d) - 1]; }
 
+std::string format_minutes(int m) {
+  auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  return two(m / 60) + ":" + two(m % 60);
+}
+
+RuleSection describe_header(const Header& h) {
+  static constexpr std::array<std::string_view, 7> kZh{"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  static constexpr std::array<std::string_view, 7> kEn{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  std::string days_zh, days_en;
+  for (size_t i = 0; i < 7; ++i) {
+    if (!h.working_days[i]) continue;
+    days_zh += (days_zh.empty() ? "" : "、") + std::string(kZh[i]);
+    days_en += (days_en.empty() ? "" : ", ") + std::string(kEn[i]);
+  }
+  const size_t start = static_cast<size_t>(h.week_starts_on) - 1;
+  RuleSection s{"policy", "总则", "General", {}, {}};
+  s.zh = {"自 " + h.effective_from.str() + " 起执行",
+          "时间按 " + h.time_zone + " 计算，每周从" + std::string(kZh[start]) + "算起",
+          "工作日：" + days_zh + "（法定节假日与调休以公司工作日历为准）",
+          "作息时间：" + format_minutes(h.workday_start) + "–" + format_minutes(h.workday_end)};
+  s.en = {"In force from " + h.effective_from.str(),
+          "Days are counted in " + h.time_zone + "; weeks start on " + std::string(kEn[start]),
+          "Working days: " + days_en + " (public holidays and make-up days as the company's work calendar says)",
+          "Working hours: " + format_minutes(h.workday_start) + "–" + format_minutes(h.workday_end)};
+  return s;
+}
+
 std::optional<Header> read_header(const Document& doc) {
   auto section = doc.root().table("policy");
   if (!section) return std::nullopt;
@@ -24,8 +51,10 @@ std::optional<Header> read_header(const Document& doc) {
   Header h;
   bool ok = true;
   auto need = [&ok](auto v, auto& into) {
-    if (v) into = *v;
-    else ok = false;
+    if (v)
+      into = *v;
+    else
+      ok = false;
   };
   need(t.text("name"), h.name);
   need(t.date("effective_from"), h.effective_from);
@@ -44,8 +73,8 @@ std::optional<Header> read_header(const Document& doc) {
   } else {
     ok = false;
   }
-  if (auto days = t.texts("working_days", {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                           "sunday"})) {
+  if (auto days =
+          t.texts("working_days", {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})) {
     h.working_days.fill(false);
     for (const auto& d : *days) h.working_days[static_cast<size_t>(*parse_weekday(d)) - 1] = true;
     if (days->empty()) {

@@ -16,6 +16,7 @@
 
 #include "calendar/calendar.hpp"
 #include "policy/document.hpp"
+#include "policy/model.hpp"
 
 namespace waihu::policy {
 
@@ -25,7 +26,7 @@ struct Header {
   std::string time_zone = "Asia/Shanghai";
   calendar::Weekday week_starts_on = calendar::Weekday::kMonday;
   std::array<bool, 7> working_days{true, true, true, true, true, false, false};  ///< Monday first
-  int workday_start = 9 * 60, workday_end = 18 * 60;                            ///< minutes after midnight
+  int workday_start = 9 * 60, workday_end = 18 * 60;                             ///< minutes after midnight
 };
 
 /// Reads [policy]; nullopt (with the problems in the document) when anything in it is wrong.
@@ -34,5 +35,10 @@ std::optional<Header> read_header(const Document& doc);
 /// "monday" … "sunday".
 std::optional<calendar::Weekday> parse_weekday(std::string_view name);
 std::string_view weekday_name(calendar::Weekday d);
+
+/// The header as the rule book shows it: effective date, time zone, working days and hours.
+RuleSection describe_header(const Header& h);
+/// "09:00".
+std::string format_minutes(int minutes_after_midnight);
 
 }  // namespace waihu::policy

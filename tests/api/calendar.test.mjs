@@ -5,11 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshData, startServer, api, login, cleanup, cli, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, login, cleanup, cli, preset, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
 
 let dir, srv, admin, agent;
 before(async () => {
   dir = freshData({ demo: true });
+  // The week pattern is the policy's: seed 004 works Monday to Friday (the built-in preset A, Monday to Saturday).
+  const applied = cli(dir, ['policy', 'apply', preset('seed-004')]);
+  assert.equal(applied.status, 0, applied.stderr);
   srv = await startServer(dir);
   admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
   agent = await login(srv.base, 'agent01', DEMO_PASSWORD);

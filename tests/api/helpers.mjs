@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const BIN = process.env.WAIHU_BIN || new URL('../../build/waihu', import.meta.url).pathname;
+/** A preset policy file of the repository (policies/NAME.toml). */
+export const preset = (name) => new URL(`../../policies/${name}.toml`, import.meta.url).pathname;
 export const ADMIN_PASSWORD = 'admin1234';
 export const DEMO_PASSWORD = 'demo1234';
 /** The PostgreSQL server's URL (…/postgres), or undefined when the tests run on SQLite. */

@@ -57,7 +57,9 @@ test('pool phones unmasked through calls: every route that returns a call masks 
   const list = await api(srv.base, 'GET', `/api/v1/calls?customer_id=${pool.id}`, { token: agent01 });
   assert.ok(list.json.items.length > 0);
   for (const c of list.json.items) assert.match(c.number, MASKED, 'a pool customer\'s number stays masked in lists');
-  const day = await api(srv.base, 'GET', '/api/v1/calls?limit=1000&day=' + new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10), { token: agent01 });
+  // The day the call fell on (a run just after midnight in Shanghai logs it yesterday).
+  const callDay = new Date(Date.parse(logged.json.started_at) + 8 * 3600000).toISOString().slice(0, 10);
+  const day = await api(srv.base, 'GET', '/api/v1/calls?limit=1000&day=' + callDay, { token: agent01 });
   assert.match(day.json.items.find((c) => c.id === logged.json.id).number, MASKED);
   // The agent's own customers keep their numbers; the supervisor sees the pool's.
   const mine = await customerOf('agent01');
@@ -181,8 +183,9 @@ test('CSV/Excel formula injection in exports: every text cell starting = + - @ t
   await api(srv.base, 'POST', '/api/v1/calls', {
     token: agent01, body: { customer_id: mine.id, started_at: minutesAgo(2), result: 'busy', notes: '\r+1+1' },
   });
-  const day = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
-  const calls = (await api(srv.base, 'GET', `/api/v1/calls/export?format=csv&day=${day}`, { token: supervisor1 })).buf.toString('utf8');
+  // The last ten minutes, whatever day they fall on.
+  const window = `from=${encodeURIComponent(minutesAgo(10))}&to=${encodeURIComponent(new Date(Date.now() + 60000).toISOString())}`;
+  const calls = (await api(srv.base, 'GET', `/api/v1/calls/export?format=csv&${window}`, { token: supervisor1 })).buf.toString('utf8');
   assert.ok(calls.includes(`"'=HYPERLINK(""http://x"")"`), 'the formula went out as text');
   assert.ok(calls.includes(`"'\r+1+1"`) || calls.includes("'+1+1"), 'a leading CR or + is neutralised');
   // The audit log carries the evil company name in its before/after.

@@ -8,6 +8,7 @@ import { useAuth } from '../shared/auth';
 import { useErrorText } from '../shared/errors';
 import { knownKey, useI18n } from '../i18n';
 import { mayOpen, ROUTES } from './routes';
+import { PolicyNotice } from '../features/rules/PolicyNotice';
 
 export default function AppShell() {
   const { t, locale, setLocale } = useI18n();
@@ -58,6 +59,7 @@ export default function AppShell() {
         </Dropdown>
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 12 }}>
+        <PolicyNotice />
         <Outlet />
       </Layout.Content>
       <ChangePassword open={changing} onClose={() => setChanging(false)} onChanged={async () => {

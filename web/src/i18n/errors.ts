@@ -32,6 +32,13 @@ export const zh = {
   'error.http.500': '服务器出错了，请稍后再试',
   'error.http.503': '服务器繁忙，请稍后再试',
   'error.import.empty': '文件为空',
+  'error.policy.invalid': '制度文件有问题，请按行号修改',
+  'error.policy.not_found': '没有这个制度版本',
+  'error.policy.none': '还没有生效的制度',
+  'error.policy.not_draft': '只有草稿可以修改或批准',
+  'error.policy.not_approved': '制度须经总经理批准后才能发布',
+  'error.policy.published': '已发布的制度不能撤销，请发布新版本',
+  'error.policy.not_published': '只能确认已发布的制度',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -66,4 +73,11 @@ export const en: Record<keyof typeof zh, string> = {
   'error.http.500': 'The server failed: try again shortly',
   'error.http.503': 'The server is busy: try again shortly',
   'error.import.empty': 'The file is empty',
+  'error.policy.invalid': 'The policy file has problems; fix them by line',
+  'error.policy.not_found': 'No such policy version',
+  'error.policy.none': 'No rules are in force yet',
+  'error.policy.not_draft': 'Only a draft can be changed or approved',
+  'error.policy.not_approved': 'A policy is published once the director approves it',
+  'error.policy.published': 'A published policy stays; publish a new version instead',
+  'error.policy.not_published': 'Only a published policy can be acknowledged',
 };

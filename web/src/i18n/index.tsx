@@ -12,10 +12,11 @@ import * as customers from '../features/customers/messages';
 import * as imports from '../features/import/messages';
 import * as admin from '../features/admin/messages';
 import * as overview from '../features/overview/messages';
+import * as rules from '../features/rules/messages';
 import * as errors from './errors';
 
-const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...errors.zh };
-const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...errors.en };
+const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...rules.zh, ...errors.zh };
+const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...rules.en, ...errors.en };
 
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
