@@ -9,6 +9,7 @@
 #include "crm/routes.hpp"
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
+#include "kpi/routes.hpp"
 #include "org/routes.hpp"
 #include "policy/routes.hpp"
 #include "reporting/routes.hpp"
@@ -28,6 +29,12 @@ App::App(const Config& c)
       db(prepare(c), {.pool_size = c.pool_size, .statement_timeout_ms = c.statement_timeout_ms}),
       policies(db, time, checked),
       in_force(db, time),
+      days(time,
+           [this](const calendar::LocalDate& d) {
+             PolicyVersion v = in_force.at(d);
+             return kpi::store::Counting{v.version, v.policy->metrics.talk_minutes,
+                                         kpi::worthy_call_results(v.policy->metrics)};
+           }),
       audit(db, time),
       org(db, time),
       auth(db, clock, org),
@@ -41,13 +48,27 @@ App::App(const Config& c)
       deal_importer(db, time, phones, customers, org),
       activity(db, time, org),
       timeline(db, org, customers, calls, follow_ups, deals, audit),
-      desk(time, activity, customers),
+      desk(time, activity, customers, metrics),
       work_calendar(db, clock,
                     [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.working_days; }),
       overview(db, time, org),
+      metrics(db, time, org,
+              [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.week_starts_on; }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
-  policies.on_published([this] { in_force.reload(); });
+  customers.keep_days(days);
+  importer.keep_days(days);
+  follow_ups.keep_days(days);
+  calls.keep_days(days);
+  cdr_importer.keep_days(days);
+  deals.keep_days(days);
+  deal_importer.keep_days(days);
+  policies.on_published([this](const policy::Version& v) {
+    in_force.reload();
+    // The days the new version governs are counted by its rules from now on, the past ones included.
+    const calendar::LocalDate today = time.today();
+    if (v.effective_from <= today) db.write([&](soci::session& sql) { days.rebuild(sql, {v.effective_from, today}); });
+  });
 }
 
 bool App::ensure_policy() {
@@ -89,6 +110,7 @@ void App::register_routes(http::Router& router) {
   register_template_routes(router, config.data_dir);
   calendar::register_routes(router, work_calendar);
   policy::register_routes(router, policies);
+  kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 
 }  // namespace waihu::app

@@ -18,6 +18,8 @@
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "http/web_app.hpp"
+#include "kpi/keeper.hpp"
+#include "kpi/service.hpp"
 #include "org/service.hpp"
 #include "policy/service.hpp"
 #include "reporting/desk.hpp"
@@ -50,6 +52,8 @@ class App {
   /// The published policy versions, and the one the rules read on each day.
   policy::PolicyService policies;
   PoliciesInForce in_force;
+  /// The per-agent-day figures, kept by every service that writes what they count.
+  kpi::DayKeeper days;
   crm::PhoneNormalizer phones;
   audit::AuditService audit;
   org::OrgService org;
@@ -67,6 +71,7 @@ class App {
   reporting::DeskService desk;
   calendar::CalendarService work_calendar;
   reporting::OverviewService overview;
+  kpi::MetricsService metrics;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -261,6 +261,8 @@ std::string seed_demo_activity(App& app, const std::vector<long long>& agent_ids
                    nullptr,
                    nullptr,
                    {{"calls", dials + deals}, {"follow_ups", follow_ups}, {"deals", deals}, {"payments", payments}}});
+    // The floor's figures, from the records just written (a bulk load does not touch them one by one).
+    app.days.rebuild(sql, {today.plus_days(-70), today});
   });
   return std::to_string(dials + deals) + " calls, " + std::to_string(follow_ups) + " follow-ups, " +
          std::to_string(deals) + " deals (" + std::to_string(payments) + " payments, " + std::to_string(refunds) +

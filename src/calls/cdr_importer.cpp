@@ -94,6 +94,8 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
     db::BulkWriteTuning tuning(sql, db_.dialect());
     store::CallWriter writer(sql, db_.dialect(), true);
     std::unordered_map<long long, Touch> touched;
+    std::optional<kpi::DayKeeper::Batch> days;
+    if (days_) days.emplace(*days_);
     auto settle = [&] {
       writer.settle([&](const Call& c, bool inserted) {
         if (!inserted) {
@@ -101,6 +103,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
           return;
         }
         ++report.imported;
+        if (days) days->add(c.agent_id, c.started_at, kpi::store::kCalls);
         if (!c.customer_id) {
           ++report.no_customer;
           return;
@@ -154,6 +157,7 @@ CdrImportReport CdrImporter::run(const org::Actor& actor, const std::string& pat
       touched.clear();
       customers_.record_contacts(sql, actor, contacts, "call_import");
     }
+    if (commit && days) days->flush(sql);
     audit::record(sql, {0,
                         now,
                         actor_id,

@@ -11,6 +11,7 @@
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "util/clock.hpp"
@@ -19,6 +20,8 @@ namespace waihu::calls {
 
 class CdrImporter {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   CdrImporter(db::Database& db, const util::Clock& clock, const crm::PhoneNormalizer& phones,
               crm::CustomerService& customers, org::OrgService& org, EffectiveRuleAt rule_at = {})
       : db_(db), clock_(clock), phones_(phones), customers_(customers), org_(org), rule_at_(std::move(rule_at)) {}
@@ -35,6 +38,7 @@ class CdrImporter {
   crm::CustomerService& customers_;
   org::OrgService& org_;
   EffectiveRuleAt rule_at_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::calls

@@ -26,6 +26,9 @@ struct FollowUp {
   std::string next_follow_up_on;         ///< "YYYY-MM-DD" or ""
   std::optional<long long> callback_at;  ///< when the customer asked to be called back (Unix seconds)
   bool complete = false;
+  /// A fax that counts (seed 003): the record held contact, title, company, phone and fax number, after a call by
+  /// the same agent to that customer. Decided when recorded.
+  bool counts_as_fax = false;
   std::vector<std::string> missing;  ///< what keeps it from counting: "contact_name", "company", "phones", "content"
   long long created_at = 0;
 };

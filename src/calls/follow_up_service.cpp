@@ -4,6 +4,8 @@
 #include "calls/follow_up_store.hpp"
 #include "calls/rules.hpp"
 #include "core/errors.hpp"
+#include "db/query.hpp"
+#include "kpi/definitions.hpp"
 #include "org/rules.hpp"
 #include "util/strings.hpp"
 
@@ -74,6 +76,15 @@ FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& 
   }
   f.missing = missing_for_complete(customer, f.content);
   f.complete = f.missing.empty();
+  if (f.channel == Channel::kFax) {
+    const bool called_before = db_.read([&](soci::session& sql) {
+      db::Query q;
+      q << "SELECT COUNT(*) FROM calls WHERE agent_id = " << q.bind(f.agent_id)
+        << " AND customer_id = " << q.bind(customer.id) << " AND started_at < " << q.bind(f.at);
+      return q.scalar(sql).value_or(0) > 0;
+    });
+    f.counts_as_fax = kpi::fax_counts(record_facts(customer), called_before);
+  }
   f.created_at = now;
   return f;
 }
@@ -81,6 +92,7 @@ FollowUp FollowUpService::prepare(const org::Actor& actor, const crm::Customer& 
 void FollowUpService::record(soci::session& sql, const org::Actor& actor, FollowUp& f) {
   store::insert_follow_up(sql, db_.dialect(), f);
   customers_.record_follow_up(sql, f.customer_id, f.at, f.next_follow_up_on, f.callback_at);
+  if (days_) days_->touch(sql, f.agent_id, f.at, kpi::store::kFollowUps);
   audit::record(sql, {0, f.created_at, org::audit_actor(actor), "follow_up.log", "follow_up", f.id, nullptr,
                       audit_json(f), nullptr});
 }

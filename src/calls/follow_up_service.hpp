@@ -9,6 +9,7 @@
 #include "core/page.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 
 namespace waihu::calls {
@@ -28,6 +29,8 @@ struct NewFollowUp {
 
 class FollowUpService {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   FollowUpService(db::Database& db, const calendar::CompanyTime& time, crm::CustomerService& customers)
       : db_(db), time_(time), customers_(customers) {}
   /// Throws NotFound (customer outside scope), Forbidden (read-only customer), BadRequest (field named).
@@ -47,6 +50,7 @@ class FollowUpService {
   db::Database& db_;
   const calendar::CompanyTime& time_;
   crm::CustomerService& customers_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::calls

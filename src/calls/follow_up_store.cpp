@@ -40,12 +40,13 @@ std::optional<FollowUp> follow_up_by_id(soci::session& sql, long long id) {
 void insert_follow_up(soci::session& sql, db::Dialect dialect, FollowUp& f) {
   db::RowInserter r(sql, dialect, "follow_ups",
                     {"customer_id", "agent_id", "at", "channel", "content", "outcome", "next_step", "next_follow_up_on",
-                     "complete", "created_at", "callback_at"});
+                     "complete", "created_at", "callback_at", "counts_as_fax"});
   r.integer(f.customer_id).integer(f.agent_id).integer(f.at).text(channel_name(f.channel)).text(f.content);
   r.text(f.outcome).text(f.next_step);
   f.next_follow_up_on.empty() ? r.null() : r.text(f.next_follow_up_on);
   r.integer(f.complete ? 1 : 0).integer(f.created_at);
   f.callback_at ? r.integer(*f.callback_at) : r.null();
+  r.integer(f.counts_as_fax ? 1 : 0);
   f.id = r.insert();
 }
 

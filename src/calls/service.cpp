@@ -146,6 +146,7 @@ LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
                                 status_after_call(c.result));
     }
     if (follow_up) follow_ups_.record(sql, actor, *follow_up);
+    if (days_) days_->touch(sql, c.agent_id, c.started_at, kpi::store::kCalls);
     if (talk_typed) {
       audit::record(sql, {0,
                           now,

@@ -15,6 +15,7 @@
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "util/sheet_writer.hpp"
@@ -44,6 +45,8 @@ struct LoggedCall {
 
 class CallService {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   CallService(db::Database& db, const calendar::CompanyTime& time, const crm::PhoneNormalizer& phones,
               crm::CustomerService& customers, org::OrgService& org, FollowUpService& follow_ups,
               EffectiveRuleAt rule_at = {})
@@ -83,6 +86,7 @@ class CallService {
   org::OrgService& org_;
   FollowUpService& follow_ups_;
   EffectiveRuleAt rule_at_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::calls

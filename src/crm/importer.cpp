@@ -262,7 +262,12 @@ ImportReport CustomerImporter::run(const org::Actor* actor, const std::string& p
                          {"duplicates", report.duplicates},
                          {"rejected", sheet.rejected().count},
                          {"partial", opt.partial}}});
-    return !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
+    const bool commit = !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
+    if (commit && days_ && actor_id && report.created > 0) {
+      writer.flush();  // the new customers count for whoever imported them, today
+      days_->touch(sql, *actor_id, now, kpi::store::kCustomers);
+    }
+    return commit;
   });
   report.rejected = sheet.rejected();
   if (!report.committed && !opt.dry_run) {

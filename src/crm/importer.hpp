@@ -7,6 +7,7 @@
 #include "crm/import_report.hpp"
 #include "crm/phone.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "util/clock.hpp"
@@ -15,6 +16,8 @@ namespace waihu::crm {
 
 class CustomerImporter {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   CustomerImporter(db::Database& db, const util::Clock& clock, const PhoneNormalizer& phones, org::OrgService& org)
       : db_(db), clock_(clock), phones_(phones), org_(org) {}
   /// `actor` nullptr: the command line. Throws BadRequest for whole-file problems (empty, no header, no phone
@@ -26,6 +29,7 @@ class CustomerImporter {
   const util::Clock& clock_;
   const PhoneNormalizer& phones_;
   org::OrgService& org_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::crm

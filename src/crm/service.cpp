@@ -98,6 +98,7 @@ Customer CustomerService::create(const org::Actor& actor, const CustomerInput& i
     writer.insert(c);
     audit::record(sql,
                   {0, c.created_at, actor.user_id, "customer.create", "customer", c.id, nullptr, to_json(c), nullptr});
+    if (days_ && c.created_by) days_->touch(sql, *c.created_by, c.created_at, kpi::store::kCustomers);
     return c;
   });
   // Who holds it, masked: the agent knows whom to ask (or which supervisor decides), without a name to go round.

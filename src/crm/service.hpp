@@ -14,6 +14,7 @@
 #include "crm/phone.hpp"
 #include "crm/phone_directory.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "util/clock.hpp"
@@ -25,6 +26,8 @@ using OwnerChange = std::optional<std::optional<long long>>;
 
 class CustomerService {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   CustomerService(db::Database& db, const util::Clock& clock, const PhoneNormalizer& phones, org::OrgService& org)
       : db_(db), clock_(clock), phones_(phones), org_(org) {}
 
@@ -117,6 +120,7 @@ class CustomerService {
   const util::Clock& clock_;
   const PhoneNormalizer& phones_;
   org::OrgService& org_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::crm

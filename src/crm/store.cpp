@@ -98,12 +98,12 @@ db::KeysetSort keyset_for(CustomerSort s) {
 struct CustomerWriter::Impl {
   Impl(soci::session& s, db::Dialect dialect, bool batched)
       : sql(s),
-        customers(
-            s, dialect, "customers",
-            {"company",   "company_norm", "contact_name", "title",      "fax",        "industry",  "region",   "size",
-             "headcount", "it_status",    "source",       "needs",      "grade",      "status",    "owner_id", "notes",
-             "province",  "city",         "search_text",  "created_by", "created_at", "updated_at"},
-            {.batched = batched}),
+        customers(s, dialect, "customers",
+                  {"company",     "company_norm", "contact_name", "title",      "fax",          "industry",
+                   "region",      "size",         "headcount",    "it_status",  "source",       "needs",
+                   "grade",       "status",       "owner_id",     "notes",      "province",     "city",
+                   "search_text", "created_by",   "created_at",   "updated_at", "created_grade"},
+                  {.batched = batched}),
         phones(s, dialect, "customer_phones", {"customer_id", "e164", "kind", "province", "city", "position"},
                {.returns_id = false, .batched = batched}),
         tags(s, dialect, "customer_tags", {"customer_id", "tag"}, {.returns_id = false, .batched = batched}) {}
@@ -210,6 +210,7 @@ void CustomerWriter::insert(Customer& c) {
   r.text(c.notes).text(province).text(city).text(search);
   c.created_by ? r.integer(*c.created_by) : r.null();
   r.integer(c.created_at).integer(c.updated_at);
+  r.text(c.grade);  // created_grade: the new-customer metrics count the grade a customer was created with
   c.id = r.insert();
   impl_->write_children(c);
 }

@@ -12,6 +12,17 @@ bool KpiPolicy::worthy(crm::CustomerStatus s) const {
   return std::find(follow_up_worthy.begin(), follow_up_worthy.end(), s) != follow_up_worthy.end();
 }
 
+std::vector<std::string> worthy_call_results(const KpiPolicy& p) {
+  std::vector<std::string> out;
+  for (auto r : {calls::CallResult::kNoAnswer, calls::CallResult::kBusy, calls::CallResult::kInvalidNumber,
+                 calls::CallResult::kRefused, calls::CallResult::kConnected, calls::CallResult::kCallbackRequested,
+                 calls::CallResult::kInterested, calls::CallResult::kDeal, calls::CallResult::kFailed}) {
+    auto s = calls::status_after_call(r);
+    if (s && p.worthy(*s)) out.emplace_back(calls::call_result_name(r));
+  }
+  return out;
+}
+
 long long talk_minutes(const KpiPolicy& p, long long talk_seconds, long long per_call_minutes) {
   switch (p.talk_minutes) {
     case TalkRounding::kPerCallUp:

@@ -48,6 +48,10 @@ struct KpiPolicy {
   bool worthy(crm::CustomerStatus s) const;
 };
 
+/// The call results that put a customer into one of the policy's worthy statuses (calls::status_after_call):
+/// follow_up_worthy counts the customers an agent's calls of the day ended in one of them, each once.
+std::vector<std::string> worthy_call_results(const KpiPolicy& p);
+
 /// Minutes of one call rounded up (for per-call rounding, kept per day beside the seconds).
 inline long long started_minutes(long long talk_seconds) { return (talk_seconds + 59) / 60; }
 /// The day's talk minutes from its summed seconds and its summed per-call minutes.

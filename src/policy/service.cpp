@@ -168,7 +168,7 @@ Version PolicyService::publish(const org::Actor& actor, long long id) {
                   {0, now, org::audit_actor(actor), "policy.publish", "policy", id, nullptr, audit_json(v), nullptr});
     return load(sql, id);
   });
-  if (on_published_) on_published_();
+  if (on_published_) on_published_(v);
   return v;
 }
 
@@ -205,7 +205,7 @@ Version PolicyService::apply(const org::Actor& actor, const std::string& text, c
     audit::record(sql, {0, now, std::nullopt, "policy.apply", "policy", v.id, nullptr, audit_json(v), nullptr});
     return v;
   });
-  if (on_published_) on_published_();
+  if (on_published_) on_published_(v);
   return v;
 }
 

@@ -39,7 +39,7 @@ class PolicyService {
   PolicyService(db::Database& db, const calendar::CompanyTime& time, Checker checker)
       : db_(db), time_(time), checker_(std::move(checker)) {}
   /// Called after a version is published, so what the rules read can be reloaded.
-  void on_published(std::function<void()> f) { on_published_ = std::move(f); }
+  void on_published(std::function<void(const Version&)> f) { on_published_ = std::move(f); }
 
   /// The loader's verdict on a text, nothing stored (drafters and approvers).
   Checked check(const org::Actor& actor, const std::string& text);
@@ -77,7 +77,7 @@ class PolicyService {
   db::Database& db_;
   const calendar::CompanyTime& time_;
   Checker checker_;
-  std::function<void()> on_published_;
+  std::function<void(const Version&)> on_published_;
 };
 
 /// Problems as the API and the web app show them: [{line, column, reason}].

@@ -11,11 +11,21 @@ Desk DeskService::desk(const org::Actor& actor) {
   d.date = today.str();
   d.yesterday = today.plus_days(-1).str();
   const long long yesterday_start = time_.bounds(today.plus_days(-1)).from;
-  auto own_figures = [&](long long from, long long to) {
-    return activity_.activity(actor, {from, to, actor.user_id, std::nullopt}).totals;
+  // The counts are the metric layer's (the same figures every report and quota reads); the first and last call
+  // of the day come from the calls themselves.
+  auto own_figures = [&](long long from, long long to, const calendar::LocalDate& day, kpi::store::Figures* all) {
+    calls::CallFigures f = activity_.activity(actor, {from, to, actor.user_id, std::nullopt}).totals;
+    const kpi::store::Figures m = metrics_.by_agent(actor, {day, day}, std::nullopt, actor.user_id).total;
+    using kpi::store::metric_index;
+    f.dials = m[metric_index("dials")];
+    f.connects = m[metric_index("connects")];
+    f.effective = m[metric_index("effective_calls")];
+    f.talk_seconds = m[metric_index("talk_seconds")];
+    if (all) *all = m;
+    return f;
   };
-  d.today = own_figures(d.day_start, d.day_end);
-  d.previous_day = own_figures(yesterday_start, d.day_start);
+  d.today = own_figures(d.day_start, d.day_end, today, &d.metrics_today);
+  d.previous_day = own_figures(yesterday_start, d.day_start, today.plus_days(-1), nullptr);
   crm::CustomerFilter mine;
   mine.owner_id = actor.user_id;
   mine.open_only = true;

@@ -1,5 +1,6 @@
 #pragma once
-// The agent's desk: today's calling figures beside yesterday's (and, with the policy issue, the day's targets),
+// The agent's desk: today's figures beside yesterday's, read from the metric layer (agent_days) like every report
+// (the day's targets join them with the quotas),
 // and how many follow-ups and callbacks wait. The lists themselves are the customers list with the desk's
 // filters (due_by, callback_before, open, sort), so they page like every other list.
 #include <optional>
@@ -9,24 +10,27 @@
 #include "calls/activity.hpp"
 #include "calls/activity_service.hpp"
 #include "crm/service.hpp"
+#include "kpi/service.hpp"
 #include "org/model.hpp"
 
 namespace waihu::reporting {
 
 struct Desk {
-  std::string date;                      ///< today in the company's time, "YYYY-MM-DD"
-  std::string yesterday;                 ///< the day before
-  long long day_start = 0, day_end = 0;  ///< today's bounds, Unix seconds
-  calls::CallFigures today, previous_day;
-  long long due = 0;        ///< own open customers whose next follow-up is today or earlier
-  long long overdue = 0;    ///< of those, the ones before today
-  long long callbacks = 0;  ///< own open customers with a callback due before the day ends
+  std::string date;                        ///< today in the company's time, "YYYY-MM-DD"
+  std::string yesterday;                   ///< the day before
+  long long day_start = 0, day_end = 0;    ///< today's bounds, Unix seconds
+  calls::CallFigures today, previous_day;  ///< counts from the metric layer; first and last call from the calls
+  kpi::store::Figures metrics_today{};     ///< every metric of today
+  long long due = 0;                       ///< own open customers whose next follow-up is today or earlier
+  long long overdue = 0;                   ///< of those, the ones before today
+  long long callbacks = 0;                 ///< own open customers with a callback due before the day ends
 };
 
 class DeskService {
  public:
-  DeskService(const calendar::CompanyTime& time, calls::ActivityService& activity, crm::CustomerService& customers)
-      : time_(time), activity_(activity), customers_(customers) {}
+  DeskService(const calendar::CompanyTime& time, calls::ActivityService& activity, crm::CustomerService& customers,
+              kpi::MetricsService& metrics)
+      : time_(time), activity_(activity), customers_(customers), metrics_(metrics) {}
   /// The actor's own desk.
   Desk desk(const org::Actor& actor);
 
@@ -34,6 +38,7 @@ class DeskService {
   const calendar::CompanyTime& time_;
   calls::ActivityService& activity_;
   crm::CustomerService& customers_;
+  kpi::MetricsService& metrics_;
 };
 
 }  // namespace waihu::reporting

@@ -19,6 +19,14 @@ nlohmann::json to_json(const Figures& f) {
 }
 }  // namespace
 
+namespace {
+nlohmann::json desk_metrics(const kpi::store::Figures& f) {
+  nlohmann::json j = nlohmann::json::object();
+  for (size_t i = 0; i < kpi::kMetricNames.size(); ++i) j[std::string(kpi::kMetricNames[i])] = f[i];
+  return j;
+}
+}  // namespace
+
 void register_routes(http::Router& router, TimelineService& timeline, DeskService& desk, OverviewService& overview) {
   router.add("GET", "/api/v1/overview", [&overview](http::Context& c) {
     c.allow_query({});
@@ -54,6 +62,7 @@ void register_routes(http::Router& router, TimelineService& timeline, DeskServic
                                  {"day_end", util::format_iso_utc(d.day_end)},
                                  {"today", calls::to_json(d.today)},
                                  {"previous_day", calls::to_json(d.previous_day)},
+                                 {"metrics", desk_metrics(d.metrics_today)},
                                  {"targets", nullptr},
                                  {"due", d.due},
                                  {"overdue", d.overdue},

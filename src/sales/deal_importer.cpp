@@ -87,6 +87,8 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
   auto paid_index = ctx.columns.column_of(int(DealColumn::kPaidAmount));
   const std::string paid_column = paid_index ? header.fields[*paid_index] : "";
   report.committed = db_.write_if([&](soci::session& sql) {
+    std::optional<kpi::DayKeeper::Batch> days;
+    if (days_) days.emplace(*days_);
     for (DealRow& row : rows) {
       Deal& d = row.deal;
       d.created_at = now;
@@ -128,7 +130,9 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
         p.created_at = now;
         new_payment = store::insert_keyed_payment(sql, db_.dialect(), p, payment_key, actor_id);
         if (new_payment) ++report.payments_created;
+        if (new_payment && days) days->add_day(d.agent_id, *calendar::LocalDate::parse(p.on_date), kpi::store::kMoney);
       }
+      if (new_deal && days) days->add_day(d.agent_id, *calendar::LocalDate::parse(d.closed_on), kpi::store::kDeals);
       if (!new_deal && !new_payment) ++report.duplicates;
     }
     audit::record(sql, {0,
@@ -146,7 +150,9 @@ DealImportReport DealImporter::run(const org::Actor& actor, const std::string& p
                          {"duplicates", report.duplicates},
                          {"rejected", sheet.rejected().count},
                          {"partial", opt.partial}}});
-    return !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
+    const bool commit = !opt.dry_run && (opt.partial || sheet.rejected().count == 0);
+    if (commit && days) days->flush(sql);
+    return commit;
   });
   report.rejected = sheet.rejected();
   if (!report.committed) report.deals_created = report.payments_created = 0;

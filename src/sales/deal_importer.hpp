@@ -8,6 +8,7 @@
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "sales/deal_report.hpp"
@@ -16,6 +17,8 @@ namespace waihu::sales {
 
 class DealImporter {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   DealImporter(db::Database& db, const calendar::CompanyTime& time, const crm::PhoneNormalizer& phones,
                crm::CustomerService& customers, org::OrgService& org)
       : db_(db), time_(time), phones_(phones), customers_(customers), org_(org) {}
@@ -30,6 +33,7 @@ class DealImporter {
   const crm::PhoneNormalizer& phones_;
   crm::CustomerService& customers_;
   org::OrgService& org_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::sales

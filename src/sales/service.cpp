@@ -52,6 +52,7 @@ DealView DealService::create(const org::Actor& actor, const NewDeal& in) {
   db_.write([&](soci::session& sql) {
     store::insert_deal(sql, db_.dialect(), d, org::audit_actor(actor));
     customers_.advance_status(sql, actor, d.customer_id, crm::CustomerStatus::kWon, now, "deal");
+    if (days_) days_->touch_day(sql, d.agent_id, *calendar::LocalDate::parse(d.closed_on), kpi::store::kDeals);
     audit::record(sql, {0, now, org::audit_actor(actor), "deal.create", "deal", d.id, nullptr, audit_json(d), nullptr});
   });
   return {d, {}, {}};
@@ -146,6 +147,7 @@ DealView DealService::add_payment(const org::Actor& actor, long long deal_id, Pa
     }
     store::insert_payment(sql, db_.dialect(), p, org::audit_actor(actor));
     payments.push_back(p);
+    if (days_) days_->touch_day(sql, locked->agent_id, *calendar::LocalDate::parse(p.on_date), kpi::store::kMoney);
     audit::record(sql, {0,
                         now,
                         org::audit_actor(actor),
@@ -187,6 +189,7 @@ DealView DealService::correct_amount(const org::Actor& actor, long long deal_id,
     Deal before = *d;
     d->amount_fen = amount_fen;
     store::set_deal_amount(sql, deal_id, amount_fen);
+    if (days_) days_->touch_day(sql, d->agent_id, *calendar::LocalDate::parse(d->closed_on), kpi::store::kDeals);
     audit::record(sql, {0,
                         now,
                         org::audit_actor(actor),

@@ -9,6 +9,7 @@
 #include "core/page.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "kpi/keeper.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 #include "sales/model.hpp"
@@ -35,6 +36,8 @@ struct DealView {
 
 class DealService {
  public:
+  /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
+  void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
   DealService(db::Database& db, const calendar::CompanyTime& time, crm::CustomerService& customers,
               org::OrgService& org)
       : db_(db), time_(time), customers_(customers), org_(org) {}
@@ -60,6 +63,7 @@ class DealService {
   const calendar::CompanyTime& time_;
   crm::CustomerService& customers_;
   org::OrgService& org_;
+  const kpi::DayKeeper* days_ = nullptr;
 };
 
 }  // namespace waihu::sales

@@ -251,17 +251,18 @@ test('an admin keeps the work calendar: a holiday marked takes a working day off
     assert.match(await october(), re);
   };
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=calendar-months] tbody tr')].some((r) => r.textContent.includes('2026-10')));
-  assert.match(await october(), /2026-10\s+22\s+2026-10-01/);
+  // The demo runs by preset A: Monday to Saturday, 27 working days in October 2026.
+  assert.match(await october(), /2026-10\s+27\s+2026-10-01/);
   await page.getByTestId('calendar-day').fill('2026-10-01');
   await page.keyboard.press('Escape');
   await page.getByTestId('calendar-name').fill('国庆节');
   await page.getByTestId('calendar-mark').click();
   await page.getByTestId('calendar-days').getByText('国庆节').waitFor();
-  await untilOctober(/2026-10\s+21\s+2026-10-02/);
+  await untilOctober(/2026-10\s+26\s+2026-10-02/);
   await screenshot(page, 'calendar');
   await page.getByTestId('calendar-unmark').first().click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
   await page.getByTestId('calendar-days').getByText('这一年还没有标记').waitFor();
-  await untilOctober(/2026-10\s+22\s+2026-10-01/);
+  await untilOctober(/2026-10\s+27\s+2026-10-01/);
   await context.close();
 });

@@ -1,0 +1,67 @@
+#include "kpi/routes.hpp"
+
+#include "core/errors.hpp"
+
+namespace waihu::kpi {
+
+namespace {
+nlohmann::json figures_json(const store::Figures& f) {
+  nlohmann::json j = nlohmann::json::object();
+  for (size_t i = 0; i < kMetricNames.size(); ++i) j[std::string(kMetricNames[i])] = f[i];
+  return j;
+}
+
+calendar::LocalDate date_query(const http::Context& c, const std::string& name, const calendar::LocalDate& fallback) {
+  auto v = c.query(name);
+  if (!v) return fallback;
+  auto d = calendar::LocalDate::parse(*v);
+  if (!d) throw BadRequest::field(name, "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+  return *d;
+}
+}  // namespace
+
+void register_routes(http::Router& router, MetricsService& metrics,
+                     std::function<long long(const calendar::LocalDate&)> version_at) {
+  router.add("GET", "/api/v1/metrics", [&metrics, version_at](http::Context& c) {
+    c.allow_query({"by", "span", "date", "from", "to", "team_id", "agent_id"});
+    const std::string by = c.query("by").value_or("agent");
+    if (by != "agent" && by != "team") throw BadRequest::field("by", "应为 agent 或 team / must be agent or team");
+    calendar::Period period;
+    if (c.query("from") || c.query("to")) {
+      if (c.query("span") || c.query("date")) {
+        throw BadRequest::field("from", "from/to 与 span/date 只能用一种 / give from and to, or span and date");
+      }
+      const calendar::LocalDate today = c.time().today();
+      period = {date_query(c, "from", today), date_query(c, "to", today)};
+    } else {
+      const std::string span = c.query("span").value_or("day");
+      if (span != "day" && span != "week" && span != "month") {
+        throw BadRequest::field("span", "应为 day、week 或 month / must be day, week or month");
+      }
+      period = metrics.period_of(span, date_query(c, "date", c.time().today()));
+    }
+    Metrics m = by == "team" ? metrics.by_team(c.actor(), period, c.query_int("team_id"))
+                             : metrics.by_agent(c.actor(), period, c.query_int("team_id"), c.query_int("agent_id"));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& r : m.rows) {
+      nlohmann::json j{{"name", r.name}, {"metrics", figures_json(r.figures)}};
+      if (by == "team") {
+        j["team_id"] = r.id;
+        j["parent_id"] = r.team_id ? nlohmann::json(r.team_id) : nlohmann::json(nullptr);
+      } else {
+        j["agent_id"] = r.id;
+        j["username"] = r.username;
+        j["team_id"] = r.team_id;
+      }
+      items.push_back(std::move(j));
+    }
+    return http::Response::json({{"by", by},
+                                 {"from", m.period.from.str()},
+                                 {"to", m.period.to.str()},
+                                 {"policy_version", version_at(m.period.to)},
+                                 {"items", items},
+                                 {"total", figures_json(m.total)}});
+  });
+}
+
+}  // namespace waihu::kpi

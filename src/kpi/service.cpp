@@ -1,0 +1,87 @@
+#include "kpi/service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/errors.hpp"
+#include "org/rules.hpp"
+
+namespace waihu::kpi {
+
+namespace {
+void add(store::Figures& into, const store::Figures& f) {
+  for (size_t i = 0; i < into.size(); ++i) into[i] += f[i];
+}
+}  // namespace
+
+calendar::Period MetricsService::period_of(const std::string& span, const calendar::LocalDate& date) const {
+  if (span == "week") return calendar::week_of(date, week_start_ ? week_start_(date) : calendar::Weekday::kMonday);
+  if (span == "month") return calendar::Month::of(date).period();
+  return {date, date};
+}
+
+std::vector<store::AgentTotal> MetricsService::agents(const org::Actor& actor, const calendar::Period& p,
+                                                      std::optional<long long> team_id,
+                                                      std::optional<long long> agent_id,
+                                                      std::vector<org::Team>& teams) {
+  if (p.to < p.from) throw BadRequest::field("to", "结束日期早于开始日期 / before the start");
+  if (p.days() > 366) throw BadRequest::field("to", "最长一年 / at most a year");
+  teams = org_.list_teams();
+  const org::ScopeFilter scope = org::scope_filter(actor);
+  std::set<long long> within;
+  if (team_id) {
+    const bool known = std::any_of(teams.begin(), teams.end(), [&](const org::Team& t) { return t.id == *team_id; });
+    const bool visible =
+        scope.all || std::find(scope.team_ids.begin(), scope.team_ids.end(), *team_id) != scope.team_ids.end();
+    if (!known || (!visible && !scope.own_user_id)) throw NotFound("team.not_found", "团队不存在 / no such team");
+    for (long long id : org::team_subtree(teams, *team_id)) within.insert(id);
+  }
+  auto rows = db_.read([&](soci::session& sql) { return store::totals(sql, p, scope, agent_id); });
+  if (team_id) {
+    rows.erase(
+        std::remove_if(rows.begin(), rows.end(), [&](const store::AgentTotal& a) { return !within.count(a.team_id); }),
+        rows.end());
+  }
+  return rows;
+}
+
+Metrics MetricsService::by_agent(const org::Actor& actor, const calendar::Period& p, std::optional<long long> team_id,
+                                 std::optional<long long> agent_id) {
+  std::vector<org::Team> teams;
+  Metrics out{p, {}, {}};
+  for (auto& a : agents(actor, p, team_id, agent_id, teams)) {
+    add(out.total, a.figures);
+    out.rows.push_back({a.user_id, a.display_name, a.username, a.team_id, a.figures});
+  }
+  return out;
+}
+
+Metrics MetricsService::by_team(const org::Actor& actor, const calendar::Period& p, std::optional<long long> team_id) {
+  std::vector<org::Team> teams;
+  auto people = agents(actor, p, team_id, std::nullopt, teams);
+  const org::ScopeFilter scope = org::scope_filter(actor);
+  // The teams shown: the one asked for and those below it, else every team the reader's scope covers.
+  std::vector<long long> shown;
+  if (team_id) {
+    shown = org::team_subtree(teams, *team_id);
+  } else if (scope.all) {
+    for (const auto& t : teams) shown.push_back(t.id);
+  } else if (!scope.team_ids.empty()) {
+    shown = scope.team_ids;
+  } else {
+    shown = {actor.team_id};
+  }
+  Metrics out{p, {}, {}};
+  for (const auto& a : people) add(out.total, a.figures);
+  for (const auto& t : teams) {
+    if (std::find(shown.begin(), shown.end(), t.id) == shown.end()) continue;
+    const auto subtree = org::team_subtree(teams, t.id);
+    MetricsRow row{t.id, t.name, "", t.parent_id.value_or(0), {}};
+    for (const auto& a : people)
+      if (std::find(subtree.begin(), subtree.end(), a.team_id) != subtree.end()) add(row.figures, a.figures);
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace waihu::kpi
