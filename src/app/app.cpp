@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/import_templates.hpp"
@@ -65,9 +66,11 @@ App::App(const Config& c)
   deal_importer.keep_days(days);
   policies.on_published([this](const policy::Version& v) {
     in_force.reload();
-    // The days the new version governs are counted by its rules from now on, the past ones included.
+    // The days the new version governs are counted by its rules from now on, the past ones included (up to a
+    // year back: older figures stay as they were counted, `waihu metrics rebuild` redoes them on purpose).
     const calendar::LocalDate today = time.today();
-    if (v.effective_from <= today) db.write([&](soci::session& sql) { days.rebuild(sql, {v.effective_from, today}); });
+    const calendar::LocalDate from = std::max(v.effective_from, today.plus_days(-366));
+    if (from <= today) db.write([&](soci::session& sql) { days.rebuild(sql, {from, today}); });
   });
 }
 
