@@ -1,6 +1,5 @@
 #include "app/policy_in_force.hpp"
 
-#include <algorithm>
 #include <stdexcept>
 
 #include "db/query.hpp"
@@ -13,8 +12,12 @@ std::span<const waihu::util::EmbeddedFile> embedded_files();
 namespace waihu::app {
 
 namespace {
-constexpr long long kRefreshSeconds = 30;
+std::shared_ptr<const CompanyPolicy> parse(const std::string& text, const std::string& file) {
+  PolicyCheck c = check_policy(text, file);
+  if (!c.policy) return nullptr;
+  return std::make_shared<const CompanyPolicy>(std::move(*c.policy));
 }
+}  // namespace
 
 const std::string& PoliciesInForce::builtin_text() {
   static const std::string text = [] {
@@ -25,47 +28,54 @@ const std::string& PoliciesInForce::builtin_text() {
   return text;
 }
 
-void PoliciesInForce::refresh_locked(long long now) {
-  if (loaded_at_ >= 0 && now - loaded_at_ < kRefreshSeconds && now >= loaded_at_) return;
-  published_ = db_.read([](soci::session& sql) {
-    db::Query q;
-    q << "SELECT id, effective_from FROM policy_versions WHERE status = 'published' ORDER BY effective_from, id";
-    std::vector<Known> out;
-    for (const auto& r : q.fetch(sql, 2)) {
-      if (auto d = calendar::LocalDate::parse(r.str(1))) out.push_back({r.i64(0), *d});
-    }
-    return out;
-  });
-  loaded_at_ = now;
-}
-
-PolicyVersion PoliciesInForce::at(const calendar::LocalDate& day) {
-  std::unique_lock lock(mutex_);
-  refresh_locked(time_.now());
+PolicyVersion PoliciesInForce::at(const calendar::LocalDate& day) const {
+  std::lock_guard lock(mutex_);
   // The last published version whose date has come (two on one date: the later published, the higher id).
-  long long id = 0;
+  const Known* in_force = nullptr;
   for (const Known& k : published_)
-    if (k.from <= day) id = k.id;
-  if (auto it = parsed_.find(id); it != parsed_.end()) return {id, it->second};
-  std::string text = id == 0 ? builtin_text() : db_.read([&](soci::session& sql) {
-    db::Query q;
-    q << "SELECT text FROM policy_versions WHERE id = " << q.bind(id);
-    auto r = q.fetch_one(sql, 1);
-    return r ? r->str(0) : std::string();
-  });
-  PolicyCheck c = check_policy(text, id ? "v" + std::to_string(id) + ".toml" : "preset-a.toml");
-  // Stored versions were checked when drafted; a version this build can no longer read (a later Waihu refused a
-  // key) falls back to the built-in preset rather than stopping the floor.
-  if (!c.policy) c = check_policy(builtin_text(), "preset-a.toml");
-  auto p = std::make_shared<const CompanyPolicy>(std::move(*c.policy));
-  parsed_[id] = p;
-  return {id, p};
+    if (k.from <= day) in_force = &k;
+  if (in_force) return {in_force->id, in_force->policy};
+  return {0, builtin_ ? builtin_ : parse(builtin_text(), "preset-a.toml")};
 }
 
 void PoliciesInForce::reload() {
+  struct Row {
+    long long id;
+    calendar::LocalDate from;
+    std::string text;
+  };
+  std::vector<long long> have;
   {
-    std::unique_lock lock(mutex_);
-    loaded_at_ = -1;
+    std::lock_guard lock(mutex_);
+    for (const auto& k : published_) have.push_back(k.id);
+  }
+  // Texts only of versions not parsed yet: published versions never change.
+  auto rows = db_.read([&](soci::session& sql) {
+    db::Query q;
+    q << "SELECT id, effective_from, CASE WHEN id IN (" << (have.empty() ? std::string("NULL") : q.bind_list(have))
+      << ") THEN '' ELSE text END FROM policy_versions WHERE status = 'published' ORDER BY effective_from, "
+         "published_at, id";
+    std::vector<Row> out;
+    for (const auto& r : q.fetch(sql, 3)) {
+      if (auto d = calendar::LocalDate::parse(r.str(1))) out.push_back({r.i64(0), *d, r.str(2)});
+    }
+    return out;
+  });
+  auto builtin = parse(builtin_text(), "preset-a.toml");
+  std::vector<Known> next;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& r : rows) {
+      std::shared_ptr<const CompanyPolicy> p;
+      for (const auto& k : published_)
+        if (k.id == r.id) p = k.policy;
+      // Stored versions were checked when drafted; one this build can no longer read (a later Waihu refused a
+      // key) is run as the built-in preset rather than stopping the floor.
+      if (!p) p = parse(r.text, "v" + std::to_string(r.id) + ".toml");
+      next.push_back({r.id, r.from, p ? p : builtin});
+    }
+    published_ = std::move(next);
+    builtin_ = builtin;
   }
   time_.set_zone(today().policy->header.time_zone);
 }

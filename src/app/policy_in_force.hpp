@@ -1,8 +1,12 @@
 #pragma once
 // The policy the rules read on a given day: the published version in force then, parsed once per version. Before
 // any version is published, the `preset-a` preset built into the binary (version 0) — `waihu init` publishes it,
-// so a company sees in its rule book what it runs by. Versions published by another process (`waihu policy
-// apply`) are seen within half a minute. Thread-safe.
+// so a company sees in its rule book what it runs by.
+//
+// at() never touches the database: it is called inside other transactions (a call being logged, an agent's day
+// being recounted), and waiting there for a connection of its own could starve the pool. reload() reads the
+// published versions — after a publish, at start, and every half minute in a running server (versions published
+// by another process, `waihu policy apply`). Thread-safe.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -11,7 +15,7 @@
 
 #include "app/company_policy.hpp"
 #include "calendar/company_time.hpp"
-#include "policy/service.hpp"
+#include "db/database.hpp"
 
 namespace waihu::app {
 
@@ -23,9 +27,10 @@ struct PolicyVersion {
 class PoliciesInForce {
  public:
   PoliciesInForce(db::Database& db, calendar::CompanyTime& time) : db_(db), time_(time) {}
-  PolicyVersion at(const calendar::LocalDate& day);
-  PolicyVersion today() { return at(time_.today()); }
-  /// Forgets what it knows (a version was published) and sets the company's zone from the policy of today.
+  PolicyVersion at(const calendar::LocalDate& day) const;
+  PolicyVersion today() const { return at(time_.today()); }
+  /// Reads the published versions (parsing the new ones) and sets the company's zone from the policy of today.
+  /// Call it holding no database session.
   void reload();
   /// The built-in preset's text (policies/preset-a.toml).
   static const std::string& builtin_text();
@@ -34,14 +39,13 @@ class PoliciesInForce {
   struct Known {
     long long id;
     calendar::LocalDate from;
+    std::shared_ptr<const CompanyPolicy> policy;
   };
-  void refresh_locked(long long now);
   db::Database& db_;
   calendar::CompanyTime& time_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::vector<Known> published_;  // by effective date, then id
-  long long loaded_at_ = -1;
-  std::map<long long, std::shared_ptr<const CompanyPolicy>> parsed_;
+  std::shared_ptr<const CompanyPolicy> builtin_;
 };
 
 }  // namespace waihu::app

@@ -1,8 +1,12 @@
 // `waihu init` and `waihu serve`.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "app/test_clock.hpp"
 #include "cli/cli.hpp"
@@ -105,9 +109,31 @@ void add_serve(CLI::App& root, Shared& s) {
         spdlog::warn("no web app build in {}: serving the API only (build it: cd web && npm ci && npm run build)",
                      app->web.root());
       }
+      // Versions published by another process (`waihu policy apply`) reach this server within half a minute.
+      std::mutex stop_mutex;
+      std::condition_variable stop_signal;
+      bool stopping = false;
+      std::thread policy_refresher([&] {
+        std::unique_lock lock(stop_mutex);
+        while (!stop_signal.wait_for(lock, std::chrono::seconds(30), [&] { return stopping; })) {
+          lock.unlock();
+          try {
+            app->in_force.reload();
+          } catch (const std::exception& e) {
+            spdlog::warn("policy versions not re-read: {}", e.what());
+          }
+          lock.lock();
+        }
+      });
       server.run([&](unsigned short port) {
         std::cout << "Waihu listening on http://" << o->host << ":" << port << std::endl;
       });
+      {
+        std::lock_guard lock(stop_mutex);
+        stopping = true;
+      }
+      stop_signal.notify_all();
+      policy_refresher.join();
       return 0;
     };
   });

@@ -1,5 +1,5 @@
-// The rule book in a real browser (issue 14): an agent reads the rules in force and acknowledges them (the notice
-// goes); a manager uploads a draft with a mistake, sees the problem by line, fixes it; the director approves and
+// The rule book in a real browser (issue 14): an agent reads the rules in force and acknowledges them (the header's
+// notice goes); a manager uploads a draft with a mistake, sees the problem by line, fixes it; the director approves and
 // publishes; the agent is notified, reads what changed and acknowledges; the manager sees who has. Desktop and
 // phone widths, Chinese and English.
 import { test, before, after } from 'node:test';
@@ -29,8 +29,8 @@ after(async () => {
 test('an agent reads the rules in force and acknowledges them; the notice goes', async () => {
   const { context, page } = await signIn(browser, srv.base, 'agent02', DEMO_PASSWORD, { path: '/customers' });
   await page.getByTestId('policy-notice').waitFor();
-  assert.match(await page.getByTestId('policy-notice').innerText(), /预设A.*第 1 版/);
-  await page.getByTestId('policy-notice-open').click();
+  assert.match(await page.getByTestId('policy-notice').getAttribute('title'), /预设A.*第 1 版/);
+  await page.getByTestId('policy-notice').click();
   await page.waitForURL(/\/rules$/);
   await page.getByTestId('rules-effective_call').waitFor();
   assert.match(await page.getByTestId('rules-effective_call').innerText(), /有效通话：接通且通话不少于 30 秒/);
@@ -87,8 +87,8 @@ test('a manager uploads a draft with a mistake, fixes it by its line; the direct
   const agent = await signIn(browser, srv.base, 'agent02', DEMO_PASSWORD, { path: '/customers', viewport: { width: 390, height: 844 } });
   page = agent.page;
   await page.getByTestId('policy-notice').waitFor();
-  assert.match(await page.getByTestId('policy-notice').innerText(), new RegExp(`第 ${id} 版`));
-  await page.getByTestId('policy-notice-open').click();
+  assert.match(await page.getByTestId('policy-notice').getAttribute('title'), new RegExp(`第 ${id} 版`));
+  await page.getByTestId('policy-notice').click();
   await page.getByTestId('rule-changes').waitFor();
   assert.match(await page.getByTestId('rule-changes').innerText(), /- 有效通话：接通且通话不少于 30 秒/);
   await screenshot(page, 'rules-agent-phone');

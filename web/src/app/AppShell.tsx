@@ -34,6 +34,7 @@ export default function AppShell() {
             {t('lang.switch')}
           </Button>
         )}
+        <PolicyNotice />
         <Dropdown
           menu={{
             items: [
@@ -59,7 +60,6 @@ export default function AppShell() {
         </Dropdown>
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 12 }}>
-        <PolicyNotice />
         <Outlet />
       </Layout.Content>
       <ChangePassword open={changing} onClose={() => setChanging(false)} onChanged={async () => {

@@ -1,7 +1,7 @@
-// The in-app notice of newly published rules: shown on every page until the employee has read and acknowledged
-// them in the rule book.
+// The in-app notice of newly published rules: a button in the header (which never moves the page under the
+// user's hand) on every page until the employee has read and acknowledged them in the rule book.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button } from 'antd';
+import { Badge, Button } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { useI18n } from '../../i18n';
@@ -25,9 +25,13 @@ export function PolicyNotice() {
   }, [load]);
   const v = pending[pending.length - 1];
   if (!v || location.pathname === '/rules') return null;
+  const text = t('rules.notice', { name: v.name, n: v.version, date: v.effective_from });
   return (
-    <Alert type="warning" showIcon banner style={{ marginBottom: 12 }} data-testid="policy-notice"
-      message={t('rules.notice', { name: v.name, n: v.version, date: v.effective_from })}
-      action={<Button size="small" type="primary" onClick={() => navigate('/rules')} data-testid="policy-notice-open">{t('rules.notice_open')}</Button>} />
+    <Badge dot>
+      <Button size="small" type="primary" onClick={() => navigate('/rules')} title={text} aria-label={text}
+        data-testid="policy-notice">
+        {t('rules.notice_short')}
+      </Button>
+    </Badge>
   );
 }
