@@ -47,12 +47,13 @@ App::App(const Config& c)
       cdr_importer(db, clock, phones, customers, org, effective_rule()),
       deals(db, time, customers, org),
       deal_importer(db, time, phones, customers, org),
-      activity(db, time, org),
       timeline(db, org, customers, calls, follow_ups, deals, audit),
-      desk(time, activity, customers, metrics),
+      sheets(db, time, org, metrics, customers,
+             [this](const calendar::LocalDate& d) { return in_force.at(d).version; }),
+      desk(time, sheets, customers),
       work_calendar(db, clock,
                     [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.working_days; }),
-      overview(db, time, org),
+      overview(metrics, time, org),
       metrics(db, time, org,
               [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.week_starts_on; }),
       idempotency(db, clock),
@@ -106,10 +107,10 @@ void App::register_routes(http::Router& router) {
   org::register_routes(router, org, auth);
   http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
-  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups, activity);
+  calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups);
   sales::register_routes(router, config.data_dir, deals, deal_importer);
   audit::register_routes(router, config.data_dir, audit);
-  reporting::register_routes(router, timeline, desk, overview);
+  reporting::register_routes(router, config.data_dir, timeline, desk, overview, sheets);
   register_template_routes(router, config.data_dir);
   calendar::register_routes(router, work_calendar);
   policy::register_routes(router, policies);

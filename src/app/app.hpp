@@ -66,8 +66,9 @@ class App {
   calls::CdrImporter cdr_importer;
   sales::DealService deals;
   sales::DealImporter deal_importer;
-  calls::ActivityService activity;
   reporting::TimelineService timeline;
+  /// Seed 004's daily sheets (the calls page, the desk's own row, their exports).
+  reporting::DailySheetService sheets;
   reporting::DeskService desk;
   calendar::CalendarService work_calendar;
   reporting::OverviewService overview;

@@ -19,11 +19,17 @@ std::shared_ptr<const CompanyPolicy> parse(const std::string& text, const std::s
 }
 }  // namespace
 
+std::optional<std::string> PoliciesInForce::preset_text(std::string_view name) {
+  for (const auto& f : presets_embedded::embedded_files())
+    if (std::string_view(f.name) == std::string(name) + ".toml") return std::string(f.content);
+  return std::nullopt;
+}
+
 const std::string& PoliciesInForce::builtin_text() {
   static const std::string text = [] {
-    for (const auto& f : presets_embedded::embedded_files())
-      if (std::string_view(f.name) == "preset-a.toml") return std::string(f.content);
-    throw std::logic_error("preset-a.toml is not built in");
+    auto t = preset_text("preset-a");
+    if (!t) throw std::logic_error("preset-a.toml is not built in");
+    return *t;
   }();
   return text;
 }

@@ -10,7 +10,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/company_policy.hpp"
@@ -34,6 +36,8 @@ class PoliciesInForce {
   void reload();
   /// The built-in preset's text (policies/preset-a.toml).
   static const std::string& builtin_text();
+  /// A preset built into the binary by name ("preset-b" → policies/preset-b.toml).
+  static std::optional<std::string> preset_text(std::string_view name);
 
  private:
   struct Known {

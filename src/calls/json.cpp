@@ -59,22 +59,6 @@ nlohmann::json to_json(const CallFigures& f) {
           {"last_call_at", time(f.last_call_at)}};
 }
 
-nlohmann::json to_json(const Activity& a) {
-  nlohmann::json agents = nlohmann::json::array();
-  for (const auto& row : a.agents) {
-    nlohmann::json j = to_json(row.figures);
-    j["agent_id"] = row.agent_id;
-    j["agent_name"] = row.agent_name;
-    j["username"] = row.username;
-    j["team_id"] = row.team_id;
-    agents.push_back(std::move(j));
-  }
-  return {{"from", util::format_iso_utc(a.from)},
-          {"to", util::format_iso_utc(a.to)},
-          {"agents", std::move(agents)},
-          {"totals", to_json(a.totals)}};
-}
-
 nlohmann::json to_json(const CdrImportReport& r) {
   nlohmann::json j{{"read", r.read},
                    {"imported", r.imported},

@@ -13,8 +13,6 @@ nlohmann::json to_json(const Call& c);
 nlohmann::json to_json(const FollowUp& f, bool with_missing);
 /// {"dials", "connects", "connect_rate_bp", "effective", "talk_seconds", "first_call_at", "last_call_at"}
 nlohmann::json to_json(const CallFigures& f);
-/// {"from", "to", "agents": [{"agent_id", "agent_name", "username", "team_id", …figures}], "totals": {…}}
-nlohmann::json to_json(const Activity& a);
 /// {"read", "imported", "duplicates", "no_customer", "rejected", "errors": [{"line", "reason"}], …}
 nlohmann::json to_json(const CdrImportReport& r);
 }  // namespace waihu::calls

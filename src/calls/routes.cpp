@@ -50,10 +50,6 @@ CallFilter call_filter(const Context& c) {
   return f;
 }
 // The period and who of a figures query; the service's default period is today.
-ActivityQuery activity_query(const Context& c) {
-  CallFilter period = call_filter(c);
-  return {period.from, period.to, period.agent_id, c.query_int("team_id")};
-}
 // A follow-up's own fields, as POST /follow-ups and a call's "follow_up" object send them.
 constexpr std::string_view kFollowUpFields[] = {"channel",   "content",           "outcome",
                                                 "next_step", "next_follow_up_on", "callback_at"};
@@ -73,7 +69,7 @@ void read_follow_up(const JsonBody& b, NewFollowUp& in) {
 }  // namespace
 
 void register_routes(http::Router& router, const std::string& data_dir, CallService& calls, CdrImporter& cdr,
-                     FollowUpService& follow_ups, ActivityService& activity) {
+                     FollowUpService& follow_ups) {
   router.add("POST", "/api/v1/calls", [&](Context& c) {
     JsonBody b(c.request.body, {"agent_id", "customer_id", "number", "direction", "started_at", "answered_at",
                                 "ended_at", "ring_seconds", "talk_seconds", "talk_seconds_reason", "result", "notes",
@@ -124,18 +120,6 @@ void register_routes(http::Router& router, const std::string& data_dir, CallServ
     CallFilter f = call_filter(c);
     auto page = calls.list(c.actor(), f, c.cursor(), c.limit());
     return http::page_response(page, [&](const auto& call) { return to_json(call); });
-  });
-  router.add("GET", "/api/v1/calls/activity", [&](Context& c) {
-    c.allow_query({"agent_id", "team_id", "from", "to", "day"});
-    return Response::json(to_json(activity.activity(c.actor(), activity_query(c))));
-  });
-  router.add("GET", "/api/v1/calls/activity/export", [&data_dir, &activity](Context& c) {
-    c.allow_query({"format", "lang", "agent_id", "team_id", "from", "to", "day"});
-    Activity a = activity.activity(c.actor(), activity_query(c));
-    const std::string first = c.time().date_at(a.from).str(), last = c.time().date_at(a.to - 1).str();
-    const std::string period = first == last ? first : first + "_" + last;
-    return http::sheet_download(data_dir, c, {"坐席通话统计", "agent-calls"}, period,
-                                [&](const util::SheetTarget& target) { activity.export_sheet(c.actor(), a, target); });
   });
   router.add("POST", "/api/v1/follow-ups", [&](Context& c) {
     JsonBody b(c.request.body,

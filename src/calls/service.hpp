@@ -47,6 +47,9 @@ class CallService {
  public:
   /// Keeps the agent-day figures current in the same transactions (the composition root wires it).
   void keep_days(const kpi::DayKeeper& days) { days_ = &days; }
+  /// Logs calls without keeping the figures: only for the benchmark that measures what keeping them costs
+  /// (bench/metrics_bench); the figures of calls logged so are wrong until `waihu metrics rebuild`.
+  void stop_keeping_days() { days_ = nullptr; }
   CallService(db::Database& db, const calendar::CompanyTime& time, const crm::PhoneNormalizer& phones,
               crm::CustomerService& customers, org::OrgService& org, FollowUpService& follow_ups,
               EffectiveRuleAt rule_at = {})

@@ -29,8 +29,10 @@ void add_org_commands(CLI::App& root, Shared& s);
 void add_calendar_commands(CLI::App& root, Shared& s);
 /// `waihu policy check|apply|show|diff`.
 void add_policy_commands(CLI::App& root, Shared& s);
-/// `waihu metrics verify|rebuild`.
+/// `waihu metrics verify|rebuild|sheet`.
 void add_metrics_commands(CLI::App& root, Shared& s);
+/// `waihu scenario run`.
+void add_scenario_commands(CLI::App& root, Shared& s);
 /// `import customers`, `export customers`.
 void add_customer_commands(CLI::App& import, CLI::App& exp, Shared& s);
 /// `import calls`, `export calls`.

@@ -162,4 +162,21 @@ std::vector<AgentTotal> totals(soci::session& sql, const calendar::Period& perio
   return out;
 }
 
+std::vector<DayTeamTotal> day_team_totals(soci::session& sql, const calendar::Period& period,
+                                          const org::ScopeFilter& scope) {
+  db::Query q;
+  q << "SELECT a.day, u.team_id";
+  for (auto m : kMetricNames) q << ", SUM(a." << m << ")";
+  q << " FROM agent_days a JOIN users u ON u.id = a.user_id WHERE a.day >= " << q.bind(period.from.str())
+    << " AND a.day <= " << q.bind(period.to.str()) << org::scope_sql(q, scope, {.user = "a.user_id"});
+  q << " GROUP BY a.day, u.team_id ORDER BY a.day, u.team_id";
+  std::vector<DayTeamTotal> out;
+  for (const auto& r : q.fetch(sql, 2 + kMetricNames.size())) {
+    DayTeamTotal t{calendar::LocalDate::parse(r.str(0)).value_or(calendar::LocalDate{}), r.i64(1), {}};
+    for (size_t i = 0; i < kMetricNames.size(); ++i) t.figures[i] = r.is_null(2 + i) ? 0 : r.i64(2 + i);
+    out.push_back(t);
+  }
+  return out;
+}
+
 }  // namespace waihu::kpi::store

@@ -69,4 +69,14 @@ struct AgentTotal {
 std::vector<AgentTotal> totals(soci::session& sql, const calendar::Period& period, const org::ScopeFilter& scope,
                                std::optional<long long> agent_id);
 
+/// A team's figures on one day: the sums over the agents whose rows `scope` lets the reader see, by the team each
+/// agent is in now.
+struct DayTeamTotal {
+  calendar::LocalDate day;
+  long long team_id = 0;
+  Figures figures{};
+};
+std::vector<DayTeamTotal> day_team_totals(soci::session& sql, const calendar::Period& period,
+                                          const org::ScopeFilter& scope);
+
 }  // namespace waihu::kpi::store

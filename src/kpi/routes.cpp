@@ -1,16 +1,11 @@
 #include "kpi/routes.hpp"
 
 #include "core/errors.hpp"
+#include "kpi/json.hpp"
 
 namespace waihu::kpi {
 
 namespace {
-nlohmann::json figures_json(const store::Figures& f) {
-  nlohmann::json j = nlohmann::json::object();
-  for (size_t i = 0; i < kMetricNames.size(); ++i) j[std::string(kMetricNames[i])] = f[i];
-  return j;
-}
-
 calendar::LocalDate date_query(const http::Context& c, const std::string& name, const calendar::LocalDate& fallback) {
   auto v = c.query(name);
   if (!v) return fallback;

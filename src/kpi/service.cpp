@@ -20,21 +20,38 @@ calendar::Period MetricsService::period_of(const std::string& span, const calend
   return {date, date};
 }
 
+namespace {
+void check_period(const calendar::Period& p) {
+  if (p.to < p.from) throw BadRequest::field("to", "结束日期早于开始日期 / before the start");
+  if (p.days() > 366) throw BadRequest::field("to", "最长一年 / at most a year");
+}
+}  // namespace
+
+std::vector<long long> MetricsService::team_within_scope(const org::Actor& actor, long long team_id,
+                                                         const std::vector<org::Team>& teams) const {
+  const org::ScopeFilter scope = org::scope_filter(actor);
+  const bool known = std::any_of(teams.begin(), teams.end(), [&](const org::Team& t) { return t.id == team_id; });
+  const bool visible =
+      scope.all || std::find(scope.team_ids.begin(), scope.team_ids.end(), team_id) != scope.team_ids.end();
+  if (!known || (!visible && !scope.own_user_id)) throw NotFound("team.not_found", "团队不存在 / no such team");
+  return org::team_subtree(teams, team_id);
+}
+
+std::vector<store::DayTeamTotal> MetricsService::by_day_and_team(const org::Actor& actor, const calendar::Period& p) {
+  check_period(p);
+  return db_.read([&](soci::session& sql) { return store::day_team_totals(sql, p, org::scope_filter(actor)); });
+}
+
 std::vector<store::AgentTotal> MetricsService::agents(const org::Actor& actor, const calendar::Period& p,
                                                       std::optional<long long> team_id,
                                                       std::optional<long long> agent_id,
                                                       std::vector<org::Team>& teams) {
-  if (p.to < p.from) throw BadRequest::field("to", "结束日期早于开始日期 / before the start");
-  if (p.days() > 366) throw BadRequest::field("to", "最长一年 / at most a year");
+  check_period(p);
   teams = org_.list_teams();
   const org::ScopeFilter scope = org::scope_filter(actor);
   std::set<long long> within;
   if (team_id) {
-    const bool known = std::any_of(teams.begin(), teams.end(), [&](const org::Team& t) { return t.id == *team_id; });
-    const bool visible =
-        scope.all || std::find(scope.team_ids.begin(), scope.team_ids.end(), *team_id) != scope.team_ids.end();
-    if (!known || (!visible && !scope.own_user_id)) throw NotFound("team.not_found", "团队不存在 / no such team");
-    for (long long id : org::team_subtree(teams, *team_id)) within.insert(id);
+    for (long long id : team_within_scope(actor, *team_id, teams)) within.insert(id);
   }
   auto rows = db_.read([&](soci::session& sql) { return store::totals(sql, p, scope, agent_id); });
   if (team_id) {

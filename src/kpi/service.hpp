@@ -40,6 +40,11 @@ class MetricsService {
                    std::optional<long long> agent_id);
   /// Per team the reader sees, each the sum of its whole subtree.
   Metrics by_team(const org::Actor& actor, const calendar::Period& p, std::optional<long long> team_id);
+  /// The team and the teams below it, NotFound unless the reader's scope reaches the team.
+  std::vector<long long> team_within_scope(const org::Actor& actor, long long team_id,
+                                           const std::vector<org::Team>& teams) const;
+  /// Per day and team within scope (the team each agent is in now), for trends.
+  std::vector<store::DayTeamTotal> by_day_and_team(const org::Actor& actor, const calendar::Period& p);
 
  private:
   std::vector<store::AgentTotal> agents(const org::Actor& actor, const calendar::Period& p,

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <sstream>
+#include <stdexcept>
 #include <unordered_set>
 
 namespace waihu::policy {
@@ -325,6 +327,52 @@ const std::string& Document::file() const { return state_->file; }
 
 void Document::add_problem(Where where, std::string reason) {
   state_->problems.push_back({state_->file, where, std::move(reason)});
+}
+
+namespace {
+void mark_read(DocumentState& s, const toml::node& n) {
+  s.read.insert(&n);
+  if (auto t = n.as_table())
+    for (auto&& [k, v] : *t) mark_read(s, v);
+  if (auto a = n.as_array())
+    for (const toml::node& item : *a) mark_read(s, item);
+}
+
+void merge(toml::table& into, const toml::table& over) {
+  for (auto&& [k, v] : over) {
+    toml::node* mine = into.get(k.str());
+    if (mine && mine->is_table() && v.is_table()) {
+      merge(*mine->as_table(), *v.as_table());
+    } else {
+      into.insert_or_assign(k.str(), v);
+    }
+  }
+}
+}  // namespace
+
+std::string overlay_policy(std::string_view base, const Table* overrides,
+                           std::optional<calendar::LocalDate> effective_from) {
+  toml::table merged;
+  try {
+    merged = toml::parse(base);
+  } catch (const toml::parse_error& e) {
+    throw std::invalid_argument(std::string(e.description()));
+  }
+  if (overrides) {
+    mark_read(*overrides->state_, as_table(overrides->node_));
+    merge(merged, as_table(overrides->node_));
+  }
+  if (effective_from) {
+    if (!merged.contains("policy")) merged.insert("policy", toml::table{});
+    if (auto policy = merged.get("policy")->as_table()) {
+      policy->insert_or_assign("effective_from", toml::date{static_cast<uint16_t>(effective_from->year),
+                                                            static_cast<uint8_t>(effective_from->month),
+                                                            static_cast<uint8_t>(effective_from->day)});
+    }
+  }
+  std::ostringstream out;
+  out << merged;
+  return out.str();
 }
 
 }  // namespace waihu::policy

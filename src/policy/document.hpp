@@ -76,6 +76,7 @@ class Table {
 
  private:
   friend class Document;
+  friend std::string overlay_policy(std::string_view, const Table*, std::optional<calendar::LocalDate>);
   Table(DocumentState* state, const void* node) : state_(state), node_(node) {}
   const void* get(std::string_view key) const;
   DocumentState* state_;
@@ -102,5 +103,12 @@ class Document {
  private:
   std::unique_ptr<DocumentState> state_;
 };
+
+/// A policy's TOML text with `overrides` laid over it — tables merge key by key, any other value (arrays too)
+/// replaces — and, when given, [policy] effective_from set: what a scenario runs when it tries a change. Returned as
+/// TOML text (comments are not kept); every value of `overrides` counts as read. Throws std::invalid_argument with
+/// the parser's message when `base` does not parse.
+std::string overlay_policy(std::string_view base, const Table* overrides,
+                           std::optional<calendar::LocalDate> effective_from);
 
 }  // namespace waihu::policy

@@ -10,22 +10,24 @@ Desk DeskService::desk(const org::Actor& actor) {
   d.day_end = bounds.to;
   d.date = today.str();
   d.yesterday = today.plus_days(-1).str();
-  const long long yesterday_start = time_.bounds(today.plus_days(-1)).from;
   // The counts are the metric layer's (the same figures every report and quota reads); the first and last call
-  // of the day come from the calls themselves.
-  auto own_figures = [&](long long from, long long to, const calendar::LocalDate& day, kpi::store::Figures* all) {
-    calls::CallFigures f = activity_.activity(actor, {from, to, actor.user_id, std::nullopt}).totals;
-    const kpi::store::Figures m = metrics_.by_agent(actor, {day, day}, std::nullopt, actor.user_id).total;
+  // of the day come from the calls themselves: the agent's own row of the day's sales sheet.
+  auto own_figures = [&](const calendar::LocalDate& day, kpi::store::Figures* all) {
+    const SalesSheet sheet = sheets_.sales(actor, {day, std::nullopt, actor.user_id});
     using kpi::store::metric_index;
+    const kpi::store::Figures& m = sheet.total;
+    calls::CallFigures f;
     f.dials = m[metric_index("dials")];
     f.connects = m[metric_index("connects")];
     f.effective = m[metric_index("effective_calls")];
     f.talk_seconds = m[metric_index("talk_seconds")];
+    f.first_call_at = sheet.first_call_at;
+    f.last_call_at = sheet.last_call_at;
     if (all) *all = m;
     return f;
   };
-  d.today = own_figures(d.day_start, d.day_end, today, &d.metrics_today);
-  d.previous_day = own_figures(yesterday_start, d.day_start, today.plus_days(-1), nullptr);
+  d.today = own_figures(today, &d.metrics_today);
+  d.previous_day = own_figures(today.plus_days(-1), nullptr);
   crm::CustomerFilter mine;
   mine.owner_id = actor.user_id;
   mine.open_only = true;

@@ -8,10 +8,10 @@
 
 #include "calendar/company_time.hpp"
 #include "calls/activity.hpp"
-#include "calls/activity_service.hpp"
 #include "crm/service.hpp"
 #include "kpi/service.hpp"
 #include "org/model.hpp"
+#include "reporting/daily_sheets.hpp"
 
 namespace waihu::reporting {
 
@@ -28,17 +28,15 @@ struct Desk {
 
 class DeskService {
  public:
-  DeskService(const calendar::CompanyTime& time, calls::ActivityService& activity, crm::CustomerService& customers,
-              kpi::MetricsService& metrics)
-      : time_(time), activity_(activity), customers_(customers), metrics_(metrics) {}
+  DeskService(const calendar::CompanyTime& time, DailySheetService& sheets, crm::CustomerService& customers)
+      : time_(time), sheets_(sheets), customers_(customers) {}
   /// The actor's own desk.
   Desk desk(const org::Actor& actor);
 
  private:
   const calendar::CompanyTime& time_;
-  calls::ActivityService& activity_;
+  DailySheetService& sheets_;
   crm::CustomerService& customers_;
-  kpi::MetricsService& metrics_;
 };
 
 }  // namespace waihu::reporting

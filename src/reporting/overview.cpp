@@ -5,7 +5,6 @@
 
 #include "core/errors.hpp"
 #include "org/rules.hpp"
-#include "reporting/overview_store.hpp"
 
 namespace waihu::reporting {
 
@@ -23,30 +22,33 @@ Overview OverviewService::overview(const org::Actor& actor) {
   Overview o;
   const calendar::LocalDate today = time_.today();
   const calendar::Period month_to_date{calendar::Month::of(today).first(), today};
-  const calendar::Bounds bounds = time_.bounds(month_to_date);
   o.date = today.str();
   o.month = calendar::Month::of(today).str();
-  auto rows = db_.read([&](soci::session& sql) {
-    return store::day_team_figures(sql, month_to_date, bounds, time_.utc_offset(bounds.from), org::scope_filter(actor));
-  });
   // Every day of the month so far, empty ones too: a trend line without gaps.
   for (auto d = month_to_date.from; d <= today; d = d.plus_days(1)) o.days[d.str()];
   std::unordered_map<long long, TeamFigures> teams;
-  for (const auto& r : rows) {
+  using kpi::store::metric_index;
+  static const size_t dials = metric_index("dials"), connects = metric_index("connects"),
+                      effective = metric_index("effective_calls"), talk = metric_index("talk_seconds"),
+                      deals = metric_index("deals"), revenue = metric_index("revenue_fen"),
+                      payments = metric_index("payments_fen"), refunds = metric_index("refunds_fen");
+  for (const auto& r : metrics_.by_day_and_team(actor, month_to_date)) {
+    const auto& m = r.figures;
     Figures f;
-    f.calls.dials = r.dials;
-    f.calls.connects = r.connects;
-    f.calls.effective = r.effective;
-    f.calls.talk_seconds = r.talk_seconds;
-    f.deals = r.deals;
-    f.revenue_fen = r.revenue_fen;
-    f.payments_fen = r.payments_fen;
-    add_figures(o.days[r.date], f);
+    f.calls.dials = m[dials];
+    f.calls.connects = m[connects];
+    f.calls.effective = m[effective];
+    f.calls.talk_seconds = m[talk];
+    f.deals = m[deals];
+    f.revenue_fen = m[revenue];
+    f.payments_fen = m[payments] - m[refunds];
+    const std::string date = r.day.str();
+    add_figures(o.days[date], f);
     add_figures(o.month_to_date, f);
     TeamFigures& team = teams[r.team_id];
     team.team_id = r.team_id;
     add_figures(team.month, f);
-    if (r.date == o.date) {
+    if (date == o.date) {
       add_figures(o.today, f);
       add_figures(team.today, f);
     }

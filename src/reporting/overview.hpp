@@ -1,14 +1,14 @@
 #pragma once
 // The manager's overview of their department: today and this month — dials, connects, effective calls, deals,
-// revenue, payments — by team, and the month's days for a trend. Counted by the database over the actor's scope.
-// (The analytics issue deepens it; the metric layer of the policy issue will own these definitions.)
+// revenue, payments — by team, and the month's days for a trend. Read from the metric layer (kpi), so every figure
+// means what docs/policy.md defines and equals the desk's and the metrics endpoint's.
 #include <map>
 #include <string>
 #include <vector>
 
 #include "calendar/company_time.hpp"
 #include "calls/activity.hpp"
-#include "db/database.hpp"
+#include "kpi/service.hpp"
 #include "org/model.hpp"
 #include "org/service.hpp"
 
@@ -37,13 +37,13 @@ struct Overview {
 
 class OverviewService {
  public:
-  OverviewService(db::Database& db, const calendar::CompanyTime& time, org::OrgService& org)
-      : db_(db), time_(time), org_(org) {}
+  OverviewService(kpi::MetricsService& metrics, const calendar::CompanyTime& time, org::OrgService& org)
+      : metrics_(metrics), time_(time), org_(org) {}
   /// Forbidden without the view_overview right.
   Overview overview(const org::Actor& actor);
 
  private:
-  db::Database& db_;
+  kpi::MetricsService& metrics_;
   const calendar::CompanyTime& time_;
   org::OrgService& org_;
 };

@@ -1,6 +1,9 @@
 #include "reporting/routes.hpp"
 
 #include "calls/json.hpp"
+#include "core/errors.hpp"
+#include "http/download.hpp"
+#include "kpi/json.hpp"
 #include "sales/json.hpp"
 #include "util/clock.hpp"
 #include "util/strings.hpp"
@@ -17,17 +20,95 @@ nlohmann::json to_json(const Figures& f) {
   j["payments"] = util::format_yuan(f.payments_fen);
   return j;
 }
-}  // namespace
 
-namespace {
-nlohmann::json desk_metrics(const kpi::store::Figures& f) {
-  nlohmann::json j = nlohmann::json::object();
-  for (size_t i = 0; i < kpi::kMetricNames.size(); ++i) j[std::string(kpi::kMetricNames[i])] = f[i];
-  return j;
+// ?day= (default today), ?team_id=, ?agent_id= of a daily sheet.
+SheetQuery sheet_query(const http::Context& c) {
+  SheetQuery q{c.time().today(), c.query_int("team_id"), c.query_int("agent_id")};
+  if (auto d = c.query("day")) {
+    auto day = calendar::LocalDate::parse(*d);
+    if (!day) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+    q.day = *day;
+  }
+  return q;
+}
+
+nlohmann::json instant_or_null(const std::optional<long long>& t) {
+  return t ? nlohmann::json(util::format_iso_utc(*t)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json sheet_figures(const kpi::store::Figures& f, const std::optional<long long>& first,
+                             const std::optional<long long>& last) {
+  using kpi::store::metric_index;
+  calls::CallFigures calls{f[metric_index("dials")], f[metric_index("connects")], 0, 0, first, last};
+  return {{"metrics", kpi::figures_json(f)},
+          {"connect_rate_bp", calls::connect_rate_bp(calls)},
+          {"first_call_at", instant_or_null(first)},
+          {"last_call_at", instant_or_null(last)}};
+}
+
+void register_sheet_routes(http::Router& router, const std::string& data_dir, DailySheetService& sheets) {
+  router.add("GET", "/api/v1/sheets/sales", [&sheets](http::Context& c) {
+    c.allow_query({"day", "team_id", "agent_id"});
+    const SalesSheet s = sheets.sales(c.actor(), sheet_query(c));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& r : s.rows) {
+      nlohmann::json j = sheet_figures(r.figures, r.first_call_at, r.last_call_at);
+      j["agent_id"] = r.agent_id;
+      j["agent_name"] = r.agent_name;
+      j["username"] = r.username;
+      j["team_id"] = r.team_id;
+      j["team_name"] = r.team_name;
+      items.push_back(std::move(j));
+    }
+    return http::Response::json({{"day", s.day.str()},
+                                 {"time_zone", c.time().zone_id()},
+                                 {"policy_version", s.policy_version},
+                                 {"items", std::move(items)},
+                                 {"total", sheet_figures(s.total, s.first_call_at, s.last_call_at)}});
+  });
+  router.add("GET", "/api/v1/sheets/sales/export", [&data_dir, &sheets](http::Context& c) {
+    c.allow_query({"format", "lang", "day", "team_id", "agent_id"});
+    const SheetQuery q = sheet_query(c);
+    return http::sheet_download(data_dir, c, {"电话销售日报表", "daily-calling-sheet"}, q.day.str(),
+                                [&](const util::SheetTarget& target) { sheets.export_sales(c.actor(), q, target); });
+  });
+  router.add("GET", "/api/v1/sheets/customers", [&sheets](http::Context& c) {
+    c.allow_query({"day", "team_id", "agent_id", "cursor", "limit"});
+    auto page = sheets.customers(c.actor(), sheet_query(c), c.cursor(), c.limit());
+    return http::page_response(page, [](const CustomerSheetRow& r) {
+      return nlohmann::json{{"agent_id", r.agent_id},
+                            {"agent_name", r.agent_name},
+                            {"customer_id", r.customer_id},
+                            {"company", r.company},
+                            {"contact_name", r.contact_name},
+                            {"title", r.title},
+                            {"phone", r.phone},
+                            {"headcount", r.headcount ? nlohmann::json(*r.headcount) : nlohmann::json(nullptr)},
+                            {"it_status", r.it_status},
+                            {"grade", r.grade},
+                            {"found_today", r.found_today},
+                            {"calls", r.calls},
+                            {"connects", r.connects},
+                            {"effective_calls", r.effective},
+                            {"talk_seconds", r.talk_seconds},
+                            {"first_call_at", util::format_iso_utc(r.first_call_at)},
+                            {"last_call_at", util::format_iso_utc(r.last_call_at)},
+                            {"last_result", r.last_result}};
+    });
+  });
+  router.add("GET", "/api/v1/sheets/customers/export", [&data_dir, &sheets](http::Context& c) {
+    c.allow_query({"format", "lang", "day", "team_id", "agent_id"});
+    const SheetQuery q = sheet_query(c);
+    return http::sheet_download(
+        data_dir, c, {"客户记录日报表", "daily-customer-sheet"}, q.day.str(),
+        [&](const util::SheetTarget& target) { sheets.export_customers(c.actor(), q, target); });
+  });
 }
 }  // namespace
 
-void register_routes(http::Router& router, TimelineService& timeline, DeskService& desk, OverviewService& overview) {
+void register_routes(http::Router& router, const std::string& data_dir, TimelineService& timeline, DeskService& desk,
+                     OverviewService& overview, DailySheetService& sheets) {
+  register_sheet_routes(router, data_dir, sheets);
   router.add("GET", "/api/v1/overview", [&overview](http::Context& c) {
     c.allow_query({});
     Overview o = overview.overview(c.actor());
@@ -62,7 +143,7 @@ void register_routes(http::Router& router, TimelineService& timeline, DeskServic
                                  {"day_end", util::format_iso_utc(d.day_end)},
                                  {"today", calls::to_json(d.today)},
                                  {"previous_day", calls::to_json(d.previous_day)},
-                                 {"metrics", desk_metrics(d.metrics_today)},
+                                 {"metrics", kpi::figures_json(d.metrics_today)},
                                  {"targets", nullptr},
                                  {"due", d.due},
                                  {"overdue", d.overdue},

@@ -7,5 +7,6 @@
 #include "reporting/timeline.hpp"
 
 namespace waihu::reporting {
-void register_routes(http::Router& router, TimelineService& timeline, DeskService& desk, OverviewService& overview);
+void register_routes(http::Router& router, const std::string& data_dir, TimelineService& timeline, DeskService& desk,
+                     OverviewService& overview, DailySheetService& sheets);
 }  // namespace waihu::reporting

@@ -1,4 +1,4 @@
-// The floor's figures (issue 13): the per-agent table of a day counted by the server over every call in scope,
+// The floor's figures (issues 13, 14): the daily sales sheet (per agent, from the metric layer) equal to every call in scope,
 // the agent's desk (today beside yesterday, follow-ups due and overdue, callbacks in time order), typed talk
 // time only as an audited correction, and people and customers by name wherever records name them.
 import { test, before, after } from 'node:test';
@@ -33,9 +33,9 @@ async function allCalls(token, query) {
   return out;
 }
 
-test('the per-agent table of a day equals the calls themselves, for the supervisor\'s scope, with totals', async () => {
+test('the daily sales sheet equals the calls themselves, for the supervisor\'s scope, with totals', async () => {
   const day = lastWorkingDay();
-  const r = await api(srv.base, 'GET', `/api/v1/calls/activity?day=${day}`, { token: supervisor1 });
+  const r = await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}`, { token: supervisor1 });
   assert.equal(r.status, 200, JSON.stringify(r.json));
   const calls = await allCalls(supervisor1, `day=${day}`);
   assert.ok(calls.length > 300, `${calls.length} calls: more than one page of the list`);
@@ -50,64 +50,121 @@ test('the per-agent table of a day equals the calls themselves, for the supervis
     if (c.started_at > a.last) a.last = c.started_at;
     byAgent.set(c.agent_id, a);
   }
-  for (const row of r.json.agents) {
+  for (const row of r.json.items) {
     const a = byAgent.get(row.agent_id);
+    const m = row.metrics;
     if (!a) {
       // Someone who may log calls but made none (the supervisor): a row of zeros.
-      assert.deepEqual([row.dials, row.talk_seconds, row.first_call_at], [0, 0, null], row.agent_name);
+      assert.deepEqual([m.dials, m.talk_seconds, row.first_call_at], [0, 0, null], row.agent_name);
       continue;
     }
-    assert.deepEqual([row.dials, row.connects, row.effective, row.talk_seconds, row.first_call_at, row.last_call_at],
+    assert.deepEqual([m.dials, m.connects, m.effective_calls, m.talk_seconds, row.first_call_at, row.last_call_at],
       [a.dials, a.connects, a.effective, a.talk, a.first, a.last], row.agent_name);
+    assert.ok(row.team_name, 'the sheet names the agent\'s team');
     assert.equal(row.connect_rate_bp, Math.round((a.connects * 10000) / a.dials));
     assert.ok(row.agent_name && row.username.startsWith('agent'));
   }
-  assert.equal(r.json.agents.filter((a) => a.dials > 0).length, byAgent.size, 'every agent with calls has a row');
-  assert.equal(r.json.totals.dials, calls.length);
-  assert.equal(r.json.totals.connects, calls.filter((c) => c.answered_at).length);
-  const dials = r.json.agents.map((a) => a.dials);
+  assert.equal(r.json.items.filter((a) => a.metrics.dials > 0).length, byAgent.size, 'every agent with calls has a row');
+  assert.equal(r.json.total.metrics.dials, calls.length);
+  assert.equal(r.json.total.metrics.connects, calls.filter((c) => c.answered_at).length);
+  assert.ok(r.json.policy_version > 0, 'the sheet names the policy version that counted it');
+  const dials = r.json.items.map((a) => a.metrics.dials);
   assert.deepEqual(dials, [...dials].sort((x, y) => y - x), 'most dials first');
   // Another group's agents are not in a supervisor's table.
-  assert.ok(!r.json.agents.some((a) => a.agent_id === ids.agent11));
-  const all = (await api(srv.base, 'GET', `/api/v1/calls/activity?day=${day}`, { token: admin })).json;
-  assert.ok(all.agents.some((a) => a.agent_id === ids.agent11));
-  assert.ok(all.totals.dials > r.json.totals.dials);
+  assert.ok(!r.json.items.some((a) => a.agent_id === ids.agent11));
+  const all = (await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}`, { token: admin })).json;
+  assert.ok(all.items.some((a) => a.agent_id === ids.agent11));
+  assert.ok(all.total.metrics.dials > r.json.total.metrics.dials);
   // An agent sees only their own row; QA (who logs no calls) has none of their own.
-  const own = (await api(srv.base, 'GET', `/api/v1/calls/activity?day=${day}`, { token: agent01 })).json;
-  assert.deepEqual(own.agents.map((a) => a.agent_id), [ids.agent01]);
+  const own = (await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}`, { token: agent01 })).json;
+  assert.deepEqual(own.items.map((a) => a.agent_id), [ids.agent01]);
   // A team filter narrows the admin's table to that group.
   const team = (await api(srv.base, 'GET', `/api/v1/users/${ids.agent01}`, { token: admin })).json.team_id;
-  const group = (await api(srv.base, 'GET', `/api/v1/calls/activity?day=${day}&team_id=${team}`, { token: admin })).json;
-  assert.equal(group.totals.dials, r.json.totals.dials);
+  const group = (await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}&team_id=${team}`, { token: admin })).json;
+  assert.equal(group.total.metrics.dials, r.json.total.metrics.dials);
+  // A team outside a supervisor's scope is not found.
+  const other = (await api(srv.base, 'GET', `/api/v1/users/${ids.agent11}`, { token: admin })).json.team_id;
+  assert.equal((await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}&team_id=${other}`, { token: supervisor1 })).status, 404);
 });
 
 test('agents without a call today still have a row (the supervisor looks for them); a bad period is refused', async () => {
   const far = '2001-03-05';
-  const r = (await api(srv.base, 'GET', `/api/v1/calls/activity?day=${far}`, { token: supervisor1 })).json;
-  assert.ok(r.agents.length >= 5, 'the whole group is listed');
-  assert.ok(r.agents.every((a) => a.dials === 0 && a.first_call_at === null));
-  assert.equal(r.totals.connect_rate_bp, 0);
-  for (const q of ['from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z', 'from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z']) {
-    const bad = await api(srv.base, 'GET', `/api/v1/calls/activity?${q}`, { token: admin });
+  const r = (await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${far}`, { token: supervisor1 })).json;
+  assert.ok(r.items.length >= 5, 'the whole group is listed');
+  assert.ok(r.items.every((a) => a.metrics.dials === 0 && a.first_call_at === null));
+  assert.equal(r.total.connect_rate_bp, 0);
+  for (const q of ['day=2026-02-30', 'day=yesterday', 'day=2026-01-01&from=2026-01-01']) {
+    const bad = await api(srv.base, 'GET', `/api/v1/sheets/sales?${q}`, { token: admin });
     assert.equal(bad.status, 400, q);
-    assert.equal(bad.json.error.details.field, 'to');
   }
 });
 
-test('the per-agent table exports with totals as real numbers, named for the day; agents may not', async () => {
+test('the daily sales sheet exports with totals as real numbers, named for the day; agents may not', async () => {
   const day = lastWorkingDay();
-  const table = (await api(srv.base, 'GET', `/api/v1/calls/activity?day=${day}`, { token: supervisor1 })).json;
-  const x = await api(srv.base, 'GET', `/api/v1/calls/activity/export?day=${day}&format=xlsx`, { token: supervisor1 });
+  const table = (await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}`, { token: supervisor1 })).json;
+  const x = await api(srv.base, 'GET', `/api/v1/sheets/sales/export?day=${day}&format=xlsx&lang=en`, { token: supervisor1 });
   assert.equal(x.status, 200);
-  assert.match(x.headers.get('content-disposition'), new RegExp(`agent-calls-${day}\\.xlsx`));
+  assert.match(x.headers.get('content-disposition'), new RegExp(`daily-calling-sheet-${day}\\.xlsx`));
   const rows = xlsxRows(x.buf);
-  assert.equal(rows[0][2].value, '外呼数');
-  assert.equal(rows.length, table.agents.length + 2, 'header, one row per agent, the total');
+  const header = rows[0].map((c) => c.value);
+  assert.equal(header[6], 'Dials');
+  assert.equal(rows.length, table.items.length + 2, 'header, one row per agent, the total');
   const total = rows.at(-1);
-  assert.equal(total[0].value, '合计');
-  assert.deepEqual([total[2].type, total[2].value], ['number', table.totals.dials]);
-  assert.equal(total[4].value, table.totals.connect_rate_bp / 100, 'the connect rate in %');
-  assert.equal((await api(srv.base, 'GET', `/api/v1/calls/activity/export?day=${day}`, { token: agent01 })).status, 403);
+  assert.equal(total[1].value, 'Total');
+  assert.deepEqual([total[6].type, total[6].value], ['number', table.total.metrics.dials]);
+  assert.equal(total[header.indexOf('Effective calls')].value, table.total.metrics.effective_calls);
+  assert.equal(total[header.indexOf('Revenue (yuan)')].value, table.total.metrics.revenue_fen / 100, 'money in yuan');
+  const csv = await api(srv.base, 'GET', `/api/v1/sheets/sales/export?day=${day}`, { token: supervisor1 });
+  assert.match(csv.buf.toString("utf8"), /^\uFEFF日期,坐席,用户名,班组/);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/sheets/sales/export?day=${day}`, { token: agent01 })).status, 403);
+});
+
+test('the daily customer sheet: each customer an agent called, its record, paged; phones masked as everywhere', async () => {
+  const day = lastWorkingDay();
+  const calls = (await allCalls(agent01, `day=${day}&agent_id=${ids.agent01}`)).filter((c) => c.customer_id);
+  const expected = new Map();
+  for (const c of calls) {
+    const e = expected.get(c.customer_id) ?? { calls: 0, effective: 0, talk: 0 };
+    e.calls++;
+    if (c.effective) e.effective++;
+    e.talk += c.talk_seconds;
+    expected.set(c.customer_id, e);
+  }
+  assert.ok(expected.size > 3, 'the demo agent called several customers');
+  // Paged by 3: every customer once, in agent then customer order.
+  const rows = [];
+  let cursor = '';
+  do {
+    const r = await api(srv.base, 'GET', `/api/v1/sheets/customers?day=${day}&limit=3${cursor ? '&cursor=' + cursor : ''}`, { token: agent01 });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    assert.ok(r.json.items.length <= 3);
+    rows.push(...r.json.items);
+    cursor = r.json.next_cursor;
+  } while (cursor);
+  assert.deepEqual(rows.map((r) => r.customer_id), [...expected.keys()].sort((a, b) => a - b));
+  for (const r of rows) {
+    const e = expected.get(r.customer_id);
+    assert.deepEqual([r.calls, r.effective_calls, r.talk_seconds], [e.calls, e.effective, e.talk], r.company);
+    assert.equal(r.agent_id, ids.agent01);
+    assert.ok(r.company && r.last_result);
+  }
+  // The agent's own customers show their numbers in full; QA sees the same rows masked.
+  const customer = (await api(srv.base, 'GET', `/api/v1/customers/${rows[0].customer_id}`, { token: agent01 })).json;
+  if (customer.owner_id === ids.agent01) assert.equal(rows[0].phone, customer.phones[0]);
+  const seen = (await api(srv.base, 'GET', `/api/v1/sheets/customers?day=${day}&agent_id=${ids.agent01}&limit=1000`, { token: qa })).json;
+  assert.ok(seen.items.length > 0, 'QA reads the sheet of its scope');
+  assert.ok(seen.items.every((r) => r.phone.includes('*')), 'masked for QA');
+  // A supervisor of another group does not see agent01's rows; a bad cursor is refused.
+  const out = (await api(srv.base, 'GET', `/api/v1/sheets/customers?day=${day}&agent_id=${ids.agent11}`, { token: supervisor1 })).json;
+  assert.equal(out.items.length, 0);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/sheets/customers?cursor=nonsense`, { token: admin })).status, 400);
+  // The export: one row per customer under the seed's headers; agents may not export.
+  const x = await api(srv.base, 'GET', `/api/v1/sheets/customers/export?day=${day}&agent_id=${ids.agent01}&format=xlsx`, { token: supervisor1 });
+  assert.equal(x.status, 200);
+  const sheet = xlsxRows(x.buf);
+  assert.deepEqual(sheet[0].slice(2, 8).map((c) => c.value), ['客户名称', '联系人', '部门职务', '电话', '人数', '信息化现状']);
+  assert.equal(sheet.length, rows.length + 1);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/sheets/customers/export?day=${day}`, { token: agent01 })).status, 403);
 });
 
 test('the desk: today and yesterday from the server, follow-ups due and overdue, callbacks in time order', async () => {
@@ -236,9 +293,9 @@ test('the overview: today and the month by team and by day, equal to the per-age
   for (const k of ['dials', 'connects', 'effective', 'deals', 'revenue_fen', 'payments_fen']) assert.equal(sum(k), d.month_to_date[k], k);
   assert.equal(d.teams.reduce((n, t) => n + t.month.dials, 0), d.month_to_date.dials);
   assert.ok(d.teams.every((t) => t.team_name));
-  const today = (await api(srv.base, 'GET', '/api/v1/calls/activity', { token: admin })).json;
-  assert.equal(d.today.dials, today.totals.dials, 'the same count as the calls page');
-  assert.equal(d.today.connects, today.totals.connects);
+  const today = (await api(srv.base, 'GET', '/api/v1/sheets/sales', { token: admin })).json;
+  assert.equal(d.today.dials, today.total.metrics.dials, 'the same count as the calls page');
+  assert.equal(d.today.connects, today.total.metrics.connects);
   // The month's deals match the deals list.
   const deals = (await api(srv.base, 'GET', `/api/v1/deals?from=${d.month}-01&to=${d.date}&limit=1000`, { token: admin })).json.items;
   assert.equal(d.month_to_date.deals, deals.length);

@@ -65,31 +65,38 @@ test('the desk from the keyboard: N opens the next due customer with dial ready;
   await context.close();
 });
 
-test('the supervisor\'s calls page: the whole day\'s totals and the per-agent table equal the server\'s', async () => {
+test('the supervisor\'s calls page: the day\'s totals and both daily sheets equal the server\'s', async () => {
   const token = await login(srv.base, 'liqiang', DEMO_PASSWORD);
-  const activity = (await api(srv.base, 'GET', '/api/v1/calls/activity', { token })).json;
+  const sheet = (await api(srv.base, 'GET', '/api/v1/sheets/sales', { token })).json;
   const { context, page } = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: '/calls' });
   await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().waitFor();
-  await page.waitForFunction((n) => document.querySelector('[data-testid=total-dials] .ant-statistic-content-value')?.textContent?.replace(/,/g, '') === String(n), activity.totals.dials);
-  assert.equal(await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').count(), activity.agents.length);
-  const top = activity.agents[0];
+  await page.waitForFunction((n) => document.querySelector('[data-testid=total-dials] .ant-statistic-content-value')?.textContent?.replace(/,/g, '') === String(n), sheet.total.metrics.dials);
+  assert.equal(await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').count(), sheet.items.length);
+  const top = sheet.items[0];
   const firstRow = await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().innerText();
   assert.match(firstRow, new RegExp(top.agent_name));
-  assert.match(firstRow, new RegExp(`\\b${top.dials}\\b`));
+  assert.match(firstRow, new RegExp(`\\b${top.metrics.dials}\\b`));
   // Sorting by connects puts the agent with most connects first (descending on the second click).
   const connectsHeader = page.getByTestId('agent-table').locator('th').filter({ hasText: /^接通$/ }).first();
   await connectsHeader.click();
   await connectsHeader.click();
-  const most = [...activity.agents].sort((a, b) => b.connects - a.connects)[0];
-  assert.match(await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().innerText(), new RegExp(`\\b${most.connects}\\b`));
+  const most = [...sheet.items].sort((a, b) => b.metrics.connects - a.metrics.connects)[0];
+  assert.match(await page.getByTestId('agent-table').locator('tbody tr.ant-table-row').first().innerText(), new RegExp(`\\b${most.metrics.connects}\\b`));
+  // The customer sheet: its first page as the server pages it.
+  const customers = (await api(srv.base, 'GET', '/api/v1/sheets/customers?limit=50', { token })).json;
+  if (customers.items.length) {
+    await page.getByTestId('customer-sheet-table').locator('tbody tr.ant-table-row').first().waitFor();
+    assert.equal(await page.getByTestId('customer-sheet-table').locator('tbody tr.ant-table-row').count(), customers.items.length);
+    assert.match(await page.getByTestId('customer-sheet-table').innerText(), new RegExp(customers.items[0].company.replace(/[()（）]/g, '.')));
+  }
   // The calls list names agents and customers.
   await page.getByTestId('calls-table').locator('tbody tr.ant-table-row').first().waitFor();
   assert.doesNotMatch(await page.getByTestId('calls-table').innerText(), /#\d+/);
   await screenshot(page, 'calls-by-agent');
   const download = page.waitForEvent('download');
-  await page.getByTestId('activity-export').hover();
-  await page.getByText('导出 Excel').click();
-  assert.match((await download).suggestedFilename(), /^坐席通话统计-\d{4}-\d\d-\d\d\.xlsx$/);
+  await page.getByTestId('sales-sheet-export').hover();
+  await page.getByText('导出 Excel').first().click();
+  assert.match((await download).suggestedFilename(), /^电话销售日报表-\d{4}-\d\d-\d\d\.xlsx$/);
   await context.close();
 });
 

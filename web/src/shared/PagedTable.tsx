@@ -6,7 +6,7 @@ import { LoadError, PagerBar } from './ListFooter';
 
 type PagedList<T> = ReturnType<typeof usePagedList<T>>;
 
-export function PagedTable<T extends { id: number }>({ list, testId, ...table }: {
+export function PagedTable<T extends object>({ list, testId, ...table }: {
   list: PagedList<T>;
   testId: string;
 } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {

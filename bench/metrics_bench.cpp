@@ -1,0 +1,202 @@
+// The metric layer at floor scale (issue 14): a generated month of a 1,000-agent floor (10,000,000 calls), then,
+// warm, the daily sheet of one team and the month's ranking of every agent by effective calls — the reads every
+// report makes — and what keeping the per-day rows adds to logging one call (the same calls logged with and
+// without the keeper, interleaved in one run). The same code as the server: App, its services, its stores.
+//   metrics_bench DATA_DIR [DB_URL] [CALLS=10000000] [AGENTS=1000]
+// A DATA_DIR (or DB_URL) that already holds the month is reused: only the measurements run again.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "db/query.hpp"
+#include "db/row_inserter.hpp"
+#include "kpi/day_store.hpp"
+
+using namespace waihu;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+constexpr int kTeamSize = 20;
+const calendar::Month kMonth{2026, 10};
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+template <class F>
+double median_ms(int runs, F&& f) {
+  f();  // warm
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    auto t = Clock::now();
+    f();
+    times.push_back(ms_since(t));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+long long start_of(app::App& app, const calendar::LocalDate& d) { return app.time.bounds(d).from; }
+
+void generate(app::App& app, long long calls, int agents) {
+  app.clock.set(start_of(app, kMonth.next().first()) + 12 * 3600);
+  app.db.migrate();
+  const auto root = app.org.create_team(nullptr, "华信科技", std::nullopt);
+  org::NewUser admin;
+  admin.username = "admin";
+  admin.role = org::Role::kAdmin;
+  admin.team_id = root.id;
+  admin.password = "bench-admin-1";
+  app.org.create_user(nullptr, admin);
+  app.ensure_policy();
+  std::vector<long long> teams;
+  for (int d = 0; d < 5; ++d) {
+    const auto dept = app.org.create_team(nullptr, "电销" + std::to_string(d + 1) + "部", root.id);
+    for (int g = 0; g < agents / kTeamSize / 5; ++g)
+      teams.push_back(app.org.create_team(nullptr, dept.name + std::to_string(g + 1) + "组", dept.id).id);
+  }
+  auto t = Clock::now();
+  std::vector<long long> agent_ids;
+  app.db.write([&](soci::session& sql) {
+    db::RowInserter users(sql, app.db.dialect(), "users",
+                          {"username", "display_name", "role", "team_id", "password_hash", "hired_on",
+                           "employment_status", "created_at", "updated_at"});
+    for (int i = 0; i < agents; ++i) {
+      const std::string name = "agent" + std::to_string(1000 + i);
+      users.text(name).text(name).text("agent").integer(teams[static_cast<size_t>(i / kTeamSize) % teams.size()]);
+      users.text("!").text("2026-01-05").text("regular").integer(0).integer(0);
+      agent_ids.push_back(users.insert());
+    }
+  });
+  // Working days of the month (preset A: Monday to Saturday), the calls spread evenly over agents and days.
+  std::vector<calendar::LocalDate> days;
+  for (auto d = kMonth.first(); d <= kMonth.last(); d = d.plus_days(1))
+    if (d.weekday() != calendar::Weekday::kSunday) days.push_back(d);
+  const long long per_day = calls / static_cast<long long>(agents) / static_cast<long long>(days.size());
+  std::mt19937_64 rng(42);
+  app.db.write([&](soci::session& sql) {
+    db::BulkWriteTuning tuning(sql, app.db.dialect());
+    db::RowInserter in(sql, app.db.dialect(), "calls",
+                       {"agent_id", "number", "direction", "started_at", "answered_at", "ended_at", "ring_seconds",
+                        "talk_seconds", "result", "effective", "source", "created_at"},
+                       {.returns_id = false, .batched = true});
+    std::string number;
+    for (const auto& day : days) {
+      const long long nine = start_of(app, day) + 9 * 3600;
+      for (long long agent : agent_ids) {
+        for (long long k = 0; k < per_day; ++k) {
+          const long long started = nine + k * (8 * 3600 / per_day) + static_cast<long long>(rng() % 30);
+          const bool answered = rng() % 3 == 0;
+          const long long talk = answered ? static_cast<long long>(rng() % 300) : 0;
+          number = "+86138" + std::to_string(10000000 + rng() % 90000000);
+          in.integer(agent).text(number).text("outbound").integer(started);
+          if (answered)
+            in.integer(started + 8);
+          else
+            in.null();
+          in.integer(started + 8 + talk).integer(8).integer(talk);
+          in.text(answered ? "connected" : "no_answer").integer(answered && talk >= 30 ? 1 : 0).text("agent");
+          in.integer(started + 8 + talk);
+          in.insert();
+        }
+      }
+    }
+    in.flush();
+  });
+  std::printf("generated %lld calls of %d agents in %zu teams over %zu days in %.1f s\n",
+              per_day * agents * static_cast<long long>(days.size()), agents, teams.size(), days.size(),
+              ms_since(t) / 1000);
+  t = Clock::now();
+  const long long rows = app.db.write([&](soci::session& sql) { return app.days.rebuild(sql, kMonth.period()); });
+  std::printf("rebuilt %lld agent-days from the calls in %.1f s\n", rows, ms_since(t) / 1000);
+}
+
+// Logs `n` calls for the agents round-robin, with or without the keeper; returns ms per call.
+double log_calls(app::App& app, const std::vector<long long>& agents, int n, bool keep, long long& next_start) {
+  if (keep)
+    app.calls.keep_days(app.days);
+  else
+    app.calls.stop_keeping_days();
+  const auto t = Clock::now();
+  for (int i = 0; i < n; ++i) {
+    calls::NewCall c;
+    c.agent_id = agents[static_cast<size_t>(i) % agents.size()];
+    c.number = "+8613900" + std::to_string(100000 + i);
+    c.result = i % 3 == 0 ? calls::CallResult::kConnected : calls::CallResult::kNoAnswer;
+    c.times.started_at = next_start++;
+    if (i % 3 == 0) c.times.answered_at = c.times.started_at + 5;
+    c.times.ended_at = c.times.started_at + (i % 3 == 0 ? 65 : 20);
+    app.calls.log(org::system_actor(), c);
+  }
+  return ms_since(t) / n;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: metrics_bench DATA_DIR [DB_URL] [CALLS] [AGENTS]\n");
+    return 2;
+  }
+  app::Config config;
+  config.data_dir = argv[1];
+  config.db_url = argc > 2 ? argv[2] : "";
+  const long long calls = argc > 3 ? std::atoll(argv[3]) : 10'000'000;
+  const int agents = argc > 4 ? std::atoi(argv[4]) : 1000;
+  app::App app(config);
+  if (app.db.schema_version() == 0) generate(app, calls, agents);
+  app.in_force.reload();
+  const std::string store = app.db.dialect() == db::Dialect::kSqlite ? "SQLite" : "PostgreSQL";
+
+  const auto team = app.org.find_team("电销1部1组");
+  const calendar::LocalDate day{2026, 10, 15};
+  const org::Actor admin = org::system_actor();
+  reporting::SalesSheet sheet;
+  const double sheet_ms = median_ms(20, [&] { sheet = app.sheets.sales(admin, {day, team->id, std::nullopt}); });
+  std::vector<kpi::MetricsRow> ranking;
+  const size_t effective = kpi::store::metric_index("effective_calls");
+  const double ranking_ms = median_ms(20, [&] {
+    ranking = app.metrics.by_agent(admin, kMonth.period(), std::nullopt, std::nullopt).rows;
+    std::sort(ranking.begin(), ranking.end(), [&](const kpi::MetricsRow& a, const kpi::MetricsRow& b) {
+      return a.figures[effective] > b.figures[effective];
+    });
+  });
+  // The baseline: the same ranking counted from the calls themselves, as before the metric layer.
+  const auto bounds = app.time.bounds(kMonth.period());
+  auto t = Clock::now();
+  const size_t counted = app.db.read([&](soci::session& sql) {
+    db::Query q;
+    q << "SELECT agent_id, SUM(effective) FROM calls WHERE started_at >= " << q.bind(bounds.from)
+      << " AND started_at < " << q.bind(bounds.to) << " GROUP BY agent_id ORDER BY 2 DESC";
+    return q.fetch(sql, 2).size();
+  });
+  const double from_calls_ms = ms_since(t);
+  std::printf("%s: team daily sheet (%zu agents, %s): median %.1f ms\n", store.c_str(), sheet.rows.size(),
+              day.str().c_str(), sheet_ms);
+  std::printf(
+      "%s: monthly ranking of %zu agents by effective calls: median %.1f ms (counted from the calls: %.0f ms, "
+      "%zu agents)\n",
+      store.c_str(), ranking.size(), ranking_ms, from_calls_ms, counted);
+
+  // Logging one call on a busy day: the day's rows of these agents already hold ~370 calls each.
+  app.clock.set(start_of(app, day) + 20 * 3600);
+  std::vector<long long> logging_agents;
+  for (const auto& r : sheet.rows) logging_agents.push_back(r.agent_id);
+  long long next_start = start_of(app, day) + 18 * 3600;
+  double with = 0, without = 0;
+  const int rounds = 10, per_round = 200;
+  log_calls(app, logging_agents, 50, true, next_start);  // warm
+  for (int r = 0; r < rounds; ++r) {
+    with += log_calls(app, logging_agents, per_round, true, next_start);
+    without += log_calls(app, logging_agents, per_round, false, next_start);
+  }
+  app.calls.keep_days(app.days);
+  std::printf(
+      "%s: logging a call: %.3f ms with the per-day rows kept, %.3f ms without: +%.1f%% (%d calls each, "
+      "interleaved)\n",
+      store.c_str(), with / rounds, without / rounds, (with / without - 1) * 100, rounds * per_round);
+  // Put the figures right again: the calls logged without the keeper were not counted.
+  app.db.write([&](soci::session& sql) { return app.days.rebuild(sql, {day, day}); });
+  return 0;
+}

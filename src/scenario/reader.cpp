@@ -1,0 +1,244 @@
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "app/policy_in_force.hpp"
+#include "org/model.hpp"
+#include "scenario/scenario.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::scenario {
+
+namespace {
+using policy::Table;
+
+// A preset by name, or a file relative to the scenario's folder.
+std::optional<std::string> policy_text(const Table& t, const std::string& key, const std::string& scenario_file,
+                                       std::string& source) {
+  auto name = t.text(key);
+  if (!name) return std::nullopt;
+  source = *name;
+  if (name->find('/') == std::string::npos && name->find(".toml") == std::string::npos) {
+    if (auto text = app::PoliciesInForce::preset_text(*name)) return text;
+    t.problem(key, "no preset named '" + *name + "' (preset-a, preset-b, seed-004, seed-001) — or give a file path");
+    return std::nullopt;
+  }
+  const auto path = std::filesystem::path(scenario_file).parent_path() / *name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    t.problem(key, "cannot read the policy file " + path.string());
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::optional<long long> instant(const Table& t, const char* key, bool required = true) {
+  auto v = t.text(key, required);
+  if (!v) return std::nullopt;
+  auto at = util::parse_iso8601(*v);
+  if (!at) t.problem(key, "must be an ISO 8601 time with its offset, e.g. \"2026-10-12T10:00:00+08:00\"");
+  return at;
+}
+
+class Reader {
+ public:
+  Reader(const policy::Document& doc, Scenario& s) : root_(doc.root()), s_(s) {}
+
+  void read() {
+    if (auto c = root_.text("company", false)) s_.company = *c;
+    if (auto p = root_.table("period")) {
+      auto from = p->date("from");
+      auto to = p->date("to");
+      if (from && to) {
+        if (*to < *from)
+          p->problem("to", "the period ends before it starts");
+        else if (calendar::Period{*from, *to}.days() > 366)
+          p->problem("to", "a scenario spans at most a year");
+        s_.period = {*from, *to};
+      }
+    }
+    read_policies();
+    for (const Table& t : root_.tables("team")) team(t);
+    for (const Table& t : root_.tables("person")) person(t);
+    for (const Table& t : root_.tables("customer")) customer(t);
+    for (const Table& t : root_.tables("call")) call(t);
+    for (const Table& t : root_.tables("follow_up")) follow_up(t);
+    for (const Table& t : root_.tables("deal")) deal(t);
+    for (const Table& t : root_.tables("payment")) payment(t);
+  }
+
+ private:
+  void read_policies() {
+    PolicySpec main;
+    main.where = root_.where("policy");
+    auto text = policy_text(root_, "policy", s_.file, main.source);
+    auto overrides = root_.table("policy_overrides", false);
+    if (text) add_policy(std::move(main), *text, overrides ? &*overrides : nullptr, s_.period.from);
+    for (const Table& change : root_.tables("policy_change")) {
+      PolicySpec spec;
+      spec.where = change.where();
+      auto from = change.date("from");
+      auto changed = policy_text(change, "policy", s_.file, spec.source);
+      auto over = change.table("overrides", false);
+      if (from && !s_.period.contains(*from)) change.problem("from", "must fall within the period");
+      if (from && changed) add_policy(std::move(spec), *changed, over ? &*over : nullptr, *from);
+    }
+  }
+  void add_policy(PolicySpec spec, const std::string& text, const Table* overrides, calendar::LocalDate from) {
+    try {
+      spec.text = policy::overlay_policy(text, overrides, from);
+      spec.from = from;
+      s_.policies.push_back(std::move(spec));
+    } catch (const std::invalid_argument& e) {
+      root_.problem("policy", std::string("the policy does not parse: ") + e.what());
+    }
+  }
+
+  void team(const Table& t) {
+    TeamSpec spec{t.text("name").value_or(""), t.text("parent", false).value_or(""), t.where()};
+    if (!spec.parent.empty() && !teams_.count(spec.parent))
+      t.problem("parent", "no team named '" + spec.parent + "' above this one");
+    if (!spec.name.empty() && !teams_.insert(spec.name).second) t.problem("name", "a second team named so");
+    s_.teams.push_back(std::move(spec));
+  }
+
+  void person(const Table& t) {
+    PersonSpec p;
+    p.where = t.where();
+    p.username = t.text("username").value_or("");
+    p.display_name = t.text("name", false).value_or(p.username);
+    p.role = t.choice("role", {"agent", "field_rep", "supervisor", "manager", "assistant", "qa", "director", "admin"})
+                 .value_or("agent");
+    p.team = t.text("team").value_or("");
+    if (!p.team.empty() && !teams_.count(p.team)) t.problem("team", "no team named '" + p.team + "'");
+    if (auto hired = t.date("hired", false)) p.hired = hired->str();
+    p.status = t.choice("status", {"probation", "regular", "left"}, false).value_or("regular");
+    p.prior_months = t.integer("prior_months", {.min = 0, .max = 600}, false).value_or(0);
+    if (!p.username.empty() && !people_.insert(p.username).second) t.problem("username", "a second person so named");
+    s_.people.push_back(std::move(p));
+  }
+
+  void person_ref(const Table& t, const char* key, std::string& into, bool required = true) {
+    auto v = t.text(key, required);
+    if (!v) return;
+    if (!people_.count(*v)) t.problem(key, "no person '" + *v + "'");
+    into = *v;
+  }
+  void customer_ref(const Table& t, std::string& into) {
+    auto v = t.text("customer");
+    if (!v) return;
+    if (!customers_.count(*v)) t.problem("customer", "no customer with key '" + *v + "' (customers come first)");
+    into = *v;
+  }
+
+  void customer(const Table& t) {
+    CustomerSpec c;
+    c.where = t.where();
+    c.key = t.text("key").value_or("");
+    c.company = t.text("company").value_or("");
+    c.contact_name = t.text("contact_name", false).value_or("");
+    c.title = t.text("title", false).value_or("");
+    c.fax = t.text("fax", false).value_or("");
+    c.it_status = t.text("it_status", false).value_or("");
+    c.grade = t.choice("grade", {"A", "B", "C", "D"}, false).value_or("");
+    c.phones = t.texts("phones", {}, false).value_or(std::vector<std::string>{});
+    c.headcount = t.integer("headcount", {.min = 0, .max = 10'000'000}, false);
+    person_ref(t, "owner", c.owner);
+    c.created_at = instant(t, "created_at", false);
+    if (t.has("created_by")) person_ref(t, "created_by", c.created_by);
+    if (!c.created_at && t.has("created_by")) t.problem("created_by", "give created_at too: when they found it");
+    if (!c.key.empty() && !customers_.insert(c.key).second) t.problem("key", "a second customer with this key");
+    if (c.created_at) {
+      Event e;
+      e.kind = EventKind::kCustomer;
+      e.at = *c.created_at;
+      e.where = c.where;
+      e.customer_index = s_.customers.size();
+      s_.events.push_back(std::move(e));
+    }
+    s_.customers.push_back(std::move(c));
+  }
+
+  void call(const Table& t) {
+    Event e;
+    e.kind = EventKind::kCall;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    if (t.has("customer")) customer_ref(t, e.customer);
+    if (auto n = t.text("number", false)) e.number = *n;
+    if (e.customer.empty() && e.number.empty()) t.problem("customer", "give the customer (its key) or the number");
+    e.at = instant(t, "started_at").value_or(0);
+    e.result = t.choice("result", {"no_answer", "busy", "invalid_number", "refused", "connected", "callback_requested",
+                                   "interested", "deal", "failed"})
+                   .value_or("");
+    e.talk_seconds = t.integer("talk_seconds", {.min = 0, .max = 86'400}, false).value_or(0);
+    e.ring_seconds = t.integer("ring_seconds", {.min = 0, .max = 600}, false).value_or(5);
+    s_.events.push_back(std::move(e));
+  }
+
+  void follow_up(const Table& t) {
+    Event e;
+    e.kind = EventKind::kFollowUp;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    customer_ref(t, e.customer);
+    e.at = instant(t, "at").value_or(0);
+    e.channel = t.choice("channel", {"phone", "visit", "fax", "sms", "email", "wechat"}, false).value_or("phone");
+    e.content = t.text("content").value_or("");
+    e.outcome = t.text("outcome", false).value_or("");
+    s_.events.push_back(std::move(e));
+  }
+
+  void deal(const Table& t) {
+    Event e;
+    e.kind = EventKind::kDeal;
+    e.where = t.where();
+    e.key = t.text("key").value_or("");
+    person_ref(t, "user", e.user);
+    customer_ref(t, e.customer);
+    e.amount_fen = t.integer("amount_fen", {.min = 1}).value_or(0);
+    e.on = t.date("closed_on");
+    e.sourcing = t.choice("sourcing", {"self", "proxy"}, false).value_or("self");
+    if (t.has("field_rep") || e.sourcing == "proxy") person_ref(t, "field_rep", e.field_rep);
+    e.product = t.text("product", false).value_or("未注明");  // the deal form requires one; scenarios may leave it out
+    if (!e.key.empty() && !deals_.insert(e.key).second) t.problem("key", "a second deal with this key");
+    s_.events.push_back(std::move(e));
+  }
+
+  void payment(const Table& t) {
+    Event e;
+    e.kind = EventKind::kPayment;
+    e.where = t.where();
+    e.deal = t.text("deal").value_or("");
+    if (!e.deal.empty() && !deals_.count(e.deal)) t.problem("deal", "no deal with key '" + e.deal + "' (deals first)");
+    e.amount_fen = t.integer("amount_fen", {.min = 1}).value_or(0);
+    e.on = t.date("on");
+    e.payment_kind = t.choice("kind", {"payment", "refund"}, false).value_or("payment");
+    e.reason = t.text("reason", e.payment_kind == "refund").value_or("");
+    if (t.has("user")) person_ref(t, "user", e.user);
+    s_.events.push_back(std::move(e));
+  }
+
+  Table root_;
+  Scenario& s_;
+  std::set<std::string> teams_, people_, customers_, deals_;
+};
+}  // namespace
+
+ReadResult read_scenario(std::string_view text, const std::string& file) {
+  policy::Document doc(text, file);
+  Scenario s;
+  s.file = file;
+  if (doc.ok()) Reader(doc, s).read();
+  doc.finish();
+  ReadResult out;
+  out.problems = doc.problems();
+  if (out.problems.empty()) out.scenario = std::move(s);
+  return out;
+}
+
+}  // namespace waihu::scenario

@@ -1,0 +1,269 @@
+#include "scenario/runner.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <random>
+
+#include "app/app.hpp"
+#include "calls/rules.hpp"
+#include "core/errors.hpp"
+#include "kpi/day_store.hpp"
+#include "kpi/json.hpp"
+#include "org/credentials.hpp"
+
+namespace waihu::scenario {
+
+namespace {
+
+// A fresh folder for the scenario's database, removed afterwards whatever happens.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::random_device rd;
+    path = std::filesystem::temp_directory_path() / ("waihu-scenario-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
+bool any_figure(const kpi::store::Figures& f) {
+  return std::any_of(f.begin(), f.end(), [](long long v) { return v != 0; });
+}
+
+class Runner {
+ public:
+  Runner(const Scenario& s, app::App& app) : s_(s), app_(app) {}
+
+  nlohmann::json run() {
+    app_.db.migrate();
+    // Before the period: the company, its people and the customers already on its books.
+    app_.clock.set(s_.period.from.days() * 86400 - 86400);
+    const org::Team root = app_.org.create_team(nullptr, s_.company, std::nullopt);
+    teams_[""] = root.id;
+    team_order_.push_back(root.id);
+    org::NewUser admin;
+    admin.username = "admin";
+    admin.role = org::Role::kAdmin;
+    admin.team_id = root.id;
+    admin.password = org::generate_password();
+    admin.employment_status = org::EmploymentStatus::kRegular;
+    admin_ = app_.org.actor_for(app_.org.create_user(nullptr, admin));
+    publish_policies();
+    app_.clock.set(app_.time.bounds(s_.period.from).from - 12 * 3600);  // the day before, at noon
+    for (const auto& t : s_.teams) {
+      guarded(t.where, [&] {
+        teams_[t.name] = app_.org.create_team(nullptr, t.name, teams_.at(t.parent)).id;
+        team_order_.push_back(teams_[t.name]);
+      });
+    }
+    for (const auto& p : s_.people) guarded(p.where, [&] { add_person(p); });
+    for (size_t i = 0; i < s_.customers.size(); ++i)
+      if (!s_.customers[i].created_at) guarded(s_.customers[i].where, [&] { add_customer(i, admin_); });
+    replay();
+    return output();
+  }
+
+ private:
+  template <class F>
+  void guarded(const policy::Where& where, F&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      fail(where, e.what());
+    } catch (const std::out_of_range&) {
+      fail(where, "refers to something the scenario does not define");
+    }
+  }
+  [[noreturn]] void fail(const policy::Where& where, const std::string& reason) {
+    throw RunError(policy::Problem{s_.file, where, reason}.str());
+  }
+
+  void publish_policies() {
+    for (const auto& p : s_.policies) {
+      const app::PolicyCheck check = app::check_policy(p.text, p.source);
+      if (!check.problems.empty()) {
+        std::string reasons = "policy '" + p.source + "' (with the scenario's overrides):";
+        for (const auto& problem : check.problems) reasons += "\n  " + problem.str();
+        fail(p.where, reasons);
+      }
+      guarded(p.where, [&] {
+        const auto v = app_.policies.apply(org::system_actor(), p.text, "scenario");
+        versions_.push_back({v.name, v.id, p.from});
+      });
+    }
+    // The company's zone: the one of the policy in force on the period's first day.
+    app_.clock.set(s_.period.from.days() * 86400 + 12 * 3600);
+    app_.in_force.reload();
+  }
+
+  void add_person(const PersonSpec& p) {
+    org::NewUser u;
+    u.username = p.username;
+    u.display_name = p.display_name;
+    u.role = *org::parse_role(p.role);
+    u.team_id = teams_.at(p.team);
+    u.password = org::generate_password();
+    u.hired_on = p.hired.empty() ? s_.period.from.str() : p.hired;
+    u.employment_status = *org::parse_employment_status(p.status);
+    u.prior_months = p.prior_months;
+    const org::User user = app_.org.create_user(nullptr, u);
+    people_.emplace(p.username, app_.org.actor_for(user));
+    usernames_[user.id] = p.username;
+  }
+
+  void add_customer(size_t index, const org::Actor& actor) {
+    const CustomerSpec& c = s_.customers[index];
+    crm::CustomerInput in;
+    in.company = c.company;
+    in.contact_name = c.contact_name;
+    in.title = c.title;
+    in.fax = c.fax;
+    in.it_status = c.it_status;
+    in.grade = c.grade;
+    in.phones = c.phones;
+    if (c.headcount) in.headcount = std::to_string(*c.headcount);
+    const long long owner = people_.at(c.owner).user_id;
+    crm::OwnerChange owner_change;
+    if (actor.user_id != owner) owner_change = std::optional<long long>(owner);
+    customers_[c.key] = app_.customers.create(actor, in, owner_change).id;
+  }
+
+  // Noon of a day in the company's zone: when a deal or payment dated that day is entered.
+  long long noon_of(const calendar::LocalDate& d) { return app_.time.bounds(d).from + 12 * 3600; }
+
+  void replay() {
+    std::vector<Event> events = s_.events;
+    for (auto& e : events)
+      if (e.on) e.at = noon_of(*e.on);
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+    for (const Event& e : events) {
+      app_.clock.set(e.at);
+      app_.in_force.reload();  // a policy change on this day brings its zone
+      if (!s_.period.contains(app_.time.date_at(e.at))) {
+        fail(e.where, "falls on " + app_.time.date_at(e.at).str() + ", outside the period " + s_.period.from.str() +
+                          " … " + s_.period.to.str());
+      }
+      guarded(e.where, [&] { apply(e); });
+    }
+  }
+
+  void apply(const Event& e) {
+    switch (e.kind) {
+      case EventKind::kCustomer: {
+        const CustomerSpec& c = s_.customers[e.customer_index];
+        add_customer(e.customer_index, people_.at(c.created_by.empty() ? c.owner : c.created_by));
+        return;
+      }
+      case EventKind::kCall: {
+        calls::NewCall in;
+        const org::Actor& actor = people_.at(e.user);
+        in.agent_id = actor.user_id;
+        if (!e.customer.empty()) in.customer_id = customers_.at(e.customer);
+        if (!e.number.empty()) in.number = e.number;
+        in.result = *calls::parse_call_result(e.result);
+        in.times.started_at = e.at;
+        if (calls::was_answered(in.result)) {
+          in.times.answered_at = e.at + e.ring_seconds;
+          in.times.ended_at = e.at + e.ring_seconds + e.talk_seconds;
+        } else {
+          if (e.talk_seconds > 0) throw BadRequest::field("talk_seconds", "a call not answered has no talk");
+          in.times.ended_at = e.at + e.ring_seconds;
+        }
+        app_.clock.set(*in.times.ended_at);
+        app_.calls.log(actor, in);
+        return;
+      }
+      case EventKind::kFollowUp: {
+        calls::NewFollowUp in;
+        in.customer_id = customers_.at(e.customer);
+        in.at = e.at;
+        in.channel = *calls::parse_channel(e.channel);
+        in.content = e.content;
+        in.outcome = e.outcome;
+        app_.follow_ups.log(people_.at(e.user), in);
+        return;
+      }
+      case EventKind::kDeal: {
+        sales::NewDeal in;
+        const org::Actor& actor = people_.at(e.user);
+        in.customer_id = customers_.at(e.customer);
+        in.agent_id = actor.user_id;
+        in.sourcing = *sales::parse_sourcing(e.sourcing);
+        if (!e.field_rep.empty()) in.field_rep_id = people_.at(e.field_rep).user_id;
+        in.product = e.product;
+        in.amount_fen = e.amount_fen;
+        in.closed_on = e.on->str();
+        deals_[e.key] = app_.deals.create(actor, in).deal.id;
+        return;
+      }
+      case EventKind::kPayment: {
+        const org::Actor actor = e.user.empty() ? admin_ : people_.at(e.user);
+        app_.deals.add_payment(actor, deals_.at(e.deal),
+                               e.payment_kind == "refund" ? sales::PaymentKind::kRefund : sales::PaymentKind::kPayment,
+                               e.amount_fen, e.on->str(), e.reason);
+        return;
+      }
+    }
+  }
+
+  nlohmann::json output() {
+    nlohmann::json out;
+    const app::PolicyVersion last = app_.in_force.at(s_.period.to);
+    out["policy"] = {{"name", last.policy->header.name}, {"version", last.version}};
+    out["policies"] = nlohmann::json::array();
+    for (const auto& v : versions_)
+      out["policies"].push_back({{"name", v.name}, {"version", v.id}, {"from", v.from.str()}});
+    auto rows = app_.db.read([&](soci::session& sql) { return kpi::store::stored(sql, s_.period, {}); });
+    out["agent_days"] = nlohmann::json::array();
+    for (const auto& r : rows) {
+      if (!any_figure(r.figures) || !usernames_.count(r.user_id)) continue;
+      out["agent_days"].push_back({{"user", usernames_[r.user_id]},
+                                   {"date", r.day.str()},
+                                   {"policy_version", r.policy_version},
+                                   {"metrics", kpi::figures_json(r.figures)}});
+    }
+    out["team_days"] = nlohmann::json::array();
+    for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
+      const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
+      for (long long team : team_order_) {
+        for (const auto& row : m.rows) {
+          if (row.id != team || !any_figure(row.figures)) continue;
+          out["team_days"].push_back(
+              {{"team", row.name}, {"date", d.str()}, {"metrics", kpi::figures_json(row.figures)}});
+        }
+      }
+    }
+    return out;
+  }
+
+  struct PublishedVersion {
+    std::string name;
+    long long id = 0;
+    calendar::LocalDate from;
+  };
+  const Scenario& s_;
+  app::App& app_;
+  org::Actor admin_;  // enters what no one in the scenario did: customers already on the books, payments
+  std::map<std::string, long long> teams_, customers_, deals_;
+  std::vector<long long> team_order_;
+  std::map<std::string, org::Actor> people_;
+  std::map<long long, std::string> usernames_;
+  std::vector<PublishedVersion> versions_;
+};
+
+}  // namespace
+
+nlohmann::json run(const Scenario& s) {
+  TempDir dir;
+  app::Config config;
+  config.data_dir = dir.path.string();
+  config.pool_size = 2;
+  app::App app(config);
+  return Runner(s, app).run();
+}
+
+}  // namespace waihu::scenario

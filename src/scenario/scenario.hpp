@@ -1,0 +1,76 @@
+#pragma once
+// A scenario: a policy, people and dated events, as `waihu scenario run FILE.toml` reads it (docs/scenario.md).
+// Pure: reading checks the file's shape and names every problem FILE:LINE:COLUMN; what the records mean (a phone,
+// a customer's scope, a call's times) is checked by the services when the runner replays them, and named by line.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "policy/document.hpp"
+
+namespace waihu::scenario {
+
+/// A policy version the scenario runs: its TOML text (a preset or a file, overrides laid over) and the day it takes
+/// effect (the period's first day for the scenario's own policy).
+struct PolicySpec {
+  std::string source;  ///< "preset-a" or the file's path as written
+  std::string text;
+  calendar::LocalDate from;
+  policy::Where where;
+};
+
+struct TeamSpec {
+  std::string name, parent;  ///< parent "": under the company
+  policy::Where where;
+};
+
+struct PersonSpec {
+  std::string username, display_name, role, team, hired, status;
+  long long prior_months = 0;
+  policy::Where where;
+};
+
+struct CustomerSpec {
+  std::string key, company, contact_name, title, fax, it_status, grade, owner;
+  std::vector<std::string> phones;
+  std::optional<long long> headcount;
+  std::optional<long long> created_at;  ///< absent: on the company's books before the period (no one's new customer)
+  std::string created_by;               ///< default: the owner
+  policy::Where where;
+};
+
+enum class EventKind { kCustomer, kCall, kFollowUp, kDeal, kPayment };
+
+/// One dated record to replay, in time order (ties in file order).
+struct Event {
+  EventKind kind = EventKind::kCall;
+  long long at = 0;  ///< Unix seconds (a deal or payment: noon of its day in the company's zone, set by the runner)
+  std::optional<calendar::LocalDate> on;  ///< deals and payments: their day
+  policy::Where where;
+  std::string user, customer, number, result, channel, content, outcome, key, deal, sourcing, field_rep, product,
+      payment_kind, reason;
+  long long talk_seconds = 0, ring_seconds = 0, amount_fen = 0;
+  size_t customer_index = 0;  ///< kCustomer: which CustomerSpec
+};
+
+struct Scenario {
+  std::string file;
+  std::string company = "总部";
+  calendar::Period period;
+  std::vector<PolicySpec> policies;  ///< the scenario's policy first, then its changes by date
+  std::vector<TeamSpec> teams;
+  std::vector<PersonSpec> people;
+  std::vector<CustomerSpec> customers;
+  std::vector<Event> events;  ///< every dated record; the runner sorts them once it knows the company's zone
+};
+
+struct ReadResult {
+  std::optional<Scenario> scenario;  ///< set only when there are no problems
+  std::vector<policy::Problem> problems;
+};
+
+/// Reads a scenario; `file` names it in problems and anchors relative policy paths.
+ReadResult read_scenario(std::string_view text, const std::string& file);
+
+}  // namespace waihu::scenario
