@@ -146,7 +146,10 @@ LoggedCall CallService::log(const org::Actor& actor, const NewCall& in) {
                                 status_after_call(c.result));
     }
     if (follow_up) follow_ups_.record(sql, actor, *follow_up);
-    if (days_) days_->touch(sql, c.agent_id, c.started_at, kpi::store::kCalls);
+    if (days_) {
+      days_->add_call(sql, {c.id, c.agent_id, c.started_at, c.talk_seconds, c.answered_at.has_value(), c.effective,
+                            std::string(call_result_name(c.result)), c.customer_id});
+    }
     if (talk_typed) {
       audit::record(sql, {0,
                           now,

@@ -1,6 +1,7 @@
 #include "db/query.hpp"
 
 #include <cctype>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "db/libpq.hpp"
@@ -105,14 +106,17 @@ void Query::bind_sqlite(sqlite::Statement& st) const {
   }
 }
 
-void Query::exec(soci::session& sql) const {
+void Query::exec(soci::session& sql) const { exec_count(sql); }
+
+long long Query::exec_count(soci::session& sql) const {
   if (sqlite::is_sqlite(sql)) {
     sqlite::Statement st(sqlite::handle(sql), text_);
     bind_sqlite(st);
     st.run();
-    return;
+    return sqlite_api::sqlite3_changes(sqlite::handle(sql));
   }
-  run_postgres(sql);
+  PgResult r = run_postgres(sql);
+  return std::atoll(PQcmdTuples(r.r));
 }
 
 std::vector<Row> Query::fetch(soci::session& sql, size_t columns) const {

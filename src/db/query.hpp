@@ -50,6 +50,8 @@ class Query {
   const std::string& text() const { return text_; }
 
   void exec(soci::session& sql) const;
+  /// Runs an INSERT/UPDATE/DELETE and answers how many rows it changed.
+  long long exec_count(soci::session& sql) const;
   std::vector<Row> fetch(soci::session& sql, size_t columns) const;
   std::optional<Row> fetch_one(soci::session& sql, size_t columns) const;
   /// First column of the first row as an integer (e.g. "RETURNING id", "SELECT COUNT(*)").

@@ -107,6 +107,35 @@ std::map<long long, Figures> recompute(soci::session& sql, const calendar::Local
   return out;
 }
 
+bool add_call(soci::session& sql, long long user_id, const calendar::LocalDate& day, const CallDelta& d,
+              const Counting& counting) {
+  db::Query q;
+  // SET expressions read the row as it was: the day's seconds before this call.
+  const std::string t = q.bind(d.talk_seconds);
+  q << "UPDATE agent_days SET dials = dials + 1, connects = connects + " << q.bind(d.answered ? 1LL : 0LL)
+    << ", effective_calls = effective_calls + " << q.bind(d.effective ? 1LL : 0LL) << ", talk_seconds = talk_seconds + "
+    << t << ", talk_minutes = ";
+  if (counting.talk_minutes == TalkRounding::kPerCallUp) {
+    q << "talk_minutes + " << q.bind((d.talk_seconds + 59) / 60);
+  } else {
+    q << "(talk_seconds + " << q.bind(d.talk_seconds)
+      << (counting.talk_minutes == TalkRounding::kSumRoundUp ? " + 59) / 60" : ") / 60");
+  }
+  q << ", follow_up_worthy = follow_up_worthy + " << q.bind(d.worthy ? 1LL : 0LL)
+    << " WHERE user_id = " << q.bind(user_id) << " AND day = " << q.bind(day.str())
+    << " AND policy_version = " << q.bind(counting.policy_version) << " RETURNING user_id";
+  return !q.fetch(sql, 1).empty();
+}
+
+bool other_call_with_result(soci::session& sql, long long user_id, long long customer_id, long long call_id,
+                            const calendar::Bounds& bounds, const std::vector<std::string>& results) {
+  db::Query q;
+  q << "SELECT 1 FROM calls WHERE customer_id = " << q.bind(customer_id) << " AND started_at >= " << q.bind(bounds.from)
+    << " AND started_at < " << q.bind(bounds.to) << " AND agent_id = " << q.bind(user_id) << " AND id <> "
+    << q.bind(call_id) << " AND result IN " << in_list(q, results) << " LIMIT 1";
+  return !q.fetch(sql, 1).empty();
+}
+
 void put(soci::session& sql, long long user_id, const calendar::LocalDate& day, const Figures& f, unsigned wanted,
          long long policy_version) {
   std::vector<std::string_view> columns;

@@ -45,6 +45,20 @@ std::map<long long, Figures> recompute(soci::session& sql, const calendar::Local
                                        const calendar::Bounds& bounds, std::optional<long long> user_id,
                                        unsigned groups, const Counting& counting);
 
+/// One call added to its agent's kept row of `day` — dials, connects, effective calls, talk seconds and minutes
+/// (rounded as `counting` says) and, when `worthy`, one more customer worth following — provided the row exists
+/// and was counted by `counting`'s policy version. Returns false (nothing written) otherwise.
+struct CallDelta {
+  bool answered = false, effective = false, worthy = false;
+  long long talk_seconds = 0;
+};
+bool add_call(soci::session& sql, long long user_id, const calendar::LocalDate& day, const CallDelta& d,
+              const Counting& counting);
+/// Whether the agent has another call (not `call_id`) to the customer within `bounds` whose result is one of
+/// `results`: the customer is already counted as worth following that day.
+bool other_call_with_result(soci::session& sql, long long user_id, long long customer_id, long long call_id,
+                            const calendar::Bounds& bounds, const std::vector<std::string>& results);
+
 /// Writes the groups' columns of one row (inserting it when new).
 void put(soci::session& sql, long long user_id, const calendar::LocalDate& day, const Figures& f, unsigned groups,
          long long policy_version);

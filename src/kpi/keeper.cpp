@@ -1,5 +1,6 @@
 #include "kpi/keeper.hpp"
 
+#include <algorithm>
 #include <climits>
 
 namespace waihu::kpi {
@@ -10,6 +11,17 @@ void DayKeeper::touch_day(soci::session& sql, long long user_id, const calendar:
   auto figures = store::recompute(sql, day, time_.bounds(day), user_id, groups, counting);
   const auto it = figures.find(user_id);
   store::put(sql, user_id, day, it == figures.end() ? store::Figures{} : it->second, groups, counting.policy_version);
+}
+
+void DayKeeper::add_call(soci::session& sql, const NewCall& c) const {
+  const calendar::LocalDate day = time_.date_at(c.started_at);
+  const store::Counting counting = counting_(day);
+  store::CallDelta d{c.answered, c.effective, false, c.talk_seconds};
+  const auto& worthy = counting.worthy_results;
+  if (c.customer_id && std::find(worthy.begin(), worthy.end(), c.result) != worthy.end()) {
+    d.worthy = !store::other_call_with_result(sql, c.user_id, *c.customer_id, c.call_id, time_.bounds(day), worthy);
+  }
+  if (!store::add_call(sql, c.user_id, day, d, counting)) touch_day(sql, c.user_id, day, store::kCalls);
 }
 
 void DayKeeper::Batch::flush(soci::session& sql) {

@@ -5,6 +5,7 @@
 // `rebuild` rewrites it (after a policy version changes a definition, for one).
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,17 @@ class DayKeeper {
     touch_day(sql, user_id, time_.date_at(at), groups);
   }
   void touch_day(soci::session& sql, long long user_id, const calendar::LocalDate& day, unsigned groups) const;
+
+  /// A call just written (in the caller's transaction), counted into its agent's day by adding it to the kept row:
+  /// the cost of keeping a logged call is one update. When the day has no row yet, or was counted by another
+  /// policy version, the day's calls are recomputed instead — the same figures either way (`verify` proves it).
+  struct NewCall {
+    long long call_id = 0, user_id = 0, started_at = 0, talk_seconds = 0;
+    bool answered = false, effective = false;
+    std::string result;
+    std::optional<long long> customer_id;
+  };
+  void add_call(soci::session& sql, const NewCall& c) const;
 
   /// Touches collected while many records are written (an import), each agent-day refreshed once at flush().
   class Batch {

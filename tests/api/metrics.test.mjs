@@ -38,6 +38,11 @@ test('a mixed day of calls, follow-ups, faxes, customers, deals, money and impor
     token: agent01, body: { customer_id: full.json.id, started_at: secondsAgo(300), answered_at: secondsAgo(290), ended_at: secondsAgo(240), result: 'interested' },
   });
   assert.equal(call.status, 201, JSON.stringify(call.json));
+  // The same customer again, worth following again (a callback request): still one customer worth following.
+  const again = await api(srv.base, 'POST', '/api/v1/calls', {
+    token: agent01, body: { customer_id: full.json.id, started_at: secondsAgo(230), answered_at: secondsAgo(225), ended_at: secondsAgo(164), result: 'callback_requested' },
+  });
+  assert.equal(again.status, 201, JSON.stringify(again.json));
   const fax = await api(srv.base, 'POST', '/api/v1/follow-ups', { token: agent01, body: { customer_id: full.json.id, channel: 'fax', content: '已传真报价单' } });
   assert.equal(fax.status, 201, JSON.stringify(fax.json));
   const cold = await api(srv.base, 'POST', '/api/v1/customers', {
@@ -54,10 +59,11 @@ test('a mixed day of calls, follow-ups, faxes, customers, deals, money and impor
   const after = (await api(srv.base, 'GET', `/api/v1/metrics?agent_id=${ids.agent01}`, { token: agent01 })).json.total;
   const today = chinaDate(Date.parse(call.json.started_at)) === chinaDate(Date.now());
   if (today) {
-    assert.equal(after.dials, before.dials + 1);
-    assert.equal(after.connects, before.connects + 1);
-    assert.equal(after.effective_calls, before.effective_calls + 1, '50 seconds of talk');
-    assert.equal(after.follow_up_worthy, before.follow_up_worthy + 1, 'an interested customer');
+    assert.equal(after.dials, before.dials + 2);
+    assert.equal(after.connects, before.connects + 2);
+    assert.equal(after.effective_calls, before.effective_calls + 2, '50 and 61 seconds of talk');
+    assert.equal(after.talk_seconds, before.talk_seconds + 111);
+    assert.equal(after.follow_up_worthy, before.follow_up_worthy + 1, 'one customer worth following, called twice');
   }
   assert.equal(after.faxes, before.faxes + 1, 'only the fax after a call, with the full record');
   assert.equal(after.new_customers, before.new_customers + 2);
