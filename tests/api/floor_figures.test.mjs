@@ -3,7 +3,7 @@
 // time only as an audited correction, and people and customers by name wherever records name them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshData, startServer, api, cleanup, demoCast, sql } from './helpers.mjs';
+import { freshData, startServer, api, cleanup, demoCast, sql, cli } from './helpers.mjs';
 import { xlsxRows } from './xlsx.mjs';
 
 let dir, srv, admin, agent01, agent11, supervisor1, qa, ids;
@@ -117,6 +117,28 @@ test('the daily sales sheet exports with totals as real numbers, named for the d
   const csv = await api(srv.base, 'GET', `/api/v1/sheets/sales/export?day=${day}`, { token: supervisor1 });
   assert.match(csv.buf.toString("utf8"), /^\uFEFF日期,坐席,用户名,班组/);
   assert.equal((await api(srv.base, 'GET', `/api/v1/sheets/sales/export?day=${day}`, { token: agent01 })).status, 403);
+});
+
+test('waihu metrics sheet prints the same sheets: a team\'s as CSV, the customer sheet to Excel; an unknown team is named', async () => {
+  const day = lastWorkingDay();
+  const team = (await api(srv.base, 'GET', `/api/v1/users/${ids.agent01}`, { token: admin })).json.team_id;
+  const api_sheet = (await api(srv.base, 'GET', `/api/v1/sheets/sales?day=${day}&team_id=${team}`, { token: admin })).json;
+  const name = (await api(srv.base, 'GET', '/api/v1/teams', { token: admin })).json.items.find((t) => t.id === team).name;
+  const out = cli(dir, ['metrics', 'sheet', '--day', day, '--team', name]);
+  assert.equal(out.status, 0, out.stderr);
+  const lines = out.stdout.trim().split('\n');
+  assert.equal(lines.length, api_sheet.items.length + 2, 'header, one line per agent, the total');
+  const total = lines.at(-1).split(',');
+  assert.equal(total[1], '合计');
+  assert.equal(Number(total[6]), api_sheet.total.metrics.dials);
+  assert.equal(Number(total[8]), api_sheet.total.metrics.effective_calls);
+  const file = `${dir}/customers.xlsx`;
+  const x = cli(dir, ['metrics', 'sheet', '--day', day, '--customers', '--xlsx', file, '--lang', 'en']);
+  assert.equal(x.status, 0, x.stderr);
+  assert.match(x.stdout, /wrote \d+ rows to/);
+  const unknown = cli(dir, ['metrics', 'sheet', '--team', '没有这个组']);
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /no team named/);
 });
 
 test('the daily customer sheet: each customer an agent called, its record, paged; phones masked as everywhere', async () => {
