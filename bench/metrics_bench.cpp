@@ -169,6 +169,7 @@ int main(int argc, char** argv) {
   app::App app(config);
   const bool fresh = app.db.schema_version() == 0;
   if (fresh) generate(app, calls, agents);
+  app.db.migrate();  // a month made by an older build
   app.in_force.reload();
   const std::string store = app.db.dialect() == db::Dialect::kSqlite ? "SQLite" : "PostgreSQL";
 

@@ -69,10 +69,14 @@ App::App(const Config& c)
     in_force.reload();
     // The days the new version governs are counted by its rules from now on, the past ones included (up to a
     // year back: older figures stay as they were counted, `waihu metrics rebuild` redoes them on purpose).
-    const calendar::LocalDate today = time.today();
-    const calendar::LocalDate from = std::max(v.effective_from, today.plus_days(-366));
-    if (from <= today) db.write([&](soci::session& sql) { days.rebuild(sql, {from, today}); });
+    recount_since(v.effective_from);
   });
+}
+
+void App::recount_since(const calendar::LocalDate& from) {
+  const calendar::LocalDate today = time.today();
+  const calendar::LocalDate first = std::max(from, today.plus_days(-366));
+  if (first <= today) db.write([&](soci::session& sql) { days.rebuild(sql, {first, today}); });
 }
 
 bool App::ensure_policy() {

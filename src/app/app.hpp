@@ -79,6 +79,11 @@ class App {
   /// A database without any policy version gets the built-in preset A, published, so the rule book shows what the
   /// rules run by (`waihu init`, and a database brought up from before policies). Returns true when it did.
   bool ensure_policy();
+  /// Recounts the kept figures from `from` to today, at most a year back (older figures stay as they were counted;
+  /// `waihu metrics rebuild` redoes them on purpose): after a version is published, or a metric is added.
+  void recount_since(const calendar::LocalDate& from);
+  /// The schema version whose migration added the newest metric: an older database is recounted once.
+  static constexpr int kNewestMetricSchema = 12;
   /// The effective-call rule in force at an instant, for the calls module.
   calls::EffectiveRuleAt effective_rule();
   /// Every route of every module, with authentication wired to the auth service.

@@ -19,6 +19,8 @@ std::unique_ptr<app::App> Shared::open(bool require_initialised) const {
   a->db.migrate();  // brings an older database up to date; refuses one newer than this binary
   if (have > 0) a->ensure_policy();
   a->in_force.reload();
+  // A database from before the newest metric: count it for the last year (what the migration could not).
+  if (have > 0 && have < app::App::kNewestMetricSchema) a->recount_since(a->time.today().plus_days(-366));
   return a;
 }
 

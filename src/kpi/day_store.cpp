@@ -19,7 +19,9 @@ struct GroupColumns {
 };
 const std::vector<GroupColumns>& groups() {
   static const std::vector<GroupColumns> kGroups{
-      {kCalls, {"dials", "connects", "effective_calls", "talk_seconds", "talk_minutes", "follow_up_worthy"}},
+      {kCalls,
+       {"dials", "connects", "effective_calls", "talk_seconds", "talk_minutes", "follow_up_worthy",
+        "interested_customers"}},
       {kFollowUps, {"follow_ups", "faxes"}},
       {kCustomers, {"new_customers", "new_customers_a", "new_customers_b", "new_customers_c", "new_customers_d"}},
       {kDeals, {"deals", "revenue_fen"}},
@@ -62,6 +64,7 @@ std::map<long long, Figures> recompute(soci::session& sql, const calendar::Local
     q << "SELECT agent_id, COUNT(*), SUM(CASE WHEN answered_at IS NULL THEN 0 ELSE 1 END), SUM(effective), "
          "SUM(talk_seconds), "
       << minutes << ", COUNT(DISTINCT CASE WHEN result IN " << in_list(q, counting.worthy_results)
+      << " THEN customer_id END), COUNT(DISTINCT CASE WHEN result IN " << in_list(q, interested_call_results())
       << " THEN customer_id END) FROM calls WHERE started_at >= " << q.bind(b.from) << " AND started_at < "
       << q.bind(b.to);
     who(q, "agent_id");
@@ -122,9 +125,10 @@ bool add_call(soci::session& sql, long long user_id, const calendar::LocalDate& 
       << (counting.talk_minutes == TalkRounding::kSumRoundUp ? " + 59) / 60" : ") / 60");
   }
   q << ", follow_up_worthy = follow_up_worthy + " << q.bind(d.worthy ? 1LL : 0LL)
+    << ", interested_customers = interested_customers + " << q.bind(d.interested ? 1LL : 0LL)
     << " WHERE user_id = " << q.bind(user_id) << " AND day = " << q.bind(day.str())
-    << " AND policy_version = " << q.bind(counting.policy_version) << " RETURNING user_id";
-  return !q.fetch(sql, 1).empty();
+    << " AND policy_version = " << q.bind(counting.policy_version);
+  return q.exec_count(sql) > 0;
 }
 
 bool other_call_with_result(soci::session& sql, long long user_id, long long customer_id, long long call_id,

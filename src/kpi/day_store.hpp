@@ -19,7 +19,8 @@ namespace waihu::kpi::store {
 
 /// The metrics a kind of record feeds, as a bit set.
 enum Group : unsigned {
-  kCalls = 1,      ///< dials, connects, effective_calls, talk_seconds, talk_minutes, follow_up_worthy
+  kCalls = 1,      ///< dials, connects, effective_calls, talk_seconds, talk_minutes, follow_up_worthy,
+                   ///< interested_customers
   kFollowUps = 2,  ///< follow_ups, faxes
   kCustomers = 4,  ///< new_customers, new_customers_a … _d
   kDeals = 8,      ///< deals, revenue_fen
@@ -46,10 +47,11 @@ std::map<long long, Figures> recompute(soci::session& sql, const calendar::Local
                                        unsigned groups, const Counting& counting);
 
 /// One call added to its agent's kept row of `day` — dials, connects, effective calls, talk seconds and minutes
-/// (rounded as `counting` says) and, when `worthy`, one more customer worth following — provided the row exists
+/// (rounded as `counting` says), when `worthy` one more customer worth following, when `interested` one more
+/// interested customer — provided the row exists
 /// and was counted by `counting`'s policy version. Returns false (nothing written) otherwise.
 struct CallDelta {
-  bool answered = false, effective = false, worthy = false;
+  bool answered = false, effective = false, worthy = false, interested = false;
   long long talk_seconds = 0;
 };
 bool add_call(soci::session& sql, long long user_id, const calendar::LocalDate& day, const CallDelta& d,

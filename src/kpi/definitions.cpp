@@ -12,15 +12,26 @@ bool KpiPolicy::worthy(crm::CustomerStatus s) const {
   return std::find(follow_up_worthy.begin(), follow_up_worthy.end(), s) != follow_up_worthy.end();
 }
 
-std::vector<std::string> worthy_call_results(const KpiPolicy& p) {
+namespace {
+// The results of calls that leave a customer in one of `statuses`.
+std::vector<std::string> results_setting(const std::vector<crm::CustomerStatus>& statuses) {
   std::vector<std::string> out;
   for (auto r : {calls::CallResult::kNoAnswer, calls::CallResult::kBusy, calls::CallResult::kInvalidNumber,
                  calls::CallResult::kRefused, calls::CallResult::kConnected, calls::CallResult::kCallbackRequested,
                  calls::CallResult::kInterested, calls::CallResult::kDeal, calls::CallResult::kFailed}) {
     auto s = calls::status_after_call(r);
-    if (s && p.worthy(*s)) out.emplace_back(calls::call_result_name(r));
+    if (s && std::find(statuses.begin(), statuses.end(), *s) != statuses.end())
+      out.emplace_back(calls::call_result_name(r));
   }
   return out;
+}
+}  // namespace
+
+std::vector<std::string> worthy_call_results(const KpiPolicy& p) { return results_setting(p.follow_up_worthy); }
+
+const std::vector<std::string>& interested_call_results() {
+  static const std::vector<std::string> results = results_setting({crm::CustomerStatus::kInterested});
+  return results;
 }
 
 long long talk_minutes(const KpiPolicy& p, long long talk_seconds, long long per_call_minutes) {
@@ -57,8 +68,10 @@ std::map<std::string, long long> agent_day(const DayFacts& day, const calls::Eff
   for (const DayFax& f : day.faxes)
     if (fax_counts(f.record, f.called_before)) ++m["faxes"];
   m["follow_ups"] = day.complete_follow_ups;
-  for (auto s : day.statuses_set)
+  for (auto s : day.statuses_set) {
     if (kpi.worthy(s)) ++m["follow_up_worthy"];
+    if (s == crm::CustomerStatus::kInterested) ++m["interested_customers"];
+  }
   for (const auto& g : day.new_customer_grades) {
     ++m["new_customers"];
     if (g.size() == 1 && g[0] >= 'A' && g[0] <= 'D')

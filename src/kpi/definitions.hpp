@@ -10,8 +10,10 @@
 //   faxes            fax follow-ups whose customer record holds contact, title, company, phone and fax number,
 //                    sent to a customer the agent had called before (seed 003)
 //   follow_ups       complete follow-ups (contact, company, phone and content recorded)
-//   follow_up_worthy customers the agent's follow-ups or calls put that day into a status [kpi]
-//                    follow_up_worthy lists (意向 interested, 可发展 following), each customer once a day
+//   follow_up_worthy customers the agent's calls put that day into a status [metrics] follow_up_worthy lists
+//                    (意向 interested, 可发展 following), each customer once a day
+//   interested_customers  customers the agent's calls made 意向 (interested) that day, each once (seed 003's
+//                    new-hire target counts these alone)
 //   new_customers    customers the agent created that day; new_customers_a … _d by their grade
 //   deals            deals closed that day; revenue_fen their amount
 //   payments_fen     payments received that day on the agent's deals; refunds_fen refunds accepted that day
@@ -27,11 +29,11 @@
 
 namespace waihu::kpi {
 
-inline constexpr std::array<std::string_view, 17> kMetricNames{
-    "dials",           "connects",        "effective_calls",  "talk_seconds",  "talk_minutes",
-    "faxes",           "follow_ups",      "follow_up_worthy", "new_customers", "new_customers_a",
-    "new_customers_b", "new_customers_c", "new_customers_d",  "deals",         "revenue_fen",
-    "payments_fen",    "refunds_fen"};
+inline constexpr std::array<std::string_view, 18> kMetricNames{
+    "dials",           "connects",        "effective_calls",     "talk_seconds",  "talk_minutes",
+    "faxes",           "follow_ups",      "follow_up_worthy",    "new_customers", "new_customers_a",
+    "new_customers_b", "new_customers_c", "new_customers_d",     "deals",         "revenue_fen",
+    "payments_fen",    "refunds_fen",     "interested_customers"};
 bool is_metric(std::string_view name);
 
 /// How talk seconds become minutes (seed 003 counts call-minutes; it does not say how).
@@ -51,6 +53,8 @@ struct KpiPolicy {
 /// The call results that put a customer into one of the policy's worthy statuses (calls::status_after_call):
 /// follow_up_worthy counts the customers an agent's calls of the day ended in one of them, each once.
 std::vector<std::string> worthy_call_results(const KpiPolicy& p);
+/// The call results that make a customer 意向 (interested): interested_customers counts those customers.
+const std::vector<std::string>& interested_call_results();
 
 /// Minutes of one call rounded up (for per-call rounding, kept per day beside the seconds).
 inline long long started_minutes(long long talk_seconds) { return (talk_seconds + 59) / 60; }

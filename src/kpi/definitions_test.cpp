@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace waihu::kpi {
 
 namespace {
@@ -47,7 +49,8 @@ TEST(AgentDay, EveryMetricHasAFigure) {
   DayFacts day;
   day.calls = {call(calls::CallResult::kConnected, 30), call(calls::CallResult::kRefused, 4),
                call(calls::CallResult::kNoAnswer, 0)};
-  day.statuses_set = {crm::CustomerStatus::kInterested, crm::CustomerStatus::kContacted};
+  day.statuses_set = {crm::CustomerStatus::kInterested, crm::CustomerStatus::kContacted,
+                      crm::CustomerStatus::kFollowing};
   day.new_customer_grades = {"A", "D", ""};
   day.refunds_fen = {500};
   auto m = agent_day(day, calls::EffectiveCallPolicy{}, KpiPolicy{});
@@ -56,12 +59,21 @@ TEST(AgentDay, EveryMetricHasAFigure) {
   EXPECT_EQ(m["connects"], 2);  // a refusal is an answered call
   EXPECT_EQ(m["effective_calls"], 1);
   EXPECT_EQ(m["talk_seconds"], 34);
-  EXPECT_EQ(m["follow_up_worthy"], 1);
+  EXPECT_EQ(m["follow_up_worthy"], 2);      // 意向 and 可发展
+  EXPECT_EQ(m["interested_customers"], 1);  // 意向 alone
   EXPECT_EQ(m["new_customers"], 3);
   EXPECT_EQ(m["new_customers_a"], 1);
   EXPECT_EQ(m["new_customers_d"], 1);
   EXPECT_EQ(m["refunds_fen"], 500);
   EXPECT_EQ(m["revenue_fen"], 0);
+}
+
+TEST(InterestedCustomers, AreTheCustomersACallMadeInterested) {
+  EXPECT_EQ(interested_call_results(), std::vector<std::string>{"interested"});
+  // The worthy results of the default policy include it, and the callback request (跟进中) besides.
+  const auto worthy = worthy_call_results(KpiPolicy{});
+  EXPECT_NE(std::find(worthy.begin(), worthy.end(), "interested"), worthy.end());
+  EXPECT_NE(std::find(worthy.begin(), worthy.end(), "callback_requested"), worthy.end());
 }
 
 }  // namespace waihu::kpi

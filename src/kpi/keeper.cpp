@@ -16,11 +16,14 @@ void DayKeeper::touch_day(soci::session& sql, long long user_id, const calendar:
 void DayKeeper::add_call(soci::session& sql, const NewCall& c) const {
   const calendar::LocalDate day = time_.date_at(c.started_at);
   const store::Counting counting = counting_(day);
-  store::CallDelta d{c.answered, c.effective, false, c.talk_seconds};
+  store::CallDelta d{.answered = c.answered, .effective = c.effective, .talk_seconds = c.talk_seconds};
   const auto& worthy = counting.worthy_results;
-  if (c.customer_id && std::find(worthy.begin(), worthy.end(), c.result) != worthy.end()) {
-    d.worthy = !store::other_call_with_result(sql, c.user_id, *c.customer_id, c.call_id, time_.bounds(day), worthy);
-  }
+  auto first_of_day = [&](const std::vector<std::string>& results) {
+    return c.customer_id && std::find(results.begin(), results.end(), c.result) != results.end() &&
+           !store::other_call_with_result(sql, c.user_id, *c.customer_id, c.call_id, time_.bounds(day), results);
+  };
+  d.worthy = first_of_day(worthy);
+  d.interested = first_of_day(interested_call_results());
   if (!store::add_call(sql, c.user_id, day, d, counting)) touch_day(sql, c.user_id, day, store::kCalls);
 }
 

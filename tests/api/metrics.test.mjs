@@ -64,6 +64,7 @@ test('a mixed day of calls, follow-ups, faxes, customers, deals, money and impor
     assert.equal(after.effective_calls, before.effective_calls + 2, '50 and 61 seconds of talk');
     assert.equal(after.talk_seconds, before.talk_seconds + 111);
     assert.equal(after.follow_up_worthy, before.follow_up_worthy + 1, 'one customer worth following, called twice');
+    assert.equal(after.interested_customers, before.interested_customers + 1, 'interested once; a callback request is not');
   }
   assert.equal(after.faxes, before.faxes + 1, 'only the fax after a call, with the full record');
   assert.equal(after.new_customers, before.new_customers + 2);
