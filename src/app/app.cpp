@@ -13,6 +13,7 @@
 #include "kpi/routes.hpp"
 #include "org/routes.hpp"
 #include "policy/routes.hpp"
+#include "quota/rules.hpp"
 #include "reporting/routes.hpp"
 #include "sales/routes.hpp"
 
@@ -50,7 +51,10 @@ App::App(const Config& c)
       timeline(db, org, customers, calls, follow_ups, deals, audit),
       sheets(db, time, org, metrics, customers,
              [this](const calendar::LocalDate& d) { return in_force.at(d).version; }),
-      desk(time, sheets, customers),
+      desk(time, sheets, customers,
+           [this](long long user, const calendar::LocalDate& day, const kpi::store::Figures& f) {
+             return quota_day(user, day, f);
+           }),
       work_calendar(db, clock,
                     [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.working_days; }),
       overview(metrics, time, org),
@@ -88,6 +92,18 @@ bool App::ensure_policy() {
   if (versions > 0) return false;
   policies.apply(org::system_actor(), PoliciesInForce::builtin_text(), "内置预设A / the built-in preset A");
   return true;
+}
+
+std::optional<std::vector<quota::QuotaResult>> App::quota_day(long long user_id, const calendar::LocalDate& day,
+                                                              const kpi::store::Figures& figures) {
+  const PolicyVersion v = in_force.at(day);
+  if (!v.policy->quotas) return std::nullopt;
+  const org::User u = org.get_user(nullptr, user_id);
+  const auto hired = calendar::LocalDate::parse(u.hired_on);
+  const bool new_hire = hired && quota::is_new_hire(v.policy->quotas->new_hire, *hired, u.prior_months, day);
+  std::map<std::string, long long> named;
+  for (size_t i = 0; i < kpi::kMetricNames.size(); ++i) named[std::string(kpi::kMetricNames[i])] = figures[i];
+  return quota::evaluate_day(*v.policy->quotas, named, new_hire);
 }
 
 calls::EffectiveRuleAt App::effective_rule() {

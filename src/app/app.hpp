@@ -84,6 +84,11 @@ class App {
   void recount_since(const calendar::LocalDate& from);
   /// The schema version whose migration added the newest metric: an older database is recounted once.
   static constexpr int kNewestMetricSchema = 12;
+  /// A person's daily quota results on a day from that day's figures, by the policy in force then (new-hire
+  /// targets by their hire date and prior experience; someone without a hire date counts as a veteran). nullopt
+  /// when the policy sets no quotas.
+  std::optional<std::vector<quota::QuotaResult>> quota_day(long long user_id, const calendar::LocalDate& day,
+                                                           const kpi::store::Figures& figures);
   /// The effective-call rule in force at an instant, for the calls module.
   calls::EffectiveRuleAt effective_rule();
   /// Every route of every module, with authentication wired to the auth service.

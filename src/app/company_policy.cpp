@@ -2,6 +2,7 @@
 
 #include "calls/effective_call_section.hpp"
 #include "kpi/metrics_section.hpp"
+#include "quota/section.hpp"
 
 namespace waihu::app {
 
@@ -28,11 +29,20 @@ void compare(const policy::Table& expect, const std::string& name, const std::ma
 int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
-    auto of = ex.choice("of", {"agent_day"});
+    auto of = ex.choice("of", {"agent_day", "quota_day"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
       for (const auto& k : ex.keys()) ex.accept(k);
+      continue;
+    }
+    if (*of == "quota_day") {
+      auto facts = quota::read_quota_example(ex);
+      const quota::QuotaPolicy* quotas = p && p->quotas ? &*p->quotas : nullptr;
+      if (p && !p->quotas) ex.problem("of", "the policy sets no [quotas] for this example to check");
+      if (!expect) continue;
+      quota::check_quota_example(*expect, name, quotas, facts ? &*facts : nullptr);
+      if (quotas && facts) ++run;
       continue;
     }
     auto facts = kpi::read_day_example(ex);
@@ -60,8 +70,10 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto header = policy::read_header(doc);
   auto effective = calls::read_effective_call_section(doc);
   auto metrics = kpi::read_metrics_section(doc);
+  bool quotas_ok = true;
+  auto quotas = quota::read_quotas_section(doc, quotas_ok);
   std::optional<CompanyPolicy> p;
-  if (header && effective && metrics) p = CompanyPolicy{*header, *effective, *metrics};
+  if (header && effective && metrics && quotas_ok) p = CompanyPolicy{*header, *effective, *metrics, quotas};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -70,8 +82,10 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
 }
 
 policy::RuleBook CompanyPolicy::rule_book() const {
-  return {policy::describe_header(header), calls::describe_effective_call(effective_call),
-          kpi::describe_metrics(metrics)};
+  policy::RuleBook book{policy::describe_header(header), calls::describe_effective_call(effective_call),
+                        kpi::describe_metrics(metrics)};
+  if (quotas) book.push_back(quota::describe_quotas(*quotas));
+  return book;
 }
 
 policy::Checked checked(std::string_view text, const std::string& file) {

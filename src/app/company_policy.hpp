@@ -13,6 +13,7 @@
 #include "policy/document.hpp"
 #include "policy/header.hpp"
 #include "policy/model.hpp"
+#include "quota/model.hpp"
 
 namespace waihu::app {
 
@@ -20,6 +21,7 @@ struct CompanyPolicy {
   policy::Header header;
   calls::EffectiveCallPolicy effective_call;
   kpi::KpiPolicy metrics;
+  std::optional<quota::QuotaPolicy> quotas;  ///< none: the policy sets no daily targets
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -72,6 +73,43 @@ TEST(Presets, AMissingSectionIsNamed) {
   const std::string p = all(c);
   EXPECT_NE(p.find("missing section [metrics]"), std::string::npos) << p;
   EXPECT_NE(p.find("unknown section 'metric'"), std::string::npos) << p;
+}
+
+}  // namespace waihu::app
+
+namespace waihu::app {
+
+TEST(Quotas, PresetAReadsAsTheRegulationAndRendersInBothLanguages) {
+  PolicyCheck c = check_policy(preset("preset-a"), "preset-a");
+  ASSERT_TRUE(c.policy && c.policy->quotas) << all(c);
+  const auto book = c.policy->rule_book();
+  const auto section = std::find_if(book.begin(), book.end(), [](const auto& s) { return s.key == "quotas"; });
+  ASSERT_NE(section, book.end());
+  EXPECT_EQ(section->zh[0], "每日有效通话 120；入职不满 15 天的新人 80；每少一个罚 5 元");
+  EXPECT_EQ(section->en[1],
+            "Every day 25 customers worth following; new hires (in the company under 15 days) 15 interested "
+            "customers; a fine of 5 yuan per unit short");
+}
+
+TEST(Quotas, AnUnclearNewHireRuleAndAWrongQuotaExampleAreProblems) {
+  std::string text = preset("preset-b");
+  // Two conditions without saying whether both must hold.
+  text = std::regex_replace(text, std::regex(", when = \"all\""), "");
+  text = std::regex_replace(text, std::regex("short = \\{ talk_minutes = 10"), "short = { talk_minutes = 9");
+  PolicyCheck c = check_policy(text, "b.toml");
+  EXPECT_FALSE(c.policy);
+  const std::string problems = all(c);
+  EXPECT_NE(problems.find("'when'"), std::string::npos) << problems;
+  // Seed 001 sets no quotas: a quota example there has nothing to check.
+  std::string seed001 = preset("seed-001") +
+                        "\n[[example]]\nof = \"quota_day\"\nname = \"x\"\nhired = 2026-01-01\nday = 2026-02-01\n"
+                        "figures = { dials = 1 }\nexpect = { fine_fen = 0 }\n";
+  EXPECT_NE(all(check_policy(seed001, "s.toml")).find("sets no [quotas]"), std::string::npos);
+  // With the rule stated again, the wrong shortfall is named.
+  text =
+      std::regex_replace(text, std::regex("prior_months_under = 12 \\}"), "prior_months_under = 12, when = \"all\" }");
+  const std::string wrong = all(check_policy(text, "b.toml"));
+  EXPECT_NE(wrong.find("talk_minutes comes out 10, the example expects 9"), std::string::npos) << wrong;
 }
 
 }  // namespace waihu::app

@@ -8,6 +8,31 @@ bool is_metric(std::string_view name) {
   return std::find(kMetricNames.begin(), kMetricNames.end(), name) != kMetricNames.end();
 }
 
+std::pair<std::string, std::string> metric_label(std::string_view name) {
+  static const std::map<std::string_view, std::pair<std::string, std::string>> kLabels{
+      {"dials", {"外呼", "dials"}},
+      {"connects", {"接通", "connects"}},
+      {"effective_calls", {"有效通话", "effective calls"}},
+      {"talk_seconds", {"通话秒数", "talk seconds"}},
+      {"talk_minutes", {"通话分钟", "call minutes"}},
+      {"faxes", {"传真", "faxes"}},
+      {"follow_ups", {"跟进记录", "follow-ups"}},
+      {"follow_up_worthy", {"可持续跟进客户", "customers worth following"}},
+      {"interested_customers", {"意向客户", "interested customers"}},
+      {"new_customers", {"新开发客户", "new customers"}},
+      {"new_customers_a", {"A类新客户", "new grade-A customers"}},
+      {"new_customers_b", {"B类新客户", "new grade-B customers"}},
+      {"new_customers_c", {"C类新客户", "new grade-C customers"}},
+      {"new_customers_d", {"D类新客户", "new grade-D customers"}},
+      {"deals", {"成交", "deals"}},
+      {"revenue_fen", {"成交金额（分）", "revenue (fen)"}},
+      {"payments_fen", {"回款（分）", "payments (fen)"}},
+      {"refunds_fen", {"退款（分）", "refunds (fen)"}}};
+  auto it = kLabels.find(name);
+  if (it == kLabels.end()) return {std::string(name), std::string(name)};
+  return it->second;
+}
+
 bool KpiPolicy::worthy(crm::CustomerStatus s) const {
   return std::find(follow_up_worthy.begin(), follow_up_worthy.end(), s) != follow_up_worthy.end();
 }

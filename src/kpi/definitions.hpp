@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "calls/rules.hpp"
@@ -35,6 +36,8 @@ inline constexpr std::array<std::string_view, 18> kMetricNames{
     "new_customers_b", "new_customers_c", "new_customers_d",     "deals",         "revenue_fen",
     "payments_fen",    "refunds_fen",     "interested_customers"};
 bool is_metric(std::string_view name);
+/// What people call a metric, for the rule book: {"有效通话", "effective calls"}; the name itself when unknown.
+std::pair<std::string, std::string> metric_label(std::string_view name);
 
 /// How talk seconds become minutes (seed 003 counts call-minutes; it does not say how).
 enum class TalkRounding {

@@ -27,6 +27,7 @@ Desk DeskService::desk(const org::Actor& actor) {
     return f;
   };
   d.today = own_figures(today, &d.metrics_today);
+  if (quota_day_) d.targets = quota_day_(actor.user_id, today, d.metrics_today);
   d.previous_day = own_figures(today.plus_days(-1), nullptr);
   crm::CustomerFilter mine;
   mine.owner_id = actor.user_id;

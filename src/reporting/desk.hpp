@@ -3,6 +3,7 @@
 // (the day's targets join them with the quotas),
 // and how many follow-ups and callbacks wait. The lists themselves are the customers list with the desk's
 // filters (due_by, callback_before, open, sort), so they page like every other list.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "crm/service.hpp"
 #include "kpi/service.hpp"
 #include "org/model.hpp"
+#include "quota/model.hpp"
 #include "reporting/daily_sheets.hpp"
 
 namespace waihu::reporting {
@@ -21,15 +23,22 @@ struct Desk {
   long long day_start = 0, day_end = 0;    ///< today's bounds, Unix seconds
   calls::CallFigures today, previous_day;  ///< counts from the metric layer; first and last call from the calls
   kpi::store::Figures metrics_today{};     ///< every metric of today
-  long long due = 0;                       ///< own open customers whose next follow-up is today or earlier
-  long long overdue = 0;                   ///< of those, the ones before today
-  long long callbacks = 0;                 ///< own open customers with a callback due before the day ends
+  /// Today's quota results from today's figures (target, actual, short, fine so far); nullopt when the policy
+  /// in force sets no quotas.
+  std::optional<std::vector<quota::QuotaResult>> targets;
+  long long due = 0;        ///< own open customers whose next follow-up is today or earlier
+  long long overdue = 0;    ///< of those, the ones before today
+  long long callbacks = 0;  ///< own open customers with a callback due before the day ends
 };
 
 class DeskService {
  public:
-  DeskService(const calendar::CompanyTime& time, DailySheetService& sheets, crm::CustomerService& customers)
-      : time_(time), sheets_(sheets), customers_(customers) {}
+  /// A person's quota results on a day from its figures (the composition root knows the policy and the person).
+  using QuotaDay = std::function<std::optional<std::vector<quota::QuotaResult>>(
+      long long user_id, const calendar::LocalDate& day, const kpi::store::Figures& figures)>;
+  DeskService(const calendar::CompanyTime& time, DailySheetService& sheets, crm::CustomerService& customers,
+              QuotaDay quota_day)
+      : time_(time), sheets_(sheets), customers_(customers), quota_day_(std::move(quota_day)) {}
   /// The actor's own desk.
   Desk desk(const org::Actor& actor);
 
@@ -37,6 +46,7 @@ class DeskService {
   const calendar::CompanyTime& time_;
   DailySheetService& sheets_;
   crm::CustomerService& customers_;
+  QuotaDay quota_day_;
 };
 
 }  // namespace waihu::reporting

@@ -46,6 +46,20 @@ nlohmann::json sheet_figures(const kpi::store::Figures& f, const std::optional<l
           {"last_call_at", instant_or_null(last)}};
 }
 
+// Today's quota results: [{metric, target, actual, short, fine_fen}], or null without quotas.
+nlohmann::json targets_json(const std::optional<std::vector<quota::QuotaResult>>& targets) {
+  if (!targets) return nullptr;
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : *targets) {
+    out.push_back({{"metric", r.metric},
+                   {"target", r.target},
+                   {"actual", r.actual},
+                   {"short", r.short_by},
+                   {"fine_fen", r.fine_fen}});
+  }
+  return out;
+}
+
 void register_sheet_routes(http::Router& router, const std::string& data_dir, DailySheetService& sheets) {
   router.add("GET", "/api/v1/sheets/sales", [&sheets](http::Context& c) {
     c.allow_query({"day", "team_id", "agent_id"});
@@ -144,7 +158,7 @@ void register_routes(http::Router& router, const std::string& data_dir, Timeline
                                  {"today", calls::to_json(d.today)},
                                  {"previous_day", calls::to_json(d.previous_day)},
                                  {"metrics", kpi::figures_json(d.metrics_today)},
-                                 {"targets", nullptr},
+                                 {"targets", targets_json(d.targets)},
                                  {"due", d.due},
                                  {"overdue", d.overdue},
                                  {"callbacks", d.callbacks}});

@@ -177,6 +177,15 @@ class Reader {
                    .value_or("");
     e.talk_seconds = t.integer("talk_seconds", {.min = 0, .max = 86'400}, false).value_or(0);
     e.ring_seconds = t.integer("ring_seconds", {.min = 0, .max = 600}, false).value_or(5);
+    // The same call made again and again (a day of 120 calls is one table, not 120).
+    const long long repeat = t.integer("repeat", {.min = 1, .max = 10'000}, false).value_or(1);
+    const auto every = t.integer("every_seconds", {.min = 1, .max = 86'400}, repeat > 1);
+    if (repeat == 1 && t.has("every_seconds")) t.problem("every_seconds", "only with repeat");
+    for (long long i = 1; i < repeat && every; ++i) {
+      Event again = e;
+      again.at = e.at + i * *every;
+      s_.events.push_back(std::move(again));
+    }
     s_.events.push_back(std::move(e));
   }
 

@@ -226,6 +226,7 @@ class Runner {
                                    {"policy_version", r.policy_version},
                                    {"metrics", kpi::figures_json(r.figures)}});
     }
+    out["quota_days"] = quota_days(rows);
     out["team_days"] = nlohmann::json::array();
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
       const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
@@ -235,6 +236,35 @@ class Runner {
           out["team_days"].push_back(
               {{"team", row.name}, {"date", d.str()}, {"metrics", kpi::figures_json(row.figures)}});
         }
+      }
+    }
+    return out;
+  }
+
+  // Every agent's quota results on every working day of the period (idle days too: a day without a call is a
+  // day short), by the policy in force that day; days whose policy sets no quotas are left out.
+  nlohmann::json quota_days(const std::vector<kpi::store::StoredRow>& rows) {
+    std::map<std::pair<long long, std::string>, kpi::store::Figures> kept;
+    for (const auto& r : rows) kept[{r.user_id, r.day.str()}] = r.figures;
+    const calendar::WorkCalendar calendar = app_.work_calendar.work_calendar(s_.period);
+    nlohmann::json out = nlohmann::json::array();
+    for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
+      if (!calendar.is_working(d)) continue;
+      for (const auto& p : s_.people) {
+        if (p.role != "agent") continue;
+        const org::Actor& who = people_.at(p.username);
+        auto it = kept.find({who.user_id, d.str()});
+        auto results = app_.quota_day(who.user_id, d, it == kept.end() ? kpi::store::Figures{} : it->second);
+        if (!results) continue;
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& r : *results) {
+          list.push_back({{"metric", r.metric},
+                          {"target", r.target},
+                          {"actual", r.actual},
+                          {"short", r.short_by},
+                          {"fine_fen", r.fine_fen}});
+        }
+        out.push_back({{"user", p.username}, {"date", d.str()}, {"results", std::move(list)}});
       }
     }
     return out;

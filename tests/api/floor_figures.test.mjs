@@ -195,7 +195,17 @@ test('the desk: today and yesterday from the server, follow-ups due and overdue,
   const d = desk.json;
   assert.equal(d.date, chinaDate(Date.now()));
   assert.equal(d.time_zone, 'Asia/Shanghai');
-  assert.equal(d.targets, null, 'the targets arrive with the policy');
+  // Preset A's daily quotas against today's figures: 120 effective calls and 25 worth following for a veteran
+  // (80 and 15 interested for someone in their first 15 days), 5 yuan per unit short.
+  const user = (await api(srv.base, 'GET', `/api/v1/users/${ids.agent01}`, { token: admin })).json;
+  const fresh = (Date.parse(d.date) - Date.parse(user.hired_on)) / 86400000 < 15;
+  assert.deepEqual(d.targets.map((t) => [t.metric, t.target]),
+    fresh ? [['effective_calls', 80], ['interested_customers', 15]] : [['effective_calls', 120], ['follow_up_worthy', 25]]);
+  for (const t of d.targets) {
+    assert.equal(t.actual, d.metrics[t.metric], t.metric);
+    assert.equal(t.short, Math.max(0, t.target - t.actual));
+    assert.equal(t.fine_fen, t.short * 500);
+  }
   const today = await allCalls(agent01, `day=${d.date}&agent_id=${ids.agent01}`);
   assert.equal(d.today.dials, today.length);
   const yesterday = await allCalls(agent01, `day=${d.yesterday}&agent_id=${ids.agent01}`);

@@ -31,6 +31,11 @@ test('the desk from the keyboard: N opens the next due customer with dial ready;
   await page.getByTestId('desk-dials').waitFor();
   await page.waitForFunction((n) => document.querySelector('[data-testid=desk-dials] .ant-statistic-content-value')?.textContent === String(n), desk.today.dials);
   assert.match(await page.getByTestId('desk-counts').innerText(), new RegExp(`昨日 ${desk.previous_day.dials}`));
+  // Today's quotas as the server judged them: each target with how far along.
+  for (const q of desk.targets) {
+    assert.match(await page.getByTestId(`quota-${q.metric}`).innerText(), new RegExp(`${q.actual} / ${q.target}`));
+  }
+  assert.equal(await page.getByTestId('desk-quotas').locator('.ant-progress').count(), desk.targets.length);
   await page.getByTestId('due-item').first().waitFor();
   assert.match(await page.getByTestId('desk-due').innerText(), new RegExp(String(desk.due)));
   if (desk.overdue > 0) assert.ok(await page.getByTestId('overdue').count() > 0, 'overdue ones say how late');

@@ -1,9 +1,9 @@
-// The agent's desk, a work queue: today's figures beside yesterday's (counted by the server; the day's targets
-// arrive with the policy), the callbacks customers asked for in time order, and the follow-ups due — overdue
+// The agent's desk, a work queue: today's figures beside yesterday's and today's quotas (日清日结: each target, how
+// far along, the fine a shortfall would cost — all from the server's metric layer and the policy in force), the callbacks customers asked for in time order, and the follow-ups due — overdue
 // first, with how late. One click or key opens the customer with the dial button ready.
 // Keys: N opens the next due customer, ↑/↓ (or J/K) move through the list, Enter opens the one selected.
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Col, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, type CallFigures, type Customer, type Page } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
@@ -17,10 +17,18 @@ interface Desk {
   day_end: string;
   today: CallFigures;
   previous_day: CallFigures;
-  targets: null | Record<string, number>;
+  targets: null | Target[];
   due: number;
   overdue: number;
   callbacks: number;
+}
+
+interface Target {
+  metric: string;
+  target: number;
+  actual: number;
+  short: number;
+  fine_fen: number;
 }
 
 /** The customers the desk lists, one page at a time (the server sorts and counts). */
@@ -101,13 +109,32 @@ export default function DeskPage() {
     <>
       {error !== null && <LoadError error={error} retry={loadDesk} />}
       <Card title={`${t('desk.today')} · ${desk?.date ?? ''}`} style={{ marginBottom: 16 }} data-testid="desk-counts"
-        extra={<Typography.Text type="secondary" data-testid="desk-targets">{desk?.targets ? '' : t('desk.targets_pending')}</Typography.Text>}>
+        extra={<Typography.Text type="secondary" data-testid="desk-targets">{desk && !desk.targets ? t('desk.targets_pending') : ''}</Typography.Text>}>
         <Row gutter={[16, 16]}>
           {figure(t('desk.dials'), desk?.today.dials, desk?.previous_day.dials, 'desk-dials')}
           {figure(t('desk.connects'), desk?.today.connects, desk?.previous_day.connects, 'desk-connects')}
           {figure(t('desk.effective'), desk?.today.effective, desk?.previous_day.effective, 'desk-effective')}
           {figure(t('desk.talk'), desk?.today.talk_seconds, desk?.previous_day.talk_seconds, 'desk-talk', duration)}
         </Row>
+        {desk?.targets && desk.targets.length > 0 && (
+          <Row gutter={[16, 8]} style={{ marginTop: 16 }} data-testid="desk-quotas">
+            {desk.targets.map((q) => {
+              const k = knownKey(`metric.${q.metric}`);
+              return (
+                <Col xs={24} md={12} key={q.metric} data-testid={`quota-${q.metric}`}>
+                  <Typography.Text>{k ? t(k) : q.metric}：{q.actual} / {q.target}</Typography.Text>
+                  <Progress percent={q.target > 0 ? Math.min(100, Math.floor((q.actual * 100) / q.target)) : 100}
+                    status={q.short === 0 ? 'success' : 'active'} size="small" />
+                  <Typography.Text type={q.short === 0 ? 'success' : 'secondary'} style={{ fontSize: 12 }}>
+                    {q.short === 0 ? t('desk.quota_met')
+                      : q.fine_fen > 0 ? t('desk.quota_short_fine', { n: q.short, yuan: (q.fine_fen / 100).toFixed(2) })
+                        : t('desk.quota_short', { n: q.short })}
+                  </Typography.Text>
+                </Col>
+              );
+            })}
+          </Row>
+        )}
         {desk && <Typography.Text type="secondary" data-testid="desk-rate">{t('desk.rate', { today: rate(desk.today) ?? '', yesterday: rate(desk.previous_day) ?? '' })}</Typography.Text>}
       </Card>
       <Row gutter={16}>

@@ -1,0 +1,37 @@
+#pragma once
+// Daily quotas (日清日结, seed 000/003): per metric a day's target, a different one for new hires (it may be higher:
+// preset B), and a fine per unit short. Who is a new hire is the policy's to say — seed 003 方案2 "入职不满半个月",
+// 方案1 "加入公司不足半年及在加入公司前从事电话行销工作不足一年" (all of the stated conditions, or any).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace waihu::quota {
+
+struct NewHireRule {
+  std::optional<long long> in_company_under_days;    ///< days completed before the day: 15 → the first 15 days
+  std::optional<long long> in_company_under_months;  ///< whole months since the hire date
+  std::optional<long long> prior_months_under;       ///< telesales experience before joining
+  bool all = true;                                   ///< every stated condition must hold (false: any one)
+};
+
+struct DailyTarget {
+  std::string metric;
+  long long target = 0;
+  std::string new_hire_metric;  ///< the metric a new hire's target counts (usually the same)
+  long long new_hire_target = 0;
+  long long fine_per_unit_fen = 0;  ///< 0: no fine for this metric (stated, not assumed)
+};
+
+struct QuotaPolicy {
+  NewHireRule new_hire;
+  std::vector<DailyTarget> daily;
+};
+
+/// One target's outcome on one day.
+struct QuotaResult {
+  std::string metric;
+  long long target = 0, actual = 0, short_by = 0, fine_fen = 0;
+};
+
+}  // namespace waihu::quota

@@ -1,0 +1,42 @@
+#include "quota/rules.hpp"
+
+#include <algorithm>
+
+namespace waihu::quota {
+
+long long whole_months(const calendar::LocalDate& from, const calendar::LocalDate& to) {
+  long long months = (to.year - from.year) * 12LL + (to.month - from.month);
+  const int last_day_of_to = calendar::Month{to.year, to.month}.last().day;
+  if (to.day < from.day && to.day < last_day_of_to) --months;
+  return std::max(0LL, months);
+}
+
+bool is_new_hire(const NewHireRule& rule, const calendar::LocalDate& hired, long long prior_months,
+                 const calendar::LocalDate& day) {
+  std::vector<bool> conditions;
+  // Days completed before `day`: hired on 10-01, on 10-15 fourteen (still under 15), on 10-16 fifteen.
+  if (rule.in_company_under_days) conditions.push_back(day.days() - hired.days() < *rule.in_company_under_days);
+  if (rule.in_company_under_months) conditions.push_back(whole_months(hired, day) < *rule.in_company_under_months);
+  if (rule.prior_months_under) conditions.push_back(prior_months < *rule.prior_months_under);
+  if (conditions.empty()) return false;
+  if (rule.all) return std::all_of(conditions.begin(), conditions.end(), [](bool b) { return b; });
+  return std::any_of(conditions.begin(), conditions.end(), [](bool b) { return b; });
+}
+
+std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<std::string, long long>& figures,
+                                      bool new_hire) {
+  std::vector<QuotaResult> out;
+  for (const auto& t : policy.daily) {
+    QuotaResult r;
+    r.metric = new_hire ? t.new_hire_metric : t.metric;
+    r.target = new_hire ? t.new_hire_target : t.target;
+    auto it = figures.find(r.metric);
+    r.actual = it == figures.end() ? 0 : it->second;
+    r.short_by = std::max(0LL, r.target - r.actual);
+    r.fine_fen = r.short_by * t.fine_per_unit_fen;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace waihu::quota

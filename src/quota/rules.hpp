@@ -1,0 +1,27 @@
+#pragma once
+// The quota rules, pure: who counts as a new hire on a day, and a day's figures against its targets.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "quota/model.hpp"
+
+namespace waihu::quota {
+
+/// Whether someone hired on `hired` with `prior_months` of telesales before is a new hire on `day`. Without any
+/// stated condition nobody is; someone hired after `day` is.
+bool is_new_hire(const NewHireRule& rule, const calendar::LocalDate& hired, long long prior_months,
+                 const calendar::LocalDate& day);
+
+/// Whole months from `from` to `to` (2026-05-10 → 2026-11-09: 5; → 2026-11-10: 6). A month end counts as the
+/// month's day when the later month is shorter (01-31 → 02-28 is one month).
+long long whole_months(const calendar::LocalDate& from, const calendar::LocalDate& to);
+
+/// Each target against the day's figures (metric name → value; a metric absent counts 0): the metric counted,
+/// target, actual, short by, and the fine for the shortfall.
+std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<std::string, long long>& figures,
+                                      bool new_hire);
+
+}  // namespace waihu::quota
