@@ -39,10 +39,8 @@ CallFilter call_filter(const Context& c) {
   f.customer_id = c.query_int("customer_id");
   f.from = query_instant(c, "from");
   f.to = query_instant(c, "to");
-  if (auto day = c.query("day")) {
+  if (auto date = c.query_date("day")) {
     // The company's day: midnight to midnight in its time zone.
-    auto date = calendar::LocalDate::parse(*day);
-    if (!date) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
     const calendar::Bounds b = c.time().bounds(*date);
     f.from = b.from;
     f.to = b.to;

@@ -69,6 +69,14 @@ std::optional<long long> Context::query_int(const std::string& name) const {
   return n;
 }
 
+std::optional<calendar::LocalDate> Context::query_date(const std::string& name) const {
+  auto v = query(name);
+  if (!v) return std::nullopt;
+  auto d = calendar::LocalDate::parse(*v);
+  if (!d) throw BadRequest::field(name, "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+  return d;
+}
+
 std::optional<bool> Context::query_bool(const std::string& name) const {
   auto v = query(name);
   if (!v) return std::nullopt;

@@ -73,6 +73,8 @@ class Context {
   std::optional<std::string> query(const std::string& name) const;
   /// 400 naming the parameter when present but not an integer.
   std::optional<long long> query_int(const std::string& name) const;
+  /// A day, "YYYY-MM-DD"; 400 naming the parameter when present but not a real date.
+  std::optional<calendar::LocalDate> query_date(const std::string& name) const;
   /// "true"/"1"/"false"/"0"; 400 otherwise.
   std::optional<bool> query_bool(const std::string& name) const;
   /// ?limit=N (1..kMaxPageSize, default kDefaultPageSize); 400 outside the range.

@@ -5,16 +5,6 @@
 
 namespace waihu::kpi {
 
-namespace {
-calendar::LocalDate date_query(const http::Context& c, const std::string& name, const calendar::LocalDate& fallback) {
-  auto v = c.query(name);
-  if (!v) return fallback;
-  auto d = calendar::LocalDate::parse(*v);
-  if (!d) throw BadRequest::field(name, "应为 YYYY-MM-DD / must be YYYY-MM-DD");
-  return *d;
-}
-}  // namespace
-
 void register_routes(http::Router& router, MetricsService& metrics,
                      std::function<long long(const calendar::LocalDate&)> version_at) {
   router.add("GET", "/api/v1/metrics", [&metrics, version_at](http::Context& c) {
@@ -27,13 +17,13 @@ void register_routes(http::Router& router, MetricsService& metrics,
         throw BadRequest::field("from", "from/to 与 span/date 只能用一种 / give from and to, or span and date");
       }
       const calendar::LocalDate today = c.time().today();
-      period = {date_query(c, "from", today), date_query(c, "to", today)};
+      period = {c.query_date("from").value_or(today), c.query_date("to").value_or(today)};
     } else {
       const std::string span = c.query("span").value_or("day");
       if (span != "day" && span != "week" && span != "month") {
         throw BadRequest::field("span", "应为 day、week 或 month / must be day, week or month");
       }
-      period = metrics.period_of(span, date_query(c, "date", c.time().today()));
+      period = metrics.period_of(span, c.query_date("date").value_or(c.time().today()));
     }
     Metrics m = by == "team" ? metrics.by_team(c.actor(), period, c.query_int("team_id"))
                              : metrics.by_agent(c.actor(), period, c.query_int("team_id"), c.query_int("agent_id"));

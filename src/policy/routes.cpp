@@ -91,12 +91,7 @@ void register_routes(http::Router& router, PolicyService& policies) {
   });
   router.add("GET", "/api/v1/policies/current", [&policies](http::Context& c) {
     c.allow_query({"date"});
-    calendar::LocalDate day = c.time().today();
-    if (auto d = c.query("date")) {
-      auto parsed = calendar::LocalDate::parse(*d);
-      if (!parsed) throw BadRequest::field("date", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
-      day = *parsed;
-    }
+    const calendar::LocalDate day = c.query_date("date").value_or(c.time().today());
     auto v = policies.in_force(day);
     if (!v) throw NotFound("policy.none", "该日没有生效的制度 / no policy is in force on that day");
     return http::Response::json(full(policies, c.actor(), *v));

@@ -23,13 +23,7 @@ nlohmann::json to_json(const Figures& f) {
 
 // ?day= (default today), ?team_id=, ?agent_id= of a daily sheet.
 SheetQuery sheet_query(const http::Context& c) {
-  SheetQuery q{c.time().today(), c.query_int("team_id"), c.query_int("agent_id")};
-  if (auto d = c.query("day")) {
-    auto day = calendar::LocalDate::parse(*d);
-    if (!day) throw BadRequest::field("day", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
-    q.day = *day;
-  }
-  return q;
+  return {c.query_date("day").value_or(c.time().today()), c.query_int("team_id"), c.query_int("agent_id")};
 }
 
 nlohmann::json instant_or_null(const std::optional<long long>& t) {

@@ -140,9 +140,15 @@ class Runner {
     for (auto& e : events)
       if (e.on) e.at = noon_of(*e.on);
     std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+    long long zone_version = app_.in_force.at(s_.period.from).version;
     for (const Event& e : events) {
       app_.clock.set(e.at);
-      app_.in_force.reload();  // a policy change on this day brings its zone
+      // A policy change brings its zone: the company's time is re-read when the version in force changes (the
+      // versions are all known in memory; only re-reading touches the database).
+      if (const long long v = app_.in_force.at(app_.time.date_at(e.at)).version; v != zone_version) {
+        app_.in_force.reload();
+        zone_version = v;
+      }
       if (!s_.period.contains(app_.time.date_at(e.at))) {
         fail(e.where, "falls on " + app_.time.date_at(e.at).str() + ", outside the period " + s_.period.from.str() +
                           " … " + s_.period.to.str());
