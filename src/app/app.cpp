@@ -8,6 +8,7 @@
 #include "calendar/routes.hpp"
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
+#include "discipline/routes.hpp"
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
 #include "kpi/routes.hpp"
@@ -60,6 +61,8 @@ App::App(const Config& c)
       overview(metrics, time, org),
       metrics(db, time, org,
               [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.week_starts_on; }),
+      closer(db, time, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      discipline(db, time, org, metrics, closer, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -99,11 +102,21 @@ std::optional<std::vector<quota::QuotaResult>> App::quota_day(long long user_id,
   const PolicyVersion v = in_force.at(day);
   if (!v.policy->quotas) return std::nullopt;
   const org::User u = org.get_user(nullptr, user_id);
-  const auto hired = calendar::LocalDate::parse(u.hired_on);
-  const bool new_hire = hired && quota::is_new_hire(v.policy->quotas->new_hire, *hired, u.prior_months, day);
-  std::map<std::string, long long> named;
-  for (size_t i = 0; i < kpi::kMetricNames.size(); ++i) named[std::string(kpi::kMetricNames[i])] = figures[i];
-  return quota::evaluate_day(*v.policy->quotas, named, new_hire);
+  return quota::judge_person_day(*v.policy->quotas, u.hired_on, u.prior_months, day, kpi::store::named(figures))
+      .results;
+}
+
+discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
+  const PolicyVersion v = in_force.at(day);
+  discipline::DayRules r;
+  r.policy_version = v.version;
+  r.keep = v.policy;
+  r.quotas = v.policy->quotas ? &*v.policy->quotas : nullptr;
+  r.attendance = v.policy->attendance ? &*v.policy->attendance : nullptr;
+  r.workday_start = v.policy->header.workday_start;
+  r.workday_end = v.policy->header.workday_end;
+  r.working_day = work_calendar.work_calendar({day, day}).is_working(day);
+  return r;
 }
 
 calls::EffectiveRuleAt App::effective_rule() {
@@ -134,6 +147,7 @@ void App::register_routes(http::Router& router) {
   register_template_routes(router, config.data_dir);
   calendar::register_routes(router, work_calendar);
   policy::register_routes(router, policies);
+  discipline::register_routes(router, discipline, closer);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -16,6 +16,8 @@
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "discipline/closing.hpp"
+#include "discipline/service.hpp"
 #include "http/router.hpp"
 #include "http/web_app.hpp"
 #include "kpi/keeper.hpp"
@@ -73,6 +75,9 @@ class App {
   calendar::CalendarService work_calendar;
   reporting::OverviewService overview;
   kpi::MetricsService metrics;
+  /// Closing days: quota results and attendance judged once, fines and points as ledger rows.
+  discipline::DayCloser closer;
+  discipline::DisciplineService discipline;
   IdempotencyKeys idempotency;
   http::WebApp web;
 
@@ -89,6 +94,8 @@ class App {
   /// when the policy sets no quotas.
   std::optional<std::vector<quota::QuotaResult>> quota_day(long long user_id, const calendar::LocalDate& day,
                                                            const kpi::store::Figures& figures);
+  /// What the policy in force on a day and the work calendar ask of that day, for the discipline module.
+  discipline::DayRules day_rules(const calendar::LocalDate& day);
   /// The effective-call rule in force at an instant, for the calls module.
   calls::EffectiveRuleAt effective_rule();
   /// Every route of every module, with authentication wired to the auth service.

@@ -1,6 +1,7 @@
 #include "app/company_policy.hpp"
 
 #include "calls/effective_call_section.hpp"
+#include "discipline/attendance_section.hpp"
 #include "kpi/metrics_section.hpp"
 #include "quota/section.hpp"
 
@@ -29,11 +30,17 @@ void compare(const policy::Table& expect, const std::string& name, const std::ma
 int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
-    auto of = ex.choice("of", {"agent_day", "quota_day"});
+    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
       for (const auto& k : ex.keys()) ex.accept(k);
+      continue;
+    }
+    if (*of == "attendance_day") {
+      const discipline::AttendancePolicy* attendance = p && p->attendance ? &*p->attendance : nullptr;
+      if (p && !p->attendance) ex.problem("of", "the policy sets no [attendance] for this example to check");
+      if (discipline::check_attendance_example(ex, attendance, p ? &p->header : nullptr)) ++run;
       continue;
     }
     if (*of == "quota_day") {
@@ -72,8 +79,11 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto metrics = kpi::read_metrics_section(doc);
   bool quotas_ok = true;
   auto quotas = quota::read_quotas_section(doc, quotas_ok);
+  bool attendance_ok = true;
+  auto attendance = discipline::read_attendance_section(doc, attendance_ok);
   std::optional<CompanyPolicy> p;
-  if (header && effective && metrics && quotas_ok) p = CompanyPolicy{*header, *effective, *metrics, quotas};
+  if (header && effective && metrics && quotas_ok && attendance_ok)
+    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -85,6 +95,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   policy::RuleBook book{policy::describe_header(header), calls::describe_effective_call(effective_call),
                         kpi::describe_metrics(metrics)};
   if (quotas) book.push_back(quota::describe_quotas(*quotas));
+  if (attendance) book.push_back(discipline::describe_attendance(*attendance, header));
   return book;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "calls/rules.hpp"
+#include "discipline/attendance_model.hpp"
 #include "kpi/definitions.hpp"
 #include "policy/document.hpp"
 #include "policy/header.hpp"
@@ -21,7 +22,8 @@ struct CompanyPolicy {
   policy::Header header;
   calls::EffectiveCallPolicy effective_call;
   kpi::KpiPolicy metrics;
-  std::optional<quota::QuotaPolicy> quotas;  ///< none: the policy sets no daily targets
+  std::optional<quota::QuotaPolicy> quotas;                ///< none: the policy sets no daily targets
+  std::optional<discipline::AttendancePolicy> attendance;  ///< none: nobody is judged on the clock
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

@@ -109,7 +109,8 @@ void add_serve(CLI::App& root, Shared& s) {
         spdlog::warn("no web app build in {}: serving the API only (build it: cd web && npm ci && npm run build)",
                      app->web.root());
       }
-      // Versions published by another process (`waihu policy apply`) reach this server within half a minute.
+      // Versions published by another process (`waihu policy apply`) reach this server within half a minute; a
+      // day that is over is closed (quotas, attendance → the ledger) within half a minute of midnight, once.
       std::mutex stop_mutex;
       std::condition_variable stop_signal;
       bool stopping = false;
@@ -121,6 +122,12 @@ void add_serve(CLI::App& root, Shared& s) {
             app->in_force.reload();
           } catch (const std::exception& e) {
             spdlog::warn("policy versions not re-read: {}", e.what());
+          }
+          try {
+            for (const auto& r : app->closer.close_due())
+              spdlog::info("closed {}: {} people, {} ledger entries", r.day.str(), r.people, r.entries);
+          } catch (const std::exception& e) {
+            spdlog::warn("days not closed: {}", e.what());
           }
           lock.lock();
         }

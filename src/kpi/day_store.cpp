@@ -11,6 +11,12 @@ size_t metric_index(std::string_view name) {
   return static_cast<size_t>(std::find(kMetricNames.begin(), kMetricNames.end(), name) - kMetricNames.begin());
 }
 
+std::map<std::string, long long> named(const Figures& f) {
+  std::map<std::string, long long> out;
+  for (size_t i = 0; i < kMetricNames.size(); ++i) out[std::string(kMetricNames[i])] = f[i];
+  return out;
+}
+
 namespace {
 
 struct GroupColumns {

@@ -31,6 +31,8 @@ enum Group : unsigned {
 /// One agent-day's figures, in kMetricNames' order.
 using Figures = std::array<long long, kMetricNames.size()>;
 size_t metric_index(std::string_view name);
+/// The figures by metric name, as the quota rules read them.
+std::map<std::string, long long> named(const Figures& f);
 
 /// What the policy in force that day says about counting.
 struct Counting {

@@ -34,6 +34,8 @@ bool has_right(Role role, Right right) {
       return role == Role::kAgent || role == Role::kFieldRep;
     case Right::kViewOverview:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
+    case Right::kCloseDays:
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
   }
   return false;
 }
@@ -66,6 +68,8 @@ std::string_view right_name(Right right) {
       return "draft_policy";
     case Right::kApprovePolicy:
       return "approve_policy";
+    case Right::kCloseDays:
+      return "close_days";
   }
   return "";
 }

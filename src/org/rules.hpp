@@ -22,11 +22,12 @@ enum class Right {
   kViewOverview,    ///< the department's figures of the day and month (managers, supervisors, admins)
   kDraftPolicy,     ///< upload policy drafts, publish approved ones, see acknowledgements (managers, admins)
   kApprovePolicy,   ///< approve a policy draft (the director, 总经理)
+  kCloseDays,       ///< close a past day's evaluation by hand (managers, admins, the director)
 };
 inline constexpr Right kAllRights[] = {
-    Right::kSeePhone,       Right::kManageOrg,   Right::kBulkImport,   Right::kExportCustomers, Right::kReadAudit,
-    Right::kWriteCustomers, Right::kAssignOwner, Right::kLogCalls,     Right::kClaimPool,       Right::kOwnDesk,
-    Right::kViewOverview,   Right::kDraftPolicy, Right::kApprovePolicy};
+    Right::kSeePhone,       Right::kManageOrg,   Right::kBulkImport,    Right::kExportCustomers, Right::kReadAudit,
+    Right::kWriteCustomers, Right::kAssignOwner, Right::kLogCalls,      Right::kClaimPool,       Right::kOwnDesk,
+    Right::kViewOverview,   Right::kDraftPolicy, Right::kApprovePolicy, Right::kCloseDays};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 

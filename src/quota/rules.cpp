@@ -39,4 +39,13 @@ std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<
   return out;
 }
 
+PersonDay judge_person_day(const QuotaPolicy& policy, std::string_view hired_on, long long prior_months,
+                           const calendar::LocalDate& day, const std::map<std::string, long long>& figures) {
+  PersonDay out;
+  const auto hired = calendar::LocalDate::parse(hired_on);
+  out.new_hire = hired && is_new_hire(policy.new_hire, *hired, prior_months, day);
+  out.results = evaluate_day(policy, figures, out.new_hire);
+  return out;
+}
+
 }  // namespace waihu::quota

@@ -24,4 +24,13 @@ long long whole_months(const calendar::LocalDate& from, const calendar::LocalDat
 std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<std::string, long long>& figures,
                                       bool new_hire);
 
+struct PersonDay {
+  bool new_hire = false;
+  std::vector<QuotaResult> results;
+};
+/// A person's day: new hire or not by their hire date ("YYYY-MM-DD"; empty or unreadable: a veteran) and prior
+/// experience, and the targets that apply against the figures.
+PersonDay judge_person_day(const QuotaPolicy& policy, std::string_view hired_on, long long prior_months,
+                           const calendar::LocalDate& day, const std::map<std::string, long long>& figures);
+
 }  // namespace waihu::quota

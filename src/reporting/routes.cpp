@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "http/download.hpp"
 #include "kpi/json.hpp"
+#include "quota/json.hpp"
 #include "sales/json.hpp"
 #include "util/clock.hpp"
 #include "util/strings.hpp"
@@ -43,15 +44,7 @@ nlohmann::json sheet_figures(const kpi::store::Figures& f, const std::optional<l
 // Today's quota results: [{metric, target, actual, short, fine_fen}], or null without quotas.
 nlohmann::json targets_json(const std::optional<std::vector<quota::QuotaResult>>& targets) {
   if (!targets) return nullptr;
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& r : *targets) {
-    out.push_back({{"metric", r.metric},
-                   {"target", r.target},
-                   {"actual", r.actual},
-                   {"short", r.short_by},
-                   {"fine_fen", r.fine_fen}});
-  }
-  return out;
+  return quota::results_json(*targets);
 }
 
 void register_sheet_routes(http::Router& router, const std::string& data_dir, DailySheetService& sheets) {

@@ -69,6 +69,7 @@ class Reader {
     for (const Table& t : root_.tables("follow_up")) follow_up(t);
     for (const Table& t : root_.tables("deal")) deal(t);
     for (const Table& t : root_.tables("payment")) payment(t);
+    for (const Table& t : root_.tables("clock")) clock(t);
   }
 
  private:
@@ -187,6 +188,24 @@ class Reader {
       s_.events.push_back(std::move(again));
     }
     s_.events.push_back(std::move(e));
+  }
+
+  // A day's clock: in, out, or both (a missing one is what the attendance rule judges).
+  void clock(const Table& t) {
+    Event e;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    const auto in = instant(t, "in", false);
+    const auto out = instant(t, "out", false);
+    if (!in && !out && !t.has("in") && !t.has("out")) t.problem("in", "give in, out or both");
+    if (in && out && *out < *in) t.problem("out", "clocks out before clocking in");
+    for (const auto& [at, kind] : {std::pair{in, EventKind::kClockIn}, std::pair{out, EventKind::kClockOut}}) {
+      if (!at) continue;
+      Event c = e;
+      c.kind = kind;
+      c.at = *at;
+      s_.events.push_back(std::move(c));
+    }
   }
 
   void follow_up(const Table& t) {

@@ -8,9 +8,11 @@
 #include "app/app.hpp"
 #include "calls/rules.hpp"
 #include "core/errors.hpp"
+#include "discipline/store.hpp"
 #include "kpi/day_store.hpp"
 #include "kpi/json.hpp"
 #include "org/credentials.hpp"
+#include "quota/json.hpp"
 
 namespace waihu::scenario {
 
@@ -64,6 +66,7 @@ class Runner {
     for (size_t i = 0; i < s_.customers.size(); ++i)
       if (!s_.customers[i].created_at) guarded(s_.customers[i].where, [&] { add_customer(i, admin_); });
     replay();
+    close_days();
     return output();
   }
 
@@ -206,6 +209,10 @@ class Runner {
         deals_[e.key] = app_.deals.create(actor, in).deal.id;
         return;
       }
+      case EventKind::kClockIn:
+      case EventKind::kClockOut:
+        app_.discipline.clock(people_.at(e.user), e.kind == EventKind::kClockIn);
+        return;
       case EventKind::kPayment: {
         const org::Actor actor = e.user.empty() ? admin_ : people_.at(e.user);
         app_.deals.add_payment(actor, deals_.at(e.deal),
@@ -214,6 +221,13 @@ class Runner {
         return;
       }
     }
+  }
+
+  // Each day of the period closed as the server would close it once it is over: quota results and attendance
+  // judged, fines and points in the ledger.
+  void close_days() {
+    app_.clock.set(app_.time.bounds(s_.period.to.plus_days(1)).from + 3600);
+    for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) app_.closer.close_day(nullptr, d);
   }
 
   nlohmann::json output() {
@@ -232,7 +246,7 @@ class Runner {
                                    {"policy_version", r.policy_version},
                                    {"metrics", kpi::figures_json(r.figures)}});
     }
-    out["quota_days"] = quota_days(rows);
+    closed_days(out);
     out["team_days"] = nlohmann::json::array();
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
       const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
@@ -247,33 +261,47 @@ class Runner {
     return out;
   }
 
-  // Every agent's quota results on every working day of the period (idle days too: a day without a call is a
-  // day short), by the policy in force that day; days whose policy sets no quotas are left out.
-  nlohmann::json quota_days(const std::vector<kpi::store::StoredRow>& rows) {
-    std::map<std::pair<long long, std::string>, kpi::store::Figures> kept;
-    for (const auto& r : rows) kept[{r.user_id, r.day.str()}] = r.figures;
-    const calendar::WorkCalendar calendar = app_.work_calendar.work_calendar(s_.period);
-    nlohmann::json out = nlohmann::json::array();
+  // What closing the days wrote, in day and then the scenario's people order: every agent's quota results on every
+  // working day (idle days too: a day without a call is a day short) by the policy in force that day, the
+  // attendance judgements, and the ledger's fines.
+  void closed_days(nlohmann::json& out) {
+    out["quota_days"] = nlohmann::json::array();
+    out["attendance_days"] = nlohmann::json::array();
+    out["fines"] = nlohmann::json::array();
+    auto entries = app_.db.read([&](soci::session& sql) {
+      return discipline::store::entries(sql, {{}, s_.period.from, s_.period.to}, std::nullopt, 1'000'000);
+    });
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
-      if (!calendar.is_working(d)) continue;
+      auto [quotas, clocks] = app_.db.read([&](soci::session& sql) {
+        return std::pair{discipline::store::quota_days(sql, d, {}), discipline::store::attendance_of_day(sql, d, {})};
+      });
       for (const auto& p : s_.people) {
-        if (p.role != "agent") continue;
-        const org::Actor& who = people_.at(p.username);
-        auto it = kept.find({who.user_id, d.str()});
-        auto results = app_.quota_day(who.user_id, d, it == kept.end() ? kpi::store::Figures{} : it->second);
-        if (!results) continue;
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& r : *results) {
-          list.push_back({{"metric", r.metric},
-                          {"target", r.target},
-                          {"actual", r.actual},
-                          {"short", r.short_by},
-                          {"fine_fen", r.fine_fen}});
+        const long long id = people_.at(p.username).user_id;
+        std::vector<quota::QuotaResult> results;
+        for (const auto& q : quotas)
+          if (q.user_id == id) results.push_back(q.result);
+        if (!results.empty())
+          out["quota_days"].push_back(
+              {{"user", p.username}, {"date", d.str()}, {"results", quota::results_json(results)}});
+        for (const auto& a : clocks) {
+          if (a.user_id != id || !a.outcome) continue;
+          out["attendance_days"].push_back({{"user", p.username},
+                                            {"date", d.str()},
+                                            {"outcome", *a.outcome},
+                                            {"late_minutes", a.late_minutes},
+                                            {"early_minutes", a.early_minutes}});
         }
-        out.push_back({{"user", p.username}, {"date", d.str()}, {"results", std::move(list)}});
+        for (const auto& e : entries) {
+          if (e.user_id != id || !(e.day == d) || (e.entry.fine_fen == 0 && e.entry.base_days_milli == 0)) continue;
+          out["fines"].push_back({{"user", p.username},
+                                  {"date", d.str()},
+                                  {"rule", e.entry.rule},
+                                  {"amount_fen", e.entry.fine_fen},
+                                  {"fund_fen", e.fund_fen},
+                                  {"base_days_milli", e.entry.base_days_milli}});
+        }
       }
     }
-    return out;
   }
 
   struct PublishedVersion {

@@ -40,7 +40,7 @@ struct CustomerSpec {
   policy::Where where;
 };
 
-enum class EventKind { kCustomer, kCall, kFollowUp, kDeal, kPayment };
+enum class EventKind { kCustomer, kCall, kFollowUp, kDeal, kPayment, kClockIn, kClockOut };
 
 /// One dated record to replay, in time order (ties in file order).
 struct Event {

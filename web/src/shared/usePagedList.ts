@@ -34,6 +34,8 @@ export function usePagedList<T>(path: string, params: Record<string, string | un
   }, [load]);
 
   return {
+    /** The last page as the server sent it (some lists add totals beside the items). */
+    page,
     items: page?.items ?? [],
     loading,
     error,

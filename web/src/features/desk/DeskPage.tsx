@@ -10,6 +10,7 @@ import { useAuth } from '../../shared/auth';
 import { LoadError } from '../../shared/ListFooter';
 import { daysBetween, duration, useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n } from '../../i18n';
+import { ClockCard } from '../discipline/ClockCard';
 
 interface Desk {
   date: string;
@@ -108,6 +109,7 @@ export default function DeskPage() {
   return (
     <>
       {error !== null && <LoadError error={error} retry={loadDesk} />}
+      <ClockCard />
       <Card title={`${t('desk.today')} · ${desk?.date ?? ''}`} style={{ marginBottom: 16 }} data-testid="desk-counts"
         extra={<Typography.Text type="secondary" data-testid="desk-targets">{desk && !desk.targets ? t('desk.targets_pending') : ''}</Typography.Text>}>
         <Row gutter={[16, 16]}>

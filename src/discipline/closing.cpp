@@ -1,0 +1,145 @@
+#include "discipline/closing.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "discipline/attendance_rules.hpp"
+#include "discipline/store.hpp"
+#include "kpi/day_store.hpp"
+#include "org/rules.hpp"
+#include "org/store.hpp"
+#include "quota/rules.hpp"
+
+namespace waihu::discipline {
+
+namespace {
+
+const std::string kDay = "day";
+
+// Everyone who could be judged on `day`: not disabled, not left, hired by then (or without a hire date).
+std::vector<org::User> people_on(soci::session& sql, const calendar::LocalDate& day) {
+  std::vector<org::User> out;
+  org::store::UserFilter f;
+  f.disabled = false;
+  long long after = 0;
+  for (;;) {
+    auto page = org::store::list_users(sql, f, after, 1000);
+    for (auto& u : page) {
+      const auto hired = calendar::LocalDate::parse(u.hired_on);
+      if (u.employment_status == org::EmploymentStatus::kLeft || (hired && day < *hired)) continue;
+      out.push_back(std::move(u));
+    }
+    if (page.size() < 1000) break;
+    after = page.back().id;
+  }
+  return out;
+}
+
+bool judged_on_clock(const AttendancePolicy& p, org::Role role) {
+  return std::find(p.roles.begin(), p.roles.end(), std::string(org::role_name(role))) != p.roles.end();
+}
+
+}  // namespace
+
+int DayCloser::minute_of_day(long long at) const {
+  const long long wall = time_.wall_seconds(at);
+  return static_cast<int>(((wall % 86400) + 86400) % 86400 / 60);
+}
+
+bool DayCloser::is_closed(const calendar::LocalDate& day) {
+  return db_.read([&](soci::session& sql) { return store::is_closed(sql, kDay, day.str()); });
+}
+
+CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalDate& day) {
+  if (actor && !org::has_right(actor->role, org::Right::kCloseDays))
+    throw Forbidden("forbidden", "关闭考核日需要经理或管理员权限 / closing a day needs a manager or an admin");
+  const DayRules rules = rules_(day);
+  const long long now = time_.now();
+  return db_.write([&](soci::session& sql) {
+    CloseReport report;
+    report.day = day;
+    report.working_day = rules.working_day;
+    if (store::is_closed(sql, kDay, day.str())) return report;
+    if (!(day < time_.date_at(now)))
+      throw BadRequest::field("date", "只能关闭已经过去的日子 / a day closes once it is over (" + day.str() + ")");
+    report.closed_now = true;
+    auto record = [&](const org::User& u, const Entry& e, const std::string& key) {
+      store::EntryRow row;
+      row.user_id = u.id;
+      row.day = day;
+      row.entry = e;
+      row.policy_version = rules.policy_version;
+      row.source = "close";
+      row.created_at = now;
+      if (!store::add_entry(sql, row, "day:" + day.str() + ":" + std::to_string(u.id) + ":" + key)) return;
+      ++report.entries;
+      report.fines_fen += e.fine_fen;
+      report.points += e.points;
+    };
+    if (rules.working_day && (rules.quotas || rules.attendance)) {
+      const auto people = people_on(sql, day);
+      std::vector<long long> ids;
+      for (const auto& u : people) ids.push_back(u.id);
+      std::map<long long, kpi::store::Figures> figures;
+      for (auto& r : kpi::store::stored(sql, {day, day}, ids)) figures[r.user_id] = r.figures;
+      std::map<long long, store::AttendanceRow> clocks;
+      for (auto& r : store::attendance_of_day(sql, day, {})) clocks[r.user_id] = r;
+      const size_t dials = kpi::store::metric_index("dials");
+      for (const auto& u : people) {
+        const kpi::store::Figures f = figures.count(u.id) ? figures[u.id] : kpi::store::Figures{};
+        bool judged = false;
+        if (rules.quotas && u.role == org::Role::kAgent) {
+          judged = true;
+          const auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f));
+          store::put_quota_day(sql, u.id, day, pd.results, pd.new_hire, rules.policy_version);
+          for (const auto& r : pd.results) {
+            if (r.fine_fen == 0) continue;
+            record(u,
+                   {"quota_short", 0, r.fine_fen, 0, "quotas.daily." + r.metric,
+                    r.metric + " " + std::to_string(r.actual) + "/" + std::to_string(r.target) + "，差 " +
+                        std::to_string(r.short_by) + " / short by " + std::to_string(r.short_by)},
+                   "quota:" + r.metric);
+          }
+        }
+        if (rules.attendance && judged_on_clock(*rules.attendance, u.role)) {
+          judged = true;
+          AttendanceFacts facts{rules.workday_start, rules.workday_end, std::nullopt, std::nullopt, f[dials] > 0};
+          if (auto it = clocks.find(u.id); it != clocks.end()) {
+            if (it->second.clock_in_at) facts.clock_in = minute_of_day(*it->second.clock_in_at);
+            if (it->second.clock_out_at) facts.clock_out = minute_of_day(*it->second.clock_out_at);
+          }
+          const auto j = judge_day(*rules.attendance, facts);
+          store::set_judgement(sql, u.id, day, j, rules.policy_version);
+          for (size_t i = 0; i < j.entries.size(); ++i) record(u, j.entries[i], "attendance:" + j.entries[i].item);
+        }
+        if (judged) ++report.people;
+      }
+    }
+    const std::string summary =
+        !rules.working_day ? "非工作日 / not a working day"
+                           : std::to_string(report.people) + " people, " + std::to_string(report.entries) + " entries";
+    store::mark_closed(sql, kDay, day.str(), now, actor ? std::optional<long long>(actor->user_id) : std::nullopt,
+                       summary);
+    return report;
+  });
+}
+
+std::vector<CloseReport> DayCloser::close_due() {
+  const calendar::LocalDate yesterday = time_.today().plus_days(-1);
+  auto last = db_.read([&](soci::session& sql) { return store::last_closed(sql, kDay); });
+  if (!last) {
+    // The first run: evaluation starts today; nothing before it is judged.
+    db_.write([&](soci::session& sql) {
+      if (!store::last_closed(sql, kDay))
+        store::mark_closed(sql, kDay, yesterday.str(), time_.now(), std::nullopt,
+                           "起点：此前的日子不考核 / start: earlier days are not evaluated");
+    });
+    return {};
+  }
+  std::vector<CloseReport> out;
+  calendar::LocalDate from = std::max(calendar::LocalDate::parse(*last)->plus_days(1), yesterday.plus_days(-30));
+  for (calendar::LocalDate d = from; d <= yesterday; d = d.plus_days(1)) out.push_back(close_day(nullptr, d));
+  return out;
+}
+
+}  // namespace waihu::discipline

@@ -1,0 +1,58 @@
+#pragma once
+// Closing a day (日清日结): each person's quota results and attendance judged by the policy in force that day, written
+// once — results final, every fine and points change a ledger row naming its rule, version and evidence. Closing a
+// closed day changes nothing; the server closes each day by itself once it is over (`waihu close day` by hand).
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/company_time.hpp"
+#include "db/database.hpp"
+#include "discipline/attendance_model.hpp"
+#include "org/model.hpp"
+#include "quota/model.hpp"
+
+namespace waihu::discipline {
+
+/// What the policy in force on a day asks (the composition root reads it from the policy and the calendar).
+struct DayRules {
+  long long policy_version = 0;
+  std::shared_ptr<const void> keep;  ///< keeps alive the policy the pointers point into
+  const quota::QuotaPolicy* quotas = nullptr;
+  const AttendancePolicy* attendance = nullptr;
+  int workday_start = 9 * 60, workday_end = 18 * 60;
+  bool working_day = true;
+};
+using RulesAt = std::function<DayRules(const calendar::LocalDate&)>;
+
+struct CloseReport {
+  calendar::LocalDate day;
+  bool closed_now = false;  ///< false: it was closed before and nothing changed
+  bool working_day = true;
+  long long people = 0, entries = 0, fines_fen = 0, points = 0;
+};
+
+class DayCloser {
+ public:
+  DayCloser(db::Database& db, const calendar::CompanyTime& time, RulesAt rules)
+      : db_(db), time_(time), rules_(std::move(rules)) {}
+  /// Closes a day that is over. Forbidden without the close_days right (`actor` null: the server or the command
+  /// line); a closed day answers closed_now = false and nothing changes; BadRequest "date" for today or later.
+  CloseReport close_day(const org::Actor* actor, const calendar::LocalDate& day);
+  /// The server's run: every day that is over since the last closed one, at most 31 back. The first run on a
+  /// database only records where evaluation starts (yesterday): days before Waihu ran the floor are not judged.
+  std::vector<CloseReport> close_due();
+  /// Whether a day is closed.
+  bool is_closed(const calendar::LocalDate& day);
+  /// A clock time's minutes after the company's midnight.
+  int minute_of_day(long long at) const;
+
+ private:
+  db::Database& db_;
+  const calendar::CompanyTime& time_;
+  RulesAt rules_;
+};
+
+}  // namespace waihu::discipline
