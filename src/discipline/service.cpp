@@ -81,7 +81,13 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
       if (p.attendance && p.attendance->clock_in_at) facts.clock_in = closer_.minute_of_day(*p.attendance->clock_in_at);
       if (p.attendance && p.attendance->clock_out_at)
         facts.clock_out = closer_.minute_of_day(*p.attendance->clock_out_at);
-      p.attendance_preview = judge_day(*rules.attendance, facts).outcome;
+      // While today's workday runs, nobody has left early yet: the preview judges the clock-out once the workday
+      // is over (and nothing before it starts).
+      const int minute = closer_.minute_of_day(time_.now());
+      const bool today = day == time_.today();
+      if (today && !facts.clock_out && minute < rules.workday_end) facts.clock_out = rules.workday_end;
+      if (!(today && minute < rules.workday_start && !facts.clock_in))
+        p.attendance_preview = judge_day(*rules.attendance, facts).outcome;
     }
     p.still_short = std::any_of(p.quotas.begin(), p.quotas.end(), [](const auto& r) { return r.short_by > 0; });
     p.entries = entries[u.id];

@@ -19,7 +19,9 @@ struct PersonDay {
   long long user_id = 0, team_id = 0;
   std::string display_name, username, role;
   std::optional<store::AttendanceRow> attendance;
-  std::optional<std::string> attendance_preview;  ///< not closed yet: the judgement if the day ended as it stands
+  /// Not closed yet: the judgement as the clock stands (today: a missing clock-out counts only once the workday is
+  /// over; nothing before the workday starts).
+  std::optional<std::string> attendance_preview;
   std::vector<quota::QuotaResult> quotas;
   bool new_hire = false;
   bool still_short = false;              ///< some target not met

@@ -221,7 +221,7 @@ test('an agent\'s desk counts today\'s calls; a new customer is checked by the s
 test('an admin creates a team and an agent, who can then sign in', async () => {
   const admin = await signIn(browser, srv.base, 'admin', ADMIN_PASSWORD);
   const page = admin.page;
-  await page.getByTestId('nav').getByText('团队').click();
+  await page.getByTestId('nav').getByText('团队', { exact: true }).click();
   await page.getByTestId('team-name').fill('电销四组');
   await page.getByTestId('team-parent').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '电销部' }).click();

@@ -12,10 +12,12 @@ export async function launch() {
 }
 
 /** A fresh browser context, signed in as `username` through the login page, then at `path`. `language`: the
- * app's own choice ('en' as if switched before); `viewport` and `timezoneId` as a phone or a far-away laptop. */
+ * app's own choice ('en' as if switched before); `viewport` and `timezoneId` as a phone or a far-away laptop;
+ * `now`: the browser's clock held at that instant (to match a server started with --test-clock). */
 export async function signIn(browser, base, username, password,
-  { locale = 'zh-CN', path = '/customers', language, viewport, timezoneId } = {}) {
+  { locale = 'zh-CN', path = '/customers', language, viewport, timezoneId, now } = {}) {
   const context = await browser.newContext({ baseURL: base, locale, ...(viewport ? { viewport } : {}), ...(timezoneId ? { timezoneId } : {}) });
+  if (now) await context.clock.setFixedTime(new Date(now));
   if (language) await context.addInitScript((l) => localStorage.setItem('waihu.locale', l), language);
   const page = await context.newPage();
   await page.goto('/login');

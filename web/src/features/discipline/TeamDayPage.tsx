@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Modal, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { hasRight, useAuth } from '../../shared/auth';
 import { useErrorText } from '../../shared/errors';
@@ -23,7 +23,13 @@ export default function TeamDayPage() {
   const time = useCompanyTime();
   const errorText = useErrorText();
   const { teams } = useTeams();
-  const [day, setDay] = useState<Dayjs>(() => dayjs(time.today()));
+  // The day sits in the address (?date=) so a supervisor can send a colleague the very list.
+  const [params, setParams] = useSearchParams();
+  const day: Dayjs = dayjs(/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date') : time.today());
+  const setDay = (d: Dayjs) => setParams((p) => {
+    p.set('date', d.format('YYYY-MM-DD'));
+    return p;
+  }, { replace: true });
   const [team, setTeam] = useState<number>();
   const [onlyShort, setOnlyShort] = useState(false);
   const [floor, setFloor] = useState<FloorDay | null>(null);

@@ -1,7 +1,7 @@
 // 考勤与纪律：打卡、团队当日、绩效分与罚款台账 / The floor's discipline: clocking, the team's day, the ledger.
 // 每个键两种语言；en 的键与 zh 相同（类型检查）/ Every key in both languages; en has exactly zh's keys (type-checked).
 export const zh = {
-  'nav.floor': '团队考核',
+  'nav.floor': '日清日结',
   'nav.ledger': '我的绩效台账',
   'clock.title': '打卡',
   'clock.in': '上班打卡',
@@ -24,7 +24,7 @@ export const zh = {
   'item.absent_half_day': '旷工半日',
   'item.absent_day': '旷工一天',
   'item.quota_short': '日指标未完成',
-  'floor.title': '团队考核',
+  'floor.title': '日清日结：团队当日',
   'floor.closed': '已结算（最终结果）',
   'floor.open': '未结算（实时）',
   'floor.not_working': '非工作日',
@@ -60,7 +60,7 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
-  'nav.floor': "Team's day",
+  'nav.floor': 'Daily close',
   'nav.ledger': 'My ledger',
   'clock.title': 'Clock',
   'clock.in': 'Clock in',
@@ -83,7 +83,7 @@ export const en: Record<keyof typeof zh, string> = {
   'item.absent_half_day': 'Half a day absent',
   'item.absent_day': 'A day absent',
   'item.quota_short': 'Daily quota short',
-  'floor.title': "The team's day",
+  'floor.title': "Daily close: the team's day",
   'floor.closed': 'Closed (final)',
   'floor.open': 'Open (live)',
   'floor.not_working': 'Not a working day',
