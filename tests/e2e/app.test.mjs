@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshData, startServer, cleanup, gbk, api, login, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
-import { launch, signIn, screenshot } from './browser.mjs';
+import { launch, signIn, screenshot, openFromMenu } from './browser.mjs';
 
 let dir, srv, browser;
 before(async () => {
@@ -221,7 +221,7 @@ test('an agent\'s desk counts today\'s calls; a new customer is checked by the s
 test('an admin creates a team and an agent, who can then sign in', async () => {
   const admin = await signIn(browser, srv.base, 'admin', ADMIN_PASSWORD);
   const page = admin.page;
-  await page.getByTestId('nav').getByText('团队', { exact: true }).click();
+  await openFromMenu(page, '系统管理', '团队');
   await page.getByTestId('team-name').fill('电销四组');
   await page.getByTestId('team-parent').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '电销部' }).click();
@@ -235,7 +235,7 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.getByTestId('teams').getByText('电销四组（新）').waitFor();
   await screenshot(page, 'teams');
 
-  await page.getByTestId('nav').getByText('用户').click();
+  await openFromMenu(page, '系统管理', '用户');
   await page.getByTestId('user-add').click();
   await page.getByTestId('user-username').fill('agent31');
   await page.getByTestId('user-name').fill('钱多多');
@@ -251,7 +251,7 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.locator('.ant-modal').waitFor({ state: 'detached' });
   await screenshot(page, 'users');
   // The audit log shows the new user, and exports what it shows.
-  await page.getByTestId('nav').getByText('审计日志').click();
+  await openFromMenu(page, '系统管理', '审计日志');
   await page.getByTestId('audit-action').click();
   await page.keyboard.type('新建用户');
   await page.locator('.ant-select-item-option').filter({ hasText: '新建用户' }).click();

@@ -32,3 +32,9 @@ export async function signIn(browser, base, username, password,
 export async function screenshot(page, name) {
   await page.screenshot({ path: ARTIFACTS + name + '.png', fullPage: true });
 }
+
+/** Opens a page from a submenu of the top menu ("系统管理" → "用户"): hover the group, click the page. */
+export async function openFromMenu(page, group, item) {
+  await page.getByTestId('nav').getByText(group, { exact: true }).hover();
+  await page.locator('.ant-menu-submenu-popup:visible').getByText(item, { exact: true }).click();
+}

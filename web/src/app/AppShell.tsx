@@ -7,7 +7,7 @@ import { api, ApiError } from '../shared/api';
 import { useAuth } from '../shared/auth';
 import { useErrorText } from '../shared/errors';
 import { knownKey, useI18n } from '../i18n';
-import { mayOpen, ROUTES } from './routes';
+import { mayOpen, ROUTES, type AppRoute } from './routes';
 import { PolicyNotice } from '../features/rules/PolicyNotice';
 
 export default function AppShell() {
@@ -19,9 +19,10 @@ export default function AppShell() {
   // On a phone the menu folds into "…", the language switch moves into the user's menu, the margins shrink.
   const wide = Grid.useBreakpoint().md !== false;
   if (!user) return null;
-  const items = ROUTES.filter((r) => r.menu && mayOpen(user, r)).map((r) => ({ key: '/' + r.path, label: t(r.menu!) }));
+  const pages = ROUTES.filter((r) => r.menu && mayOpen(user, r));
   const role = knownKey(`role.${user.role}`);
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  const selected = pages.map((r) => '/' + r.path).find((k) => location.pathname.startsWith(k)) ?? '';
+  const items = menuItems(pages, t);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 16 : 8, padding: wide ? '0 50px' : '0 12px' }}>
@@ -70,6 +71,30 @@ export default function AppShell() {
       }} />
     </Layout>
   );
+}
+
+type Translate = ReturnType<typeof useI18n>['t'];
+type MenuItem = { key: string; label: string; children?: MenuItem[] };
+/** The menu in route order; a group becomes a submenu where its first page stands (flat when it has only one). */
+function menuItems(pages: AppRoute[], t: Translate): MenuItem[] {
+  const out: MenuItem[] = [];
+  const groups = new Map<string, MenuItem>();
+  for (const r of pages) {
+    const item = { key: '/' + r.path, label: t(r.menu!) };
+    const members = r.group ? pages.filter((p) => p.group === r.group) : [];
+    if (!r.group || members.length < 2) {
+      out.push(item);
+      continue;
+    }
+    let group = groups.get(r.group);
+    if (!group) {
+      group = { key: r.group, label: t(r.group), children: [] };
+      groups.set(r.group, group);
+      out.push(group);
+    }
+    group.children!.push(item);
+  }
+  return out;
 }
 
 function ChangePassword({ open, onClose, onChanged }: { open: boolean; onClose: () => void; onChanged: () => void }) {

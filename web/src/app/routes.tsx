@@ -10,6 +10,8 @@ export interface AppRoute {
   page: LazyExoticComponent<ComponentType>;
   /** In the menu under this label; absent: reached from another page (a customer from the list). */
   menu?: MessageKey;
+  /** In the menu inside this group (a submenu; shown flat when the user may open only one of its pages). */
+  group?: MessageKey;
   /** The right that opens the page; absent: everyone signed in. */
   right?: string;
   /** Where those who may open it land after sign-in, first match wins. */
@@ -20,17 +22,17 @@ export const ROUTES: AppRoute[] = [
   { path: 'desk', page: lazy(() => import('../features/desk/DeskPage')), menu: 'nav.desk', right: 'own_desk', home: true },
   { path: 'overview', page: lazy(() => import('../features/overview/OverviewPage')), menu: 'nav.overview', right: 'view_overview', home: true },
   { path: 'customers', page: lazy(() => import('../features/customers/CustomersPage')), menu: 'nav.customers', home: true },
-  { path: 'floor', page: lazy(() => import('../features/discipline/TeamDayPage')), menu: 'nav.floor', right: 'view_overview' },
-  { path: 'ledger', page: lazy(() => import('../features/discipline/LedgerPage')), menu: 'nav.ledger' },
+  { path: 'floor', page: lazy(() => import('../features/discipline/TeamDayPage')), menu: 'nav.floor', group: 'nav.group.discipline', right: 'view_overview' },
+  { path: 'ledger', page: lazy(() => import('../features/discipline/LedgerPage')), menu: 'nav.ledger', group: 'nav.group.discipline' },
   { path: 'customers/:id', page: lazy(() => import('../features/customers/CustomerPage')) },
   { path: 'calls', page: lazy(() => import('../features/calls/CallsPage')), menu: 'nav.calls' },
   { path: 'rules', page: lazy(() => import('../features/rules/RulesPage')), menu: 'nav.rules' },
   { path: 'rules/:id', page: lazy(() => import('../features/rules/PolicyVersionPage')) },
   { path: 'import', page: lazy(() => import('../features/import/ImportPage')), menu: 'nav.import', right: 'import_customers' },
-  { path: 'admin/teams', page: lazy(() => import('../features/admin/TeamsPage')), menu: 'nav.teams', right: 'manage_org' },
-  { path: 'admin/users', page: lazy(() => import('../features/admin/UsersPage')), menu: 'nav.users', right: 'manage_org' },
-  { path: 'admin/calendar', page: lazy(() => import('../features/admin/CalendarPage')), menu: 'nav.calendar', right: 'manage_org' },
-  { path: 'admin/audit', page: lazy(() => import('../features/admin/AuditPage')), menu: 'nav.audit', right: 'read_audit' },
+  { path: 'admin/teams', page: lazy(() => import('../features/admin/TeamsPage')), menu: 'nav.teams', group: 'nav.group.admin', right: 'manage_org' },
+  { path: 'admin/users', page: lazy(() => import('../features/admin/UsersPage')), menu: 'nav.users', group: 'nav.group.admin', right: 'manage_org' },
+  { path: 'admin/calendar', page: lazy(() => import('../features/admin/CalendarPage')), menu: 'nav.calendar', group: 'nav.group.admin', right: 'manage_org' },
+  { path: 'admin/audit', page: lazy(() => import('../features/admin/AuditPage')), menu: 'nav.audit', group: 'nav.group.admin', right: 'read_audit' },
 ];
 
 export function mayOpen(user: User | null, route: AppRoute): boolean {
