@@ -63,6 +63,8 @@ App::App(const Config& c)
               [this](const calendar::LocalDate& d) { return in_force.at(d).policy->header.week_starts_on; }),
       closer(db, time, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       discipline(db, time, org, metrics, closer, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      months(db, time, closer, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      points(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -113,6 +115,7 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.keep = v.policy;
   r.quotas = v.policy->quotas ? &*v.policy->quotas : nullptr;
   r.attendance = v.policy->attendance ? &*v.policy->attendance : nullptr;
+  r.points = v.policy->points ? &*v.policy->points : nullptr;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
   r.working_day = work_calendar.work_calendar({day, day}).is_working(day);
@@ -147,7 +150,7 @@ void App::register_routes(http::Router& router) {
   register_template_routes(router, config.data_dir);
   calendar::register_routes(router, work_calendar);
   policy::register_routes(router, policies);
-  discipline::register_routes(router, discipline, closer);
+  discipline::register_routes(router, discipline, closer, months, points);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -17,6 +17,8 @@
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "discipline/closing.hpp"
+#include "discipline/month_closing.hpp"
+#include "discipline/points_service.hpp"
 #include "discipline/service.hpp"
 #include "http/router.hpp"
 #include "http/web_app.hpp"
@@ -78,6 +80,10 @@ class App {
   /// Closing days: quota results and attendance judged once, fines and points as ledger rows.
   discipline::DayCloser closer;
   discipline::DisciplineService discipline;
+  /// Closing months: each person's points judged at month end, the bonus or penalty written once.
+  discipline::MonthCloser months;
+  /// The points catalogue entered by hand, objections and dismissal cases.
+  discipline::PointsService points;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -2,6 +2,7 @@
 
 #include "calls/effective_call_section.hpp"
 #include "discipline/attendance_section.hpp"
+#include "discipline/points_section.hpp"
 #include "kpi/metrics_section.hpp"
 #include "quota/section.hpp"
 
@@ -30,7 +31,7 @@ void compare(const policy::Table& expect, const std::string& name, const std::ma
 int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
-    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day"});
+    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
@@ -41,6 +42,12 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
       const discipline::AttendancePolicy* attendance = p && p->attendance ? &*p->attendance : nullptr;
       if (p && !p->attendance) ex.problem("of", "the policy sets no [attendance] for this example to check");
       if (discipline::check_attendance_example(ex, attendance, p ? &p->header : nullptr)) ++run;
+      continue;
+    }
+    if (*of == "points_month") {
+      const discipline::PointsPolicy* points = p && p->points ? &*p->points : nullptr;
+      if (p && !p->points) ex.problem("of", "the policy sets no [points] for this example to check");
+      if (discipline::check_points_example(ex, points, p && p->attendance ? &*p->attendance : nullptr)) ++run;
       continue;
     }
     if (*of == "quota_day") {
@@ -81,9 +88,11 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto quotas = quota::read_quotas_section(doc, quotas_ok);
   bool attendance_ok = true;
   auto attendance = discipline::read_attendance_section(doc, attendance_ok);
+  bool points_ok = true;
+  auto points = discipline::read_points_section(doc, points_ok);
   std::optional<CompanyPolicy> p;
-  if (header && effective && metrics && quotas_ok && attendance_ok)
-    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance};
+  if (header && effective && metrics && quotas_ok && attendance_ok && points_ok)
+    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance, points};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -96,6 +105,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
                         kpi::describe_metrics(metrics)};
   if (quotas) book.push_back(quota::describe_quotas(*quotas));
   if (attendance) book.push_back(discipline::describe_attendance(*attendance, header));
+  if (points) book.push_back(discipline::describe_points(*points));
   return book;
 }
 

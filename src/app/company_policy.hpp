@@ -10,6 +10,7 @@
 
 #include "calls/rules.hpp"
 #include "discipline/attendance_model.hpp"
+#include "discipline/points_model.hpp"
 #include "kpi/definitions.hpp"
 #include "policy/document.hpp"
 #include "policy/header.hpp"
@@ -24,6 +25,7 @@ struct CompanyPolicy {
   kpi::KpiPolicy metrics;
   std::optional<quota::QuotaPolicy> quotas;                ///< none: the policy sets no daily targets
   std::optional<discipline::AttendancePolicy> attendance;  ///< none: nobody is judged on the clock
+  std::optional<discipline::PointsPolicy> points;          ///< none: no points ledger
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

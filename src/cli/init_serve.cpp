@@ -126,6 +126,9 @@ void add_serve(CLI::App& root, Shared& s) {
           try {
             for (const auto& r : app->closer.close_due())
               spdlog::info("closed {}: {} people, {} ledger entries", r.day.str(), r.people, r.entries);
+            for (const auto& r : app->months.close_due())
+              spdlog::info("closed {}: {} people, {} bonuses, {} penalties", r.month.str(), r.people, r.bonuses,
+                           r.penalties);
           } catch (const std::exception& e) {
             spdlog::warn("days not closed: {}", e.what());
           }

@@ -13,11 +13,10 @@
 namespace waihu::discipline {
 
 namespace {
-
 const std::string kDay = "day";
+}  // namespace
 
-// Everyone who could be judged on `day`: not disabled, not left, hired by then (or without a hire date).
-std::vector<org::User> people_on(soci::session& sql, const calendar::LocalDate& day) {
+std::vector<org::User> judged_people(soci::session& sql, const calendar::LocalDate& day) {
   std::vector<org::User> out;
   org::store::UserFilter f;
   f.disabled = false;
@@ -35,11 +34,15 @@ std::vector<org::User> people_on(soci::session& sql, const calendar::LocalDate& 
   return out;
 }
 
-bool judged_on_clock(const AttendancePolicy& p, org::Role role) {
-  return std::find(p.roles.begin(), p.roles.end(), std::string(org::role_name(role))) != p.roles.end();
+bool role_listed(const std::vector<std::string>& roles, org::Role role) {
+  return std::find(roles.begin(), roles.end(), std::string(org::role_name(role))) != roles.end();
 }
 
-}  // namespace
+std::optional<calendar::LocalDate> DayCloser::evaluation_start() {
+  auto first = db_.read([&](soci::session& sql) { return store::first_closed(sql, kDay); });
+  if (!first) return std::nullopt;
+  return calendar::LocalDate::parse(*first);
+}
 
 int DayCloser::minute_of_day(long long at) const {
   const long long wall = time_.wall_seconds(at);
@@ -77,7 +80,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
       report.points += e.points;
     };
     if (rules.working_day && (rules.quotas || rules.attendance)) {
-      const auto people = people_on(sql, day);
+      const auto people = judged_people(sql, day);
       std::vector<long long> ids;
       for (const auto& u : people) ids.push_back(u.id);
       std::map<long long, kpi::store::Figures> figures;
@@ -101,7 +104,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
                    "quota:" + r.metric);
           }
         }
-        if (rules.attendance && judged_on_clock(*rules.attendance, u.role)) {
+        if (rules.attendance && role_listed(rules.attendance->roles, u.role)) {
           judged = true;
           AttendanceFacts facts{rules.workday_start, rules.workday_end, std::nullopt, std::nullopt, f[dials] > 0};
           if (auto it = clocks.find(u.id); it != clocks.end()) {

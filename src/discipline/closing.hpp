@@ -11,6 +11,7 @@
 #include "calendar/company_time.hpp"
 #include "db/database.hpp"
 #include "discipline/attendance_model.hpp"
+#include "discipline/points_model.hpp"
 #include "org/model.hpp"
 #include "quota/model.hpp"
 
@@ -22,6 +23,7 @@ struct DayRules {
   std::shared_ptr<const void> keep;  ///< keeps alive the policy the pointers point into
   const quota::QuotaPolicy* quotas = nullptr;
   const AttendancePolicy* attendance = nullptr;
+  const PointsPolicy* points = nullptr;
   int workday_start = 9 * 60, workday_end = 18 * 60;
   bool working_day = true;
 };
@@ -33,6 +35,11 @@ struct CloseReport {
   bool working_day = true;
   long long people = 0, entries = 0, fines_fen = 0, points = 0;
 };
+
+/// Everyone who could be judged on `day`: not disabled, not left, hired by then (or without a hire date).
+std::vector<org::User> judged_people(soci::session& sql, const calendar::LocalDate& day);
+/// Whether a role is named in a section's roles list.
+bool role_listed(const std::vector<std::string>& roles, org::Role role);
 
 class DayCloser {
  public:
@@ -48,6 +55,8 @@ class DayCloser {
   bool is_closed(const calendar::LocalDate& day);
   /// A clock time's minutes after the company's midnight.
   int minute_of_day(long long at) const;
+  /// The first day the server evaluated (days before it are not judged), if it ever did.
+  std::optional<calendar::LocalDate> evaluation_start();
 
  private:
   db::Database& db_;

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "discipline/attendance_rules.hpp"
+#include "discipline/points_rules.hpp"
 #include "kpi/day_store.hpp"
 #include "org/rules.hpp"
 #include "quota/rules.hpp"
@@ -147,8 +148,25 @@ LedgerMonth DisciplineService::ledger(const org::Actor& actor, const calendar::M
     });
     out.items = std::move(page.items);
     out.next_cursor = page.next_cursor;
-    std::tie(out.points, out.fines_fen) = store::totals(sql, f);
+    out.totals = store::totals(sql, f);
+    out.closed = store::is_closed(sql, "month", month.str());
+    if (out.closed) {
+      auto kept = store::points_months(sql, month.str(), {who});
+      if (!kept.empty()) out.points = kept.front().end;
+    }
   });
+  const DayRules end_rules = rules_(month.last());
+  if (!out.closed && end_rules.points) out.points = judge_month(*end_rules.points, out.totals.points);
+  // What the reader may still object to: own entries that cost something, within the window in force today.
+  const long long now = time_.now();
+  const DayRules today = rules_(time_.date_at(now));
+  if (who == actor.user_id && today.points) {
+    for (const auto& e : out.items) {
+      if (costs_something(e.entry.points, e.entry.fine_fen, e.entry.base_days_milli) && !e.objection &&
+          e.source != "objection" && within_objection_window(*today.points, e.created_at, now))
+        out.may_object.insert(e.id);
+    }
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 // the supervisor's team day (each person's quotas, clock and entries — live until the day is closed, final after),
 // and the ledger of fines and points.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,12 @@ struct FloorDay {
 struct LedgerMonth {
   std::vector<store::EntryRow> items;
   std::optional<std::string> next_cursor;
-  long long points = 0, fines_fen = 0;  ///< the month's totals over every entry (not just this page)
+  store::Totals totals;  ///< over every entry of the month (not just this page)
+  bool closed = false;   ///< the month is closed: its points and money are final
+  /// The points month under the policy in force at its end (none: the policy keeps no points): where it started and
+  /// stands (or ended), and the bonus or penalty it brings (final once closed, what it would bring so far before).
+  std::optional<MonthEnd> points;
+  std::set<long long> may_object;  ///< entries on this page the reader may still object to
 };
 
 class DisciplineService {

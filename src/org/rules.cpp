@@ -35,7 +35,10 @@ bool has_right(Role role, Right right) {
     case Right::kViewOverview:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
     case Right::kCloseDays:
+    case Right::kDecideObjections:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
+    case Right::kEnterPoints:
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
   }
   return false;
 }
@@ -70,6 +73,10 @@ std::string_view right_name(Right right) {
       return "approve_policy";
     case Right::kCloseDays:
       return "close_days";
+    case Right::kEnterPoints:
+      return "enter_points";
+    case Right::kDecideObjections:
+      return "decide_objections";
   }
   return "";
 }

@@ -14,20 +14,23 @@ enum class Right {
   kBulkImport,       ///< bulk import of customers, calls and deals
   kExportCustomers,  ///< bulk export
   kReadAudit,
-  kWriteCustomers,  ///< create and edit customers in scope
-  kAssignOwner,     ///< move customers between agents and the pool
-  kLogCalls,        ///< log calls and follow-ups (not QA, not assistants)
-  kClaimPool,       ///< claim pool customers and release own ones (agents, field reps)
-  kOwnDesk,         ///< works a desk of own customers and calls (agents, field reps)
-  kViewOverview,    ///< the department's figures of the day and month (managers, supervisors, admins)
-  kDraftPolicy,     ///< upload policy drafts, publish approved ones, see acknowledgements (managers, admins)
-  kApprovePolicy,   ///< approve a policy draft (the director, 总经理)
-  kCloseDays,       ///< close a past day's evaluation by hand (managers, admins, the director)
+  kWriteCustomers,    ///< create and edit customers in scope
+  kAssignOwner,       ///< move customers between agents and the pool
+  kLogCalls,          ///< log calls and follow-ups (not QA, not assistants)
+  kClaimPool,         ///< claim pool customers and release own ones (agents, field reps)
+  kOwnDesk,           ///< works a desk of own customers and calls (agents, field reps)
+  kViewOverview,      ///< the department's figures of the day and month (managers, supervisors, admins)
+  kDraftPolicy,       ///< upload policy drafts, publish approved ones, see acknowledgements (managers, admins)
+  kApprovePolicy,     ///< approve a policy draft (the director, 总经理)
+  kCloseDays,         ///< close a past day's evaluation by hand (managers, admins, the director)
+  kEnterPoints,       ///< enter catalogue points items for people in scope (supervisors and above)
+  kDecideObjections,  ///< decide objections to ledger entries and dismissal cases (managers, admins, the director)
 };
 inline constexpr Right kAllRights[] = {
-    Right::kSeePhone,       Right::kManageOrg,   Right::kBulkImport,    Right::kExportCustomers, Right::kReadAudit,
-    Right::kWriteCustomers, Right::kAssignOwner, Right::kLogCalls,      Right::kClaimPool,       Right::kOwnDesk,
-    Right::kViewOverview,   Right::kDraftPolicy, Right::kApprovePolicy, Right::kCloseDays};
+    Right::kSeePhone,      Right::kManageOrg,      Right::kBulkImport,   Right::kExportCustomers,
+    Right::kReadAudit,     Right::kWriteCustomers, Right::kAssignOwner,  Right::kLogCalls,
+    Right::kClaimPool,     Right::kOwnDesk,        Right::kViewOverview, Right::kDraftPolicy,
+    Right::kApprovePolicy, Right::kCloseDays,      Right::kEnterPoints,  Right::kDecideObjections};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 

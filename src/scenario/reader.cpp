@@ -70,6 +70,7 @@ class Reader {
     for (const Table& t : root_.tables("deal")) deal(t);
     for (const Table& t : root_.tables("payment")) payment(t);
     for (const Table& t : root_.tables("clock")) clock(t);
+    for (const Table& t : root_.tables("points")) points(t);
   }
 
  private:
@@ -206,6 +207,20 @@ class Reader {
       c.at = *at;
       s_.events.push_back(std::move(c));
     }
+  }
+
+  // A catalogue item entered for someone by someone (their supervisor), on a day, as the points page would.
+  void points(const Table& t) {
+    Event e;
+    e.kind = EventKind::kPoints;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    person_ref(t, "by", e.by);
+    e.on = t.date("on");
+    e.item = t.text("item").value_or("");
+    e.reason = t.text("reason", false).value_or("情景 / scenario");
+    e.serious = t.boolean("serious", false).value_or(false);
+    s_.events.push_back(std::move(e));
   }
 
   void follow_up(const Table& t) {

@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "calls/rules.hpp"
 #include "core/errors.hpp"
+#include "discipline/points_rules.hpp"
 #include "discipline/store.hpp"
 #include "kpi/day_store.hpp"
 #include "kpi/json.hpp"
@@ -213,6 +214,16 @@ class Runner {
       case EventKind::kClockOut:
         app_.discipline.clock(people_.at(e.user), e.kind == EventKind::kClockIn);
         return;
+      case EventKind::kPoints: {
+        discipline::PointsInput in;
+        in.user_id = people_.at(e.user).user_id;
+        in.day = *e.on;
+        in.item = e.item;
+        in.reason = e.reason;
+        in.serious = e.serious;
+        app_.points.enter(people_.at(e.by), in);
+        return;
+      }
       case EventKind::kPayment: {
         const org::Actor actor = e.user.empty() ? admin_ : people_.at(e.user);
         app_.deals.add_payment(actor, deals_.at(e.deal),
@@ -224,10 +235,12 @@ class Runner {
   }
 
   // Each day of the period closed as the server would close it once it is over: quota results and attendance
-  // judged, fines and points in the ledger.
+  // judged, fines and points in the ledger; then each month whose last day the period reaches (its points judged).
   void close_days() {
     app_.clock.set(app_.time.bounds(s_.period.to.plus_days(1)).from + 3600);
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) app_.closer.close_day(nullptr, d);
+    for (auto m = calendar::Month::of(s_.period.from); m.last() <= s_.period.to; m = m.next())
+      app_.months.close_month(nullptr, m);
   }
 
   nlohmann::json output() {
@@ -247,6 +260,7 @@ class Runner {
                                    {"metrics", kpi::figures_json(r.figures)}});
     }
     closed_days(out);
+    points_months(out);
     out["team_days"] = nlohmann::json::array();
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
       const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
@@ -300,6 +314,48 @@ class Runner {
                                   {"fund_fen", e.fund_fen},
                                   {"base_days_milli", e.entry.base_days_milli}});
         }
+      }
+    }
+  }
+
+  // Each month the period touches, for everyone keeping a points ledger under the policy in force at its end: where
+  // the points started and ended, the entries, and the bonus or penalty — final for a closed month, so far for one
+  // the period ends inside.
+  void points_months(nlohmann::json& out) {
+    out["points_months"] = nlohmann::json::array();
+    for (auto m = calendar::Month::of(s_.period.from); m.first() <= s_.period.to; m = m.next()) {
+      const discipline::DayRules rules = app_.day_rules(m.last());
+      if (!rules.points) continue;
+      auto [kept, entries] = app_.db.read([&](soci::session& sql) {
+        return std::pair{discipline::store::points_months(sql, m.str(), {}),
+                         discipline::store::entries(sql, {{}, m.first(), m.last()}, std::nullopt, 1'000'000)};
+      });
+      for (const auto& p : s_.people) {
+        const org::Actor& who = people_.at(p.username);
+        if (!discipline::role_listed(rules.points->roles, who.role)) continue;
+        nlohmann::json listed = nlohmann::json::array();
+        long long sum = 0;
+        // Oldest first, as a month is read.
+        for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+          const auto& e = *it;
+          if (e.user_id != who.user_id || e.entry.item == "month_bonus" || e.entry.item == "month_penalty") continue;
+          if (e.entry.points == 0 && e.entry.fine_fen == 0) continue;
+          sum += e.entry.points;
+          listed.push_back({{"date", e.day.str()},
+                            {"item", e.entry.item},
+                            {"points", e.entry.points},
+                            {"fine_fen", e.entry.fine_fen}});
+        }
+        discipline::MonthEnd end = discipline::judge_month(*rules.points, sum);
+        for (const auto& k : kept)
+          if (k.user_id == who.user_id) end = k.end;
+        out["points_months"].push_back({{"user", p.username},
+                                        {"month", m.str()},
+                                        {"start", end.start},
+                                        {"end", end.end},
+                                        {"entries", listed},
+                                        {"bonus_fen", end.bonus_fen},
+                                        {"penalty_fen", end.penalty_fen}});
       }
     }
   }

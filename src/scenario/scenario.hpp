@@ -40,18 +40,19 @@ struct CustomerSpec {
   policy::Where where;
 };
 
-enum class EventKind { kCustomer, kCall, kFollowUp, kDeal, kPayment, kClockIn, kClockOut };
+enum class EventKind { kCustomer, kCall, kFollowUp, kDeal, kPayment, kClockIn, kClockOut, kPoints };
 
 /// One dated record to replay, in time order (ties in file order).
 struct Event {
   EventKind kind = EventKind::kCall;
   long long at = 0;  ///< Unix seconds (a deal or payment: noon of its day in the company's zone, set by the runner)
-  std::optional<calendar::LocalDate> on;  ///< deals and payments: their day
+  std::optional<calendar::LocalDate> on;  ///< deals, payments and points entries: their day
   policy::Where where;
   std::string user, customer, number, result, channel, content, outcome, key, deal, sourcing, field_rep, product,
-      payment_kind, reason;
+      payment_kind, reason, by, item;
   long long talk_seconds = 0, ring_seconds = 0, amount_fen = 0;
   size_t customer_index = 0;  ///< kCustomer: which CustomerSpec
+  bool serious = false;       ///< kPoints: an if_serious item entered as serious
 };
 
 struct Scenario {
