@@ -15,6 +15,8 @@ import { knownKey, useI18n } from '../../i18n';
 import { useTeams } from '../admin/useTeams';
 import { ClockCard } from './ClockCard';
 import { Outcome } from './Outcome';
+import { PointsEntryModal } from './PointsEntryModal';
+import { useCatalogue, useItemLabel } from './catalogue';
 import { hhmm, signed, yuan, type FloorDay, type PersonDay } from './types';
 
 export default function TeamDayPage() {
@@ -32,6 +34,7 @@ export default function TeamDayPage() {
   }, { replace: true });
   const [team, setTeam] = useState<number>();
   const [onlyShort, setOnlyShort] = useState(false);
+  const [entering, setEntering] = useState<PersonDay | null>(null);
   const [floor, setFloor] = useState<FloorDay | null>(null);
   const [error, setError] = useState<unknown>(null);
   const date = day.format('YYYY-MM-DD');
@@ -45,6 +48,8 @@ export default function TeamDayPage() {
   const people = (floor?.people ?? []).filter((p) => !onlyShort || p.still_short);
   const short = (floor?.people ?? []).filter((p) => p.still_short).length;
   const mayClose = hasRight(user, 'close_days') && floor && !floor.closed && date < time.today();
+  const mayEnter = hasRight(user, 'enter_points') && date <= time.today();
+  const itemLabel = useItemLabel(useCatalogue(date).catalogue);
   const close = () => Modal.confirm({
     title: t('floor.close'),
     content: t('floor.close_confirm', { day: date }),
@@ -119,10 +124,9 @@ export default function TeamDayPage() {
               render: (_: unknown, p) => (
                 <Space direction="vertical" size={0} data-testid={`entries-${p.username}`}>
                   {p.entries.map((e) => {
-                    const k = knownKey(`item.${e.item}`);
                     return (
                       <Typography.Text key={e.id} style={{ fontSize: 12 }}>
-                        {k ? t(k) : e.item}{e.points ? ` ${signed(e.points)}` : ''}{e.fine_fen ? ` ¥${yuan(e.fine_fen)}` : ''}
+                        {itemLabel(e.item)}{e.points ? ` ${signed(e.points)}` : ''}{e.fine_fen ? ` ¥${yuan(e.fine_fen)}` : ''}
                         {e.base_days_milli ? ` · ${t('ledger.base_days')} ${e.base_days_milli / 1000}` : ''}
                       </Typography.Text>
                     );
@@ -130,8 +134,15 @@ export default function TeamDayPage() {
                 </Space>
               ),
             },
+            ...(mayEnter ? [{
+              title: '', key: 'enter', width: 80, fixed: 'right' as const,
+              render: (_: unknown, p: PersonDay) => p.user_id !== user?.id && (
+                <Button size="small" onClick={() => setEntering(p)} data-testid={`enter-points-${p.username}`}>{t('points.enter_short')}</Button>
+              ),
+            }] : []),
           ]} />
       </Card>
+      <PointsEntryModal person={entering} date={date} onClose={() => setEntering(null)} onDone={() => { setEntering(null); load(); }} />
     </>
   );
 }

@@ -20,7 +20,77 @@ export interface LedgerEntry {
   rule: string;
   policy_version: number;
   evidence: string;
-  source: 'close' | 'manual';
+  source: 'close' | 'manual' | 'objection';
+  entered_by: number | null;
+  created_at: string;
+  bonus_fen: number;
+  reason: string;
+  corrects: number | null;
+  objection: Objection | null;
+  /** In the ledger: the reader may still object to it. */
+  may_object?: boolean;
+}
+
+export interface Objection {
+  reason: string;
+  created_at: string;
+  decision: 'upheld' | 'withdrawn' | null;
+  note: string;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+/** The names a manager's lists carry beside each row. */
+export interface Named {
+  user_name: string;
+  entered_by_name: string;
+  decided_by_name: string;
+}
+
+export interface DismissalCase {
+  id: number;
+  user_id: number;
+  date: string;
+  item: string;
+  reason: string;
+  evidence: string;
+  policy_version: number;
+  raised_by: number;
+  created_at: string;
+  decision: 'dismissed' | 'not_dismissed' | null;
+  note: string;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+export interface CatalogueItem {
+  key: string;
+  zh: string;
+  en: string;
+  points: number;
+  fine_fen: number;
+  dismissal: 'never' | 'always' | 'if_serious';
+}
+
+export interface Catalogue {
+  date: string;
+  policy_version: number;
+  points: null | {
+    base: number;
+    bonus: { above: number; fen: number };
+    penalty: { below: number; fen: number };
+    thresholds: 'exclusive' | 'inclusive';
+    objection_days: number;
+    roles: string[];
+    items: CatalogueItem[];
+  };
+}
+
+export interface PointsMonth {
+  start: number;
+  end: number;
+  bonus_fen: number;
+  penalty_fen: number;
 }
 
 export interface QuotaResult {
@@ -62,6 +132,9 @@ export interface LedgerMonth {
   next_cursor: string | null;
   points: number;
   fines_fen: number;
+  bonus_fen: number;
+  closed: boolean;
+  points_month: PointsMonth | null;
 }
 
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
