@@ -8,6 +8,7 @@
 #include "calendar/routes.hpp"
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
+#include "discipline/request_routes.hpp"
 #include "discipline/routes.hpp"
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
@@ -65,6 +66,8 @@ App::App(const Config& c)
       discipline(db, time, org, metrics, closer, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       months(db, time, closer, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       points(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      requests(
+          db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }, c.data_dir),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -116,6 +119,8 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.quotas = v.policy->quotas ? &*v.policy->quotas : nullptr;
   r.attendance = v.policy->attendance ? &*v.policy->attendance : nullptr;
   r.points = v.policy->points ? &*v.policy->points : nullptr;
+  r.leave = v.policy->leave ? &*v.policy->leave : nullptr;
+  r.resignation = v.policy->resignation ? &*v.policy->resignation : nullptr;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
   r.working_day = work_calendar.work_calendar({day, day}).is_working(day);
@@ -151,6 +156,7 @@ void App::register_routes(http::Router& router) {
   calendar::register_routes(router, work_calendar);
   policy::register_routes(router, policies);
   discipline::register_routes(router, discipline, closer, months, points);
+  discipline::register_request_routes(router, requests);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -19,6 +19,7 @@
 #include "discipline/closing.hpp"
 #include "discipline/month_closing.hpp"
 #include "discipline/points_service.hpp"
+#include "discipline/request_service.hpp"
 #include "discipline/service.hpp"
 #include "http/router.hpp"
 #include "http/web_app.hpp"
@@ -84,6 +85,8 @@ class App {
   discipline::MonthCloser months;
   /// The points catalogue entered by hand, objections and dismissal cases.
   discipline::PointsService points;
+  /// Leave, overtime and resignation requests and their approvals.
+  discipline::RequestService requests;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

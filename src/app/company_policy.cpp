@@ -3,6 +3,7 @@
 #include "calls/effective_call_section.hpp"
 #include "discipline/attendance_section.hpp"
 #include "discipline/points_section.hpp"
+#include "discipline/request_section.hpp"
 #include "kpi/metrics_section.hpp"
 #include "quota/section.hpp"
 
@@ -90,9 +91,12 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto attendance = discipline::read_attendance_section(doc, attendance_ok);
   bool points_ok = true;
   auto points = discipline::read_points_section(doc, points_ok);
+  bool leave_ok = true, resignation_ok = true;
+  auto leave = discipline::read_leave_section(doc, leave_ok);
+  auto resignation = discipline::read_resignation_section(doc, resignation_ok);
   std::optional<CompanyPolicy> p;
-  if (header && effective && metrics && quotas_ok && attendance_ok && points_ok)
-    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance, points};
+  if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok)
+    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance, points, leave, resignation};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -106,6 +110,8 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (quotas) book.push_back(quota::describe_quotas(*quotas));
   if (attendance) book.push_back(discipline::describe_attendance(*attendance, header));
   if (points) book.push_back(discipline::describe_points(*points));
+  if (leave) book.push_back(discipline::describe_leave(*leave));
+  if (resignation) book.push_back(discipline::describe_resignation(*resignation));
   return book;
 }
 

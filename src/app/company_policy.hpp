@@ -11,6 +11,7 @@
 #include "calls/rules.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/points_model.hpp"
+#include "discipline/request_model.hpp"
 #include "kpi/definitions.hpp"
 #include "policy/document.hpp"
 #include "policy/header.hpp"
@@ -23,9 +24,11 @@ struct CompanyPolicy {
   policy::Header header;
   calls::EffectiveCallPolicy effective_call;
   kpi::KpiPolicy metrics;
-  std::optional<quota::QuotaPolicy> quotas;                ///< none: the policy sets no daily targets
-  std::optional<discipline::AttendancePolicy> attendance;  ///< none: nobody is judged on the clock
-  std::optional<discipline::PointsPolicy> points;          ///< none: no points ledger
+  std::optional<quota::QuotaPolicy> quotas;                  ///< none: the policy sets no daily targets
+  std::optional<discipline::AttendancePolicy> attendance;    ///< none: nobody is judged on the clock
+  std::optional<discipline::PointsPolicy> points;            ///< none: no points ledger
+  std::optional<discipline::LeavePolicy> leave;              ///< none: leave is not asked for in Waihu
+  std::optional<discipline::ResignationPolicy> resignation;  ///< none: no notice rule
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

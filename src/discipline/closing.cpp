@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "discipline/attendance_rules.hpp"
+#include "discipline/request_rules.hpp"
 #include "discipline/store.hpp"
 #include "kpi/day_store.hpp"
 #include "org/rules.hpp"
@@ -36,6 +37,19 @@ std::vector<org::User> judged_people(soci::session& sql, const calendar::LocalDa
 
 bool role_listed(const std::vector<std::string>& roles, org::Role role) {
   return std::find(roles.begin(), roles.end(), std::string(org::role_name(role))) != roles.end();
+}
+
+LeaveVerdict leave_verdict(const store::StaffRequest& r, const DayRules& rules, const calendar::CompanyTime& time) {
+  if (!rules.leave) return LeaveVerdict::kNotApproved;
+  LeaveFacts f;
+  f.kind = r.kind;
+  f.from = r.from;
+  f.to = r.to;
+  f.requested_on = time.date_at(r.requested_at);
+  if (r.state == "approved") f.approved_at = r.decided_at;
+  f.first_day_starts_at = time.bounds(r.from).from;
+  f.has_certificate = r.certificate_file.has_value();
+  return judge_leave(*rules.leave, f);
 }
 
 std::optional<calendar::LocalDate> DayCloser::evaluation_start() {
@@ -87,9 +101,20 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
       for (auto& r : kpi::store::stored(sql, {day, day}, ids)) figures[r.user_id] = r.figures;
       std::map<long long, store::AttendanceRow> clocks;
       for (auto& r : store::attendance_of_day(sql, day, {})) clocks[r.user_id] = r;
+      // Leave that excuses the day: neither quota nor clock is judged.
+      std::map<long long, store::StaffRequest> excused;
+      for (auto& r : store::approved_leave_on(sql, day))
+        if (leave_verdict(r, rules, time_) == LeaveVerdict::kExcused) excused[r.user_id] = r;
       const size_t dials = kpi::store::metric_index("dials");
       for (const auto& u : people) {
         const kpi::store::Figures f = figures.count(u.id) ? figures[u.id] : kpi::store::Figures{};
+        if (auto leave = excused.find(u.id); leave != excused.end()) {
+          AttendanceJudgement on_leave;
+          on_leave.outcome = "leave";
+          store::set_judgement(sql, u.id, day, on_leave, rules.policy_version);
+          ++report.people;
+          continue;
+        }
         bool judged = false;
         if (rules.quotas && u.role == org::Role::kAgent) {
           judged = true;

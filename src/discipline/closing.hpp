@@ -12,6 +12,8 @@
 #include "db/database.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/points_model.hpp"
+#include "discipline/request_model.hpp"
+#include "discipline/request_store.hpp"
 #include "org/model.hpp"
 #include "quota/model.hpp"
 
@@ -24,6 +26,8 @@ struct DayRules {
   const quota::QuotaPolicy* quotas = nullptr;
   const AttendancePolicy* attendance = nullptr;
   const PointsPolicy* points = nullptr;
+  const LeavePolicy* leave = nullptr;
+  const ResignationPolicy* resignation = nullptr;
   int workday_start = 9 * 60, workday_end = 18 * 60;
   bool working_day = true;
 };
@@ -40,6 +44,10 @@ struct CloseReport {
 std::vector<org::User> judged_people(soci::session& sql, const calendar::LocalDate& day);
 /// Whether a role is named in a section's roles list.
 bool role_listed(const std::vector<std::string>& roles, org::Role role);
+
+/// Whether a leave request excuses its days under `rules` (approved, asked and approved in time, its certificate
+/// there): the closing run, the team's day and the request itself ask the same.
+LeaveVerdict leave_verdict(const store::StaffRequest& r, const DayRules& rules, const calendar::CompanyTime& time);
 
 class DayCloser {
  public:

@@ -45,6 +45,7 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
   std::map<long long, bool> new_hire;
   std::map<long long, kpi::store::Figures> figures;
   std::map<long long, std::vector<store::EntryRow>> entries;
+  std::set<long long> on_leave;  // excused by approved leave: neither quota nor clock judged
   db_.read([&](soci::session& sql) {
     for (auto& r : store::attendance_of_day(sql, day, ids)) clocks[r.user_id] = r;
     if (closed) {
@@ -56,6 +57,8 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
       for (auto& r : kpi::store::stored(sql, {day, day}, ids)) figures[r.user_id] = r.figures;
     }
     for (auto& e : store::entries(sql, {ids, day, day}, std::nullopt, 100000)) entries[e.user_id].push_back(e);
+    for (auto& r : store::approved_leave_on(sql, day))
+      if (leave_verdict(r, rules, time_) == LeaveVerdict::kExcused) on_leave.insert(r.user_id);
   });
   const size_t dials = kpi::store::metric_index("dials");
   std::vector<PersonDay> out;
@@ -70,13 +73,15 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
     if (closed) {
       p.quotas = quotas[u.id];
       p.new_hire = new_hire[u.id];
+    } else if (on_leave.count(u.id)) {
+      p.attendance_preview = "leave";
     } else if (has_quotas(rules, u.role)) {
       const auto f = figures.count(u.id) ? figures[u.id] : kpi::store::Figures{};
       auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f));
       p.quotas = std::move(pd.results);
       p.new_hire = pd.new_hire;
     }
-    if (!closed && clocks_in(rules, u.role) && rules.working_day) {
+    if (!closed && !on_leave.count(u.id) && clocks_in(rules, u.role) && rules.working_day) {
       AttendanceFacts facts{rules.workday_start, rules.workday_end, std::nullopt, std::nullopt,
                             figures.count(u.id) && figures[u.id][dials] > 0};
       if (p.attendance && p.attendance->clock_in_at) facts.clock_in = closer_.minute_of_day(*p.attendance->clock_in_at);

@@ -87,7 +87,9 @@ std::vector<RouteInfo> Router::routes() const {
   return out;
 }
 
-bool Router::is_upload_path(const std::string& path) { return path.ends_with("/import"); }
+bool Router::is_upload_path(const std::string& path) {
+  return path.ends_with("/import") || (path.starts_with("/api/v1/requests/") && path.ends_with("/certificate"));
+}
 
 namespace {
 bool is_write(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }

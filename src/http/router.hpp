@@ -41,7 +41,7 @@ class Router {
   /// Never throws: every failure becomes an error response.
   Response handle(const Request& request) const;
   std::vector<RouteInfo> routes() const;
-  /// True when `path` is one of the bulk-upload routes that take a large body.
+  /// True when `path` takes a raw file body rather than JSON: the bulk imports and a sick-leave certificate.
   static bool is_upload_path(const std::string& path);
 
  private:

@@ -38,6 +38,7 @@ bool has_right(Role role, Right right) {
     case Right::kDecideObjections:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
     case Right::kEnterPoints:
+    case Right::kApproveRequests:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
   }
   return false;
@@ -77,6 +78,8 @@ std::string_view right_name(Right right) {
       return "enter_points";
     case Right::kDecideObjections:
       return "decide_objections";
+    case Right::kApproveRequests:
+      return "approve_requests";
   }
   return "";
 }

@@ -25,12 +25,14 @@ enum class Right {
   kCloseDays,         ///< close a past day's evaluation by hand (managers, admins, the director)
   kEnterPoints,       ///< enter catalogue points items for people in scope (supervisors and above)
   kDecideObjections,  ///< decide objections to ledger entries and dismissal cases (managers, admins, the director)
+  kApproveRequests,   ///< approve leave, overtime and resignation requests of people in scope (supervisors and above)
 };
-inline constexpr Right kAllRights[] = {
-    Right::kSeePhone,      Right::kManageOrg,      Right::kBulkImport,   Right::kExportCustomers,
-    Right::kReadAudit,     Right::kWriteCustomers, Right::kAssignOwner,  Right::kLogCalls,
-    Right::kClaimPool,     Right::kOwnDesk,        Right::kViewOverview, Right::kDraftPolicy,
-    Right::kApprovePolicy, Right::kCloseDays,      Right::kEnterPoints,  Right::kDecideObjections};
+inline constexpr Right kAllRights[] = {Right::kSeePhone,         Right::kManageOrg,      Right::kBulkImport,
+                                       Right::kExportCustomers,  Right::kReadAudit,      Right::kWriteCustomers,
+                                       Right::kAssignOwner,      Right::kLogCalls,       Right::kClaimPool,
+                                       Right::kOwnDesk,          Right::kViewOverview,   Right::kDraftPolicy,
+                                       Right::kApprovePolicy,    Right::kCloseDays,      Right::kEnterPoints,
+                                       Right::kDecideObjections, Right::kApproveRequests};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 

@@ -71,6 +71,7 @@ class Reader {
     for (const Table& t : root_.tables("payment")) payment(t);
     for (const Table& t : root_.tables("clock")) clock(t);
     for (const Table& t : root_.tables("points")) points(t);
+    for (const Table& t : root_.tables("leave")) leave(t);
   }
 
  private:
@@ -220,6 +221,36 @@ class Reader {
     e.item = t.text("item").value_or("");
     e.reason = t.text("reason", false).value_or("情景 / scenario");
     e.serious = t.boolean("serious", false).value_or(false);
+    s_.events.push_back(std::move(e));
+  }
+
+  // Leave asked at requested_at and, with approved_at, approved then (by `by`, default the administrator); the key
+  // ties the two events together.
+  void leave(const Table& t) {
+    Event e;
+    e.kind = EventKind::kLeave;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    e.leave_from = t.date("from");
+    e.leave_to = t.date("to", false);
+    if (!e.leave_to) e.leave_to = e.leave_from;
+    e.payment_kind = t.choice("kind", {"personal", "sick"}).value_or("personal");
+    e.reason = t.text("reason", false).value_or("情景 / scenario");
+    e.certificate = t.boolean("certificate", false).value_or(false);
+    e.at = instant(t, "requested_at").value_or(0);
+    e.key = "leave#" + std::to_string(s_.events.size());
+    if (e.leave_from && e.leave_to && *e.leave_to < *e.leave_from) t.problem("to", "before from");
+    auto approved = instant(t, "approved_at", false);
+    if (t.has("by")) person_ref(t, "by", e.by);
+    if (approved) {
+      if (*approved < e.at) t.problem("approved_at", "approved before it was asked");
+      Event a = e;
+      a.kind = EventKind::kLeaveApproval;
+      a.at = *approved;
+      s_.events.push_back(std::move(e));
+      s_.events.push_back(std::move(a));
+      return;
+    }
     s_.events.push_back(std::move(e));
   }
 

@@ -224,6 +224,23 @@ class Runner {
         app_.points.enter(people_.at(e.by), in);
         return;
       }
+      case EventKind::kLeave: {
+        discipline::NewRequest in;
+        in.kind = e.payment_kind;
+        in.from = *e.leave_from;
+        in.to = *e.leave_to;
+        in.reason = e.reason;
+        const org::Actor& actor = people_.at(e.user);
+        const long long id = app_.requests.create(actor, in).r.id;
+        leave_requests_[e.key] = id;
+        // A certificate as a phone photographs it: the bytes only need to be a real image.
+        if (e.certificate)
+          app_.requests.attach_certificate(actor, id, std::string("\xFF\xD8\xFF\xE0scenario", 12), "证明.jpg");
+        return;
+      }
+      case EventKind::kLeaveApproval:
+        app_.requests.decide(e.by.empty() ? admin_ : people_.at(e.by), leave_requests_.at(e.key), true, "");
+        return;
       case EventKind::kPayment: {
         const org::Actor actor = e.user.empty() ? admin_ : people_.at(e.user);
         app_.deals.add_payment(actor, deals_.at(e.deal),
@@ -368,7 +385,7 @@ class Runner {
   const Scenario& s_;
   app::App& app_;
   org::Actor admin_;  // enters what no one in the scenario did: customers already on the books, payments
-  std::map<std::string, long long> teams_, customers_, deals_;
+  std::map<std::string, long long> teams_, customers_, deals_, leave_requests_;
   std::vector<long long> team_order_;
   std::map<std::string, org::Actor> people_;
   std::map<long long, std::string> usernames_;

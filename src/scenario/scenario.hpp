@@ -40,7 +40,18 @@ struct CustomerSpec {
   policy::Where where;
 };
 
-enum class EventKind { kCustomer, kCall, kFollowUp, kDeal, kPayment, kClockIn, kClockOut, kPoints };
+enum class EventKind {
+  kCustomer,
+  kCall,
+  kFollowUp,
+  kDeal,
+  kPayment,
+  kClockIn,
+  kClockOut,
+  kPoints,
+  kLeave,
+  kLeaveApproval
+};
 
 /// One dated record to replay, in time order (ties in file order).
 struct Event {
@@ -51,8 +62,10 @@ struct Event {
   std::string user, customer, number, result, channel, content, outcome, key, deal, sourcing, field_rep, product,
       payment_kind, reason, by, item;
   long long talk_seconds = 0, ring_seconds = 0, amount_fen = 0;
-  size_t customer_index = 0;  ///< kCustomer: which CustomerSpec
-  bool serious = false;       ///< kPoints: an if_serious item entered as serious
+  size_t customer_index = 0;                                ///< kCustomer: which CustomerSpec
+  bool serious = false;                                     ///< kPoints: an if_serious item entered as serious
+  std::optional<calendar::LocalDate> leave_from, leave_to;  ///< kLeave, kLeaveApproval: the days asked for
+  bool certificate = false;                                 ///< kLeave: a certificate attached when it is asked
 };
 
 struct Scenario {

@@ -37,4 +37,8 @@ export async function screenshot(page, name) {
 export async function openFromMenu(page, group, item) {
   await page.getByTestId('nav').getByText(group, { exact: true }).hover();
   await page.locator('.ant-menu-submenu-popup:visible').getByText(item, { exact: true }).click();
+  // The pointer leaves the menu, and the page waits until no submenu covers it.
+  await page.mouse.move(1, 400);
+  await page.waitForFunction(() => [...document.querySelectorAll('.ant-menu-submenu-popup')]
+    .every((e) => e.classList.contains('ant-menu-submenu-hidden') || getComputedStyle(e).display === 'none' || getComputedStyle(e).visibility === 'hidden'));
 }

@@ -16,6 +16,8 @@ export default function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [changing, setChanging] = useState(false);
+  // A submenu closes once a page is chosen from it, even while the pointer still rests on it.
+  const [openKeys, setOpenKeys] = useState<string[]>([]);
   // On a phone the menu folds into "…", the language switch moves into the user's menu, the margins shrink.
   const wide = Grid.useBreakpoint().md !== false;
   if (!user) return null;
@@ -28,7 +30,8 @@ export default function AppShell() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 16 : 8, padding: wide ? '0 50px' : '0 12px' }}>
         <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</div>
         <div style={{ flex: 1, minWidth: 0 }} data-testid="nav">
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} />
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} openKeys={openKeys} onOpenChange={setOpenKeys}
+            onClick={(e) => { setOpenKeys([]); navigate(e.key); }} />
         </div>
         {wide && (
           <Button type="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
