@@ -142,3 +142,24 @@ export const yuan = (fen: number) => (fen / 100).toFixed(2);
 export const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 /** "+2", "-5", "0". */
 export const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+export type RequestKind = 'personal' | 'sick' | 'overtime' | 'resignation';
+export interface StaffRequest {
+  id: number;
+  user_id: number;
+  user_name: string;
+  kind: RequestKind;
+  from: string;
+  to: string;
+  minutes: number;
+  reason: string;
+  requested_at: string;
+  state: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  decided_by: number | null;
+  decided_by_name: string;
+  decided_at: string | null;
+  note: string;
+  outcome: string | null;
+  verdict: string;
+  certificate: { name: string; type: string; bytes: number } | null;
+}
