@@ -80,6 +80,10 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
     if (!(day < time_.date_at(now)))
       throw BadRequest::field("date", "只能关闭已经过去的日子 / a day closes once it is over (" + day.str() + ")");
     report.closed_now = true;
+    // Everything the day writes is gathered first and written at once (batched on PostgreSQL).
+    std::vector<std::pair<store::EntryRow, std::string>> entries;
+    std::vector<store::AttendanceRow> judgements;
+    std::vector<store::QuotaDayRow> quota_rows;
     auto record = [&](const org::User& u, const Entry& e, const std::string& key) {
       store::EntryRow row;
       row.user_id = u.id;
@@ -88,10 +92,21 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
       row.policy_version = rules.policy_version;
       row.source = "close";
       row.created_at = now;
-      if (!store::add_entry(sql, row, "day:" + day.str() + ":" + std::to_string(u.id) + ":" + key)) return;
+      entries.emplace_back(std::move(row), "day:" + day.str() + ":" + std::to_string(u.id) + ":" + key);
       ++report.entries;
       report.fines_fen += e.fine_fen;
       report.points += e.points;
+    };
+    std::map<long long, store::AttendanceRow> clocks;
+    auto judge = [&](const org::User& u, const AttendanceJudgement& j) {
+      store::AttendanceRow row = clocks.count(u.id) ? clocks[u.id] : store::AttendanceRow{};
+      row.user_id = u.id;
+      row.day = day;
+      row.outcome = j.outcome;
+      row.late_minutes = j.late_minutes;
+      row.early_minutes = j.early_minutes;
+      row.policy_version = rules.policy_version;
+      judgements.push_back(std::move(row));
     };
     if (rules.working_day && (rules.quotas || rules.attendance)) {
       const auto people = judged_people(sql, day);
@@ -99,7 +114,6 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
       for (const auto& u : people) ids.push_back(u.id);
       std::map<long long, kpi::store::Figures> figures;
       for (auto& r : kpi::store::stored(sql, {day, day}, ids)) figures[r.user_id] = r.figures;
-      std::map<long long, store::AttendanceRow> clocks;
       for (auto& r : store::attendance_of_day(sql, day, {})) clocks[r.user_id] = r;
       // Leave that excuses the day: neither quota nor clock is judged.
       std::map<long long, store::StaffRequest> excused;
@@ -111,7 +125,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
         if (auto leave = excused.find(u.id); leave != excused.end()) {
           AttendanceJudgement on_leave;
           on_leave.outcome = "leave";
-          store::set_judgement(sql, u.id, day, on_leave, rules.policy_version);
+          judge(u, on_leave);
           ++report.people;
           continue;
         }
@@ -119,7 +133,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
         if (rules.quotas && u.role == org::Role::kAgent) {
           judged = true;
           const auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f));
-          store::put_quota_day(sql, u.id, day, pd.results, pd.new_hire, rules.policy_version);
+          for (const auto& r : pd.results) quota_rows.push_back({u.id, r, pd.new_hire, rules.policy_version});
           for (const auto& r : pd.results) {
             if (r.fine_fen == 0) continue;
             record(u,
@@ -137,12 +151,15 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
             if (it->second.clock_out_at) facts.clock_out = minute_of_day(*it->second.clock_out_at);
           }
           const auto j = judge_day(*rules.attendance, facts);
-          store::set_judgement(sql, u.id, day, j, rules.policy_version);
+          judge(u, j);
           for (size_t i = 0; i < j.entries.size(); ++i) record(u, j.entries[i], "attendance:" + j.entries[i].item);
         }
         if (judged) ++report.people;
       }
     }
+    store::put_judgements(sql, db_.dialect(), day, judgements);
+    store::put_quota_days(sql, db_.dialect(), day, quota_rows);
+    store::add_entries(sql, db_.dialect(), entries);
     const std::string summary =
         !rules.working_day ? "非工作日 / not a working day"
                            : std::to_string(report.people) + " people, " + std::to_string(report.entries) + " entries";

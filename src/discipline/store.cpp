@@ -1,6 +1,7 @@
 #include "discipline/store.hpp"
 
 #include "db/query.hpp"
+#include "db/row_inserter.hpp"
 
 namespace waihu::discipline::store {
 
@@ -84,30 +85,49 @@ std::vector<AttendanceRow> attendance_of_day(soci::session& sql, const calendar:
   return out;
 }
 
-void set_judgement(soci::session& sql, long long user_id, const calendar::LocalDate& day, const AttendanceJudgement& j,
-                   long long policy_version) {
-  db::Query q;
-  q << "INSERT INTO attendance_days (user_id, day, outcome, late_minutes, early_minutes, policy_version) VALUES ("
-    << q.bind(user_id) << ", " << q.bind(day.str()) << ", " << q.bind(j.outcome) << ", " << q.bind(j.late_minutes)
-    << ", " << q.bind(j.early_minutes) << ", " << q.bind(policy_version)
-    << ") ON CONFLICT (user_id, day) DO UPDATE SET outcome = excluded.outcome, late_minutes = excluded.late_minutes, "
-       "early_minutes = excluded.early_minutes, policy_version = excluded.policy_version";
-  q.exec(sql);
-}
-
-void put_quota_day(soci::session& sql, long long user_id, const calendar::LocalDate& day,
-                   const std::vector<quota::QuotaResult>& results, bool new_hire, long long policy_version) {
-  for (size_t i = 0; i < results.size(); ++i) {
-    const quota::QuotaResult& r = results[i];
+void put_judgements(soci::session& sql, db::Dialect dialect, const calendar::LocalDate& day,
+                    const std::vector<AttendanceRow>& rows) {
+  const std::string d = day.str();
+  for (size_t from = 0; from < rows.size(); from += 1000) {
+    std::vector<long long> ids;
+    for (size_t i = from; i < std::min(rows.size(), from + 1000); ++i) ids.push_back(rows[i].user_id);
     db::Query q;
-    q << "INSERT INTO quota_days (user_id, day, metric, position, target, actual, short_by, fine_fen, new_hire, "
-         "policy_version) VALUES ("
-      << q.bind(user_id) << ", " << q.bind(day.str()) << ", " << q.bind(r.metric) << ", "
-      << q.bind(static_cast<long long>(i)) << ", " << q.bind(r.target) << ", " << q.bind(r.actual) << ", "
-      << q.bind(r.short_by) << ", " << q.bind(r.fine_fen) << ", " << q.bind(new_hire ? 1LL : 0LL) << ", "
-      << q.bind(policy_version) << ")";
+    q << "DELETE FROM attendance_days WHERE day = " << q.bind(d) << " AND user_id IN (" << q.bind_list(ids) << ")";
     q.exec(sql);
   }
+  db::RowInserter in(
+      sql, dialect, "attendance_days",
+      {"user_id", "day", "clock_in_at", "clock_out_at", "outcome", "late_minutes", "early_minutes", "policy_version"},
+      {.returns_id = false, .batched = true});
+  for (const auto& r : rows) {
+    in.integer(r.user_id).text(d);
+    r.clock_in_at ? in.integer(*r.clock_in_at) : in.null();
+    r.clock_out_at ? in.integer(*r.clock_out_at) : in.null();
+    r.outcome ? in.text(*r.outcome) : in.null();
+    in.integer(r.late_minutes).integer(r.early_minutes);
+    r.policy_version ? in.integer(*r.policy_version) : in.null();
+    in.insert();
+  }
+  in.flush();
+}
+
+void put_quota_days(soci::session& sql, db::Dialect dialect, const calendar::LocalDate& day,
+                    const std::vector<QuotaDayRow>& rows) {
+  const std::string d = day.str();
+  db::RowInserter in(sql, dialect, "quota_days",
+                     {"user_id", "day", "metric", "position", "target", "actual", "short_by", "fine_fen", "new_hire",
+                      "policy_version"},
+                     {.returns_id = false, .batched = true});
+  long long position = 0, last_user = -1;
+  for (const auto& r : rows) {
+    position = r.user_id == last_user ? position + 1 : 0;
+    last_user = r.user_id;
+    in.integer(r.user_id).text(d).text(r.result.metric).integer(position).integer(r.result.target);
+    in.integer(r.result.actual).integer(r.result.short_by).integer(r.result.fine_fen).integer(r.new_hire ? 1 : 0);
+    in.integer(r.policy_version);
+    in.insert();
+  }
+  in.flush();
 }
 
 std::vector<QuotaDayRow> quota_days(soci::session& sql, const calendar::LocalDate& day,
@@ -135,6 +155,21 @@ std::optional<long long> add_entry(soci::session& sql, const EntryRow& e, const 
     << q.bind(e.created_at) << ", " << (close_key ? q.bind(*close_key) : "NULL") << ", " << q.bind(e.bonus_fen) << ", "
     << q.bind(e.reason) << ", " << opt_bind(q, e.corrects) << ") ON CONFLICT DO NOTHING RETURNING id";
   return q.scalar(sql);
+}
+
+void add_entries(soci::session& sql, db::Dialect dialect, const std::vector<std::pair<EntryRow, std::string>>& rows) {
+  db::RowInserter in(sql, dialect, "discipline_entries",
+                     {"user_id", "day", "item", "points", "fine_fen", "fund_fen", "base_days_milli", "rule",
+                      "policy_version", "evidence", "source", "created_at", "close_key", "bonus_fen", "reason"},
+                     {.returns_id = false, .batched = true});
+  for (const auto& [e, key] : rows) {
+    const std::string day = e.day.str();  // alive until insert() returns
+    in.integer(e.user_id).text(day).text(e.entry.item).integer(e.entry.points).integer(e.entry.fine_fen);
+    in.integer(e.fund_fen).integer(e.entry.base_days_milli).text(e.entry.rule).integer(e.policy_version);
+    in.text(e.entry.evidence).text(e.source).integer(e.created_at).text(key).integer(e.bonus_fen).text(e.reason);
+    in.insert();
+  }
+  in.flush();
 }
 
 std::optional<EntryRow> entry(soci::session& sql, long long id) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "calendar/calendar.hpp"
+#include "db/database.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/points_model.hpp"
 #include "quota/model.hpp"
@@ -30,8 +31,10 @@ std::optional<AttendanceRow> attendance(soci::session& sql, long long user_id, c
 /// The rows of a day for some people (empty: everyone).
 std::vector<AttendanceRow> attendance_of_day(soci::session& sql, const calendar::LocalDate& day,
                                              const std::vector<long long>& users);
-void set_judgement(soci::session& sql, long long user_id, const calendar::LocalDate& day, const AttendanceJudgement& j,
-                   long long policy_version);
+/// A closed day's judgements at once: each row replaces the person's row of the day (its clock times carried in
+/// `rows`); rows travel in batches on PostgreSQL.
+void put_judgements(soci::session& sql, db::Dialect dialect, const calendar::LocalDate& day,
+                    const std::vector<AttendanceRow>& rows);
 
 struct QuotaDayRow {
   long long user_id = 0;
@@ -39,8 +42,9 @@ struct QuotaDayRow {
   bool new_hire = false;
   long long policy_version = 0;
 };
-void put_quota_day(soci::session& sql, long long user_id, const calendar::LocalDate& day,
-                   const std::vector<quota::QuotaResult>& results, bool new_hire, long long policy_version);
+/// A closed day's quota results of everyone at once (batched on PostgreSQL).
+void put_quota_days(soci::session& sql, db::Dialect dialect, const calendar::LocalDate& day,
+                    const std::vector<QuotaDayRow>& rows);
 std::vector<QuotaDayRow> quota_days(soci::session& sql, const calendar::LocalDate& day,
                                     const std::vector<long long>& users);
 
@@ -68,6 +72,9 @@ struct EntryRow {
 /// Adds an entry and returns its id; with a close_key, only once (nullopt when it was there already).
 std::optional<long long> add_entry(soci::session& sql, const EntryRow& e, const std::optional<std::string>& close_key);
 std::optional<EntryRow> entry(soci::session& sql, long long id);
+/// A closing run's entries at once, each with its close_key (batched on PostgreSQL; the run's transaction and its
+/// closed_periods row keep a period from being written twice).
+void add_entries(soci::session& sql, db::Dialect dialect, const std::vector<std::pair<EntryRow, std::string>>& rows);
 struct EntryFilter {
   std::vector<long long> users;  ///< empty: everyone
   calendar::LocalDate from, to;  ///< days, inclusive
