@@ -89,6 +89,7 @@ test('the manager withdraws the entry on the decisions page with a note; the age
   await row.waitFor();
   assert.match(await row.innerText(), /罗辉 \(agent01\)/);
   assert.match(await row.innerText(), /李强 \(liqiang\)/, 'who entered it');
+  await page.waitForLoadState('networkidle');
   await screenshot(page, 'decisions-objections');
   await row.getByRole('button', { name: /撤\s*销/ }).click();
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
