@@ -92,6 +92,7 @@ test('the manager withdraws the entry on the decisions page with a note; the age
   await page.waitForLoadState('networkidle');
   await screenshot(page, 'decisions-objections');
   await row.getByRole('button', { name: /撤\s*销/ }).click();
+  await page.getByTestId('decision-note').waitFor();
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
   await page.locator('.ant-modal').getByText('请写明说明').waitFor();
   await page.getByTestId('decision-note').fill('外出登记属实');
@@ -103,6 +104,7 @@ test('the manager withdraws the entry on the decisions page with a note; the age
   await page.getByRole('tab', { name: '解雇案件' }).click();
   const c = page.getByTestId('cases-table').locator('tr', { hasText: '外部微信群' });
   await c.waitFor();
+  await page.waitForLoadState('networkidle');
   await c.getByRole('button', { name: '解雇' }).click();
   await page.getByTestId('decision-note').fill('核实属实，依制度第 9 条解除劳动合同');
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();

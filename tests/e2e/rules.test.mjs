@@ -55,7 +55,11 @@ test('a manager uploads a draft with a mistake, fixes it by its line; the direct
   await page.getByTestId('rules-upload').click();
   await page.getByTestId('draft-text').fill(lines.join('\n'));
   await page.getByTestId('draft-note').fill('有效电话改为看记录');
+  // The check button enables once the text is in; the page shows the server's answer to the check.
+  await page.waitForFunction(() => !document.querySelector('[data-testid=draft-check]')?.disabled);
+  const checked = page.waitForResponse((r) => r.url().endsWith('/api/v1/policies/check'));
   await page.getByTestId('draft-check').click();
+  assert.equal((await checked).status(), 200);
   await page.getByTestId('draft-problems').waitFor();
   const problems = await page.getByTestId('draft-problems').innerText();
   assert.match(problems, new RegExp(`第 ${at + 1} 行`));
