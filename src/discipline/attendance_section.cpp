@@ -3,16 +3,12 @@
 #include <algorithm>
 
 #include "discipline/attendance_rules.hpp"
+#include "discipline/section_text.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::discipline {
 
 namespace {
-const std::initializer_list<std::string_view> kRoles = {"agent",     "field_rep", "supervisor", "manager",
-                                                        "assistant", "qa",        "director",   "admin"};
-
-std::string yuan(long long fen) { return fen % 100 == 0 ? std::to_string(fen / 100) : util::format_yuan(fen); }
-std::string points(long long p) { return (p > 0 ? "+" : "") + std::to_string(p); }
 // "1.5" for 1500 thousandths.
 std::string days(long long milli) {
   std::string s = std::to_string(milli / 1000);
@@ -34,7 +30,7 @@ std::optional<AttendancePolicy> read_attendance_section(const policy::Document& 
     if (!v) good = false;
     return v;
   };
-  if (auto roles = need(s->texts("roles", kRoles))) {
+  if (auto roles = need(s->texts("roles", kSectionRoles))) {
     p.roles = *roles;
     if (p.roles.empty()) {
       s->problem("roles", "name at least one role that clocks in");
@@ -79,21 +75,22 @@ policy::RuleSection describe_attendance(const AttendancePolicy& p, const policy:
   const std::string minutes = std::to_string(p.minor_up_to_minutes);
   s.zh.push_back("作业时间 " + hours + "，上下班均须打卡（" + util::join(p.roles, "、") + "）");
   s.en.push_back("Workday " + hours + "; clock in and out (" + util::join(p.roles, ", ") + ")");
-  s.zh.push_back("迟到或早退 " + minutes + " 分钟以内（含）：罚 " + yuan(p.minor_fine_fen) + " 元，绩效分 " +
-                 points(p.minor_points) + "；按整分钟计，09:00:59 打卡不算迟到");
-  s.en.push_back("Late or early by up to " + minutes + " minutes (included): a fine of " + yuan(p.minor_fine_fen) +
-                 " yuan, " + points(p.minor_points) + " points; whole clock minutes (09:00:59 is on time)");
+  s.zh.push_back("迟到或早退 " + minutes + " 分钟以内（含）：罚 " + yuan_text(p.minor_fine_fen) + " 元，绩效分 " +
+                 signed_points(p.minor_points) + "；按整分钟计，09:00:59 打卡不算迟到");
+  s.en.push_back("Late or early by up to " + minutes + " minutes (included): a fine of " + yuan_text(p.minor_fine_fen) +
+                 " yuan, " + signed_points(p.minor_points) + " points; whole clock minutes (09:00:59 is on time)");
   const std::string half_cost = days(p.absence_base_times * (p.half_day_costs_half ? 500 : 1000));
-  s.zh.push_back("超过 " + minutes + " 分钟按旷工半日：绩效分 " + points(p.half_day_points) + "，罚 " + half_cost +
-                 " 日底薪" +
-                 (p.major_also_minor_fine ? "，另罚 " + yuan(p.minor_fine_fen) + " 元"
-                                          : "，不另罚 " + yuan(p.minor_fine_fen) + " 元"));
-  s.en.push_back("More than " + minutes + " minutes: half a day absent, " + points(p.half_day_points) + " points and " +
-                 half_cost + " days' base pay" + (p.major_also_minor_fine ? ", plus the " : ", without the ") +
-                 yuan(p.minor_fine_fen) + " yuan fine");
-  s.zh.push_back("旷工一天：绩效分 " + points(p.day_points) + "，罚 " + days(p.absence_base_times * 1000) +
+  s.zh.push_back("超过 " + minutes + " 分钟按旷工半日：绩效分 " + signed_points(p.half_day_points) + "，罚 " +
+                 half_cost + " 日底薪" +
+                 (p.major_also_minor_fine ? "，另罚 " + yuan_text(p.minor_fine_fen) + " 元"
+                                          : "，不另罚 " + yuan_text(p.minor_fine_fen) + " 元"));
+  s.en.push_back("More than " + minutes + " minutes: half a day absent, " + signed_points(p.half_day_points) +
+                 " points and " + half_cost + " days' base pay" +
+                 (p.major_also_minor_fine ? ", plus the " : ", without the ") + yuan_text(p.minor_fine_fen) +
+                 " yuan fine");
+  s.zh.push_back("旷工一天：绩效分 " + signed_points(p.day_points) + "，罚 " + days(p.absence_base_times * 1000) +
                  " 日底薪（日底薪 = " + std::string(day_base_name(p.day_base)) + "）");
-  s.en.push_back("A day absent: " + points(p.day_points) + " points and " + days(p.absence_base_times * 1000) +
+  s.en.push_back("A day absent: " + signed_points(p.day_points) + " points and " + days(p.absence_base_times * 1000) +
                  " days' base pay (a day's base = " + std::string(day_base_name(p.day_base)) + ")");
   s.zh.push_back(std::string("未打卡视同") + (p.missing_clock_is_minor ? "迟到、早退" : "旷工半日") +
                  "；全天未打卡且无通话" + (p.no_show_is_absent_day ? "按旷工一天" : "按迟到加早退"));

@@ -4,16 +4,12 @@
 
 #include "discipline/attendance_rules.hpp"
 #include "discipline/points_rules.hpp"
+#include "discipline/section_text.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::discipline {
 
 namespace {
-const std::initializer_list<std::string_view> kRoles = {"agent",     "field_rep", "supervisor", "manager",
-                                                        "assistant", "qa",        "director",   "admin"};
-
-std::string yuan(long long fen) { return fen % 100 == 0 ? std::to_string(fen / 100) : util::format_yuan(fen); }
-std::string signed_points(long long p) { return (p > 0 ? "+" : "") + std::to_string(p); }
 
 bool is_key(const std::string& k) {
   if (k.empty() || k.size() > 40) return false;
@@ -73,7 +69,7 @@ std::optional<PointsPolicy> read_points_section(const policy::Document& doc, boo
     if (!v) good = false;
     return v;
   };
-  if (auto roles = need(s->texts("roles", kRoles))) {
+  if (auto roles = need(s->texts("roles", kSectionRoles))) {
     p.roles = *roles;
     if (p.roles.empty()) {
       s->problem("roles", "name at least one role that keeps a points ledger");
@@ -114,12 +110,12 @@ policy::RuleSection describe_points(const PointsPolicy& p) {
   const std::string above = std::to_string(p.bonus_above), below = std::to_string(p.penalty_below);
   s.zh.push_back("每月基础分 " + std::to_string(p.base) + " 分（" + util::join(p.roles, "、") + "）");
   s.en.push_back("Every month starts at " + std::to_string(p.base) + " points (" + util::join(p.roles, ", ") + ")");
-  s.zh.push_back("月底" + std::string(p.inclusive ? "达到 " : "高于 ") + above + " 分奖 " + yuan(p.bonus_fen) +
-                 " 元，" + (p.inclusive ? "不高于 " : "低于 ") + below + " 分扣 " + yuan(p.penalty_fen) + " 元" +
+  s.zh.push_back("月底" + std::string(p.inclusive ? "达到 " : "高于 ") + above + " 分奖 " + yuan_text(p.bonus_fen) +
+                 " 元，" + (p.inclusive ? "不高于 " : "低于 ") + below + " 分扣 " + yuan_text(p.penalty_fen) + " 元" +
                  (p.inclusive ? "（含本数）" : "（正好 " + above + " 或 " + below + " 分不奖不罚）"));
   s.en.push_back("Month end " + std::string(p.inclusive ? "at or above " : "above ") + above + ": a bonus of " +
-                 yuan(p.bonus_fen) + " yuan; " + (p.inclusive ? "at or below " : "below ") + below + ": " +
-                 yuan(p.penalty_fen) + " yuan off" +
+                 yuan_text(p.bonus_fen) + " yuan; " + (p.inclusive ? "at or below " : "below ") + below + ": " +
+                 yuan_text(p.penalty_fen) + " yuan off" +
                  (p.inclusive ? " (the thresholds included)" : " (exactly " + above + " or " + below + ": nothing)"));
   s.zh.push_back("对一条记录可申诉一次，录入后 " + std::to_string(p.objection_days) + " 天内，由经理裁决");
   s.en.push_back("An entry may be objected to once, within " + std::to_string(p.objection_days) +
@@ -130,8 +126,8 @@ policy::RuleSection describe_points(const PointsPolicy& p) {
       zh += "直接解雇（提交经理处理）";
       en += "dismissal (a case for a manager)";
     } else {
-      zh += "绩效分 " + signed_points(i.points) + (i.fine_fen ? "，罚 " + yuan(i.fine_fen) + " 元" : "");
-      en += signed_points(i.points) + " points" + (i.fine_fen ? ", a fine of " + yuan(i.fine_fen) + " yuan" : "");
+      zh += "绩效分 " + signed_points(i.points) + (i.fine_fen ? "，罚 " + yuan_text(i.fine_fen) + " 元" : "");
+      en += signed_points(i.points) + " points" + (i.fine_fen ? ", a fine of " + yuan_text(i.fine_fen) + " yuan" : "");
       if (i.dismissal == Dismissal::kIfSerious) {
         zh += "；严重者解雇（提交经理处理）";
         en += "; serious cases: dismissal (a case for a manager)";

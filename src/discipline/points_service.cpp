@@ -43,6 +43,14 @@ std::map<long long, std::string> PointsService::names(const org::Actor& actor) {
   return out;
 }
 
+namespace {
+std::vector<long long> ids_of(const std::map<long long, std::string>& names) {
+  std::vector<long long> ids;
+  for (const auto& [id, _] : names) ids.push_back(id);
+  return ids;
+}
+}  // namespace
+
 PointsResult PointsService::enter(const org::Actor& actor, const PointsInput& in) {
   if (!org::has_right(actor.role, org::Right::kEnterPoints))
     throw Forbidden("forbidden", "记分需要主管及以上权限 / entering points is for supervisors and above");
@@ -122,8 +130,7 @@ Listed<ObjectionItem> PointsService::objections(const org::Actor& actor, bool op
   if (!org::has_right(actor.role, org::Right::kDecideObjections))
     throw Forbidden("forbidden", "裁决申诉需要经理权限 / objections are decided by managers");
   auto who = names(actor);
-  std::vector<long long> ids;
-  for (const auto& [id, _] : who) ids.push_back(id);
+  const std::vector<long long> ids = ids_of(who);
   Listed<ObjectionItem> out;
   if (ids.empty()) return out;
   auto page = db::page_of(
@@ -190,8 +197,7 @@ Listed<CaseItem> PointsService::cases(const org::Actor& actor, bool open, const 
   if (!org::has_right(actor.role, org::Right::kDecideObjections))
     throw Forbidden("forbidden", "解雇案件由经理处理 / dismissal cases are for managers");
   auto who = names(actor);
-  std::vector<long long> ids;
-  for (const auto& [id, _] : who) ids.push_back(id);
+  const std::vector<long long> ids = ids_of(who);
   Listed<CaseItem> out;
   if (ids.empty()) return out;
   auto page = db::page_of(

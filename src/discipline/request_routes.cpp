@@ -36,11 +36,6 @@ nlohmann::json request_json(const RequestView& v) {
           {"certificate", certificate}};
 }
 
-calendar::LocalDate body_day(const http::JsonBody& b, const std::string& field) {
-  auto day = calendar::LocalDate::parse(*b.required_text(field));
-  if (!day) throw BadRequest::field(field, "应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
-  return *day;
-}
 }  // namespace
 
 void register_request_routes(http::Router& router, RequestService& requests) {
@@ -48,8 +43,8 @@ void register_request_routes(http::Router& router, RequestService& requests) {
     http::JsonBody b(c.request.body, {"kind", "from", "to", "minutes", "reason"});
     NewRequest in;
     in.kind = *b.required_text("kind");
-    in.from = body_day(b, "from");
-    in.to = b.has("to") ? body_day(b, "to") : in.from;
+    in.from = b.required_date("from");
+    in.to = b.has("to") ? b.required_date("to") : in.from;
     in.minutes = b.integer("minutes").value_or(0);
     in.reason = *b.required_text("reason");
     return http::Response::json(request_json(requests.create(c.actor(), in)), 201);

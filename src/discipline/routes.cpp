@@ -102,13 +102,6 @@ http::Response listed(const Listed<T>& l, F to_json) {
       {{"items", items}, {"next_cursor", l.next_cursor ? nlohmann::json(*l.next_cursor) : nlohmann::json(nullptr)}});
 }
 
-calendar::LocalDate body_date(const http::JsonBody& b, const std::string& field) {
-  auto text = b.required_text(field);
-  auto day = calendar::LocalDate::parse(*text);
-  if (!day) throw BadRequest::field(field, "应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
-  return *day;
-}
-
 nlohmann::json person_json(const PersonDay& p) {
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : p.entries) entries.push_back(entry_json(e));
@@ -188,7 +181,7 @@ void register_routes(http::Router& router, DisciplineService& discipline, DayClo
   });
   router.add("POST", "/api/v1/discipline/close", [&closer](http::Context& c) {
     http::JsonBody b(c.request.body, {"date"});
-    return http::Response::json(report_json(closer.close_day(&c.actor(), body_date(b, "date"))));
+    return http::Response::json(report_json(closer.close_day(&c.actor(), b.required_date("date"))));
   });
   router.add("POST", "/api/v1/discipline/close-month", [&months](http::Context& c) {
     http::JsonBody b(c.request.body, {"month"});
@@ -228,7 +221,7 @@ void register_routes(http::Router& router, DisciplineService& discipline, DayClo
     auto user = b.integer("user_id");
     if (!user) throw BadRequest::field("user_id", "必填 / required", "validation.required");
     in.user_id = *user;
-    in.day = body_date(b, "date");
+    in.day = b.required_date("date");
     in.item = *b.required_text("item");
     in.reason = *b.required_text("reason");
     in.evidence = b.text("evidence").value_or("");

@@ -40,6 +40,12 @@ std::optional<std::string> JsonBody::required_text(const std::string& f) const {
   return v;
 }
 
+calendar::LocalDate JsonBody::required_date(const std::string& f) const {
+  auto day = calendar::LocalDate::parse(*required_text(f));
+  if (!day) throw BadRequest::field(f, "应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
+  return *day;
+}
+
 std::optional<long long> JsonBody::integer(const std::string& f) const {
   if (!has(f)) return std::nullopt;
   const auto& v = j_.at(f);

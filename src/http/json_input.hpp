@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "calendar/calendar.hpp"
+
 namespace waihu::http {
 
 class JsonBody {
@@ -21,6 +23,8 @@ class JsonBody {
   /// Absent → nullopt. Null → "" when `null_as_empty`, else 400.
   std::optional<std::string> text(const std::string& f, bool null_as_empty = true) const;
   std::optional<std::string> required_text(const std::string& f) const;
+  /// A required "YYYY-MM-DD" of a real date; BadRequest naming the field otherwise.
+  calendar::LocalDate required_date(const std::string& f) const;
   std::optional<long long> integer(const std::string& f) const;
   std::optional<bool> boolean(const std::string& f) const;
   std::optional<std::vector<std::string>> text_list(const std::string& f) const;
