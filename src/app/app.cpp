@@ -8,6 +8,7 @@
 #include "calendar/routes.hpp"
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
+#include "discipline/report_routes.hpp"
 #include "discipline/request_routes.hpp"
 #include "discipline/routes.hpp"
 #include "http/system_routes.hpp"
@@ -68,6 +69,7 @@ App::App(const Config& c)
       points(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       requests(
           db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }, c.data_dir),
+      reports(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -121,6 +123,8 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.points = v.policy->points ? &*v.policy->points : nullptr;
   r.leave = v.policy->leave ? &*v.policy->leave : nullptr;
   r.resignation = v.policy->resignation ? &*v.policy->resignation : nullptr;
+  r.reports = v.policy->reports ? &*v.policy->reports : nullptr;
+  r.week_start = v.policy->header.week_starts_on;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
   r.working_day = work_calendar.work_calendar({day, day}).is_working(day);
@@ -157,6 +161,7 @@ void App::register_routes(http::Router& router) {
   policy::register_routes(router, policies);
   discipline::register_routes(router, discipline, closer, months, points);
   discipline::register_request_routes(router, requests);
+  discipline::register_report_routes(router, reports);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -19,6 +19,7 @@
 #include "discipline/closing.hpp"
 #include "discipline/month_closing.hpp"
 #include "discipline/points_service.hpp"
+#include "discipline/report_service.hpp"
 #include "discipline/request_service.hpp"
 #include "discipline/service.hpp"
 #include "http/router.hpp"
@@ -87,6 +88,7 @@ class App {
   discipline::PointsService points;
   /// Leave, overtime and resignation requests and their approvals.
   discipline::RequestService requests;
+  discipline::ReportService reports;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -3,6 +3,7 @@
 #include "calls/effective_call_section.hpp"
 #include "discipline/attendance_section.hpp"
 #include "discipline/points_section.hpp"
+#include "discipline/report_section.hpp"
 #include "discipline/request_section.hpp"
 #include "kpi/metrics_section.hpp"
 #include "quota/section.hpp"
@@ -32,7 +33,7 @@ void compare(const policy::Table& expect, const std::string& name, const std::ma
 int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
-    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month"});
+    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month", "report"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
@@ -49,6 +50,12 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
       const discipline::PointsPolicy* points = p && p->points ? &*p->points : nullptr;
       if (p && !p->points) ex.problem("of", "the policy sets no [points] for this example to check");
       if (discipline::check_points_example(ex, points, p && p->attendance ? &*p->attendance : nullptr)) ++run;
+      continue;
+    }
+    if (*of == "report") {
+      const discipline::ReportsPolicy* reports = p && p->reports ? &*p->reports : nullptr;
+      if (p && !p->reports) ex.problem("of", "the policy sets no [reports] for this example to check");
+      if (discipline::check_report_example(ex, reports, p ? &p->header : nullptr)) ++run;
       continue;
     }
     if (*of == "quota_day") {
@@ -94,9 +101,12 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   bool leave_ok = true, resignation_ok = true;
   auto leave = discipline::read_leave_section(doc, leave_ok);
   auto resignation = discipline::read_resignation_section(doc, resignation_ok);
+  bool reports_ok = true;
+  auto reports = discipline::read_reports_section(doc, reports_ok);
   std::optional<CompanyPolicy> p;
-  if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok)
-    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance, points, leave, resignation};
+  if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok &&
+      reports_ok)
+    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance, points, leave, resignation, reports};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -112,6 +122,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (points) book.push_back(discipline::describe_points(*points));
   if (leave) book.push_back(discipline::describe_leave(*leave));
   if (resignation) book.push_back(discipline::describe_resignation(*resignation));
+  if (reports) book.push_back(discipline::describe_reports(*reports));
   return book;
 }
 

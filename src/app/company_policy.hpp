@@ -11,6 +11,7 @@
 #include "calls/rules.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/points_model.hpp"
+#include "discipline/report_model.hpp"
 #include "discipline/request_model.hpp"
 #include "kpi/definitions.hpp"
 #include "policy/document.hpp"
@@ -29,6 +30,7 @@ struct CompanyPolicy {
   std::optional<discipline::PointsPolicy> points;            ///< none: no points ledger
   std::optional<discipline::LeavePolicy> leave;              ///< none: leave is not asked for in Waihu
   std::optional<discipline::ResignationPolicy> resignation;  ///< none: no notice rule
+  std::optional<discipline::ReportsPolicy> reports;          ///< none: no reports asked for
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

@@ -1,9 +1,12 @@
 #include "discipline/closing.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/errors.hpp"
 #include "discipline/attendance_rules.hpp"
+#include "discipline/report_section.hpp"
+#include "discipline/report_store.hpp"
 #include "discipline/request_rules.hpp"
 #include "discipline/store.hpp"
 #include "kpi/day_store.hpp"
@@ -52,6 +55,39 @@ LeaveVerdict leave_verdict(const store::StaffRequest& r, const DayRules& rules, 
   return judge_leave(*rules.leave, f);
 }
 
+std::optional<long long> objection_window(const DayRules& rules) {
+  if (rules.points) return rules.points->objection_days;
+  if (rules.reports) return rules.reports->objection_days;
+  return std::nullopt;
+}
+
+IsWorking working_days(const RulesAt& rules) {
+  return [rules](const calendar::LocalDate& d) { return rules(d).working_day; };
+}
+
+DueReport report_due(const ReportRule& rule, const ReportPeriod& p, const RulesAt& rules,
+                     const calendar::CompanyTime& time) {
+  DueReport d{&rule, p, due_date(rule, p, working_days(rules)), 0};
+  d.due_at = time.bounds(d.due_on).from + rule.due_minute * 60LL;
+  return d;
+}
+
+std::vector<DueReport> reports_due_on(const DayRules& rules, const calendar::LocalDate& day, const RulesAt& all,
+                                      const calendar::CompanyTime& time) {
+  std::vector<DueReport> out;
+  if (!rules.reports) return out;
+  // The day itself is judged by the rules given (so a test's or a scenario's rules need not answer for it twice).
+  const IsWorking working = [&](const calendar::LocalDate& d) {
+    return d == day ? rules.working_day : all(d).working_day;
+  };
+  for (const auto& rule : rules.reports->kinds)
+    if (auto p = period_due_on(rule, day, rules.week_start, working)) {
+      DueReport d{&rule, *p, day, time.bounds(day).from + rule.due_minute * 60LL};
+      out.push_back(std::move(d));
+    }
+  return out;
+}
+
 std::optional<calendar::LocalDate> DayCloser::evaluation_start() {
   auto first = db_.read([&](soci::session& sql) { return store::first_closed(sql, kDay); });
   if (!first) return std::nullopt;
@@ -72,6 +108,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
     throw Forbidden("forbidden", "关闭考核日需要经理或管理员权限 / closing a day needs a manager or an admin");
   const DayRules rules = rules_(day);
   const long long now = time_.now();
+  const std::vector<DueReport> reports_due = reports_due_on(rules, day, rules_, time_);
   return db_.write([&](soci::session& sql) {
     CloseReport report;
     report.day = day;
@@ -84,11 +121,15 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
     std::vector<std::pair<store::EntryRow, std::string>> entries;
     std::vector<store::AttendanceRow> judgements;
     std::vector<store::QuotaDayRow> quota_rows;
-    auto record = [&](const org::User& u, const Entry& e, const std::string& key) {
+    std::vector<std::pair<long long, std::string>> fund_shares;  // team, close key
+    auto record = [&](const org::User& u, const Entry& e, const std::string& key, long long fund_fen = 0) {
       store::EntryRow row;
       row.user_id = u.id;
       row.day = day;
       row.entry = e;
+      row.fund_fen = fund_fen;
+      if (fund_fen > 0)
+        fund_shares.emplace_back(u.team_id, "day:" + day.str() + ":" + std::to_string(u.id) + ":" + key);
       row.policy_version = rules.policy_version;
       row.source = "close";
       row.created_at = now;
@@ -108,8 +149,13 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
       row.policy_version = rules.policy_version;
       judgements.push_back(std::move(row));
     };
+    std::optional<std::vector<org::User>> everyone;
+    auto people_of_day = [&]() -> const std::vector<org::User>& {
+      if (!everyone) everyone = judged_people(sql, day);
+      return *everyone;
+    };
     if (rules.working_day && (rules.quotas || rules.attendance)) {
-      const auto people = judged_people(sql, day);
+      const auto& people = people_of_day();
       std::vector<long long> ids;
       for (const auto& u : people) ids.push_back(u.id);
       std::map<long long, kpi::store::Figures> figures;
@@ -157,9 +203,42 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
         if (judged) ++report.people;
       }
     }
+    for (const auto& due : reports_due) {
+      const std::string kind(report_kind_name(due.rule->kind));
+      std::vector<const org::User*> writers;
+      std::vector<long long> ids;
+      for (const auto& u : people_of_day())
+        if (role_listed(rules.reports->roles, u.role)) {
+          writers.push_back(&u);
+          ids.push_back(u.id);
+        }
+      const auto sent = store::submitted_at(sql, kind, due.period.name, ids);
+      for (const org::User* u : writers) {
+        std::optional<long long> at;
+        if (auto it = sent.find(u->id); it != sent.end()) at = it->second;
+        const ReportStanding standing = judge_report(at, due.due_at);
+        auto cost = report_cost(*due.rule, standing);
+        if (!cost) continue;
+        auto local_time = [&](long long t) {
+          const int m = minute_of_day(t);
+          char hm[8];
+          std::snprintf(hm, sizeof hm, "%02d:%02d", m / 60, m % 60);
+          return time_.date_at(t).str() + " " + hm;
+        };
+        const std::string what = report_kind_zh(due.rule->kind) + " " + due.period.name;
+        const std::string evidence =
+            standing == ReportStanding::kMissing
+                ? what + " 未提交 / " + kind + " report " + due.period.name + " missing"
+                : what + " 迟交 " + local_time(*at) + " / " + kind + " report " + due.period.name + " late";
+        record(*u, {due.rule->item, cost->points, cost->fine_fen, 0, "reports." + kind, evidence},
+               "report:" + kind + ":" + due.period.name, cost->fund_fen);
+      }
+    }
     store::put_judgements(sql, db_.dialect(), day, judgements);
     store::put_quota_days(sql, db_.dialect(), day, quota_rows);
     store::add_entries(sql, db_.dialect(), entries);
+    for (const auto& [team, key] : fund_shares)
+      store::add_fund_share(sql, team, key, "罚款计入活动经费 / a share of a fine", now);
     const std::string summary =
         !rules.working_day ? "非工作日 / not a working day"
                            : std::to_string(report.people) + " people, " + std::to_string(report.entries) + " entries";

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/points_model.hpp"
+#include "discipline/report_rules.hpp"
 #include "discipline/request_model.hpp"
 #include "discipline/request_store.hpp"
 #include "org/model.hpp"
@@ -28,6 +29,8 @@ struct DayRules {
   const PointsPolicy* points = nullptr;
   const LeavePolicy* leave = nullptr;
   const ResignationPolicy* resignation = nullptr;
+  const ReportsPolicy* reports = nullptr;
+  calendar::Weekday week_start = calendar::Weekday::kMonday;
   int workday_start = 9 * 60, workday_end = 18 * 60;
   bool working_day = true;
 };
@@ -48,6 +51,26 @@ bool role_listed(const std::vector<std::string>& roles, org::Role role);
 /// Whether a leave request excuses its days under `rules` (approved, asked and approved in time, its certificate
 /// there): the closing run, the team's day and the request itself ask the same.
 LeaveVerdict leave_verdict(const store::StaffRequest& r, const DayRules& rules, const calendar::CompanyTime& time);
+
+/// Days an entry may be objected to: the [points] section's window; a policy without points but with report fines
+/// has its own ([reports]); none without either.
+std::optional<long long> objection_window(const DayRules& rules);
+
+/// A report that falls due: its kind's rule, its period and the instant it is due.
+struct DueReport {
+  const ReportRule* rule = nullptr;
+  ReportPeriod period;
+  calendar::LocalDate due_on;
+  long long due_at = 0;  ///< Unix seconds
+};
+/// Whether days are worked, as the rules in force on each say (the calendar's holidays and make-up days included).
+IsWorking working_days(const RulesAt& rules);
+/// A period's deadline under `rule`, in the company's time.
+DueReport report_due(const ReportRule& rule, const ReportPeriod& p, const RulesAt& rules,
+                     const calendar::CompanyTime& time);
+/// The reports `rules` (in force on `day`) ask to be in by the end of `day`.
+std::vector<DueReport> reports_due_on(const DayRules& rules, const calendar::LocalDate& day, const RulesAt& all,
+                                      const calendar::CompanyTime& time);
 
 class DayCloser {
  public:

@@ -41,7 +41,8 @@ struct MonthEnd {
 };
 
 /// Items the closing runs write; a catalogue may not reuse them (they are not entered by hand).
-inline constexpr std::string_view kAutomaticItems[] = {"late",        "early",       "absent_half_day", "absent_day",
-                                                       "quota_short", "month_bonus", "month_penalty",   "correction"};
+inline constexpr std::string_view kAutomaticItems[] = {"late",          "early",       "absent_half_day",
+                                                       "absent_day",    "quota_short", "month_bonus",
+                                                       "month_penalty", "correction",  "report_missing"};
 
 }  // namespace waihu::discipline

@@ -28,8 +28,8 @@ bool costs_something(long long points, long long fine_fen, long long base_days_m
   return points < 0 || fine_fen > 0 || base_days_milli > 0;
 }
 
-bool within_objection_window(const PointsPolicy& p, long long entered_at, long long now) {
-  return now - entered_at <= p.objection_days * 86400;
+bool within_objection_window(long long objection_days, long long entered_at, long long now) {
+  return now - entered_at <= objection_days * 86400;
 }
 
 }  // namespace waihu::discipline

@@ -17,6 +17,6 @@ bool is_automatic_item(std::string_view key);
 /// Whether an entry costs its subject anything (only such entries may be objected to).
 bool costs_something(long long points, long long fine_fen, long long base_days_milli);
 /// Whether an entry entered at `entered_at` may still be objected to at `now` (Unix seconds).
-bool within_objection_window(const PointsPolicy& p, long long entered_at, long long now);
+bool within_objection_window(long long objection_days, long long entered_at, long long now);
 
 }  // namespace waihu::discipline

@@ -60,8 +60,8 @@ TEST(Points, ObjectionsOnlyToWhatCostsWithinTheWindow) {
   EXPECT_TRUE(costs_something(0, 1000, 0));
   EXPECT_TRUE(costs_something(0, 0, 1500));
   EXPECT_FALSE(costs_something(5, 0, 0));  // a bonus item
-  EXPECT_TRUE(within_objection_window(p, 1000, 1000 + 7 * 86400));
-  EXPECT_FALSE(within_objection_window(p, 1000, 1000 + 7 * 86400 + 1));
+  EXPECT_TRUE(within_objection_window(p.objection_days, 1000, 1000 + 7 * 86400));
+  EXPECT_FALSE(within_objection_window(p.objection_days, 1000, 1000 + 7 * 86400 + 1));
 }
 
 }  // namespace waihu::discipline

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "db/keyset.hpp"
 #include "discipline/points_rules.hpp"
+#include "discipline/report_store.hpp"
 #include "org/rules.hpp"
 #include "util/strings.hpp"
 
@@ -32,8 +33,10 @@ std::optional<long long> cursor_id(const std::string& cursor) {
 
 Catalogue PointsService::catalogue(const calendar::LocalDate& day) {
   const DayRules r = rules_(day);
-  Catalogue c{day, r.policy_version, std::nullopt};
+  Catalogue c{day, r.policy_version, std::nullopt, {}};
   if (r.points) c.points = *r.points;
+  if (r.reports)
+    for (const auto& k : r.reports->kinds) c.automatic.push_back(k.item);
   return c;
 }
 
@@ -67,6 +70,10 @@ PointsResult PointsService::enter(const org::Actor& actor, const PointsInput& in
     throw RuleViolation("points.no_ledger", "当日制度未设绩效分 / the policy in force that day keeps no points");
   const PointsItem* item = find_item(*rules.points, in.item);
   if (!item) throw BadRequest::field("item", "不是制度目录中的事项 / not an item of the policy's catalogue");
+  if (rules.reports)
+    for (const auto& k : rules.reports->kinds)
+      if (k.item == in.item)
+        throw BadRequest::field("item", "此项由汇报截止时自动记入 / written by itself when the report falls due");
   if (!role_listed(rules.points->roles, subject.role))
     throw RuleViolation("points.no_ledger", "该角色不记绩效分 / the policy keeps no points for this role");
   if (in.serious && item->dismissal != Dismissal::kIfSerious)
@@ -115,11 +122,12 @@ store::EntryRow PointsService::object(const org::Actor& actor, long long entry_i
     if (e.objection) throw Conflict("objection.exists", "每条记录只能申诉一次 / an entry is objected to once");
     if (e.source == "objection" || !costs_something(e.entry.points, e.entry.fine_fen, e.entry.base_days_milli))
       throw RuleViolation("objection.nothing_to_object", "这条记录没有扣分或罚款 / the entry costs nothing");
-    if (!rules.points)
+    const std::optional<long long> window = objection_window(rules);
+    if (!window)
       throw RuleViolation("objection.no_window", "现行制度未设申诉期限 / the policy in force sets no objection window");
-    if (!within_objection_window(*rules.points, e.created_at, now))
-      throw RuleViolation("objection.too_late", "已过申诉期限（录入后 " + std::to_string(rules.points->objection_days) +
-                                                    " 天）/ too late to object");
+    if (!within_objection_window(*window, e.created_at, now))
+      throw RuleViolation("objection.too_late",
+                          "已过申诉期限（录入后 " + std::to_string(*window) + " 天）/ too late to object");
     store::add_objection(sql, {entry_id, actor.user_id, reason, now, std::nullopt, "", std::nullopt, std::nullopt});
     return must_find(sql, entry_id);
   });
@@ -187,7 +195,11 @@ store::EntryRow PointsService::decide_objection(const org::Actor& actor, long lo
       c.entered_by = actor.user_id;
       c.corrects = e.id;
       c.created_at = now;
-      store::add_entry(sql, c, "objection:" + std::to_string(e.id));
+      const auto correction = store::add_entry(sql, c, "objection:" + std::to_string(e.id));
+      // The fine's share the team's activity fund received goes back out of it.
+      if (auto paid = store::fund_row_of_entry(sql, e.id); paid && correction)
+        store::add_fund_row(sql, {0, paid->team_id, today, -paid->amount_fen, *correction, std::nullopt,
+                                  "申诉撤销 #" + std::to_string(e.id) + " / withdrawn on objection", now});
     }
     return must_find(sql, entry_id);
   });

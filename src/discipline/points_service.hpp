@@ -18,6 +18,7 @@ struct Catalogue {
   calendar::LocalDate day;
   long long policy_version = 0;
   std::optional<PointsPolicy> points;  ///< none: the policy keeps no points ledger
+  std::vector<std::string> automatic;  ///< catalogue items a closing run writes (a missing report), not entered by hand
 };
 
 struct PointsInput {

@@ -1,5 +1,7 @@
 #include "discipline/routes.hpp"
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 #include "http/json_input.hpp"
 #include "quota/json.hpp"
@@ -204,7 +206,11 @@ void register_routes(http::Router& router, DisciplineService& discipline, DayClo
     if (cat.points) {
       const PointsPolicy& p = *cat.points;
       nlohmann::json items = nlohmann::json::array();
-      for (const auto& i : p.items) items.push_back(item_json(i));
+      for (const auto& i : p.items) {
+        nlohmann::json j = item_json(i);
+        j["automatic"] = std::find(cat.automatic.begin(), cat.automatic.end(), i.key) != cat.automatic.end();
+        items.push_back(std::move(j));
+      }
       out["points"] = {{"base", p.base},
                        {"bonus", {{"above", p.bonus_above}, {"fen", p.bonus_fen}}},
                        {"penalty", {{"below", p.penalty_below}, {"fen", p.penalty_fen}}},

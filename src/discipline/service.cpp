@@ -165,10 +165,10 @@ LedgerMonth DisciplineService::ledger(const org::Actor& actor, const calendar::M
   // What the reader may still object to: own entries that cost something, within the window in force today.
   const long long now = time_.now();
   const DayRules today = rules_(time_.date_at(now));
-  if (who == actor.user_id && today.points) {
+  if (auto window = objection_window(today); who == actor.user_id && window) {
     for (const auto& e : out.items) {
       if (costs_something(e.entry.points, e.entry.fine_fen, e.entry.base_days_milli) && !e.objection &&
-          e.source != "objection" && within_objection_window(*today.points, e.created_at, now))
+          e.source != "objection" && within_objection_window(*window, e.created_at, now))
         out.may_object.insert(e.id);
     }
   }

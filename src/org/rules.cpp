@@ -36,9 +36,11 @@ bool has_right(Role role, Right right) {
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
     case Right::kCloseDays:
     case Right::kDecideObjections:
+    case Right::kManageFund:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
     case Right::kEnterPoints:
     case Right::kApproveRequests:
+    case Right::kAnswerReports:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kDirector;
   }
   return false;
@@ -80,6 +82,10 @@ std::string_view right_name(Right right) {
       return "decide_objections";
     case Right::kApproveRequests:
       return "approve_requests";
+    case Right::kAnswerReports:
+      return "answer_reports";
+    case Right::kManageFund:
+      return "manage_fund";
   }
   return "";
 }

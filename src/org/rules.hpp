@@ -26,13 +26,15 @@ enum class Right {
   kEnterPoints,       ///< enter catalogue points items for people in scope (supervisors and above)
   kDecideObjections,  ///< decide objections to ledger entries and dismissal cases (managers, admins, the director)
   kApproveRequests,   ///< approve leave, overtime and resignation requests of people in scope (supervisors and above)
+  kAnswerReports,     ///< read and answer the work reports of people in scope, see the activity funds (supervisors up)
+  kManageFund,        ///< record spending from a team's activity fund (managers, admins, the director)
 };
-inline constexpr Right kAllRights[] = {Right::kSeePhone,         Right::kManageOrg,      Right::kBulkImport,
-                                       Right::kExportCustomers,  Right::kReadAudit,      Right::kWriteCustomers,
-                                       Right::kAssignOwner,      Right::kLogCalls,       Right::kClaimPool,
-                                       Right::kOwnDesk,          Right::kViewOverview,   Right::kDraftPolicy,
-                                       Right::kApprovePolicy,    Right::kCloseDays,      Right::kEnterPoints,
-                                       Right::kDecideObjections, Right::kApproveRequests};
+inline constexpr Right kAllRights[] = {
+    Right::kSeePhone,        Right::kManageOrg,      Right::kBulkImport,   Right::kExportCustomers,
+    Right::kReadAudit,       Right::kWriteCustomers, Right::kAssignOwner,  Right::kLogCalls,
+    Right::kClaimPool,       Right::kOwnDesk,        Right::kViewOverview, Right::kDraftPolicy,
+    Right::kApprovePolicy,   Right::kCloseDays,      Right::kEnterPoints,  Right::kDecideObjections,
+    Right::kApproveRequests, Right::kAnswerReports,  Right::kManageFund};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 

@@ -48,6 +48,11 @@ test('the catalogue in force: seed 004\'s items, thresholds and objection window
   assert.equal(items.harming_morale.dismissal, 'if_serious');
   for (const key of ['missed_meeting', 'no_weekly_summary', 'cleaning_skipped', 'untidy_seat', 'off_task', 'abusing_customer', 'diverting_payment'])
     assert.ok(items[key], key);
+  // The weekly summary item is written when Friday closes ([reports]); it is never entered by hand.
+  assert.deepEqual([items.no_weekly_summary.automatic, items.personal_call.automatic], [true, false]);
+  const byHand = await enter(t.liqiang, { user_id: ids.agent01, date: day(5), item: 'no_weekly_summary', reason: '没交' });
+  assert.equal(byHand.status, 400);
+  assert.equal(byHand.json.error.details.field, 'item');
 });
 
 test('a supervisor enters items with a reason for the group; the rest is refused by name', async () => {

@@ -22,7 +22,8 @@ export function PointsEntryModal({ person, date, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const { catalogue, error } = useCatalogue(date);
-  const items = catalogue?.points?.items ?? [];
+  // Items a closing run writes by itself (a missing weekly summary) are not entered by hand.
+  const items = (catalogue?.points?.items ?? []).filter((i) => !i.automatic);
   const key: string | undefined = Form.useWatch('item', form);
   const serious: boolean = Form.useWatch('serious', form) ?? false;
   const item = items.find((i) => i.key === key);

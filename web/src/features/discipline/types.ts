@@ -70,6 +70,7 @@ export interface CatalogueItem {
   points: number;
   fine_fen: number;
   dismissal: 'never' | 'always' | 'if_serious';
+  automatic: boolean; // written by a closing run (a missing report), never entered by hand
 }
 
 export interface Catalogue {
