@@ -72,6 +72,8 @@ class Reader {
     for (const Table& t : root_.tables("clock")) clock(t);
     for (const Table& t : root_.tables("points")) points(t);
     for (const Table& t : root_.tables("leave")) leave(t);
+    for (const Table& t : root_.tables("report")) report(t);
+    for (const Table& t : root_.tables("holiday")) holiday(t);
   }
 
  private:
@@ -222,6 +224,30 @@ class Reader {
     e.reason = t.text("reason", false).value_or("情景 / scenario");
     e.serious = t.boolean("serious", false).value_or(false);
     s_.events.push_back(std::move(e));
+  }
+
+  // A work report sent at submitted_at for a period ("2026-11-02", "2026-W45", "2026-11"), as the reports page would.
+  void report(const Table& t) {
+    Event e;
+    e.kind = EventKind::kReport;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    e.item = t.choice("kind", {"daily", "weekly", "monthly"}).value_or("weekly");
+    e.period = t.text("period").value_or("");
+    e.content = t.text("summary", false).value_or("情景 / scenario");
+    e.reason = t.text("plan", false).value_or("情景 / scenario");
+    e.at = instant(t, "submitted_at").value_or(0);
+    s_.events.push_back(std::move(e));
+  }
+
+  // A day off (a public holiday) or a make-up working day, marked on the calendar before the period begins.
+  void holiday(const Table& t) {
+    HolidaySpec h;
+    h.where = t.where();
+    h.day = t.date("day").value_or(calendar::LocalDate{});
+    h.makeup = t.choice("kind", {"holiday", "makeup"}, false).value_or("holiday") == "makeup";
+    h.name = t.text("name", false).value_or(h.makeup ? "调休" : "假日");
+    s_.holidays.push_back(std::move(h));
   }
 
   // Leave asked at requested_at and, with approved_at, approved then (by `by`, default the administrator); the key

@@ -56,6 +56,11 @@ class Runner {
     admin.employment_status = org::EmploymentStatus::kRegular;
     admin_ = app_.org.actor_for(app_.org.create_user(nullptr, admin));
     publish_policies();
+    for (const auto& h : s_.holidays)
+      guarded(h.where, [&] {
+        app_.work_calendar.mark(admin_, h.day, h.makeup ? calendar::DayKind::kMakeup : calendar::DayKind::kHoliday,
+                                h.name);
+      });
     app_.clock.set(app_.time.bounds(s_.period.from).from - 12 * 3600);  // the day before, at noon
     for (const auto& t : s_.teams) {
       guarded(t.where, [&] {
@@ -236,6 +241,15 @@ class Runner {
         // A certificate as a phone photographs it: the bytes only need to be a real image.
         if (e.certificate)
           app_.requests.attach_certificate(actor, id, std::string("\xFF\xD8\xFF\xE0scenario", 12), "证明.jpg");
+        return;
+      }
+      case EventKind::kReport: {
+        discipline::NewReport in;
+        in.kind = e.item;
+        in.period = e.period;
+        in.summary = e.content;
+        in.plan = e.reason;
+        app_.reports.submit(people_.at(e.user), in);
         return;
       }
       case EventKind::kLeaveApproval:

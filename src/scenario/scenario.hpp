@@ -50,7 +50,8 @@ enum class EventKind {
   kClockOut,
   kPoints,
   kLeave,
-  kLeaveApproval
+  kLeaveApproval,
+  kReport
 };
 
 /// One dated record to replay, in time order (ties in file order).
@@ -60,12 +61,20 @@ struct Event {
   std::optional<calendar::LocalDate> on;  ///< deals, payments and points entries: their day
   policy::Where where;
   std::string user, customer, number, result, channel, content, outcome, key, deal, sourcing, field_rep, product,
-      payment_kind, reason, by, item;
+      payment_kind, reason, by, item, period;
   long long talk_seconds = 0, ring_seconds = 0, amount_fen = 0;
   size_t customer_index = 0;                                ///< kCustomer: which CustomerSpec
   bool serious = false;                                     ///< kPoints: an if_serious item entered as serious
   std::optional<calendar::LocalDate> leave_from, leave_to;  ///< kLeave, kLeaveApproval: the days asked for
   bool certificate = false;                                 ///< kLeave: a certificate attached when it is asked
+};
+
+/// A day the calendar marks: a public holiday off, or a make-up working day (调休).
+struct HolidaySpec {
+  calendar::LocalDate day;
+  bool makeup = false;
+  std::string name;
+  policy::Where where;
 };
 
 struct Scenario {
@@ -76,6 +85,7 @@ struct Scenario {
   std::vector<TeamSpec> teams;
   std::vector<PersonSpec> people;
   std::vector<CustomerSpec> customers;
+  std::vector<HolidaySpec> holidays;
   std::vector<Event> events;  ///< every dated record; the runner sorts them once it knows the company's zone
 };
 
