@@ -67,7 +67,7 @@ nlohmann::json fund_json(const FundPage& f) {
                     {"created_at", util::format_iso_utc(r.created_at)}});
   }
   return {{"teams", teams},
-          {"rows", rows},
+          {"items", rows},
           {"next_cursor", f.next_cursor ? nlohmann::json(*f.next_cursor) : nlohmann::json(nullptr)}};
 }
 }  // namespace

@@ -145,8 +145,8 @@ test('Saturday closes: late and missing reports fined 50 yuan, half into the tea
   const fund = (await api(srv.base, 'GET', `/api/v1/discipline/fund?team_id=${fundTeam}`, { token: t.zhaomin })).json;
   const team = fund.teams.find((x) => x.team_id === fundTeam);
   // Everyone in the group but agent01 and agent02's late one sent nothing: each pays 25 yuan in.
-  assert.equal(team.balance_fen, fund.rows.reduce((s, r) => s + r.amount_fen, 0));
-  assert.ok(fund.rows.some((r) => r.entry_id === fineEntry && r.amount_fen === 2500));
+  assert.equal(team.balance_fen, fund.items.reduce((s, r) => s + r.amount_fen, 0));
+  assert.ok(fund.items.some((r) => r.entry_id === fineEntry && r.amount_fen === 2500));
   assert.equal((await api(srv.base, 'POST', '/api/v1/discipline/close', { token: t.zhaomin, body: { date: saturday } })).json.closed_now, false, 'closing again changes nothing');
   assert.equal((await api(srv.base, 'GET', `/api/v1/discipline/fund?team_id=${fundTeam}`, { token: t.zhaomin })).json.teams.find((x) => x.team_id === fundTeam).balance_fen, team.balance_fen);
 });
@@ -169,7 +169,7 @@ test('the fund: supervisors read their own, managers spend within the balance; a
   }
   const spent = await spend('zhaomin', { team_id: fundTeam, amount_fen: 1000, reason: '团队下午茶' });
   assert.equal(spent.status, 201, JSON.stringify(spent.json));
-  assert.deepEqual([spent.json.rows[0].amount_fen, spent.json.rows[0].reason, spent.json.rows[0].entered_by_name], [-1000, '团队下午茶', names.zhaomin]);
+  assert.deepEqual([spent.json.items[0].amount_fen, spent.json.items[0].reason, spent.json.items[0].entered_by_name], [-1000, '团队下午茶', names.zhaomin]);
   assert.equal(await balance(), before - 1000);
 
   // agent02 had a good reason (无正当理由 is what is fined): the objection is withdrawn and the share goes back.
@@ -178,7 +178,7 @@ test('the fund: supervisors read their own, managers spend within the balance; a
   const withdrawn = await api(srv.base, 'POST', `/api/v1/discipline/objections/${fineEntry}/decision`, { token: t.zhaomin, body: { decision: 'withdrawn', note: '陪客户属正当理由' } });
   assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.json));
   assert.equal(await balance(), before - 1000 - 2500);
-  const rows = (await api(srv.base, 'GET', `/api/v1/discipline/fund?team_id=${fundTeam}`, { token: t.zhaomin })).json.rows;
+  const rows = (await api(srv.base, 'GET', `/api/v1/discipline/fund?team_id=${fundTeam}`, { token: t.zhaomin })).json.items;
   assert.equal(rows[0].amount_fen, -2500);
   assert.match(rows[0].reason, new RegExp(`#${fineEntry}`));
 });
