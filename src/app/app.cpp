@@ -10,6 +10,7 @@
 #include "crm/routes.hpp"
 #include "discipline/report_routes.hpp"
 #include "discipline/request_routes.hpp"
+#include "discipline/request_store.hpp"
 #include "discipline/routes.hpp"
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
@@ -106,10 +107,13 @@ bool App::ensure_policy() {
 
 std::optional<std::vector<quota::QuotaResult>> App::quota_day(long long user_id, const calendar::LocalDate& day,
                                                               const kpi::store::Figures& figures) {
-  const PolicyVersion v = in_force.at(day);
-  if (!v.policy->quotas) return std::nullopt;
+  const discipline::DayRules rules = day_rules(day);
+  if (!rules.quotas) return std::nullopt;
   const org::User u = org.get_user(nullptr, user_id);
-  return quota::judge_person_day(*v.policy->quotas, u.hired_on, u.prior_months, day, kpi::store::named(figures))
+  const auto visits = db.read([&](soci::session& sql) { return discipline::store::visit_minutes_on(sql, day); });
+  const long long out = visits.count(user_id) ? visits.at(user_id) : 0;
+  return quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(figures),
+                                 discipline::time_out(rules, out))
       .results;
 }
 

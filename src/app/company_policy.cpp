@@ -63,7 +63,8 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
       const quota::QuotaPolicy* quotas = p && p->quotas ? &*p->quotas : nullptr;
       if (p && !p->quotas) ex.problem("of", "the policy sets no [quotas] for this example to check");
       if (!expect) continue;
-      quota::check_quota_example(*expect, name, quotas, facts ? &*facts : nullptr);
+      quota::check_quota_example(*expect, name, quotas, facts ? &*facts : nullptr,
+                                 p ? p->header.workday_end - p->header.workday_start : 0);
       if (quotas && facts) ++run;
       continue;
     }

@@ -55,6 +55,11 @@ LeaveVerdict leave_verdict(const store::StaffRequest& r, const DayRules& rules, 
   return judge_leave(*rules.leave, f);
 }
 
+quota::TimeOut time_out(const DayRules& rules, long long visit_minutes) {
+  const long long workday = std::max(0, rules.workday_end - rules.workday_start);
+  return {std::min(visit_minutes, workday), workday};
+}
+
 std::optional<long long> objection_window(const DayRules& rules) {
   if (rules.points) return rules.points->objection_days;
   if (rules.reports) return rules.reports->objection_days;
@@ -161,6 +166,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
       std::map<long long, kpi::store::Figures> figures;
       for (auto& r : kpi::store::stored(sql, {day, day}, ids)) figures[r.user_id] = r.figures;
       for (auto& r : store::attendance_of_day(sql, day, {})) clocks[r.user_id] = r;
+      const auto visits = store::visit_minutes_on(sql, day);
       // Leave that excuses the day: neither quota nor clock is judged.
       std::map<long long, store::StaffRequest> excused;
       for (auto& r : store::approved_leave_on(sql, day))
@@ -178,14 +184,21 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
         bool judged = false;
         if (rules.quotas && u.role == org::Role::kAgent) {
           judged = true;
-          const auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f));
+          const long long out = visits.count(u.id) ? visits.at(u.id) : 0;
+          const auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f),
+                                                  time_out(rules, out));
           for (const auto& r : pd.results) quota_rows.push_back({u.id, r, pd.new_hire, rules.policy_version});
           for (const auto& r : pd.results) {
             if (r.fine_fen == 0) continue;
             record(u,
                    {"quota_short", 0, r.fine_fen, 0, "quotas.daily." + r.metric,
                     r.metric + " " + std::to_string(r.actual) + "/" + std::to_string(r.target) + "，差 " +
-                        std::to_string(r.short_by) + " / short by " + std::to_string(r.short_by)},
+                        std::to_string(r.short_by) + " / short by " + std::to_string(r.short_by) +
+                        (r.target == r.full_target
+                             ? ""
+                             : "（外出拜访 " + std::to_string(out) + " 分钟，原指标 " + std::to_string(r.full_target) +
+                                   " / a visit of " + std::to_string(out) + " min, from " +
+                                   std::to_string(r.full_target) + "）")},
                    "quota:" + r.metric);
           }
         }

@@ -52,6 +52,9 @@ bool role_listed(const std::vector<std::string>& roles, org::Role role);
 /// there): the closing run, the team's day and the request itself ask the same.
 LeaveVerdict leave_verdict(const store::StaffRequest& r, const DayRules& rules, const calendar::CompanyTime& time);
 
+/// The time out on approved visits as the quota rule reads it: at most the workday.
+quota::TimeOut time_out(const DayRules& rules, long long visit_minutes);
+
 /// Days an entry may be objected to: the [points] section's window; a policy without points but with report fines
 /// has its own ([reports]); none without either.
 std::optional<long long> objection_window(const DayRules& rules);

@@ -15,7 +15,9 @@ namespace waihu::discipline {
 
 namespace {
 constexpr size_t kMaxCertificate = 10u << 20;
-const std::initializer_list<std::string_view> kKinds = {"personal", "sick", "overtime", "resignation"};
+const std::initializer_list<std::string_view> kKinds = {"personal", "sick", "overtime", "visit", "resignation"};
+// Overtime and customer visits are asked for one day and a number of minutes.
+bool timed(const std::string& kind) { return kind == "overtime" || kind == "visit"; }
 bool is_leave(const std::string& kind) { return kind == "personal" || kind == "sick"; }
 
 // What a certificate is, by its first bytes (never by the name a client sends).
@@ -54,7 +56,8 @@ RequestView RequestService::view(const store::StaffRequest& r) {
 RequestView RequestService::create(const org::Actor& actor, const NewRequest& in) {
   if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end())
     throw BadRequest::field(
-        "kind", "应为 personal、sick、overtime 或 resignation / must be personal, sick, overtime or resignation");
+        "kind",
+        "应为 personal、sick、overtime、visit 或 resignation / must be personal, sick, overtime, visit or resignation");
   const calendar::LocalDate today = time_.today();
   if (in.from < today) throw BadRequest::field("from", "不能是过去的日子 / not a day gone by");
   if (in.to < in.from) throw BadRequest::field("to", "早于开始日 / before the first day");
@@ -67,11 +70,12 @@ RequestView RequestService::create(const org::Actor& actor, const NewRequest& in
         std::find(rules.leave->kinds.begin(), rules.leave->kinds.end(), in.kind) == rules.leave->kinds.end())
       throw BadRequest::field("kind", "现行制度不设这种假 / the policy in force has no such leave");
   }
-  if (in.kind == "overtime") {
-    if (!(in.from == in.to)) throw BadRequest::field("to", "加班按天申请 / overtime is asked for one day");
+  if (timed(in.kind)) {
+    if (!(in.from == in.to))
+      throw BadRequest::field("to", "加班、外出拜访按天申请 / overtime and visits are asked for one day");
     if (in.minutes < 1 || in.minutes > 720) throw BadRequest::field("minutes", "1–720 分钟 / 1 to 720 minutes");
   } else if (in.minutes != 0) {
-    throw BadRequest::field("minutes", "只用于加班 / for overtime only");
+    throw BadRequest::field("minutes", "只用于加班和外出拜访 / for overtime and visits only");
   }
   if (in.kind == "resignation" && !(in.from == in.to))
     throw BadRequest::field("to", "离职只填最后工作日 / a resignation names the last day only");

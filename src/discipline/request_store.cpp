@@ -91,4 +91,13 @@ std::vector<StaffRequest> approved_leave_on(soci::session& sql, const calendar::
   return out;
 }
 
+std::map<long long, long long> visit_minutes_on(soci::session& sql, const calendar::LocalDate& day) {
+  db::Query q;
+  q << "SELECT user_id, SUM(minutes) FROM staff_requests WHERE state = 'approved' AND kind = 'visit' AND from_day = "
+    << q.bind(day.str()) << " GROUP BY user_id";
+  std::map<long long, long long> out;
+  for (const auto& r : q.fetch(sql, 2)) out[r.i64(0)] = r.i64(1);
+  return out;
+}
+
 }  // namespace waihu::discipline::store

@@ -2,6 +2,7 @@
 // The staff_requests table (migration 015): leave, overtime and resignation requests and their decisions.
 #include <soci/soci.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,9 +13,9 @@ namespace waihu::discipline::store {
 
 struct StaffRequest {
   long long id = 0, user_id = 0;
-  std::string kind;  ///< personal, sick (leave), overtime, resignation
+  std::string kind;  ///< personal, sick (leave), overtime, visit (外出拜访), resignation
   calendar::LocalDate from, to;
-  long long minutes = 0;  ///< overtime
+  long long minutes = 0;  ///< overtime; a visit's time out
   std::string reason;
   long long requested_at = 0;
   std::string state = "pending";  ///< pending, approved, rejected, cancelled
@@ -43,5 +44,7 @@ std::vector<StaffRequest> requests(soci::session& sql, const RequestFilter& f, s
                                    int limit);
 /// Approved leave (personal, sick) covering `day`, by person.
 std::vector<StaffRequest> approved_leave_on(soci::session& sql, const calendar::LocalDate& day);
+/// Each person's minutes out on approved customer visits on a day (people without any are absent).
+std::map<long long, long long> visit_minutes_on(soci::session& sql, const calendar::LocalDate& day);
 
 }  // namespace waihu::discipline::store

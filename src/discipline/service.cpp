@@ -45,7 +45,8 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
   std::map<long long, bool> new_hire;
   std::map<long long, kpi::store::Figures> figures;
   std::map<long long, std::vector<store::EntryRow>> entries;
-  std::set<long long> on_leave;  // excused by approved leave: neither quota nor clock judged
+  std::set<long long> on_leave;           // excused by approved leave: neither quota nor clock judged
+  std::map<long long, long long> visits;  // minutes out on approved customer visits
   db_.read([&](soci::session& sql) {
     for (auto& r : store::attendance_of_day(sql, day, ids)) clocks[r.user_id] = r;
     if (closed) {
@@ -55,6 +56,7 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
       }
     } else {
       for (auto& r : kpi::store::stored(sql, {day, day}, ids)) figures[r.user_id] = r.figures;
+      visits = store::visit_minutes_on(sql, day);
     }
     for (auto& e : store::entries(sql, {ids, day, day}, std::nullopt, 100000)) entries[e.user_id].push_back(e);
     for (auto& r : store::approved_leave_on(sql, day))
@@ -77,7 +79,8 @@ std::vector<PersonDay> DisciplineService::days_of(const std::vector<org::User>& 
       p.attendance_preview = "leave";
     } else if (has_quotas(rules, u.role)) {
       const auto f = figures.count(u.id) ? figures[u.id] : kpi::store::Figures{};
-      auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f));
+      auto pd = quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(f),
+                                        time_out(rules, visits.count(u.id) ? visits[u.id] : 0));
       p.quotas = std::move(pd.results);
       p.new_hire = pd.new_hire;
     }

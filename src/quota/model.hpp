@@ -23,15 +23,31 @@ struct DailyTarget {
   long long fine_per_unit_fen = 0;  ///< 0: no fine for this metric (stated, not assumed)
 };
 
+/// How an approved customer visit (外出拜访) lowers the day's targets — seed 003 方案2
+/// "如外出拜访客户可根据时间适当减少 电话量" (SPEC §11 choice 8): pro rata to the time out of the workday, the lowered
+/// target rounded as stated.
+enum class VisitRounding { kUp, kDown, kHalfUp };
+struct VisitRule {
+  VisitRounding rounding = VisitRounding::kUp;
+};
+
 struct QuotaPolicy {
   NewHireRule new_hire;
   std::vector<DailyTarget> daily;
+  std::optional<VisitRule> visits;  ///< none: a visit does not lower the targets (the rule book says so)
+};
+
+/// The time a person was out on approved visits on a day, and the workday it is a share of.
+struct TimeOut {
+  long long minutes = 0;
+  long long workday_minutes = 0;
 };
 
 /// One target's outcome on one day.
 struct QuotaResult {
   std::string metric;
   long long target = 0, actual = 0, short_by = 0, fine_fen = 0;
+  long long full_target = 0;  ///< before a visit lowered it (equal to target without one)
 };
 
 }  // namespace waihu::quota

@@ -23,13 +23,29 @@ bool is_new_hire(const NewHireRule& rule, const calendar::LocalDate& hired, long
   return std::any_of(conditions.begin(), conditions.end(), [](bool b) { return b; });
 }
 
+long long lowered_target(long long target, const std::optional<VisitRule>& rule, const TimeOut& out) {
+  if (!rule || out.minutes <= 0 || out.workday_minutes <= 0) return target;
+  const long long in = std::max(0LL, out.workday_minutes - out.minutes);
+  const long long num = target * in, den = out.workday_minutes;
+  switch (rule->rounding) {
+    case VisitRounding::kUp:
+      return (num + den - 1) / den;
+    case VisitRounding::kDown:
+      return num / den;
+    case VisitRounding::kHalfUp:
+      return (2 * num + den) / (2 * den);
+  }
+  return target;
+}
+
 std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<std::string, long long>& figures,
-                                      bool new_hire) {
+                                      bool new_hire, const TimeOut& time_out) {
   std::vector<QuotaResult> out;
   for (const auto& t : policy.daily) {
     QuotaResult r;
     r.metric = new_hire ? t.new_hire_metric : t.metric;
-    r.target = new_hire ? t.new_hire_target : t.target;
+    r.full_target = new_hire ? t.new_hire_target : t.target;
+    r.target = lowered_target(r.full_target, policy.visits, time_out);
     auto it = figures.find(r.metric);
     r.actual = it == figures.end() ? 0 : it->second;
     r.short_by = std::max(0LL, r.target - r.actual);
@@ -40,11 +56,12 @@ std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<
 }
 
 PersonDay judge_person_day(const QuotaPolicy& policy, std::string_view hired_on, long long prior_months,
-                           const calendar::LocalDate& day, const std::map<std::string, long long>& figures) {
+                           const calendar::LocalDate& day, const std::map<std::string, long long>& figures,
+                           const TimeOut& time_out) {
   PersonDay out;
   const auto hired = calendar::LocalDate::parse(hired_on);
   out.new_hire = hired && is_new_hire(policy.new_hire, *hired, prior_months, day);
-  out.results = evaluate_day(policy, figures, out.new_hire);
+  out.results = evaluate_day(policy, figures, out.new_hire, time_out);
   return out;
 }
 

@@ -22,7 +22,11 @@ long long whole_months(const calendar::LocalDate& from, const calendar::LocalDat
 /// Each target against the day's figures (metric name → value; a metric absent counts 0): the metric counted,
 /// target, actual, short by, and the fine for the shortfall.
 std::vector<QuotaResult> evaluate_day(const QuotaPolicy& policy, const std::map<std::string, long long>& figures,
-                                      bool new_hire);
+                                      bool new_hire, const TimeOut& out = {});
+
+/// A target lowered for time out: target × (workday − out) ÷ workday, rounded as the rule says; the target itself
+/// without a rule, without time out or without a workday; 0 when out the whole day.
+long long lowered_target(long long target, const std::optional<VisitRule>& rule, const TimeOut& out);
 
 struct PersonDay {
   bool new_hire = false;
@@ -31,6 +35,7 @@ struct PersonDay {
 /// A person's day: new hire or not by their hire date ("YYYY-MM-DD"; empty or unreadable: a veteran) and prior
 /// experience, and the targets that apply against the figures.
 PersonDay judge_person_day(const QuotaPolicy& policy, std::string_view hired_on, long long prior_months,
-                           const calendar::LocalDate& day, const std::map<std::string, long long>& figures);
+                           const calendar::LocalDate& day, const std::map<std::string, long long>& figures,
+                           const TimeOut& out = {});
 
 }  // namespace waihu::quota

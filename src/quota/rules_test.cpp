@@ -75,3 +75,20 @@ TEST(EvaluateDay, ANewHireIsCountedOnTheirOwnMetricAndTarget) {
 }
 
 }  // namespace waihu::quota
+
+namespace waihu::quota {
+TEST(Visits, ATargetIsLoweredProRataToTheTimeOutRoundedAsStated) {
+  const TimeOut two_hours{120, 540};
+  EXPECT_EQ(lowered_target(120, VisitRule{VisitRounding::kUp}, two_hours), 94);  // 93.33
+  EXPECT_EQ(lowered_target(120, VisitRule{VisitRounding::kDown}, two_hours), 93);
+  EXPECT_EQ(lowered_target(120, VisitRule{VisitRounding::kHalfUp}, two_hours), 93);
+  EXPECT_EQ(lowered_target(25, VisitRule{VisitRounding::kHalfUp}, {270, 540}), 13);  // 12.5
+  EXPECT_EQ(lowered_target(120, VisitRule{VisitRounding::kUp}, {180, 540}), 80);     // exact: no rounding
+  EXPECT_EQ(lowered_target(120, VisitRule{VisitRounding::kUp}, {540, 540}), 0);
+  EXPECT_EQ(lowered_target(120, VisitRule{VisitRounding::kUp}, {600, 540}), 0);  // never below zero
+  // No rule, no time out or no workday: the target stands.
+  EXPECT_EQ(lowered_target(120, std::nullopt, two_hours), 120);
+  EXPECT_EQ(lowered_target(120, VisitRule{}, {0, 540}), 120);
+  EXPECT_EQ(lowered_target(120, VisitRule{}, {120, 0}), 120);
+}
+}  // namespace waihu::quota

@@ -86,6 +86,15 @@ std::optional<QuotaPolicy> read_quotas_section(const policy::Document& doc, bool
     d.new_hire_metric = *nh_metric;
     p.daily.push_back(std::move(d));
   }
+  // visits = { rounding = "up" }: an approved visit lowers the targets pro rata to the time out.
+  if (auto v = section->table("visits", false)) {
+    if (auto r = v->choice("rounding", {"up", "down", "half_up"}))
+      p.visits = VisitRule{*r == "up"     ? VisitRounding::kUp
+                           : *r == "down" ? VisitRounding::kDown
+                                          : VisitRounding::kHalfUp};
+    else
+      ok = false;
+  }
   if (!ok) return std::nullopt;
   return p;
 }
@@ -131,6 +140,21 @@ policy::RuleSection describe_quotas(const QuotaPolicy& p) {
     s.zh.push_back(line_zh);
     s.en.push_back(line_en);
   }
+  if (p.visits) {
+    const char* zh = p.visits->rounding == VisitRounding::kUp     ? "向上取整"
+                     : p.visits->rounding == VisitRounding::kDown ? "向下取整"
+                                                                  : "四舍五入";
+    const char* en = p.visits->rounding == VisitRounding::kUp     ? "rounded up"
+                     : p.visits->rounding == VisitRounding::kDown ? "rounded down"
+                                                                  : "rounded half up";
+    s.zh.push_back(std::string("经批准外出拜访客户的，当日指标按外出时间占作业时间的比例减少（") + zh + "）");
+    s.en.push_back(std::string("An approved customer visit lowers the day's targets pro rata to the time out of the "
+                               "workday (") +
+                   en + ")");
+  } else {
+    s.zh.push_back("外出拜访不减少当日指标");
+    s.en.push_back("A customer visit does not lower the day's targets");
+  }
   return s;
 }
 
@@ -139,6 +163,7 @@ std::optional<QuotaExample> read_quota_example(const policy::Table& example) {
   auto hired = example.date("hired");
   auto day = example.date("day");
   e.prior_months = example.integer("prior_months", {.min = 0, .max = 600}, false).value_or(0);
+  e.visit_minutes = example.integer("visit_minutes", {.min = 0, .max = 1440}, false).value_or(0);
   bool ok = hired && day;
   if (auto figures = example.table("figures")) {
     for (const auto& key : figures->keys()) {
@@ -160,12 +185,12 @@ std::optional<QuotaExample> read_quota_example(const policy::Table& example) {
 }
 
 void check_quota_example(const policy::Table& expect, const std::string& name, const QuotaPolicy* policy,
-                         const QuotaExample* facts) {
+                         const QuotaExample* facts, long long workday_minutes) {
   std::optional<bool> new_hire;
   std::vector<QuotaResult> results;
   if (policy && facts) {
     new_hire = is_new_hire(policy->new_hire, facts->hired, facts->prior_months, facts->day);
-    results = evaluate_day(*policy, facts->figures, *new_hire);
+    results = evaluate_day(*policy, facts->figures, *new_hire, {facts->visit_minutes, workday_minutes});
   }
   auto differs = [&](const policy::Table& t, const std::string& key, long long got, long long want) {
     if (got != want) {

@@ -11,6 +11,10 @@
 //   new_hire_metric = "interested_customers"            # optional: new hires counted on another metric
 //   fine_per_unit_fen = 500                             # per unit short; 0 states "no fine"
 //
+//   visits = { rounding = "up" }                        # optional, in [quotas]: an approved visit lowers every
+//                                                       # target pro rata to the time out (up | down | half_up);
+//                                                       # absent: visits lower nothing
+//
 // And its worked examples of one quota day:
 //
 //   [[example]]
@@ -19,6 +23,7 @@
 //   hired = 2026-10-01
 //   day = 2026-10-16
 //   prior_months = 0                                    # optional
+//   visit_minutes = 120                                 # optional: out on approved customer visits
 //   figures = { effective_calls = 119 }
 //   expect = { new_hire = false, fine_fen = 500, short = { effective_calls = 1 }, target = { effective_calls = 120 } }
 #include <map>
@@ -40,12 +45,13 @@ policy::RuleSection describe_quotas(const QuotaPolicy& p);
 struct QuotaExample {
   calendar::LocalDate hired, day;
   long long prior_months = 0;
+  long long visit_minutes = 0;  ///< time out on approved customer visits
   std::map<std::string, long long> figures;
 };
 /// The facts of an `of = "quota_day"` example; nullopt with the problems in the document when one is wrong.
 std::optional<QuotaExample> read_quota_example(const policy::Table& example);
 /// Compares the example's `expect` with what the rules computed; each difference a problem at its key.
 void check_quota_example(const policy::Table& expect, const std::string& name, const QuotaPolicy* policy,
-                         const QuotaExample* facts);
+                         const QuotaExample* facts, long long workday_minutes);
 
 }  // namespace waihu::quota

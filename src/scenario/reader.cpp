@@ -73,6 +73,7 @@ class Reader {
     for (const Table& t : root_.tables("points")) points(t);
     for (const Table& t : root_.tables("leave")) leave(t);
     for (const Table& t : root_.tables("report")) report(t);
+    for (const Table& t : root_.tables("visit")) visit(t);
     for (const Table& t : root_.tables("holiday")) holiday(t);
   }
 
@@ -237,6 +238,27 @@ class Reader {
     e.content = t.text("summary", false).value_or("情景 / scenario");
     e.reason = t.text("plan", false).value_or("情景 / scenario");
     e.at = instant(t, "submitted_at").value_or(0);
+    s_.events.push_back(std::move(e));
+  }
+
+  // A customer visit from `from` to `to` on one day, asked and approved (by `by`, default the administrator) as it
+  // starts: the day's quota is lowered as the policy's [quotas] visits rule says.
+  void visit(const Table& t) {
+    Event e;
+    e.kind = EventKind::kVisit;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    if (t.has("by")) person_ref(t, "by", e.by);
+    auto from = instant(t, "from");
+    auto to = instant(t, "to");
+    if (from && to) {
+      if (*to <= *from)
+        t.problem("to", "a visit ends after it starts");
+      else if (*to - *from > 12 * 3600)
+        t.problem("to", "a visit lasts at most 12 hours");
+      e.at = *from;
+      e.visit_minutes = (*to - *from) / 60;
+    }
     s_.events.push_back(std::move(e));
   }
 

@@ -252,6 +252,16 @@ class Runner {
         app_.reports.submit(people_.at(e.user), in);
         return;
       }
+      case EventKind::kVisit: {
+        discipline::NewRequest in;
+        in.kind = "visit";
+        in.from = in.to = app_.time.date_at(e.at);
+        in.minutes = e.visit_minutes;
+        in.reason = "外出拜访客户 / a customer visit";
+        const long long id = app_.requests.create(people_.at(e.user), in).r.id;
+        app_.requests.decide(e.by.empty() ? admin_ : people_.at(e.by), id, true, "");
+        return;
+      }
       case EventKind::kLeaveApproval:
         app_.requests.decide(e.by.empty() ? admin_ : people_.at(e.by), leave_requests_.at(e.key), true, "");
         return;

@@ -51,7 +51,8 @@ enum class EventKind {
   kPoints,
   kLeave,
   kLeaveApproval,
-  kReport
+  kReport,
+  kVisit
 };
 
 /// One dated record to replay, in time order (ties in file order).
@@ -67,6 +68,7 @@ struct Event {
   bool serious = false;                                     ///< kPoints: an if_serious item entered as serious
   std::optional<calendar::LocalDate> leave_from, leave_to;  ///< kLeave, kLeaveApproval: the days asked for
   bool certificate = false;                                 ///< kLeave: a certificate attached when it is asked
+  long long visit_minutes = 0;                              ///< kVisit: the time out
 };
 
 /// A day the calendar marks: a public holiday off, or a make-up working day (调休).

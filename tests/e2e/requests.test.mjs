@@ -93,3 +93,23 @@ test('the supervisor approves the sick leave with its certificate at hand; the a
   await screenshot(agent.page, 'requests-phone');
   await agent.context.close();
 });
+
+test('an agent asks for a customer visit: one day and its minutes, shown with the request', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent04', DEMO_PASSWORD, { path: '/requests' });
+  await page.getByTestId('request-new').click();
+  await page.getByTestId('request-kind').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '外出拜访' }).click();
+  await page.locator('.ant-modal').getByText('主管批准后，当日指标按制度减少').waitFor();
+  const dayInput = page.locator('.ant-modal .ant-picker input');
+  await dayInput.click();
+  await dayInput.fill(day(1));
+  await dayInput.press('Enter');
+  await page.getByTestId('request-minutes').fill('150');
+  await page.getByTestId('request-reason').fill('下午拜访贵阳观山湖数据，演示新系统');
+  await page.locator('.ant-modal').getByRole('button', { name: /提\s*交/ }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+  const row = page.getByTestId('my-requests').locator('tr', { hasText: '演示新系统' });
+  await row.getByText('外出拜访').waitFor();
+  await row.getByText(`${day(1)} · 150 分钟`).waitFor();
+  await context.close();
+});

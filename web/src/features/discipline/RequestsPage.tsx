@@ -1,4 +1,5 @@
-// Leave and other requests (请假与申请): everyone asks for leave (a sick-leave certificate uploaded with it), overtime
+// Leave and other requests (请假与申请): everyone asks for leave (a sick-leave certificate uploaded with it), overtime,
+// a customer visit (its time out lowers the day's quota where the policy says so)
 // or to resign, sees what each request comes to under the rules — leave asked too late, approved after it began or
 // without its certificate counts as absence — and withdraws a pending one; supervisors approve or reject the
 // requests of their people, with a note.
@@ -50,7 +51,7 @@ function useColumns() {
       title: t('requests.days'), key: 'days', width: 200,
       render: (_: unknown, r: StaffRequest) => (
         <span>{r.kind === 'resignation' ? t('requests.last_day', { day: r.to }) : r.from === r.to ? r.from : `${r.from} ~ ${r.to}`}
-          {r.kind === 'overtime' ? ` · ${t('requests.minutes_n', { n: r.minutes })}` : ''}</span>
+          {r.kind === 'overtime' || r.kind === 'visit' ? ` · ${t('requests.minutes_n', { n: r.minutes })}` : ''}</span>
       ),
     },
     { title: t('requests.reason'), dataIndex: 'reason' },
@@ -162,6 +163,7 @@ function NewRequestModal({ open, onClose, onDone }: { open: boolean; onClose: ()
   const [busy, setBusy] = useState(false);
   const kind: RequestKind = Form.useWatch('kind', form) ?? 'personal';
   const ranged = kind === 'personal' || kind === 'sick';
+  const timed = kind === 'overtime' || kind === 'visit';  // one day and its minutes
   const today = dayjs(time.today());
   async function submit(v: { kind: RequestKind; days?: [Dayjs, Dayjs]; day?: Dayjs; minutes?: number; reason: string }) {
     setBusy(true);
@@ -169,7 +171,7 @@ function NewRequestModal({ open, onClose, onDone }: { open: boolean; onClose: ()
       const from = ranged ? v.days![0] : v.day!;
       const to = ranged ? v.days![1] : v.day!;
       const body: Record<string, unknown> = { kind: v.kind, from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), reason: v.reason };
-      if (v.kind === 'overtime') body.minutes = v.minutes;
+      if (timed) body.minutes = v.minutes;
       const r = await api<StaffRequest>('POST', '/api/v1/requests', body);
       message.success(r.kind === 'sick' && !r.certificate ? t('requests.sent_needs_certificate') : t('requests.sent'));
       form.resetFields();
@@ -185,7 +187,7 @@ function NewRequestModal({ open, onClose, onDone }: { open: boolean; onClose: ()
       confirmLoading={busy} okText={t('requests.send')} destroyOnClose>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'personal' }}>
         <Form.Item name="kind" label={t('requests.kind')}>
-          <Select data-testid="request-kind" options={(['personal', 'sick', 'overtime', 'resignation'] as const).map((k) => ({ value: k, label: t(`requests.kind.${k}`) }))} />
+          <Select data-testid="request-kind" options={(['personal', 'sick', 'overtime', 'visit', 'resignation'] as const).map((k) => ({ value: k, label: t(`requests.kind.${k}`) }))} />
         </Form.Item>
         {ranged ? (
           <Form.Item name="days" label={t('requests.days')} rules={[{ required: true, message: t('requests.days_required') }]}>
@@ -196,7 +198,7 @@ function NewRequestModal({ open, onClose, onDone }: { open: boolean; onClose: ()
             <DatePicker disabledDate={(d) => d.isBefore(today, 'day')} data-testid="request-day" style={{ width: '100%' }} />
           </Form.Item>
         )}
-        {kind === 'overtime' && (
+        {timed && (
           <Form.Item name="minutes" label={t('requests.minutes')} rules={[{ required: true, message: t('requests.minutes_required') }]}>
             <InputNumber min={1} max={720} precision={0} data-testid="request-minutes" style={{ width: '100%' }} />
           </Form.Item>

@@ -144,7 +144,7 @@ export const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0'
 /** "+2", "-5", "0". */
 export const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-export type RequestKind = 'personal' | 'sick' | 'overtime' | 'resignation';
+export type RequestKind = 'personal' | 'sick' | 'overtime' | 'visit' | 'resignation';
 export interface StaffRequest {
   id: number;
   user_id: number;
