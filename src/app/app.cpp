@@ -71,6 +71,7 @@ App::App(const Config& c)
       requests(
           db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }, c.data_dir),
       reports(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      fabrications(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -128,6 +129,7 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.leave = v.policy->leave ? &*v.policy->leave : nullptr;
   r.resignation = v.policy->resignation ? &*v.policy->resignation : nullptr;
   r.reports = v.policy->reports ? &*v.policy->reports : nullptr;
+  r.fabrication = v.policy->fabrication ? &*v.policy->fabrication : nullptr;
   r.week_start = v.policy->header.week_starts_on;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
@@ -163,7 +165,7 @@ void App::register_routes(http::Router& router) {
   register_template_routes(router, config.data_dir);
   calendar::register_routes(router, work_calendar);
   policy::register_routes(router, policies);
-  discipline::register_routes(router, discipline, closer, months, points);
+  discipline::register_routes(router, discipline, closer, months, points, fabrications);
   discipline::register_request_routes(router, requests);
   discipline::register_report_routes(router, reports);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });

@@ -17,6 +17,7 @@
 #include "crm/service.hpp"
 #include "db/database.hpp"
 #include "discipline/closing.hpp"
+#include "discipline/fabrication_service.hpp"
 #include "discipline/month_closing.hpp"
 #include "discipline/points_service.hpp"
 #include "discipline/report_service.hpp"
@@ -89,6 +90,7 @@ class App {
   /// Leave, overtime and resignation requests and their approvals.
   discipline::RequestService requests;
   discipline::ReportService reports;
+  discipline::FabricationService fabrications;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

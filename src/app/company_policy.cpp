@@ -104,10 +104,13 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto resignation = discipline::read_resignation_section(doc, resignation_ok);
   bool reports_ok = true;
   auto reports = discipline::read_reports_section(doc, reports_ok);
+  bool fabrication_ok = true;
+  auto fabrication = discipline::read_fabrication_section(doc, fabrication_ok);
   std::optional<CompanyPolicy> p;
   if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok &&
-      reports_ok)
-    p = CompanyPolicy{*header, *effective, *metrics, quotas, attendance, points, leave, resignation, reports};
+      reports_ok && fabrication_ok)
+    p = CompanyPolicy{*header, *effective, *metrics,    quotas,  attendance,
+                      points,  leave,      resignation, reports, fabrication};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -124,6 +127,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (leave) book.push_back(discipline::describe_leave(*leave));
   if (resignation) book.push_back(discipline::describe_resignation(*resignation));
   if (reports) book.push_back(discipline::describe_reports(*reports));
+  if (fabrication) book.push_back(discipline::describe_fabrication(*fabrication));
   return book;
 }
 

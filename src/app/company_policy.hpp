@@ -31,6 +31,7 @@ struct CompanyPolicy {
   std::optional<discipline::LeavePolicy> leave;              ///< none: leave is not asked for in Waihu
   std::optional<discipline::ResignationPolicy> resignation;  ///< none: no notice rule
   std::optional<discipline::ReportsPolicy> reports;          ///< none: no reports asked for
+  std::optional<discipline::FabricationPolicy> fabrication;  ///< none: a fabricated record costs nothing
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "calls/model.hpp"
 #include "crm/model.hpp"
 
 namespace waihu::calls {
@@ -31,6 +32,7 @@ struct FollowUp {
   bool counts_as_fax = false;
   std::vector<std::string> missing;  ///< what keeps it from counting: "contact_name", "company", "phones", "content"
   long long created_at = 0;
+  std::optional<Fabrication> fabricated;
 };
 
 /// The fields a follow-up on `customer` with `content` lacks to count as complete (empty: it counts).

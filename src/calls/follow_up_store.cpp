@@ -8,8 +8,8 @@ namespace waihu::calls::store {
 namespace {
 constexpr const char* kColumns =
     "id, customer_id, agent_id, at, channel, content, outcome, next_step, next_follow_up_on, complete, created_at, "
-    "callback_at";
-constexpr size_t kColumnCount = 12;
+    "callback_at, fabricated_at, fabricated_by, fabricated_reason";
+constexpr size_t kColumnCount = 15;
 
 FollowUp follow_up_from_row(const db::Row& r) {
   FollowUp f;
@@ -25,6 +25,7 @@ FollowUp follow_up_from_row(const db::Row& r) {
   f.complete = r.i64(9) != 0;
   f.created_at = r.i64(10);
   f.callback_at = r.opt_i64(11);
+  if (auto at = r.opt_i64(12)) f.fabricated = Fabrication{*at, r.opt_i64(13).value_or(0), r.opt_str(14).value_or("")};
   return f;
 }
 }  // namespace
@@ -35,6 +36,13 @@ std::optional<FollowUp> follow_up_by_id(soci::session& sql, long long id) {
   auto r = q.fetch_one(sql, kColumnCount);
   if (!r) return std::nullopt;
   return follow_up_from_row(*r);
+}
+
+bool mark_follow_up_fabricated(soci::session& sql, long long id, const Fabrication& f) {
+  db::Query q;
+  q << "UPDATE follow_ups SET fabricated_at = " << q.bind(f.at) << ", fabricated_by = " << q.bind(f.by)
+    << ", fabricated_reason = " << q.bind(f.reason) << " WHERE id = " << q.bind(id) << " AND fabricated_at IS NULL";
+  return q.exec_count(sql) > 0;
 }
 
 void insert_follow_up(soci::session& sql, db::Dialect dialect, FollowUp& f) {

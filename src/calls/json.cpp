@@ -4,6 +4,13 @@
 
 namespace waihu::calls {
 
+namespace {
+nlohmann::json fabrication_json(const std::optional<Fabrication>& f) {
+  if (!f) return nullptr;
+  return {{"at", util::format_iso_utc(f->at)}, {"by", f->by}, {"reason", f->reason}};
+}
+}  // namespace
+
 nlohmann::json to_json(const Call& c) {
   auto opt_id = [](const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   return {
@@ -25,7 +32,8 @@ nlohmann::json to_json(const Call& c) {
       {"recording", c.recording},
       {"notes", c.notes},
       {"source", call_source_name(c.source)},
-      {"external_id", c.external_id ? nlohmann::json(*c.external_id) : nlohmann::json(nullptr)}};
+      {"external_id", c.external_id ? nlohmann::json(*c.external_id) : nlohmann::json(nullptr)},
+      {"fabricated", fabrication_json(c.fabricated)}};
 }
 
 nlohmann::json to_json(const FollowUp& f, bool with_missing) {
@@ -41,7 +49,8 @@ nlohmann::json to_json(const FollowUp& f, bool with_missing) {
       {"next_follow_up_on",
        f.next_follow_up_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.next_follow_up_on)},
       {"callback_at", f.callback_at ? nlohmann::json(util::format_iso_utc(*f.callback_at)) : nlohmann::json(nullptr)},
-      {"complete", f.complete}};
+      {"complete", f.complete},
+      {"fabricated", fabrication_json(f.fabricated)}};
   if (with_missing) j["missing"] = f.missing;
   return j;
 }

@@ -33,6 +33,12 @@ enum class CallSource { kAgent, kImported };
 std::string_view call_source_name(CallSource s);
 util::Label call_source_label(CallSource s);
 
+/// A record a supervisor found made up on audit (虚报): kept, counted in no figure.
+struct Fabrication {
+  long long at = 0, by = 0;
+  std::string reason;
+};
+
 struct Call {
   long long id = 0;
   long long agent_id = 0;
@@ -52,6 +58,7 @@ struct Call {
   CallSource source = CallSource::kAgent;
   std::optional<std::string> external_id;
   long long created_at = 0;
+  std::optional<Fabrication> fabricated;
   // Filled when a call is handed out (not stored): who made it and whom it was to, by name.
   std::string agent_name;
   std::string customer_name;

@@ -11,8 +11,9 @@ namespace waihu::calls::store {
 namespace {
 constexpr const char* kCallColumns =
     "id, agent_id, customer_id, number, direction, campaign_id, started_at, answered_at, ended_at, ring_seconds, "
-    "talk_seconds, result, effective, recording, notes, source, external_id, created_at";
-constexpr size_t kCallColumnCount = 18;
+    "talk_seconds, result, effective, recording, notes, source, external_id, created_at, fabricated_at, fabricated_by, "
+    "fabricated_reason";
+constexpr size_t kCallColumnCount = 21;
 
 Call call_from_row(const db::Row& r) {
   Call c;
@@ -34,9 +35,18 @@ Call call_from_row(const db::Row& r) {
   c.source = r.str(15) == "imported" ? CallSource::kImported : CallSource::kAgent;
   c.external_id = r.opt_str(16);
   c.created_at = r.i64(17);
+  if (auto at = r.opt_i64(18)) c.fabricated = Fabrication{*at, r.opt_i64(19).value_or(0), r.opt_str(20).value_or("")};
   return c;
 }
 }  // namespace
+
+bool mark_fabricated(soci::session& sql, long long call_id, const Fabrication& f) {
+  db::Query q;
+  q << "UPDATE calls SET fabricated_at = " << q.bind(f.at) << ", fabricated_by = " << q.bind(f.by)
+    << ", fabricated_reason = " << q.bind(f.reason) << " WHERE id = " << q.bind(call_id)
+    << " AND fabricated_at IS NULL";
+  return q.exec_count(sql) > 0;
+}
 
 std::string agent_in_scope(db::Query& q, const Scope& scope) { return org::scope_sql(q, scope, {.user = "agent_id"}); }
 

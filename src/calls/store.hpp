@@ -51,6 +51,8 @@ class CallWriter {
 /// Sets c.id and returns true, or returns false when a call with c.external_id is already stored.
 bool insert_call(soci::session& sql, db::Dialect dialect, Call& c, std::optional<long long> created_by);
 std::optional<Call> call_by_id(soci::session& sql, long long id);
+/// Marks a call fabricated (虚报); false when it was marked already.
+bool mark_fabricated(soci::session& sql, long long call_id, const Fabrication& f);
 /// Newest first by start time; `limit + 1` rows to tell whether there is a next page.
 std::vector<Call> list_calls(soci::session& sql, const CallFilter& f, const Scope& scope,
                              const std::optional<db::Cursor>& after, int limit);

@@ -30,6 +30,7 @@ struct DayRules {
   const LeavePolicy* leave = nullptr;
   const ResignationPolicy* resignation = nullptr;
   const ReportsPolicy* reports = nullptr;
+  const FabricationPolicy* fabrication = nullptr;
   calendar::Weekday week_start = calendar::Weekday::kMonday;
   int workday_start = 9 * 60, workday_end = 18 * 60;
   bool working_day = true;

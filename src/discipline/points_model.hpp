@@ -34,6 +34,13 @@ struct PointsPolicy {
   std::vector<PointsItem> items;
 };
 
+/// What a record found fabricated on audit costs (虚报, seed 000 "虚报一经查实一次扣除50元罚款"): each record marked,
+/// once.
+struct FabricationPolicy {
+  long long fine_fen = 0;
+  long long points = 0;  ///< zero or negative
+};
+
 /// A month's end: where the points started and ended, and the money it brings.
 struct MonthEnd {
   long long start = 0, end = 0;
@@ -41,8 +48,8 @@ struct MonthEnd {
 };
 
 /// Items the closing runs write; a catalogue may not reuse them (they are not entered by hand).
-inline constexpr std::string_view kAutomaticItems[] = {"late",          "early",       "absent_half_day",
-                                                       "absent_day",    "quota_short", "month_bonus",
-                                                       "month_penalty", "correction",  "report_missing"};
+inline constexpr std::string_view kAutomaticItems[] = {"late",           "early",       "absent_half_day", "absent_day",
+                                                       "quota_short",    "month_bonus", "month_penalty",   "correction",
+                                                       "report_missing", "fabricated"};
 
 }  // namespace waihu::discipline

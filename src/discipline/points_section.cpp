@@ -139,6 +139,31 @@ policy::RuleSection describe_points(const PointsPolicy& p) {
   return s;
 }
 
+std::optional<FabricationPolicy> read_fabrication_section(const policy::Document& doc, bool& ok) {
+  auto s = doc.root().table("fabrication", false);
+  if (!s) return std::nullopt;
+  auto fine = s->integer("fine_fen", {.min = 0, .max = 100'000'000});
+  auto points = s->integer("points", {.min = -1000, .max = 0}, false);
+  if (!fine || (s->has("points") && !points)) {
+    ok = false;
+    return std::nullopt;
+  }
+  return FabricationPolicy{*fine, points.value_or(0)};
+}
+
+policy::RuleSection describe_fabrication(const FabricationPolicy& p) {
+  policy::RuleSection s{"fabrication", "虚报", "Fabricated records", {}, {}};
+  std::string zh = "通话或跟进记录经查实虚报的，每条罚 " + yuan_text(p.fine_fen) + " 元";
+  std::string en = "A call or follow-up found fabricated costs " + yuan_text(p.fine_fen) + " yuan a record";
+  if (p.points) {
+    zh += "，绩效分 " + signed_points(p.points);
+    en += " and " + signed_points(p.points) + " points";
+  }
+  s.zh.push_back(zh + "；该记录不再计入任何数据");
+  s.en.push_back(en + "; the record counts in no figure from then on");
+  return s;
+}
+
 bool check_points_example(const policy::Table& ex, const PointsPolicy* p, const AttendancePolicy* a) {
   const std::string name = ex.text("name").value_or("?");
   // entries = { personal_call = 2, late = 1 }: each item and how often it was entered.

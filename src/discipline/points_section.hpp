@@ -37,6 +37,11 @@ namespace waihu::discipline {
 /// nullopt without a [points] section (`ok` stays true) or with problems (`ok` false).
 std::optional<PointsPolicy> read_points_section(const policy::Document& doc, bool& ok);
 policy::RuleSection describe_points(const PointsPolicy& p);
+
+/// The [fabrication] section (虚报): `fine_fen = 5000` and optional `points` (zero or negative) per record marked.
+/// nullopt without it (`ok` stays true: marking still takes the record out of the figures) or with problems.
+std::optional<FabricationPolicy> read_fabrication_section(const policy::Document& doc, bool& ok);
+policy::RuleSection describe_fabrication(const FabricationPolicy& p);
 /// Reads an `of = "points_month"` example and, when the policy could be read (`p` not null), compares its `expect`
 /// with the month's end; attendance items take their points from `a`. Returns whether it ran.
 bool check_points_example(const policy::Table& example, const PointsPolicy* p, const AttendancePolicy* a);

@@ -130,7 +130,19 @@ nlohmann::json report_json(const CloseReport& r) {
 }  // namespace
 
 void register_routes(http::Router& router, DisciplineService& discipline, DayCloser& closer, MonthCloser& months,
-                     PointsService& points) {
+                     PointsService& points, FabricationService& fabrications) {
+  for (const RecordKind kind : {RecordKind::kCall, RecordKind::kFollowUp}) {
+    const bool call = kind == RecordKind::kCall;
+    router.add("POST", call ? "/api/v1/calls/{id}/fabricated" : "/api/v1/follow-ups/{id}/fabricated",
+               [&fabrications, kind, call](http::Context& c) {
+                 http::JsonBody b(c.request.body, {"reason"});
+                 const FabricationResult r = fabrications.mark(c.actor(), kind, c.id(), b.text("reason").value_or(""));
+                 return http::Response::json({{call ? "call_id" : "follow_up_id", r.record_id},
+                                              {"agent_id", r.agent_id},
+                                              {"entry", r.entry ? entry_json(*r.entry) : nlohmann::json(nullptr)}},
+                                             201);
+               });
+  }
   for (const bool in : {true, false}) {
     router.add("POST", in ? "/api/v1/attendance/clock-in" : "/api/v1/attendance/clock-out",
                [&discipline, in](http::Context& c) {

@@ -7,6 +7,9 @@
 
 namespace waihu::kpi::store {
 
+// A record marked fabricated (虚报) stays for the audit trail and counts in no figure.
+constexpr const char* kCounted = " AND fabricated_at IS NULL";
+
 size_t metric_index(std::string_view name) {
   return static_cast<size_t>(std::find(kMetricNames.begin(), kMetricNames.end(), name) - kMetricNames.begin());
 }
@@ -72,7 +75,7 @@ std::map<long long, Figures> recompute(soci::session& sql, const calendar::Local
       << minutes << ", COUNT(DISTINCT CASE WHEN result IN " << in_list(q, counting.worthy_results)
       << " THEN customer_id END), COUNT(DISTINCT CASE WHEN result IN " << in_list(q, interested_call_results())
       << " THEN customer_id END) FROM calls WHERE started_at >= " << q.bind(b.from) << " AND started_at < "
-      << q.bind(b.to);
+      << q.bind(b.to) << kCounted;
     who(q, "agent_id");
     q << " GROUP BY agent_id";
     collect(sql, q, groups()[0].metrics, out);
@@ -80,7 +83,7 @@ std::map<long long, Figures> recompute(soci::session& sql, const calendar::Local
   if (wanted & kFollowUps) {
     db::Query q;
     q << "SELECT agent_id, SUM(complete), SUM(counts_as_fax) FROM follow_ups WHERE at >= " << q.bind(b.from)
-      << " AND at < " << q.bind(b.to);
+      << " AND at < " << q.bind(b.to) << kCounted;
     who(q, "agent_id");
     q << " GROUP BY agent_id";
     collect(sql, q, groups()[1].metrics, out);
@@ -142,7 +145,7 @@ bool other_call_with_result(soci::session& sql, long long user_id, long long cus
   db::Query q;
   q << "SELECT 1 FROM calls WHERE customer_id = " << q.bind(customer_id) << " AND started_at >= " << q.bind(bounds.from)
     << " AND started_at < " << q.bind(bounds.to) << " AND agent_id = " << q.bind(user_id) << " AND id <> "
-    << q.bind(call_id) << " AND result IN " << in_list(q, results) << " LIMIT 1";
+    << q.bind(call_id) << " AND result IN " << in_list(q, results) << kCounted << " LIMIT 1";
   return !q.fetch(sql, 1).empty();
 }
 

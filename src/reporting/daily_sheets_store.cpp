@@ -10,8 +10,9 @@ namespace waihu::reporting::store {
 namespace {
 // " AND …" for the selection's calls, aliased c.
 void where(db::Query& q, const CallSelection& s) {
+  // A call marked fabricated (虚报) is not the agent's work: the sheets leave it out as the figures do.
   q << " WHERE c.started_at >= " << q.bind(s.from) << " AND c.started_at < " << q.bind(s.to)
-    << org::scope_sql(q, s.scope, {.user = "c.agent_id"});
+    << " AND c.fabricated_at IS NULL" << org::scope_sql(q, s.scope, {.user = "c.agent_id"});
   if (s.agent_id) q << " AND c.agent_id = " << q.bind(*s.agent_id);
   if (!s.team_ids.empty()) {
     q << " AND c.agent_id IN (SELECT id FROM users WHERE team_id IN (" << q.bind_list(s.team_ids) << "))";

@@ -55,6 +55,8 @@ export interface Call {
   effective: boolean;
   notes: string;
   source: 'agent' | 'imported';
+  /** Marked made up on audit (虚报): kept, counted in no figure. */
+  fabricated: { at: string; by: number; reason: string } | null;
 }
 
 /** Calling figures over a period, counted by the server. */

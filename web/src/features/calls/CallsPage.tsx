@@ -13,6 +13,7 @@ import { ExportButton } from '../../shared/ExportButton';
 import { LoadError } from '../../shared/ListFooter';
 import { PagedTable } from '../../shared/PagedTable';
 import { duration, useCompanyTime } from '../../shared/time';
+import { FabricatedCell } from './MarkFabricated';
 
 type Metrics = Record<string, number>;
 interface SheetFigures {
@@ -81,6 +82,7 @@ export default function CallsPage() {
   const totals = sheet?.total;
   const m = totals?.metrics;
   const mayExport = hasRight(user, 'export_customers');
+  const mayMark = hasRight(user, 'enter_points');
   const many = (sheet?.items.length ?? 0) > 1;
   const metric = (name: string, title: string) => ({
     title, dataIndex: ['metrics', name], sorter: (a: AgentRow, b: AgentRow) => a.metrics[name] - b.metrics[name],
@@ -181,6 +183,12 @@ export default function CallsPage() {
           { title: t('calls.talk'), dataIndex: 'talk_seconds', render: duration },
           { title: t('calls.effective'), dataIndex: 'effective', render: (e: boolean) => (e ? <Tag color="green">✓</Tag> : '') },
           { title: t('calls.source'), dataIndex: 'source', render: (s: string) => { const k = knownKey(`calls.source.${s}`); return k ? t(k) : s; } },
+          {
+            title: t('calls.audit'), key: 'audit', width: 110,
+            render: (_: unknown, c: Call) => (
+              <FabricatedCell call={c} mayMark={mayMark && c.agent_id !== user?.id} onMarked={() => { void list.reload(); loadSheet(); }} />
+            ),
+          },
         ]}
       />
     </>
