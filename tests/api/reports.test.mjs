@@ -190,3 +190,17 @@ test('the rule book states the reports section as the policy reads', async () =>
   assert.ok(text.includes('每周周六 22:00 前提交'), 'the weekly deadline');
   assert.ok(text.includes('50% 计入部门活动经费'), 'the fund\'s share');
 });
+
+test('waihu close week: a week that is over closes day by day, named by a day or its ISO name; one to come is refused', async () => {
+  const ahead = cli(dir, ['close', 'week', week]);
+  assert.notEqual(ahead.status, 0);
+  assert.match(ahead.stderr, /closes once it is over/);
+  assert.notEqual(cli(dir, ['close', 'week', '2026-W99']).status, 0);
+  const past = cli(dir, ['close', 'week', '2026-W40']);
+  assert.equal(past.status, 0, past.stderr);
+  const lines = past.stdout.trim().split('\n');
+  assert.equal(lines.length, 7, past.stdout);
+  assert.match(lines[0], /^2026-09-28: closed/);
+  assert.match(lines[5], /^2026-10-03: .*ledger entries/, 'Saturday judged the weekly reports');
+  assert.match(cli(dir, ['close', 'week', '2026-10-01']).stdout, /closed before; nothing changed/);
+});
