@@ -11,13 +11,6 @@ namespace waihu::discipline {
 
 namespace {
 
-bool is_key(const std::string& k) {
-  if (k.empty() || k.size() > 40) return false;
-  for (char c : k)
-    if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
-  return true;
-}
-
 std::optional<PointsItem> read_item(const policy::Table& t, std::set<std::string>& seen) {
   PointsItem i;
   bool good = true;
@@ -27,7 +20,7 @@ std::optional<PointsItem> read_item(const policy::Table& t, std::set<std::string
   };
   if (auto key = need(t.text("key"))) {
     i.key = *key;
-    if (!is_key(i.key)) {
+    if (!is_item_key(i.key)) {
       t.problem("key", "a key is lower-case letters, digits and _ (\"personal_call\")");
       good = false;
     } else if (is_automatic_item(i.key)) {

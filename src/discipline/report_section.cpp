@@ -13,13 +13,6 @@ namespace {
 const std::initializer_list<std::string_view> kDue = {
     "same_day", "first_working_day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-bool is_key(const std::string& k) {
-  if (k.empty() || k.size() > 40) return false;
-  for (char c : k)
-    if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
-  return true;
-}
-
 std::string hhmm(int minute) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
@@ -62,7 +55,7 @@ std::optional<ReportRule> read_kind(const policy::Table& t, std::set<ReportKind>
   if (auto w = need(t.choice("without_work", {"skip", "due"}))) r.skip_without_work = *w == "skip";
   if (auto item = need(t.text("item"))) {
     r.item = *item;
-    if (!is_key(r.item)) {
+    if (!is_item_key(r.item)) {
       t.problem("item", "an item is lower-case letters, digits and _ (\"report_missing\")");
       good = false;
     }

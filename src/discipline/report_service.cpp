@@ -180,13 +180,13 @@ ReportPage ReportService::list(const org::Actor& actor, const std::string& view_
     for (const auto& u : org_.users_in_scope(actor))
       if (u.id != actor.user_id) f.users.push_back(u.id);
     f.open_only = view_name == "inbox";
+    // An assistant reads what was copied to them; filtered in the query so pages stay whole.
+    if (actor.role == org::Role::kAssistant) f.copied_to = actor.user_id;
   }
   std::optional<long long> after;
   if (!cursor.empty())
     if (auto c = db::cursor_param(cursor)) after = c->id;
   auto rows = db_.read([&](soci::session& sql) { return store::reports(sql, f, after, limit + 1); });
-  if (actor.role == org::Role::kAssistant && view_name != "mine")  // an assistant reads what was copied to them
-    std::erase_if(rows, [&](const store::WorkReport& r) { return r.cc_user_id != actor.user_id; });
   auto page = db::page_of(std::move(rows), limit, [](const store::WorkReport& r) { return db::Cursor{"", r.id}; });
   ReportPage out;
   out.next_cursor = page.next_cursor;

@@ -86,6 +86,7 @@ std::vector<WorkReport> reports(soci::session& sql, const ReportFilter& f, std::
   db::Query q;
   q << "SELECT " << kColumns << " FROM work_reports WHERE user_id IN (" << q.bind_list(f.users) << ")";
   if (f.kind) q << " AND kind = " << q.bind(*f.kind);
+  if (f.copied_to) q << " AND cc_user_id = " << q.bind(*f.copied_to);
   if (f.open_only) {
     // Oldest first: ids grow with time, so the keyset is the id.
     q << " AND reply_state <> 'answered'";

@@ -44,6 +44,7 @@ std::map<long long, long long> submitted_at(soci::session& sql, const std::strin
 struct ReportFilter {
   std::vector<long long> users;  ///< empty: nobody
   std::optional<std::string> kind;
+  std::optional<long long> copied_to;  ///< only reports copied to this person (an assistant's 备档)
   /// Replies still owed (unanswered or a question left open), oldest first; otherwise newest first.
   bool open_only = false;
 };

@@ -106,6 +106,10 @@ test('who reads what: the writer, the supervisors and managers above, the assist
   assert.equal((await list('agent01', 'view=inbox')).status, 403);
   assert.deepEqual((await list('agent01', 'view=mine')).json.items.map((r) => r.id), [sent.a1]);
   assert.equal((await list('zhouyan', 'view=team')).json.items.length, 3, 'copied to the assistant');
+  const first = (await list('zhouyan', 'view=team&limit=2')).json;
+  assert.equal(first.items.length, 2);
+  assert.ok(first.next_cursor, 'an assistant\'s list pages like any other');
+  assert.equal((await list('zhouyan', `view=team&limit=2&cursor=${first.next_cursor}`)).json.items.length, 1);
   assert.equal((await list('sunli', 'view=team')).status, 403);
   assert.equal((await list('liqiang', 'view=inbox&kind=yearly')).status, 400);
 });
