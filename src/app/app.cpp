@@ -8,6 +8,7 @@
 #include "calendar/routes.hpp"
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
+#include "discipline/claim_routes.hpp"
 #include "discipline/report_routes.hpp"
 #include "discipline/request_routes.hpp"
 #include "discipline/request_store.hpp"
@@ -72,6 +73,7 @@ App::App(const Config& c)
           db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }, c.data_dir),
       reports(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       fabrications(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      claims(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -130,6 +132,7 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.resignation = v.policy->resignation ? &*v.policy->resignation : nullptr;
   r.reports = v.policy->reports ? &*v.policy->reports : nullptr;
   r.fabrication = v.policy->fabrication ? &*v.policy->fabrication : nullptr;
+  r.claims = v.policy->claims ? &*v.policy->claims : nullptr;
   r.week_start = v.policy->header.week_starts_on;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
@@ -168,6 +171,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_routes(router, discipline, closer, months, points, fabrications);
   discipline::register_request_routes(router, requests);
   discipline::register_report_routes(router, reports);
+  discipline::register_claim_routes(router, claims);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -16,6 +16,7 @@
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
+#include "discipline/claim_service.hpp"
 #include "discipline/closing.hpp"
 #include "discipline/fabrication_service.hpp"
 #include "discipline/month_closing.hpp"
@@ -91,6 +92,7 @@ class App {
   discipline::RequestService requests;
   discipline::ReportService reports;
   discipline::FabricationService fabrications;
+  discipline::ClaimService claims;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -2,6 +2,7 @@
 
 #include "calls/effective_call_section.hpp"
 #include "discipline/attendance_section.hpp"
+#include "discipline/claim_section.hpp"
 #include "discipline/points_section.hpp"
 #include "discipline/report_section.hpp"
 #include "discipline/request_section.hpp"
@@ -33,7 +34,8 @@ void compare(const policy::Table& expect, const std::string& name, const std::ma
 int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
-    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month", "report"});
+    auto of =
+        ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month", "report", "duplicate_claim"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
@@ -56,6 +58,12 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
       const discipline::ReportsPolicy* reports = p && p->reports ? &*p->reports : nullptr;
       if (p && !p->reports) ex.problem("of", "the policy sets no [reports] for this example to check");
       if (discipline::check_report_example(ex, reports, p ? &p->header : nullptr)) ++run;
+      continue;
+    }
+    if (*of == "duplicate_claim") {
+      const discipline::ClaimPolicy* claims = p && p->claims ? &*p->claims : nullptr;
+      if (p && !p->claims) ex.problem("of", "the policy sets no [duplicate_claims] for this example to check");
+      if (discipline::check_claim_example(ex, claims)) ++run;
       continue;
     }
     if (*of == "quota_day") {
@@ -106,11 +114,13 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto reports = discipline::read_reports_section(doc, reports_ok);
   bool fabrication_ok = true;
   auto fabrication = discipline::read_fabrication_section(doc, fabrication_ok);
+  bool claims_ok = true;
+  auto claims = discipline::read_claims_section(doc, claims_ok);
   std::optional<CompanyPolicy> p;
   if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok &&
-      reports_ok && fabrication_ok)
-    p = CompanyPolicy{*header, *effective, *metrics,    quotas,  attendance,
-                      points,  leave,      resignation, reports, fabrication};
+      reports_ok && fabrication_ok && claims_ok)
+    p = CompanyPolicy{*header, *effective,  *metrics, quotas,      attendance, points,
+                      leave,   resignation, reports,  fabrication, claims};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -128,6 +138,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (resignation) book.push_back(discipline::describe_resignation(*resignation));
   if (reports) book.push_back(discipline::describe_reports(*reports));
   if (fabrication) book.push_back(discipline::describe_fabrication(*fabrication));
+  if (claims) book.push_back(discipline::describe_claims(*claims));
   return book;
 }
 

@@ -113,3 +113,24 @@ TEST(Quotas, AnUnclearNewHireRuleAndAWrongQuotaExampleAreProblems) {
 }
 
 }  // namespace waihu::app
+
+namespace waihu::app {
+
+TEST(DuplicateClaims, SilenceOnWhetherTheSharesAddUpIsRefusedAndTheExamplesCheckTheChoice) {
+  std::string text = preset("preset-a");
+  // Without `penalties` the loader refuses: choice 7 must be stated.
+  std::string silent = std::regex_replace(text, std::regex("penalties = \"cumulative\"\n"), "");
+  EXPECT_NE(all(check_policy(silent, "a.toml")).find("'penalties'"), std::string::npos)
+      << all(check_policy(silent, "a.toml"));
+  // "replacing" makes the company's 50% the whole cost: the preset's 80% example then fails at its line.
+  std::string replacing =
+      std::regex_replace(text, std::regex("penalties = \"cumulative\""), "penalties = \"replacing\"");
+  const std::string p = all(check_policy(replacing, "a.toml"));
+  EXPECT_NE(p.find("each agent loses 50% in all, the example expects 80%"), std::string::npos) << p;
+  PolicyCheck c = check_policy(text, "a.toml");
+  ASSERT_TRUE(c.policy && c.policy->claims) << all(c);
+  EXPECT_EQ(c.policy->claims->manager_percent, 30);
+  EXPECT_TRUE(c.policy->claims->cumulative);
+}
+
+}  // namespace waihu::app

@@ -8,9 +8,11 @@
 #include <random>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include "app/app.hpp"
 #include "audit/service.hpp"
+#include "core/errors.hpp"
 #include "crm/customer_input.hpp"
 #include "crm/store.hpp"
 #include "org/credentials.hpp"
@@ -68,6 +70,34 @@ struct Person {
   std::string extension;
 };
 }  // namespace
+
+// Two 撞单 cases for the floor to work through: agent02 entered one of agent12's customers again (still between the
+// two), agent03 one of agent13's and took it to the manager. Entered through the customer service, as people would.
+int seed_demo_claims(App& app, const std::vector<long long>& agent_ids) {
+  int opened = 0;
+  for (auto [claimant, holder, escalate] : {std::tuple{1, 11, false}, std::tuple{2, 12, true}}) {
+    if (agent_ids.size() <= static_cast<size_t>(holder)) break;
+    const auto held = app.db.read([&](soci::session& sql) {
+      const auto owned = crm::store::customers_owned_by(sql, agent_ids[static_cast<size_t>(holder)]);
+      return owned.empty() ? std::nullopt : crm::store::customer_by_id(sql, owned.front());
+    });
+    if (!held || held->phones.empty()) continue;
+    const org::Actor actor = app.org.actor_for(app.org.get_user(nullptr, agent_ids[static_cast<size_t>(claimant)]));
+    crm::CustomerInput in;
+    in.company = held->company;
+    in.phones = {held->phones.front().e164};
+    try {
+      app.customers.create(actor, in, {});
+    } catch (const Conflict& e) {
+      if (e.code() != "customer.duplicate_claim") throw;
+      ++opened;
+      if (escalate)
+        app.claims.escalate(actor, e.details().at("claim_id").get<long long>(),
+                            "协商不成：对方说客户两个月前就联系过，但没有跟进记录");
+    }
+  }
+  return opened;
+}
 
 std::string seed_demo(App& app, long long root_team_id, const std::string& password) {
   std::mt19937 rng(20261124);
@@ -188,8 +218,10 @@ std::string seed_demo(App& app, long long root_team_id, const std::string& passw
                         {{"customers", customers}, {"users", people.size()}}});
   });
   std::string activity = seed_demo_activity(app, agent_ids, field_rep_ids);
+  const int claims = seed_demo_claims(app, agent_ids);
   return "demo: 电销部 with 电销一组/二组/三组, " + std::to_string(people.size()) + " people, " +
-         std::to_string(customers) + " customers (" + std::to_string(pool) + " in the public pool), " + activity;
+         std::to_string(customers) + " customers (" + std::to_string(pool) + " in the public pool), " + activity +
+         ", " + std::to_string(claims) + " duplicate claims";
 }
 
 }  // namespace waihu::app

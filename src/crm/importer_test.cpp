@@ -124,11 +124,18 @@ TEST(Importer, DedupeUpdateFillsFieldsAndFlagOpensClaims) {
   r = f.importer.run(nullptr, f.file("c.csv", "公司,电话\n甲公司有限公司,13900001111\n"), flag);
   EXPECT_EQ(r.duplicates, 1);
   EXPECT_EQ(r.claims, 1);
-  auto claims = f.customers.claims(org::system_actor(), std::nullopt, "", 10);
-  ASSERT_EQ(claims.items.size(), 1u);
-  EXPECT_EQ(claims.items[0].reason, "company");
-  EXPECT_EQ(claims.items[0].holder_id, f.a1.id);
-  EXPECT_EQ(claims.items[0].claimant_id, f.a2.id);
+  // The claim names both agents (its workflow lives in discipline/claim_service).
+  (*f.db).read([&](soci::session& sql) {
+    std::string reason;
+    long long holder = 0, claimant = 0, n = 0;
+    sql << "SELECT COUNT(*) FROM duplicate_claims", soci::into(n);
+    sql << "SELECT reason, holder_id, claimant_id FROM duplicate_claims", soci::into(reason), soci::into(holder),
+        soci::into(claimant);
+    EXPECT_EQ(n, 1);
+    EXPECT_EQ(reason, "company");
+    EXPECT_EQ(holder, f.a1.id);
+    EXPECT_EQ(claimant, f.a2.id);
+  });
 }
 
 TEST(Importer, DryRunWritesNothing) {

@@ -127,12 +127,6 @@ void register_routes(http::Router& router, RouteDeps d) {
     r.reason = b.text("reason").value_or("");
     return Response::json({{"moved", d.customers.reassign(c.actor(), r)}});
   });
-  router.add("GET", "/api/v1/duplicate-claims", [d](Context& c) {
-    c.allow_query({"limit", "cursor", "status"});
-    auto page = d.customers.claims(c.actor(), c.query("status"), c.cursor(), c.limit());
-    return http::page_response(page, [&](const auto& i) { return to_json(i); });
-  });
-
   router.add("POST", "/api/v1/customers/import", [d](Context& c) {
     c.allow_query({"owner", "pool", "partial", "dry_run", "dedupe", "map", "filename"});
     auto opt = http::import_options<ImportOptions>(c);

@@ -343,22 +343,4 @@ std::optional<Customer> CustomerService::find_by_phone(const std::string& e164) 
   });
 }
 
-Page<DuplicateClaim> CustomerService::claims(const org::Actor& actor, const std::optional<std::string>& status,
-                                             const std::string& cursor, int limit) {
-  if (org::data_scope(actor.role) == org::Scope::kOwn) {
-    throw Forbidden("auth.forbidden", "无权查看撞单列表 / you may not list duplicate claims");
-  }
-  auto after = db::cursor_param(cursor);
-  // Admins see every claim; others those whose holder or claimant is in their team subtree.
-  auto rows = db_.read([&](soci::session& sql) {
-    return store::list_claims(sql, status, actor.scope_team_ids, after ? after->id : 0, limit + 1);
-  });
-  auto page = db::page_of(std::move(rows), limit, [](const DuplicateClaim& d) { return db::Cursor{"", d.id}; });
-  // A phone match names the number: masked as the claimed customer's phones are for this actor.
-  for (auto& d : page.items) {
-    if (d.reason == "phone" && !phone_visible_for_owner(actor, d.holder_id)) d.matched = mask_phone(d.matched);
-  }
-  return page;
-}
-
 }  // namespace waihu::crm

@@ -60,8 +60,6 @@ class CustomerService {
   Page<Customer> list(const org::Actor& actor, const CustomerFilter& filter, const std::string& cursor, int limit);
   /// How many customers list() would hand out over all its pages.
   long long count(const org::Actor& actor, const CustomerFilter& filter);
-  Page<DuplicateClaim> claims(const org::Actor& actor, const std::optional<std::string>& status,
-                              const std::string& cursor, int limit);
 
   /// Inside the caller's transaction (a call being logged): the customer's last contact and result, and the
   /// status `next` when the lifecycle allows the move. A status change is audited. Returns the customer as it

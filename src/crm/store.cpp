@@ -486,27 +486,6 @@ std::optional<long long> open_claim_id(soci::session& sql, long long customer_id
   return q.scalar(sql);
 }
 
-std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<std::string>& status,
-                                        const std::vector<long long>& team_ids, long long after_id, int limit) {
-  db::Query q;
-  q << "SELECT id, customer_id, holder_id, claimant_id, reason, matched, origin, status, created_at "
-       "FROM duplicate_claims WHERE id > "
-    << q.bind(after_id);
-  if (status) q << " AND status = " << q.bind(*status);
-  if (!team_ids.empty()) {
-    std::string teams = q.bind_list(team_ids);
-    std::string teams_again = q.bind_list(team_ids);
-    q << " AND (holder_id IN (SELECT id FROM users WHERE team_id IN (" << teams
-      << ")) OR claimant_id IN (SELECT id FROM users WHERE team_id IN (" << teams_again << ")))";
-  }
-  q << " ORDER BY id LIMIT " << std::to_string(limit);
-  std::vector<DuplicateClaim> out;
-  for (const auto& r : q.fetch(sql, 9)) {
-    out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.opt_i64(3), r.str(4), r.str(5), r.str(6), r.str(7), r.i64(8)});
-  }
-  return out;
-}
-
 }  // namespace waihu::crm::store
 
 namespace waihu::crm::store {

@@ -151,8 +151,5 @@ std::optional<long long> insert_claim(soci::session& sql, const DuplicateClaim& 
                                       const std::string& candidate_json, std::optional<long long> created_by);
 /// The open claim of this customer by this claimant (nullopt claimant: a pool candidate), if any.
 std::optional<long long> open_claim_id(soci::session& sql, long long customer_id, std::optional<long long> claimant_id);
-/// Claims by id after `after_id`; with `team_ids`, only those whose holder or claimant is in those teams.
-std::vector<DuplicateClaim> list_claims(soci::session& sql, const std::optional<std::string>& status,
-                                        const std::vector<long long>& team_ids, long long after_id, int limit);
 
 }  // namespace waihu::crm::store

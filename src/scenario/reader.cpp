@@ -75,6 +75,7 @@ class Reader {
     for (const Table& t : root_.tables("report")) report(t);
     for (const Table& t : root_.tables("visit")) visit(t);
     for (const Table& t : root_.tables("holiday")) holiday(t);
+    for (const Table& t : root_.tables("duplicate_claim")) duplicate_claim(t);
   }
 
  private:
@@ -260,6 +261,47 @@ class Reader {
       e.visit_minutes = (*to - *from) / 60;
     }
     s_.events.push_back(std::move(e));
+  }
+
+  // A 撞单: `claimant` enters `customer` (held by its owner) again at `at`; then, in order, the case's escalations
+  // ({ by, at }) and how it ends — `yielded = { by, at }` or `decided = { by, at, keeper, malicious = [..] }`.
+  // The key ties the steps to the case.
+  void duplicate_claim(const Table& t) {
+    Event open;
+    open.kind = EventKind::kClaim;
+    open.where = t.where();
+    customer_ref(t, open.customer);
+    person_ref(t, "claimant", open.user);
+    open.at = instant(t, "at").value_or(0);
+    open.key = "claim#" + std::to_string(s_.events.size());
+    long long last = open.at;
+    auto step = [&](const Table& st, EventKind kind) {
+      Event e = open;
+      e.kind = kind;
+      e.where = st.where();
+      person_ref(st, "by", e.by);
+      e.at = instant(st, "at").value_or(0);
+      e.reason = st.text("note", false).value_or("情景 / scenario");
+      if (e.at < last) st.problem("at", "a step of a case comes after the one before");
+      last = e.at;
+      return e;
+    };
+    s_.events.push_back(open);
+    if (auto ups = t.tables("escalations"); !ups.empty())
+      for (const Table& up : ups) s_.events.push_back(step(up, EventKind::kClaimEscalate));
+    auto yielded = t.table("yielded", false);
+    auto decided = t.table("decided", false);
+    if (yielded && decided) t.problem("decided", "a case ends once: yielded or decided");
+    if (yielded) s_.events.push_back(step(*yielded, EventKind::kClaimYield));
+    if (decided) {
+      Event d = step(*decided, EventKind::kClaimDecide);
+      person_ref(*decided, "keeper", d.keeper);
+      for (const auto& m : decided->texts("malicious", {}, false).value_or(std::vector<std::string>{})) {
+        if (!people_.count(m)) decided->problem("malicious", "no person '" + m + "'");
+        d.malicious.push_back(m);
+      }
+      s_.events.push_back(std::move(d));
+    }
   }
 
   // A day off (a public holiday) or a make-up working day, marked on the calendar before the period begins.

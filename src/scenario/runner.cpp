@@ -262,6 +262,40 @@ class Runner {
         app_.requests.decide(e.by.empty() ? admin_ : people_.at(e.by), id, true, "");
         return;
       }
+      case EventKind::kClaim: {
+        // The claimant enters the held customer's company and phones as a new customer: the server refuses the
+        // twin and opens the case.
+        const CustomerSpec* held = nullptr;
+        for (const auto& c : s_.customers)
+          if (c.key == e.customer) held = &c;
+        crm::CustomerInput in;
+        in.company = held->company;
+        in.phones = held->phones;
+        try {
+          app_.customers.create(people_.at(e.user), in, {});
+        } catch (const Conflict& c) {
+          if (c.code() != "customer.duplicate_claim") throw;
+          claims_[e.key] = c.details().at("claim_id").get<long long>();
+          claim_customers_[claims_[e.key]] = e.customer;
+          return;
+        }
+        throw RuleViolation("scenario.no_claim", "no duplicate claim opened: " + e.user + " now holds a second '" +
+                                                     e.customer + "' (does its owner hold it, with a phone?)");
+      }
+      case EventKind::kClaimEscalate:
+        app_.claims.escalate(people_.at(e.by), claims_.at(e.key), e.reason);
+        return;
+      case EventKind::kClaimYield:
+        app_.claims.yield(people_.at(e.by), claims_.at(e.key), e.reason);
+        return;
+      case EventKind::kClaimDecide: {
+        discipline::ClaimDecision d;
+        d.keeper_id = people_.at(e.keeper).user_id;
+        d.note = e.reason;
+        for (const auto& m : e.malicious) d.malicious.push_back(people_.at(m).user_id);
+        app_.claims.decide(people_.at(e.by), claims_.at(e.key), d);
+        return;
+      }
       case EventKind::kLeaveApproval:
         app_.requests.decide(e.by.empty() ? admin_ : people_.at(e.by), leave_requests_.at(e.key), true, "");
         return;
@@ -302,6 +336,7 @@ class Runner {
     }
     closed_days(out);
     points_months(out);
+    duplicate_claims(out);
     out["team_days"] = nlohmann::json::array();
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
       const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
@@ -401,6 +436,32 @@ class Runner {
     }
   }
 
+  // Each case the scenario opened, as it ended, and what its escalations withheld from each agent's base pay.
+  void duplicate_claims(nlohmann::json& out) {
+    if (claim_customers_.empty()) return;  // a scenario without cases prints no such keys
+    out["duplicate_claims"] = nlohmann::json::array();
+    out["claim_penalties"] = nlohmann::json::array();
+    for (const auto& [id, customer] : claim_customers_) {
+      const discipline::ClaimView v = app_.claims.get(admin_, id);
+      auto who = [&](const std::optional<long long>& u) {
+        return u && usernames_.count(*u) ? nlohmann::json(usernames_.at(*u)) : nlohmann::json(nullptr);
+      };
+      out["duplicate_claims"].push_back({{"customer", customer},
+                                         {"holder", who(v.c.holder_id)},
+                                         {"claimant", who(v.c.claimant_id)},
+                                         {"status", v.c.status},
+                                         {"stage", v.c.stage},
+                                         {"keeper", who(v.c.keeper_id)}});
+      for (const auto& p : v.penalties)
+        out["claim_penalties"].push_back({{"user", who(p.user_id)},
+                                          {"customer", customer},
+                                          {"month", p.month},
+                                          {"stage", p.stage},
+                                          {"percent", p.percent},
+                                          {"total_percent", p.total_percent}});
+    }
+  }
+
   struct PublishedVersion {
     std::string name;
     long long id = 0;
@@ -413,6 +474,8 @@ class Runner {
   std::vector<long long> team_order_;
   std::map<std::string, org::Actor> people_;
   std::map<long long, std::string> usernames_;
+  std::map<std::string, long long> claims_;           // scenario key → case id
+  std::map<long long, std::string> claim_customers_;  // case id → the customer's key, in the order opened
   std::vector<PublishedVersion> versions_;
 };
 

@@ -52,7 +52,11 @@ enum class EventKind {
   kLeave,
   kLeaveApproval,
   kReport,
-  kVisit
+  kVisit,
+  kClaim,          ///< a customer entered again by another agent: a 撞单 case opens
+  kClaimEscalate,  ///< the case goes up a stage
+  kClaimYield,     ///< a party gives the customer up
+  kClaimDecide     ///< the manager or the company names the keeper
 };
 
 /// One dated record to replay, in time order (ties in file order).
@@ -69,6 +73,8 @@ struct Event {
   std::optional<calendar::LocalDate> leave_from, leave_to;  ///< kLeave, kLeaveApproval: the days asked for
   bool certificate = false;                                 ///< kLeave: a certificate attached when it is asked
   long long visit_minutes = 0;                              ///< kVisit: the time out
+  std::string keeper;                                       ///< kClaimDecide: who keeps the customer
+  std::vector<std::string> malicious;                       ///< kClaimDecide: agents found poaching
 };
 
 /// A day the calendar marks: a public holiday off, or a make-up working day (调休).
