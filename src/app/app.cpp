@@ -9,6 +9,7 @@
 #include "calls/routes.hpp"
 #include "crm/routes.hpp"
 #include "discipline/claim_routes.hpp"
+#include "discipline/elimination_routes.hpp"
 #include "discipline/report_routes.hpp"
 #include "discipline/request_routes.hpp"
 #include "discipline/request_store.hpp"
@@ -74,6 +75,7 @@ App::App(const Config& c)
       reports(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       fabrications(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       claims(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      eliminations(db, time, org),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -133,6 +135,7 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.reports = v.policy->reports ? &*v.policy->reports : nullptr;
   r.fabrication = v.policy->fabrication ? &*v.policy->fabrication : nullptr;
   r.claims = v.policy->claims ? &*v.policy->claims : nullptr;
+  r.elimination = v.policy->elimination ? &*v.policy->elimination : nullptr;
   r.week_start = v.policy->header.week_starts_on;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
@@ -172,6 +175,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_request_routes(router, requests);
   discipline::register_report_routes(router, reports);
   discipline::register_claim_routes(router, claims);
+  discipline::register_elimination_routes(router, eliminations);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

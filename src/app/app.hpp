@@ -18,6 +18,7 @@
 #include "db/database.hpp"
 #include "discipline/claim_service.hpp"
 #include "discipline/closing.hpp"
+#include "discipline/elimination_service.hpp"
 #include "discipline/fabrication_service.hpp"
 #include "discipline/month_closing.hpp"
 #include "discipline/points_service.hpp"
@@ -93,6 +94,7 @@ class App {
   discipline::ReportService reports;
   discipline::FabricationService fabrications;
   discipline::ClaimService claims;
+  discipline::EliminationService eliminations;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -3,6 +3,7 @@
 #include "calls/effective_call_section.hpp"
 #include "discipline/attendance_section.hpp"
 #include "discipline/claim_section.hpp"
+#include "discipline/elimination_section.hpp"
 #include "discipline/points_section.hpp"
 #include "discipline/report_section.hpp"
 #include "discipline/request_section.hpp"
@@ -34,8 +35,8 @@ void compare(const policy::Table& expect, const std::string& name, const std::ma
 int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>& p) {
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
-    auto of =
-        ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month", "report", "duplicate_claim"});
+    auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month", "report", "duplicate_claim",
+                               "elimination_month"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
@@ -64,6 +65,12 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
       const discipline::ClaimPolicy* claims = p && p->claims ? &*p->claims : nullptr;
       if (p && !p->claims) ex.problem("of", "the policy sets no [duplicate_claims] for this example to check");
       if (discipline::check_claim_example(ex, claims)) ++run;
+      continue;
+    }
+    if (*of == "elimination_month") {
+      const discipline::EliminationPolicy* e = p && p->elimination ? &*p->elimination : nullptr;
+      if (p && !p->elimination) ex.problem("of", "the policy sets no [elimination] for this example to check");
+      if (discipline::check_elimination_example(ex, e)) ++run;
       continue;
     }
     if (*of == "quota_day") {
@@ -116,11 +123,13 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto fabrication = discipline::read_fabrication_section(doc, fabrication_ok);
   bool claims_ok = true;
   auto claims = discipline::read_claims_section(doc, claims_ok);
+  bool elimination_ok = true;
+  auto elimination = discipline::read_elimination_section(doc, elimination_ok);
   std::optional<CompanyPolicy> p;
   if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok &&
-      reports_ok && fabrication_ok && claims_ok)
+      reports_ok && fabrication_ok && claims_ok && elimination_ok)
     p = CompanyPolicy{*header, *effective,  *metrics, quotas,      attendance, points,
-                      leave,   resignation, reports,  fabrication, claims};
+                      leave,   resignation, reports,  fabrication, claims,     elimination};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -139,6 +148,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (reports) book.push_back(discipline::describe_reports(*reports));
   if (fabrication) book.push_back(discipline::describe_fabrication(*fabrication));
   if (claims) book.push_back(discipline::describe_claims(*claims));
+  if (elimination) book.push_back(discipline::describe_elimination(*elimination));
   return book;
 }
 

@@ -11,6 +11,7 @@
 #include "calls/rules.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/claim_model.hpp"
+#include "discipline/elimination_model.hpp"
 #include "discipline/points_model.hpp"
 #include "discipline/report_model.hpp"
 #include "discipline/request_model.hpp"
@@ -34,6 +35,7 @@ struct CompanyPolicy {
   std::optional<discipline::ReportsPolicy> reports;          ///< none: no reports asked for
   std::optional<discipline::FabricationPolicy> fabrication;  ///< none: a fabricated record costs nothing
   std::optional<discipline::ClaimPolicy> claims;             ///< none: escalating a 撞单 costs nothing
+  std::optional<discipline::EliminationPolicy> elimination;  ///< none: no month-end elimination list
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

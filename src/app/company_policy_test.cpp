@@ -134,3 +134,24 @@ TEST(DuplicateClaims, SilenceOnWhetherTheSharesAddUpIsRefusedAndTheExamplesCheck
 }
 
 }  // namespace waihu::app
+
+namespace waihu::app {
+
+TEST(Elimination, ARuleMustSayWhatItProposesAndWhoIsRanked) {
+  const std::string text = preset("seed-001");
+  // Choice 17: "淘汰或警告" — a rule that does not say which is refused, as is a bottom rule without company or team.
+  std::string silent = std::regex_replace(text, std::regex("proposes = \"warning\"\n"), "");
+  silent = std::regex_replace(silent, std::regex("among = \"company\"\n"), "");
+  const std::string p = all(check_policy(silent, "s.toml"));
+  EXPECT_NE(p.find("'proposes'"), std::string::npos) << p;
+  EXPECT_NE(p.find("'among'"), std::string::npos) << p;
+  // The bottom two instead of three: the worked example's third from the bottom is no longer warned, at its line.
+  const std::string two = std::regex_replace(text, std::regex("count = 3"), "count = 2");
+  const std::string q = all(check_policy(two, "s.toml"));
+  EXPECT_NE(q.find("wang gets nothing, the example expects warning"), std::string::npos) << q;
+  PolicyCheck c = check_policy(text, "s.toml");
+  ASSERT_TRUE(c.policy && c.policy->elimination) << all(c);
+  EXPECT_EQ(c.policy->elimination->rules.size(), 3u);
+}
+
+}  // namespace waihu::app

@@ -30,7 +30,7 @@ void print(const discipline::MonthCloseReport& r) {
   else
     std::cout << "closed — " << r.days_closed << " days closed first, " << r.people << " points ledgers, " << r.bonuses
               << " bonuses (" << util::format_yuan(r.bonus_fen) << " yuan), " << r.penalties << " penalties ("
-              << util::format_yuan(r.penalty_fen) << " yuan)\n";
+              << util::format_yuan(r.penalty_fen) << " yuan), " << r.elimination_listed << " on the elimination list\n";
 }
 }  // namespace
 

@@ -21,21 +21,7 @@ const std::string kDay = "day";
 }  // namespace
 
 std::vector<org::User> judged_people(soci::session& sql, const calendar::LocalDate& day) {
-  std::vector<org::User> out;
-  org::store::UserFilter f;
-  f.disabled = false;
-  long long after = 0;
-  for (;;) {
-    auto page = org::store::list_users(sql, f, after, 1000);
-    for (auto& u : page) {
-      const auto hired = calendar::LocalDate::parse(u.hired_on);
-      if (u.employment_status == org::EmploymentStatus::kLeft || (hired && day < *hired)) continue;
-      out.push_back(std::move(u));
-    }
-    if (page.size() < 1000) break;
-    after = page.back().id;
-  }
-  return out;
+  return org::store::staff_on(sql, day.str());
 }
 
 bool role_listed(const std::vector<std::string>& roles, org::Role role) {

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "discipline/attendance_model.hpp"
 #include "discipline/claim_model.hpp"
+#include "discipline/elimination_model.hpp"
 #include "discipline/points_model.hpp"
 #include "discipline/report_rules.hpp"
 #include "discipline/request_model.hpp"
@@ -33,6 +34,7 @@ struct DayRules {
   const ReportsPolicy* reports = nullptr;
   const FabricationPolicy* fabrication = nullptr;
   const ClaimPolicy* claims = nullptr;
+  const EliminationPolicy* elimination = nullptr;
   calendar::Weekday week_start = calendar::Weekday::kMonday;
   int workday_start = 9 * 60, workday_end = 18 * 60;
   bool working_day = true;

@@ -1,6 +1,7 @@
 #include "discipline/month_closing.hpp"
 
 #include "core/errors.hpp"
+#include "discipline/elimination_service.hpp"
 #include "discipline/points_rules.hpp"
 #include "discipline/store.hpp"
 #include "org/rules.hpp"
@@ -68,6 +69,8 @@ MonthCloseReport MonthCloser::close_month(const org::Actor* actor, const calenda
         }
       }
     }
+    if (rules.elimination)
+      report.elimination_listed = write_elimination_list(sql, *rules.elimination, month, rules.policy_version, now);
     store::mark_closed(sql, kMonth, month.str(), now, actor ? std::optional<long long>(actor->user_id) : std::nullopt,
                        std::to_string(report.people) + " people, " + std::to_string(report.bonuses) + " bonuses, " +
                            std::to_string(report.penalties) + " penalties");

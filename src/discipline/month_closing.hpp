@@ -14,6 +14,7 @@ struct MonthCloseReport {
   bool closed_now = false;  ///< false: closed before; nothing changed
   long long days_closed = 0, people = 0, bonuses = 0, penalties = 0;
   long long bonus_fen = 0, penalty_fen = 0;
+  long long elimination_listed = 0;  ///< people the [elimination] rules caught, for a manager to confirm
 };
 
 class MonthCloser {

@@ -209,7 +209,8 @@ void register_routes(http::Router& router, DisciplineService& discipline, DayClo
                                  {"bonuses", r.bonuses},
                                  {"penalties", r.penalties},
                                  {"bonus_fen", r.bonus_fen},
-                                 {"penalty_fen", r.penalty_fen}});
+                                 {"penalty_fen", r.penalty_fen},
+                                 {"elimination_listed", r.elimination_listed}});
   });
   router.add("GET", "/api/v1/discipline/catalogue", [&points](http::Context& c) {
     c.allow_query({"date"});

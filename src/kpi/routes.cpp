@@ -47,6 +47,29 @@ void register_routes(http::Router& router, MetricsService& metrics,
                                  {"items", items},
                                  {"total", figures_json(m.total)}});
   });
+  router.add("GET", "/api/v1/rankings", [&metrics](http::Context& c) {
+    c.allow_query({"metric", "span", "date", "team_id"});
+    const std::string span = c.query("span").value_or("day");
+    if (span != "day" && span != "week" && span != "month")
+      throw BadRequest::field("span", "应为 day、week 或 month / must be day, week or month");
+    const auto metric = c.query("metric");
+    if (!metric) throw BadRequest::field("metric", "必填 / required", "validation.required");
+    const Leaderboard b = metrics.leaderboard(c.actor(), *metric,
+                                              metrics.period_of(span, c.query_date("date").value_or(c.time().today())),
+                                              c.query_int("team_id"));
+    auto standing = [](const Standing& s) {
+      return nlohmann::json{{"user_id", s.user_id},     {"name", s.name},   {"team_id", s.team_id},
+                            {"team_name", s.team_name}, {"value", s.value}, {"rank", s.rank}};
+    };
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& s : b.rows) items.push_back(standing(s));
+    return http::Response::json({{"metric", b.metric},
+                                 {"from", b.period.from.str()},
+                                 {"to", b.period.to.str()},
+                                 {"people", b.people},
+                                 {"items", items},
+                                 {"mine", b.mine ? standing(*b.mine) : nlohmann::json(nullptr)}});
+  });
 }
 
 }  // namespace waihu::kpi

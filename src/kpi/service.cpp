@@ -4,7 +4,9 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "kpi/ranking.hpp"
 #include "org/rules.hpp"
+#include "org/store.hpp"
 
 namespace waihu::kpi {
 
@@ -97,6 +99,46 @@ Metrics MetricsService::by_team(const org::Actor& actor, const calendar::Period&
     for (const auto& a : people)
       if (std::find(subtree.begin(), subtree.end(), a.team_id) != subtree.end()) add(row.figures, a.figures);
     out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+Leaderboard MetricsService::leaderboard(const org::Actor& actor, const std::string& metric, const calendar::Period& p,
+                                        std::optional<long long> team_id) {
+  if (!is_metric(metric)) throw BadRequest::field("metric", "没有这个指标 / no such metric");
+  check_period(p);
+  const auto teams = org_.list_teams();
+  const org::ScopeFilter scope = org::scope_filter(actor);
+  const bool own_only = !scope.all && scope.team_ids.empty();
+  std::optional<std::set<long long>> within;
+  if (team_id) {
+    const auto subtree = team_within_scope(actor, *team_id, teams);
+    within.emplace(subtree.begin(), subtree.end());
+  } else if (!scope.all && !own_only) {
+    within.emplace(scope.team_ids.begin(), scope.team_ids.end());
+  }
+  const size_t column = store::metric_index(metric);
+  auto [people, totals] = db_.read([&](soci::session& sql) {
+    return std::pair{org::store::staff_on(sql, p.to.str()),
+                     store::totals(sql, p, org::ScopeFilter{.all = true}, std::nullopt)};
+  });
+  std::map<long long, long long> value;
+  for (const auto& t : totals) value[t.user_id] = t.figures[column];
+  std::map<long long, const org::User*> ranked_people;
+  std::vector<Scored> scores;
+  for (const auto& u : people) {
+    if (u.role != org::Role::kAgent && u.role != org::Role::kFieldRep) continue;
+    if (within && !within->count(u.team_id)) continue;
+    ranked_people[u.id] = &u;
+    scores.push_back({u.id, value.count(u.id) ? value.at(u.id) : 0});
+  }
+  Leaderboard out{p, metric, {}, std::nullopt, static_cast<long long>(scores.size())};
+  for (const auto& r : rank_scores(std::move(scores))) {
+    const org::User& u = *ranked_people.at(r.id);
+    auto team = std::find_if(teams.begin(), teams.end(), [&](const org::Team& t) { return t.id == u.team_id; });
+    Standing s{u.id, u.team_id, u.display_name, team == teams.end() ? "" : team->name, r.value, r.rank};
+    if (u.id == actor.user_id) out.mine = s;
+    if (!own_only) out.rows.push_back(std::move(s));
   }
   return out;
 }

@@ -26,6 +26,22 @@ struct Metrics {
   store::Figures total{};  ///< everyone the reader sees (within the team asked for)
 };
 
+/// One person's place on a leaderboard.
+struct Standing {
+  long long user_id = 0, team_id = 0;
+  std::string name, team_name;
+  long long value = 0;
+  int rank = 0;  ///< competition rank: equal figures share it (1, 2, 2, 4)
+};
+
+struct Leaderboard {
+  calendar::Period period;
+  std::string metric;
+  std::vector<Standing> rows;    ///< best first; empty for an agent (who sees only `mine`)
+  std::optional<Standing> mine;  ///< the reader's own place, when they are on the board
+  long long people = 0;          ///< how many are ranked
+};
+
 class MetricsService {
  public:
   /// The week's first day in force on a date (the policy's week_starts_on).
@@ -43,6 +59,11 @@ class MetricsService {
   /// The team and the teams below it, NotFound unless the reader's scope reaches the team.
   std::vector<long long> team_within_scope(const org::Actor& actor, long long team_id,
                                            const std::vector<org::Team>& teams) const;
+  /// The agents and field reps on the staff ranked by one metric over the period: everyone in the reader's scope
+  /// (`team_id` narrows to a team and those below it), idle people at zero. An agent is ranked among the whole
+  /// company (or the team asked for) and sees only their own place.
+  Leaderboard leaderboard(const org::Actor& actor, const std::string& metric, const calendar::Period& p,
+                          std::optional<long long> team_id);
   /// Per day and team within scope (the team each agent is in now), for trends.
   std::vector<store::DayTeamTotal> by_day_and_team(const org::Actor& actor, const calendar::Period& p);
 

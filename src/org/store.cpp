@@ -144,6 +144,24 @@ std::vector<User> list_users(soci::session& sql, const UserFilter& f, long long 
   return out;
 }
 
+std::vector<User> staff_on(soci::session& sql, const std::string& day) {
+  std::vector<User> out;
+  UserFilter f;
+  f.disabled = false;
+  long long after = 0;
+  for (;;) {
+    auto page = list_users(sql, f, after, 1000);
+    for (auto& u : page) {
+      // ISO dates compare as text.
+      if (u.employment_status == EmploymentStatus::kLeft || (!u.hired_on.empty() && day < u.hired_on)) continue;
+      out.push_back(std::move(u));
+    }
+    if (page.size() < 1000) break;
+    after = page.back().id;
+  }
+  return out;
+}
+
 void insert_session(soci::session& sql, const std::string& token_hash, long long user_id, long long now,
                     long long expires_at, const std::string& address) {
   db::Query q;

@@ -38,6 +38,8 @@ struct UserFilter {
 };
 /// Ordered by id ascending, keyset after `after_id`.
 std::vector<User> list_users(soci::session& sql, const UserFilter& f, long long after_id, int limit);
+/// Everyone on the staff on `day`: not disabled, not left, hired by then (or without a hire date). By id.
+std::vector<User> staff_on(soci::session& sql, const std::string& day);
 /// Active (not disabled) admins other than `except_id`.
 long long count_active_admins(soci::session& sql, long long except_id);
 /// Names by user id (ids not found are left out).

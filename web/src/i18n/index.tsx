@@ -16,10 +16,11 @@ import * as rules from '../features/rules/messages';
 import * as discipline from '../features/discipline/messages';
 import * as reports from '../features/reports/messages';
 import * as claims from '../features/claims/messages';
+import * as rankings from '../features/rankings/messages';
 import * as errors from './errors';
 
-const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...rules.zh, ...discipline.zh, ...reports.zh, ...claims.zh, ...errors.zh };
-const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...rules.en, ...discipline.en, ...reports.en, ...claims.en, ...errors.en };
+const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...rules.zh, ...discipline.zh, ...reports.zh, ...claims.zh, ...rankings.zh, ...errors.zh };
+const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...rules.en, ...discipline.en, ...reports.en, ...claims.en, ...rankings.en, ...errors.en };
 
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;

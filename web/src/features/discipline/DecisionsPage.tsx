@@ -1,25 +1,20 @@
 // A manager's decisions (申诉与解雇案件): the objections people in scope made to ledger entries — upheld, or withdrawn
-// with a note (a correction entry undoes it) — and the dismissal cases the catalogue raised, decided with a note.
+// with a note (a correction entry undoes it) — the dismissal cases the catalogue raised, decided with a note, and the
+// month-end elimination list (末位淘汰).
 // Open ones oldest first, with their age; decided ones newest first.
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Segmented, Space, Tabs, Tag, Typography, message } from 'antd';
-import { api } from '../../shared/api';
-import { useErrorText } from '../../shared/errors';
+import { Button, Card, Segmented, Space, Tabs, Tag, Typography } from 'antd';
 import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 import { useCompanyTime } from '../../shared/time';
 import { useI18n } from '../../i18n';
+import { WarningsTab } from '../rankings/WarningsTab';
+import { DecisionModal, type Deciding } from './DecisionModal';
 import { useCatalogue, useItemLabel } from './catalogue';
 import { signed, yuan, type DismissalCase, type LedgerEntry, type Named } from './types';
 
 type ObjectionRow = LedgerEntry & Named;
 type CaseRow = DismissalCase & Named;
-interface Deciding {
-  path: string;
-  title: string;
-  decision: string;
-  noteRequired: boolean;
-}
 
 export default function DecisionsPage() {
   const { t } = useI18n();
@@ -30,6 +25,7 @@ export default function DecisionsPage() {
       <Tabs activeKey={tab} onChange={setTab} items={[
         { key: 'objections', label: t('decisions.objections'), children: <Objections /> },
         { key: 'cases', label: t('decisions.cases'), children: <Cases /> },
+        { key: 'warnings', label: t('warnings.tab'), children: <WarningsTab /> },
       ]} />
     </>
   );
@@ -146,37 +142,5 @@ function Cases() {
         ]} />
       <DecisionModal deciding={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); void list.reload(); }} />
     </Card>
-  );
-}
-
-function DecisionModal({ deciding, onClose, onDone }: { deciding: Deciding | null; onClose: () => void; onDone: () => void }) {
-  const { t } = useI18n();
-  const errorText = useErrorText();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  async function submit(v: { note?: string }) {
-    if (!deciding) return;
-    setBusy(true);
-    try {
-      await api('POST', deciding.path, { decision: deciding.decision, note: v.note ?? '' });
-      message.success(t('decisions.done'));
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      form.setFields([{ name: 'note', errors: [errorText(e)] }]);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Modal open={!!deciding} title={deciding?.title} onCancel={() => { form.resetFields(); onClose(); }} onOk={() => form.submit()}
-      confirmLoading={busy} destroyOnClose>
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="note" label={t('decisions.note')}
-          rules={deciding?.noteRequired ? [{ required: true, whitespace: true, message: t('decisions.note_required') }] : []}>
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="decision-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
