@@ -14,6 +14,7 @@
 #include "discipline/request_routes.hpp"
 #include "discipline/request_store.hpp"
 #include "discipline/routes.hpp"
+#include "discipline/shortfall_routes.hpp"
 #include "http/system_routes.hpp"
 #include "http/upload.hpp"
 #include "kpi/routes.hpp"
@@ -76,6 +77,7 @@ App::App(const Config& c)
       fabrications(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       claims(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       eliminations(db, time, org),
+      shortfalls(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -176,6 +178,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_report_routes(router, reports);
   discipline::register_claim_routes(router, claims);
   discipline::register_elimination_routes(router, eliminations);
+  discipline::register_shortfall_routes(router, shortfalls);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

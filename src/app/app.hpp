@@ -25,6 +25,7 @@
 #include "discipline/report_service.hpp"
 #include "discipline/request_service.hpp"
 #include "discipline/service.hpp"
+#include "discipline/shortfall_service.hpp"
 #include "http/router.hpp"
 #include "http/web_app.hpp"
 #include "kpi/keeper.hpp"
@@ -95,6 +96,7 @@ class App {
   discipline::FabricationService fabrications;
   discipline::ClaimService claims;
   discipline::EliminationService eliminations;
+  discipline::ShortfallService shortfalls;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -155,3 +155,26 @@ TEST(Elimination, ARuleMustSayWhatItProposesAndWhoIsRanked) {
 }
 
 }  // namespace waihu::app
+
+namespace waihu::app {
+
+TEST(Shortfall, AnExtensionMustSayWhetherItsWorkCountsAndHowSundaysAreOwed) {
+  const std::string text = preset("preset-b");
+  // Choice 10, left unsaid: both keys are named.
+  std::string silent = std::regex_replace(text, std::regex("extension_counts = true\n"), "");
+  silent = std::regex_replace(silent, std::regex("sunday_overtime = \"per_week\"\n"), "");
+  const std::string p = all(check_policy(silent, "b.toml"));
+  EXPECT_NE(p.find("'extension_counts'"), std::string::npos) << p;
+  EXPECT_NE(p.find("'sunday_overtime'"), std::string::npos) << p;
+  PolicyCheck b = check_policy(text, "b.toml");
+  ASSERT_TRUE(b.policy && b.policy->quotas && b.policy->quotas->shortfall) << all(b);
+  EXPECT_EQ(b.policy->quotas->shortfall->check_minute, 17 * 60 + 50);
+  EXPECT_EQ(b.policy->quotas->shortfall->stay_late_minutes, 30);
+  // Preset A stays until done: an extension's keys make no sense there.
+  std::string a = preset("preset-a");
+  a = std::regex_replace(a, std::regex("stay_late = \"until_done\""),
+                         "stay_late = \"until_done\"\nsunday_overtime = \"per_day\"");
+  EXPECT_NE(all(check_policy(a, "a.toml")).find("staying until done has no end"), std::string::npos);
+}
+
+}  // namespace waihu::app

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "util/strings.hpp"
+
 namespace waihu::discipline {
 
 std::string_view day_base_name(DayBase b) {
@@ -17,12 +19,6 @@ std::string_view day_base_name(DayBase b) {
       return "month_over_working_days";
   }
   return "";
-}
-
-std::string clock_time(int m) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (m / 60) % 100, m % 60);
-  return buf;
 }
 
 namespace {
@@ -66,10 +62,10 @@ AttendanceJudgement judge_day(const AttendancePolicy& p, const AttendanceFacts& 
   std::optional<int> late, early;
   if (f.clock_in) late = out.late_minutes = std::max(0, *f.clock_in - f.workday_start);
   if (f.clock_out) early = out.early_minutes = std::max(0, f.workday_end - *f.clock_out);
-  judge_side(p, late, "late", f.clock_in ? "上班打卡 " + clock_time(*f.clock_in) + " / clock-in, late" : "clock-in",
-             out);
+  judge_side(p, late, "late",
+             f.clock_in ? "上班打卡 " + util::clock_time(*f.clock_in) + " / clock-in, late" : "clock-in", out);
   judge_side(p, early, "early",
-             f.clock_out ? "下班打卡 " + clock_time(*f.clock_out) + " / clock-out, early" : "clock-out", out);
+             f.clock_out ? "下班打卡 " + util::clock_time(*f.clock_out) + " / clock-out, early" : "clock-out", out);
   for (const auto& e : out.entries) out.outcome += (out.outcome.empty() ? "" : "+") + e.item;
   if (out.outcome.empty()) out.outcome = "present";
   return out;

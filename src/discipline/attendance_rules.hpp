@@ -9,7 +9,4 @@ namespace waihu::discipline {
 /// clock-out counts as the policy says; neither clock nor any call counts as the policy's no-show.
 AttendanceJudgement judge_day(const AttendancePolicy& p, const AttendanceFacts& f);
 
-/// "09:05".
-std::string clock_time(int minutes_after_midnight);
-
 }  // namespace waihu::discipline

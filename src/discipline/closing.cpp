@@ -13,6 +13,7 @@
 #include "org/rules.hpp"
 #include "org/store.hpp"
 #include "quota/rules.hpp"
+#include "util/strings.hpp"
 
 namespace waihu::discipline {
 
@@ -219,10 +220,7 @@ CloseReport DayCloser::close_day(const org::Actor* actor, const calendar::LocalD
         auto cost = report_cost(*due.rule, standing);
         if (!cost) continue;
         auto local_time = [&](long long t) {
-          const int m = minute_of_day(t);
-          char hm[8];
-          std::snprintf(hm, sizeof hm, "%02d:%02d", m / 60, m % 60);
-          return time_.date_at(t).str() + " " + hm;
+          return time_.date_at(t).str() + " " + util::clock_time(minute_of_day(t));
         };
         const std::string what = report_kind_zh(due.rule->kind) + " " + due.period.name;
         const std::string evidence =

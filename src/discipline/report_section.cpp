@@ -13,12 +13,6 @@ namespace {
 const std::initializer_list<std::string_view> kDue = {
     "same_day", "first_working_day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-std::string hhmm(int minute) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
-  return buf;
-}
-
 const char* const kWeekdayZh[] = {"一", "二", "三", "四", "五", "六", "日"};
 
 std::optional<ReportRule> read_kind(const policy::Table& t, std::set<ReportKind>& seen) {
@@ -129,7 +123,7 @@ policy::RuleSection describe_reports(const ReportsPolicy& p) {
   s.en.push_back("A good reason is argued by objection within " + std::to_string(p.objection_days) +
                  " days of the entry; withdrawn, the fine and the fund's share go back");
   for (const auto& r : p.kinds) {
-    const std::string at = hhmm(r.due_minute);
+    const std::string at = util::clock_time(r.due_minute);
     std::string zh = report_kind_zh(r.kind), en = std::string(report_kind_name(r.kind)) + " report";
     if (r.due_day == DueDay::kSameDay) {
       zh += "：当天 " + at + " 前提交";

@@ -5,6 +5,13 @@
 
 namespace waihu::kpi {
 
+std::map<long long, store::Figures> DayKeeper::figures_until(soci::session& sql, const calendar::LocalDate& day,
+                                                             long long until, std::optional<long long> user_id) const {
+  calendar::Bounds b = time_.bounds(day);
+  b.to = std::min<util::UnixSeconds>(b.to, until);
+  return store::recompute(sql, day, b, user_id, store::kAll, counting_(day));
+}
+
 void DayKeeper::touch_day(soci::session& sql, long long user_id, const calendar::LocalDate& day,
                           unsigned groups) const {
   const store::Counting counting = counting_(day);

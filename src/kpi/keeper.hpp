@@ -20,6 +20,10 @@ class DayKeeper {
   using CountingAt = std::function<store::Counting(const calendar::LocalDate&)>;
   DayKeeper(const calendar::CompanyTime& time, CountingAt counting) : time_(time), counting_(std::move(counting)) {}
 
+  /// The day's figures from the records made before `until` (Unix seconds) — what the day stood at then, as the
+  /// policy in force that day counts. Every agent with records, or one.
+  std::map<long long, store::Figures> figures_until(soci::session& sql, const calendar::LocalDate& day, long long until,
+                                                    std::optional<long long> user_id = std::nullopt) const;
   /// Inside the caller's transaction: `groups` of the agent's company day holding `at` recomputed and kept.
   void touch(soci::session& sql, long long user_id, long long at, unsigned groups) const {
     touch_day(sql, user_id, time_.date_at(at), groups);

@@ -31,10 +31,23 @@ struct VisitRule {
   VisitRounding rounding = VisitRounding::kUp;
 };
 
+/// What a shortfall costs besides fines (seed 003): who is still short at the check time stays late — preset A
+/// "until done", preset B 30 minutes — and, in preset B, whoever is still short owes Sunday overtime. SPEC §11
+/// choice 10: whether work finished in the extension counts toward the day, and whether Sunday overtime is owed
+/// once a week or once per day short.
+enum class SundayOvertime { kNone, kPerWeek, kPerDay };
+struct ShortfallRule {
+  int check_minute = 18 * 60;            ///< when the day's figures are compiled (B: 10 minutes before the end)
+  std::optional<int> stay_late_minutes;  ///< none: until done
+  bool extension_counts = true;          ///< work finished in the extension clears the shortfall
+  SundayOvertime sunday = SundayOvertime::kNone;
+};
+
 struct QuotaPolicy {
   NewHireRule new_hire;
   std::vector<DailyTarget> daily;
-  std::optional<VisitRule> visits;  ///< none: a visit does not lower the targets (the rule book says so)
+  std::optional<VisitRule> visits;         ///< none: a visit does not lower the targets (the rule book says so)
+  std::optional<ShortfallRule> shortfall;  ///< none: a shortfall costs only its fines
 };
 
 /// The time a person was out on approved visits on a day, and the workday it is a share of.

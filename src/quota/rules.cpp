@@ -23,6 +23,19 @@ bool is_new_hire(const NewHireRule& rule, const calendar::LocalDate& hired, long
   return std::any_of(conditions.begin(), conditions.end(), [](bool b) { return b; });
 }
 
+Consequence shortfall_consequence(const ShortfallRule& r, bool short_at_check, bool short_after_extension) {
+  Consequence c;
+  c.stay_late = short_at_check;
+  c.sunday_overtime = short_at_check && r.stay_late_minutes && r.sunday != SundayOvertime::kNone &&
+                      (!r.extension_counts || short_after_extension);
+  return c;
+}
+
+long long sunday_sessions(SundayOvertime s, long long days) {
+  if (days <= 0 || s == SundayOvertime::kNone) return 0;
+  return s == SundayOvertime::kPerWeek ? 1 : days;
+}
+
 long long lowered_target(long long target, const std::optional<VisitRule>& rule, const TimeOut& out) {
   if (!rule || out.minutes <= 0 || out.workday_minutes <= 0) return target;
   const long long in = std::max(0LL, out.workday_minutes - out.minutes);

@@ -38,4 +38,14 @@ PersonDay judge_person_day(const QuotaPolicy& policy, std::string_view hired_on,
                            const calendar::LocalDate& day, const std::map<std::string, long long>& figures,
                            const TimeOut& out = {});
 
+/// What a shortfall leads to under the policy's [quotas.shortfall]: staying late for whoever is short at the check
+/// time; Sunday overtime (when the rule has it) for whoever stayed and — when work in the extension counts — is still
+/// short at its end.
+struct Consequence {
+  bool stay_late = false, sunday_overtime = false;
+};
+Consequence shortfall_consequence(const ShortfallRule& r, bool short_at_check, bool short_after_extension);
+/// Sunday sessions a week owes with `days` days that owed one: once a week, or once per day.
+long long sunday_sessions(SundayOvertime s, long long days);
+
 }  // namespace waihu::quota

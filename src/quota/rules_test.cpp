@@ -92,3 +92,33 @@ TEST(Visits, ATargetIsLoweredProRataToTheTimeOutRoundedAsStated) {
   EXPECT_EQ(lowered_target(120, VisitRule{}, {120, 0}), 120);
 }
 }  // namespace waihu::quota
+
+namespace waihu::quota {
+
+TEST(Shortfall, PresetBStaysThirtyMinutesThenOwesSundayOnlyIfStillShort) {
+  ShortfallRule b;
+  b.check_minute = 17 * 60 + 50;
+  b.stay_late_minutes = 30;
+  b.extension_counts = true;
+  b.sunday = SundayOvertime::kPerWeek;
+  EXPECT_FALSE(shortfall_consequence(b, false, false).stay_late);
+  const Consequence caught_up = shortfall_consequence(b, true, false);
+  EXPECT_TRUE(caught_up.stay_late);
+  EXPECT_FALSE(caught_up.sunday_overtime) << "finished in the extension: the day is made";
+  EXPECT_TRUE(shortfall_consequence(b, true, true).sunday_overtime);
+  // Choice 10 the other way: the extension does not clear the day, so short at the check means Sunday too.
+  b.extension_counts = false;
+  EXPECT_TRUE(shortfall_consequence(b, true, false).sunday_overtime);
+  EXPECT_EQ(sunday_sessions(SundayOvertime::kPerWeek, 3), 1);
+  EXPECT_EQ(sunday_sessions(SundayOvertime::kPerDay, 3), 3);
+  EXPECT_EQ(sunday_sessions(SundayOvertime::kPerDay, 0), 0);
+}
+
+TEST(Shortfall, PresetAStaysUntilDoneAndNeverOwesASunday) {
+  ShortfallRule a;  // until done
+  const Consequence c = shortfall_consequence(a, true, true);
+  EXPECT_TRUE(c.stay_late);
+  EXPECT_FALSE(c.sunday_overtime);
+}
+
+}  // namespace waihu::quota

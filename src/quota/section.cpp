@@ -95,6 +95,41 @@ std::optional<QuotaPolicy> read_quotas_section(const policy::Document& doc, bool
     else
       ok = false;
   }
+  // [quotas.shortfall] check_time = "17:50", stay_late = "until_done" | "extension" (extension_minutes = 30),
+  // extension_counts, sunday_overtime.
+  if (auto sf = section->table("shortfall", false)) {
+    ShortfallRule r;
+    auto check = sf->time_of_day("check_time");
+    if (check) r.check_minute = *check;
+    bool good = check.has_value();
+    auto stay = sf->choice("stay_late", {"until_done", "extension"});
+    good = good && stay;
+    if (stay == "extension") {
+      auto minutes = sf->integer("extension_minutes", {.min = 1, .max = 240});
+      good = good && minutes;
+      r.stay_late_minutes = static_cast<int>(minutes.value_or(30));
+    } else if (sf->has("extension_minutes")) {
+      sf->problem("extension_minutes", "only with stay_late = \"extension\"");
+    }
+    if (r.stay_late_minutes) {
+      // Choice 10: both must be said when the extension has an end.
+      auto counts = sf->boolean("extension_counts");
+      auto sunday = sf->choice("sunday_overtime", {"none", "per_week", "per_day"});
+      good = good && counts && sunday;
+      if (counts) r.extension_counts = *counts;
+      if (sunday)
+        r.sunday = *sunday == "per_week"  ? SundayOvertime::kPerWeek
+                   : *sunday == "per_day" ? SundayOvertime::kPerDay
+                                          : SundayOvertime::kNone;
+    } else {
+      for (const char* k : {"extension_counts", "sunday_overtime"})
+        if (sf->has(k)) sf->problem(k, "staying until done has no end: nothing is left after it");
+    }
+    if (good)
+      p.shortfall = r;
+    else
+      ok = false;
+  }
   if (!ok) return std::nullopt;
   return p;
 }
@@ -154,6 +189,27 @@ policy::RuleSection describe_quotas(const QuotaPolicy& p) {
   } else {
     s.zh.push_back("外出拜访不减少当日指标");
     s.en.push_back("A customer visit does not lower the day's targets");
+  }
+  if (p.shortfall) {
+    const ShortfallRule& r = *p.shortfall;
+    const std::string hm = util::clock_time(r.check_minute);
+    if (!r.stay_late_minutes) {
+      s.zh.push_back(hm + " 统计，未完成者留下直到完成");
+      s.en.push_back("Counted at " + hm + "; whoever is short stays until done");
+    } else {
+      const std::string m = std::to_string(*r.stay_late_minutes);
+      s.zh.push_back(hm + " 统计，未完成者延时 " + m + " 分钟" +
+                     (r.extension_counts ? "（延时内完成的计入当天）" : "（延时内完成的不计入当天）"));
+      s.en.push_back("Counted at " + hm + "; whoever is short stays " + m + " minutes" +
+                     (r.extension_counts ? " (work finished then counts for the day)"
+                                         : " (work finished then does not clear the day)"));
+      if (r.sunday != SundayOvertime::kNone) {
+        const bool week = r.sunday == SundayOvertime::kPerWeek;
+        s.zh.push_back(std::string("延时后仍未完成的，周日加班（") + (week ? "每周一次" : "每个未完成日一次") + "）");
+        s.en.push_back(std::string("Still short after it: Sunday overtime (") +
+                       (week ? "once a week" : "once per day short") + ")");
+      }
+    }
   }
   return s;
 }

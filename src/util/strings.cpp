@@ -251,6 +251,12 @@ std::string percent_decode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
+std::string clock_time(int m) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (m / 60) % 100, m % 60);
+  return buf;
+}
+
 std::string format_yuan(long long fen) {
   unsigned long long abs =
       fen < 0 ? static_cast<unsigned long long>(-(fen + 1)) + 1 : static_cast<unsigned long long>(fen);

@@ -39,5 +39,7 @@ std::string percent_decode(std::string_view s, bool plus_is_space);
 
 /// "1234.50" from 123450 fen (negative amounts keep their sign).
 std::string format_yuan(long long fen);
+/// "09:05" for 545 minutes after midnight ("24:00" for a day's end).
+std::string clock_time(int minutes_after_midnight);
 
 }  // namespace waihu::util

@@ -1,6 +1,6 @@
 // The supervisor's team day (日清日结): everyone the reader's scope covers who is judged that day — clock in and out,
 // the attendance outcome (a preview until the day is closed, final after), each daily quota against its target,
-// who is still short, and the ledger entries the close wrote. Managers close a past day by hand; the server closes
+// who is still short, who stays late and owes Sunday overtime, and the ledger entries the close wrote. Managers close a past day by hand; the server closes
 // each day by itself after midnight. The supervisor's own clock sits on top (seed 004: supervisors clock in too).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Modal, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
@@ -16,6 +16,7 @@ import { useTeams } from '../admin/useTeams';
 import { ClockCard } from './ClockCard';
 import { Outcome } from './Outcome';
 import { PointsEntryModal } from './PointsEntryModal';
+import { ShortfallPanel } from './ShortfallPanel';
 import { useCatalogue, useItemLabel } from './catalogue';
 import { hhmm, signed, yuan, type FloorDay, type PersonDay } from './types';
 
@@ -142,6 +143,7 @@ export default function TeamDayPage() {
             }] : []),
           ]} />
       </Card>
+      {floor?.has_quotas && <ShortfallPanel date={date} team={team} />}
       <PointsEntryModal person={entering} date={date} onClose={() => setEntering(null)} onDone={() => { setEntering(null); load(); }} />
     </>
   );
