@@ -10,6 +10,7 @@
 #include "crm/routes.hpp"
 #include "discipline/claim_routes.hpp"
 #include "discipline/elimination_routes.hpp"
+#include "discipline/meeting_routes.hpp"
 #include "discipline/report_routes.hpp"
 #include "discipline/request_routes.hpp"
 #include "discipline/request_store.hpp"
@@ -78,6 +79,7 @@ App::App(const Config& c)
       claims(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       eliminations(db, time, org),
       shortfalls(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      meetings(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -138,6 +140,7 @@ discipline::DayRules App::day_rules(const calendar::LocalDate& day) {
   r.fabrication = v.policy->fabrication ? &*v.policy->fabrication : nullptr;
   r.claims = v.policy->claims ? &*v.policy->claims : nullptr;
   r.elimination = v.policy->elimination ? &*v.policy->elimination : nullptr;
+  r.meetings = v.policy->meetings ? &*v.policy->meetings : nullptr;
   r.week_start = v.policy->header.week_starts_on;
   r.workday_start = v.policy->header.workday_start;
   r.workday_end = v.policy->header.workday_end;
@@ -179,6 +182,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_claim_routes(router, claims);
   discipline::register_elimination_routes(router, eliminations);
   discipline::register_shortfall_routes(router, shortfalls);
+  discipline::register_meeting_routes(router, meetings);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -20,6 +20,7 @@
 #include "discipline/closing.hpp"
 #include "discipline/elimination_service.hpp"
 #include "discipline/fabrication_service.hpp"
+#include "discipline/meeting_service.hpp"
 #include "discipline/month_closing.hpp"
 #include "discipline/points_service.hpp"
 #include "discipline/report_service.hpp"
@@ -97,6 +98,7 @@ class App {
   discipline::ClaimService claims;
   discipline::EliminationService eliminations;
   discipline::ShortfallService shortfalls;
+  discipline::MeetingService meetings;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -4,6 +4,7 @@
 #include "discipline/attendance_section.hpp"
 #include "discipline/claim_section.hpp"
 #include "discipline/elimination_section.hpp"
+#include "discipline/meeting_section.hpp"
 #include "discipline/points_section.hpp"
 #include "discipline/report_section.hpp"
 #include "discipline/request_section.hpp"
@@ -125,11 +126,13 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto claims = discipline::read_claims_section(doc, claims_ok);
   bool elimination_ok = true;
   auto elimination = discipline::read_elimination_section(doc, elimination_ok);
+  bool meetings_ok = true;
+  auto meetings = discipline::read_meetings_section(doc, points ? &*points : nullptr, meetings_ok);
   std::optional<CompanyPolicy> p;
   if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok &&
-      reports_ok && fabrication_ok && claims_ok && elimination_ok)
-    p = CompanyPolicy{*header, *effective,  *metrics, quotas,      attendance, points,
-                      leave,   resignation, reports,  fabrication, claims,     elimination};
+      reports_ok && fabrication_ok && claims_ok && elimination_ok && meetings_ok)
+    p = CompanyPolicy{*header,     *effective, *metrics,    quotas, attendance,  points,  leave,
+                      resignation, reports,    fabrication, claims, elimination, meetings};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -149,6 +152,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (fabrication) book.push_back(discipline::describe_fabrication(*fabrication));
   if (claims) book.push_back(discipline::describe_claims(*claims));
   if (elimination) book.push_back(discipline::describe_elimination(*elimination));
+  if (meetings) book.push_back(discipline::describe_meetings(*meetings, points ? &*points : nullptr));
   return book;
 }
 

@@ -12,6 +12,7 @@
 #include "discipline/attendance_model.hpp"
 #include "discipline/claim_model.hpp"
 #include "discipline/elimination_model.hpp"
+#include "discipline/meeting_model.hpp"
 #include "discipline/points_model.hpp"
 #include "discipline/report_model.hpp"
 #include "discipline/request_model.hpp"
@@ -36,6 +37,7 @@ struct CompanyPolicy {
   std::optional<discipline::FabricationPolicy> fabrication;  ///< none: a fabricated record costs nothing
   std::optional<discipline::ClaimPolicy> claims;             ///< none: escalating a 撞单 costs nothing
   std::optional<discipline::EliminationPolicy> elimination;  ///< none: no month-end elimination list
+  std::optional<discipline::MeetingsPolicy> meetings;        ///< none: meetings are not held in Waihu
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

@@ -178,3 +178,21 @@ TEST(Shortfall, AnExtensionMustSayWhetherItsWorkCountsAndHowSundaysAreOwed) {
 }
 
 }  // namespace waihu::app
+
+namespace waihu::app {
+
+TEST(Meetings, EachKindSaysWhetherItIsInWorkingTimeAndNamesAnItemTheCatalogueHas) {
+  const std::string text = preset("seed-004");
+  std::string silent = std::regex_replace(text, std::regex("within_workday = true\nmissed_item"), "missed_item");
+  EXPECT_NE(all(check_policy(silent, "s.toml")).find("'within_workday'"), std::string::npos);
+  const std::string unknown =
+      std::regex_replace(text, std::regex("missed_item = \"missed_meeting\""), "missed_item = \"missed_meetingz\"");
+  EXPECT_NE(all(check_policy(unknown, "s.toml")).find("no [[points.item]] 'missed_meetingz'"), std::string::npos);
+  PolicyCheck c = check_policy(text, "s.toml");
+  ASSERT_TRUE(c.policy && c.policy->meetings) << all(c);
+  ASSERT_NE(c.policy->meetings->find("team_daily"), nullptr);
+  EXPECT_EQ(c.policy->meetings->find("team_daily")->at, 17 * 60);
+  EXPECT_EQ(c.policy->meetings->find("company")->missed_item, "missed_meeting");
+}
+
+}  // namespace waihu::app

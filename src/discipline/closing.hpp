@@ -13,6 +13,7 @@
 #include "discipline/attendance_model.hpp"
 #include "discipline/claim_model.hpp"
 #include "discipline/elimination_model.hpp"
+#include "discipline/meeting_model.hpp"
 #include "discipline/points_model.hpp"
 #include "discipline/report_rules.hpp"
 #include "discipline/request_model.hpp"
@@ -35,6 +36,7 @@ struct DayRules {
   const FabricationPolicy* fabrication = nullptr;
   const ClaimPolicy* claims = nullptr;
   const EliminationPolicy* elimination = nullptr;
+  const MeetingsPolicy* meetings = nullptr;
   calendar::Weekday week_start = calendar::Weekday::kMonday;
   int workday_start = 9 * 60, workday_end = 18 * 60;
   bool working_day = true;

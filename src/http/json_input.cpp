@@ -91,6 +91,17 @@ std::optional<std::string> JsonBody::object_text(const std::string& f) const {
   return j_.at(f).dump();
 }
 
+std::vector<std::string> JsonBody::object_list(const std::string& f) const {
+  std::vector<std::string> out;
+  if (!has(f) || j_.at(f).is_null()) return out;
+  if (!j_.at(f).is_array()) throw wrong_type(f, "array of objects");
+  for (const auto& v : j_.at(f)) {
+    if (!v.is_object()) throw wrong_type(f, "array of objects");
+    out.push_back(v.dump());
+  }
+  return out;
+}
+
 std::optional<std::optional<long long>> JsonBody::nullable_id(const std::string& f) const {
   if (!has(f)) return std::nullopt;
   const auto& v = j_.at(f);

@@ -32,6 +32,9 @@ class JsonBody {
   /// A nested object as JSON text, for a JsonBody of its own: absent or null → nullopt; anything else than an
   /// object → 400.
   std::optional<std::string> object_text(const std::string& f) const;
+  /// An array of objects, each as JSON text for a JsonBody of its own: absent or null → empty; anything else than
+  /// an array of objects → 400.
+  std::vector<std::string> object_list(const std::string& f) const;
   /// A nullable id: absent → nullopt; null → optional(nullopt); number → optional(id).
   std::optional<std::optional<long long>> nullable_id(const std::string& f) const;
 
