@@ -88,6 +88,18 @@ void register_report_routes(http::Router& router, ReportService& reports) {
                                  {"cc_name", d.cc_name},
                                  {"sent_id", opt_id(d.sent_id)}});
   });
+  router.add("GET", "/api/v1/reports/due", [&reports](http::Context& c) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& d : reports.due(c.actor()))
+      items.push_back({{"kind", d.kind},
+                       {"period", d.period.name},
+                       {"from", d.period.days.from.str()},
+                       {"to", d.period.days.to.str()},
+                       {"asked", d.asked},
+                       {"due", due_json(d.due)},
+                       {"sent_id", opt_id(d.sent_id)}});
+    return http::Response::json({{"items", items}});
+  });
   router.add("POST", "/api/v1/reports", [&reports](http::Context& c) {
     http::JsonBody b(c.request.body, {"kind", "period", "summary", "plan", "questions"});
     NewReport in;

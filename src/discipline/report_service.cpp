@@ -63,15 +63,40 @@ std::pair<std::optional<long long>, std::optional<long long>> ReportService::rec
   });
 }
 
+ReportPeriod ReportService::current_period(const ReportRule& rule, const DayRules& rules,
+                                           const calendar::LocalDate& today) {
+  const calendar::LocalDate anchor =
+      rule.kind == ReportKind::kMonthly ? calendar::Month::of(today).previous().first() : today;
+  return report_period_of(rule.kind, anchor, rules.week_start);
+}
+
+std::vector<DueItem> ReportService::due(const org::Actor& actor) {
+  const calendar::LocalDate today = time_.today();
+  const DayRules now = rules_(today);
+  std::vector<DueItem> out;
+  if (!now.reports || !role_listed(now.reports->roles, actor.role)) return out;
+  const IsWorking working = working_days(rules_);
+  for (const auto& rule : now.reports->kinds) {
+    DueItem d;
+    d.kind = std::string(report_kind_name(rule.kind));
+    d.period = current_period(rule, now, today);
+    d.asked = report_asked(rule, d.period, working);
+    d.due = report_due(rule, d.period, rules_, time_);
+    if (auto sent =
+            db_.read([&](soci::session& sql) { return store::report_for(sql, actor.user_id, d.kind, d.period.name); }))
+      d.sent_id = sent->id;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 ReportDraft ReportService::draft(const org::Actor& actor, const std::string& kind, const std::string& period) {
   const calendar::LocalDate today = time_.today();
   const DayRules now = rules_(today);
   const ReportRule& rule = rule_for(now, kind);
   ReportPeriod p;
   if (period.empty()) {
-    const calendar::LocalDate anchor =
-        rule.kind == ReportKind::kMonthly ? calendar::Month::of(today).previous().first() : today;
-    p = report_period_of(rule.kind, anchor, now.week_start);
+    p = current_period(rule, now, today);
   } else if (auto named = report_period(rule.kind, period, now.week_start)) {
     p = *named;
   } else {

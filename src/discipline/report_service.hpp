@@ -26,6 +26,15 @@ struct ReportDraft {
   std::optional<long long> sent_id;  ///< the report already sent for the period
 };
 
+/// A report the person owes now: the current period of a kind the policy asks of their role.
+struct DueItem {
+  std::string kind;
+  ReportPeriod period;
+  DueReport due;
+  bool asked = true;                 ///< false: a period without working days asks none (a holiday week)
+  std::optional<long long> sent_id;  ///< sent already
+};
+
 struct NewReport {
   std::string kind, period, summary, plan, questions;
 };
@@ -64,6 +73,9 @@ class ReportService {
   /// The form for a kind and period (empty period: the current one; a monthly report's is last month's).
   ReportDraft draft(const org::Actor& actor, const std::string& kind, const std::string& period);
   ReportView submit(const org::Actor& actor, const NewReport& in);
+  /// The reports the actor owes for the current periods (the desk's "what is due"); none when the policy asks none
+  /// of their role.
+  std::vector<DueItem> due(const org::Actor& actor);
   /// Own ("mine"), or to answer ("inbox": people in scope but oneself whose reports still wait for a reply, oldest
   /// first; needs answer_reports), or all in scope ("team").
   ReportPage list(const org::Actor& actor, const std::string& view, const std::optional<std::string>& kind,
@@ -79,6 +91,8 @@ class ReportService {
 
  private:
   const ReportRule& rule_for(const DayRules& rules, const std::string& kind);
+  /// The period a report written today is for: this day or week, last month for a monthly one.
+  ReportPeriod current_period(const ReportRule& rule, const DayRules& rules, const calendar::LocalDate& today);
   store::WorkReport visible(const org::Actor& actor, long long id);
   ReportView view(const store::WorkReport& r, bool with_replies);
   std::vector<org::Team> teams_in_scope(const org::Actor& actor);

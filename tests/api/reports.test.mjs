@@ -208,3 +208,17 @@ test('waihu close week: a week that is over closes day by day, named by a day or
   assert.match(lines[5], /^2026-10-03: .*ledger entries/, 'Saturday judged the weekly reports');
   assert.match(cli(dir, ['close', 'week', '2026-10-01']).stdout, /closed before; nothing changed/);
 });
+
+test('the desk\'s "what is due": each kind the policy asks of the role, for its current period, and whether it was sent', async () => {
+  const due = await api(srv.base, 'GET', '/api/v1/reports/due', { token: t.agent01 });
+  assert.equal(due.status, 200, JSON.stringify(due.json));
+  assert.deepEqual(due.json.items.map((d) => d.kind), ['weekly', 'monthly']);
+  for (const d of due.json.items) {
+    const draft = (await api(srv.base, 'GET', `/api/v1/reports/draft?kind=${d.kind}`, { token: t.agent01 })).json;
+    assert.deepEqual([d.period, d.due, d.sent_id], [draft.period, draft.due, draft.sent_id], d.kind);
+  }
+  const sentWeekly = (await list('agent01', 'view=mine&kind=weekly')).json.items.find((r) => r.period === due.json.items[0].period);
+  assert.equal(due.json.items[0].sent_id, sentWeekly ? sentWeekly.id : null);
+  // Managers write no reports under seed 001's roles: nothing is due.
+  assert.deepEqual((await api(srv.base, 'GET', '/api/v1/reports/due', { token: t.zhaomin })).json.items, []);
+});

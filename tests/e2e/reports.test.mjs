@@ -52,6 +52,10 @@ async function write(page, { summary, plan, questions }) {
 
 test('an agent writes the week\'s report: the deadline, who receives it, the figures filled in; sent once', async () => {
   const { context, page } = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: '/desk', now: at(wednesday, '17:30') });
+  // The desk says what is due: this week's report by Saturday 22:00, not sent yet.
+  const due = page.getByTestId('desk-reports-due').getByTestId('due-weekly');
+  await due.getByText('未交').waitFor();
+  assert.match(await due.innerText(), new RegExp(`周报 .* 截止 ${saturday} 22:00`));
   await openFromMenu(page, '考核', '工作汇报');
   await page.getByTestId('report-write').click();
   await page.getByTestId('report-draft-figures').waitFor();

@@ -11,6 +11,7 @@ import { LoadError } from '../../shared/ListFooter';
 import { daysBetween, duration, useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n } from '../../i18n';
 import { ClockCard } from '../discipline/ClockCard';
+import { ReportsDueCard } from '../reports/ReportsDueCard';
 
 interface Desk {
   date: string;
@@ -110,6 +111,7 @@ export default function DeskPage() {
     <>
       {error !== null && <LoadError error={error} retry={loadDesk} />}
       <ClockCard />
+      <ReportsDueCard />
       <Card title={`${t('desk.today')} · ${desk?.date ?? ''}`} style={{ marginBottom: 16 }} data-testid="desk-counts"
         extra={<Typography.Text type="secondary" data-testid="desk-targets">{desk && !desk.targets ? t('desk.targets_pending') : ''}</Typography.Text>}>
         <Row gutter={[16, 16]}>
