@@ -14,6 +14,7 @@
 #include "discipline/report_routes.hpp"
 #include "discipline/request_routes.hpp"
 #include "discipline/request_store.hpp"
+#include "discipline/review_routes.hpp"
 #include "discipline/routes.hpp"
 #include "discipline/shortfall_routes.hpp"
 #include "http/system_routes.hpp"
@@ -80,6 +81,7 @@ App::App(const Config& c)
       eliminations(db, time, org),
       shortfalls(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       meetings(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      reviews(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -183,6 +185,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_elimination_routes(router, eliminations);
   discipline::register_shortfall_routes(router, shortfalls);
   discipline::register_meeting_routes(router, meetings);
+  discipline::register_review_routes(router, reviews);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

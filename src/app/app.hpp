@@ -25,6 +25,7 @@
 #include "discipline/points_service.hpp"
 #include "discipline/report_service.hpp"
 #include "discipline/request_service.hpp"
+#include "discipline/review_service.hpp"
 #include "discipline/service.hpp"
 #include "discipline/shortfall_service.hpp"
 #include "http/router.hpp"
@@ -99,6 +100,7 @@ class App {
   discipline::EliminationService eliminations;
   discipline::ShortfallService shortfalls;
   discipline::MeetingService meetings;
+  discipline::ReviewService reviews;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

@@ -26,6 +26,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'ledger', page: lazy(() => import('../features/discipline/LedgerPage')), menu: 'nav.ledger', group: 'nav.group.discipline' },
   { path: 'requests', page: lazy(() => import('../features/discipline/RequestsPage')), menu: 'nav.requests', group: 'nav.group.discipline' },
   { path: 'reports', page: lazy(() => import('../features/reports/ReportsPage')), menu: 'nav.reports', group: 'nav.group.discipline' },
+  { path: 'review', page: lazy(() => import('../features/discipline/WeeklyReviewPage')), menu: 'nav.review', group: 'nav.group.discipline', right: 'view_overview' },
   { path: 'meetings', page: lazy(() => import('../features/meetings/MeetingsPage')), menu: 'nav.meetings', group: 'nav.group.discipline' },
   { path: 'rankings', page: lazy(() => import('../features/rankings/RankingsPage')), menu: 'nav.rankings', group: 'nav.group.discipline' },
   { path: 'claims', page: lazy(() => import('../features/claims/ClaimsPage')), menu: 'nav.claims', group: 'nav.group.discipline' },
