@@ -177,6 +177,19 @@ TEST(Shortfall, AnExtensionMustSayWhetherItsWorkCountsAndHowSundaysAreOwed) {
   EXPECT_NE(all(check_policy(a, "a.toml")).find("staying until done has no end"), std::string::npos);
 }
 
+TEST(Shortfall, TheCountIsSignedOffByWhomThePolicyNames) {
+  const std::string text = preset("preset-b");
+  PolicyCheck b = check_policy(text, "b.toml");
+  ASSERT_TRUE(b.policy && b.policy->quotas && b.policy->quotas->shortfall) << all(b);
+  EXPECT_EQ(b.policy->quotas->shortfall->approval, quota::CountApproval::kManager);
+  // Preset A names nobody: no sign-off step.
+  PolicyCheck a = check_policy(preset("preset-a"), "a.toml");
+  ASSERT_TRUE(a.policy && a.policy->quotas && a.policy->quotas->shortfall) << all(a);
+  EXPECT_EQ(a.policy->quotas->shortfall->approval, quota::CountApproval::kNone);
+  const std::string wrong = std::regex_replace(text, std::regex("approval = \"manager\""), "approval = \"director\"");
+  EXPECT_NE(all(check_policy(wrong, "b.toml")).find("'approval'"), std::string::npos);
+}
+
 }  // namespace waihu::app
 
 namespace waihu::app {

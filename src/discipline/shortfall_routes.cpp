@@ -17,6 +17,21 @@ nlohmann::json mark_json(const std::optional<store::ShortfallMark>& m) {
           {"marked_at", util::format_iso_utc(m->marked_at)},
           {"note", m->note}};
 }
+nlohmann::json count_json(const TeamCount& c) {
+  nlohmann::json approval = nullptr;
+  if (c.approval)
+    approval = {{"short_count", c.approval->short_count},
+                {"approved_by", c.approval->approved_by},
+                {"approved_by_name", c.approved_by_name},
+                {"approved_at", util::format_iso_utc(c.approval->approved_at)},
+                {"note", c.approval->note}};
+  return {{"team_id", c.team_id}, {"team_name", c.team_name}, {"short_count", c.short_count}, {"approval", approval}};
+}
+const char* approval_name(quota::CountApproval a) {
+  return a == quota::CountApproval::kManager      ? "manager"
+         : a == quota::CountApproval::kSupervisor ? "supervisor"
+                                                  : "none";
+}
 const char* sunday_name(quota::SundayOvertime s) {
   return s == quota::SundayOvertime::kPerWeek ? "per_week" : s == quota::SundayOvertime::kPerDay ? "per_day" : "none";
 }
@@ -43,7 +58,10 @@ void register_shortfall_routes(http::Router& router, ShortfallService& shortfall
               {"stay_late", d.rule->stay_late_minutes ? "extension" : "until_done"},
               {"extension_minutes", d.rule->stay_late_minutes ? nlohmann::json(*d.rule->stay_late_minutes) : nullptr},
               {"extension_counts", d.rule->extension_counts},
-              {"sunday_overtime", sunday_name(d.rule->sunday)}};
+              {"sunday_overtime", sunday_name(d.rule->sunday)},
+              {"approval", approval_name(d.rule->approval)}};
+    nlohmann::json counts = nlohmann::json::array();
+    for (const auto& t : d.counts) counts.push_back(count_json(t));
     return http::Response::json(
         {{"date", d.day.str()},
          {"rule", rule},
@@ -51,6 +69,7 @@ void register_shortfall_routes(http::Router& router, ShortfallService& shortfall
          {"extension_end", d.extension_end ? nlohmann::json(util::format_iso_utc(*d.extension_end)) : nullptr},
          {"checked", d.checked},
          {"extension_over", d.extension_over},
+         {"counts", counts},
          {"items", rows}});
   });
   router.add("GET", "/api/v1/discipline/sunday-overtime", [&shortfalls](http::Context& c) {
@@ -79,6 +98,15 @@ void register_shortfall_routes(http::Router& router, ShortfallService& shortfall
     if (!date) throw BadRequest::field("date", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
     const auto m = shortfalls.mark(c.actor(), *user, *b.required_text("kind"), *date, b.text("note").value_or(""));
     return http::Response::json(mark_json(m), 201);
+  });
+  router.add("POST", "/api/v1/discipline/count-approvals", [&shortfalls](http::Context& c) {
+    http::JsonBody b(c.request.body, {"team_id", "date", "note"});
+    const auto team = b.integer("team_id");
+    if (!team) throw BadRequest::field("team_id", "必填 / required", "validation.required");
+    const auto date = calendar::LocalDate::parse(*b.required_text("date"));
+    if (!date) throw BadRequest::field("date", "应为 YYYY-MM-DD / must be YYYY-MM-DD");
+    return http::Response::json(count_json(shortfalls.approve(c.actor(), *team, *date, b.text("note").value_or(""))),
+                                201);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "audit/service.hpp"
 #include "core/errors.hpp"
 #include "discipline/request_store.hpp"
 #include "org/rules.hpp"
@@ -68,7 +69,9 @@ ShortfallDay ShortfallService::day_of(const std::vector<org::User>& people, cons
   std::map<long long, long long> visits;
   std::set<long long> on_leave;
   std::map<std::pair<long long, std::string>, store::ShortfallMark> marks;
+  std::map<long long, store::CountApproval> approvals;
   db_.read([&](soci::session& sql) {
+    if (r.approval != quota::CountApproval::kNone) approvals = store::approvals(sql, day.str());
     at_check = days_.figures_until(sql, day, out.check_at);
     if (out.extension_end) after = days_.figures_until(sql, day, std::min(now, *out.extension_end));
     visits = store::visit_minutes_on(sql, day);
@@ -76,9 +79,11 @@ ShortfallDay ShortfallService::day_of(const std::vector<org::User>& people, cons
       if (leave_verdict(l, rules, time_) == LeaveVerdict::kExcused) on_leave.insert(l.user_id);
     marks = store::marks(sql, kStay, days);
   });
+  std::map<long long, TeamCount> counts;
   for (const auto& u : people) {
     if (on_leave.count(u.id)) continue;
     if (!u.hired_on.empty() && day.str() < u.hired_on) continue;
+    counts.try_emplace(u.team_id, TeamCount{u.team_id, "", 0, std::nullopt, ""});
     const quota::TimeOut out_time = time_out(rules, visits.count(u.id) ? visits.at(u.id) : 0);
     auto judge = [&](const std::map<long long, kpi::store::Figures>& f) {
       return quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day,
@@ -87,6 +92,7 @@ ShortfallDay ShortfallService::day_of(const std::vector<org::User>& people, cons
     };
     StayLateRow row{u.id, u.team_id, u.display_name, judge(at_check), {}, false, false, std::nullopt};
     if (!any_short(row.at_check)) continue;
+    ++counts[u.team_id].short_count;
     if (out.extension_end) {
       row.after = judge(after);
       row.still_short = any_short(row.after);
@@ -95,6 +101,17 @@ ShortfallDay ShortfallService::day_of(const std::vector<org::User>& people, cons
     }
     if (auto m = marks.find({u.id, day.str()}); m != marks.end()) row.done = m->second;
     out.rows.push_back(std::move(row));
+  }
+  if (r.approval == quota::CountApproval::kNone) return out;
+  std::map<long long, std::string> team_names;
+  for (const auto& t : org_.list_teams()) team_names[t.id] = t.name;
+  for (auto& [team, count] : counts) {
+    count.team_name = team_names[team];
+    if (auto a = approvals.find(team); a != approvals.end()) {
+      count.approval = a->second;
+      count.approved_by_name = org_.get_user(nullptr, a->second.approved_by).display_name;
+    }
+    out.counts.push_back(std::move(count));
   }
   return out;
 }
@@ -162,6 +179,43 @@ store::ShortfallMark ShortfallService::mark(const org::Actor& actor, long long u
     if (!store::add_mark(sql, m)) throw Conflict("shortfall.marked", "已标记完成 / marked done already");
   });
   return m;
+}
+
+TeamCount ShortfallService::approve(const org::Actor& actor, long long team_id, const calendar::LocalDate& day,
+                                    const std::string& note) {
+  const DayRules rules = rules_(day);
+  const auto approval =
+      rules.quotas && rules.quotas->shortfall ? rules.quotas->shortfall->approval : quota::CountApproval::kNone;
+  if (approval == quota::CountApproval::kNone)
+    throw RuleViolation("count.no_approval", "这一天的制度不要求审核统计结果 / the policy that day asks no sign-off");
+  const bool manager = approval == quota::CountApproval::kManager;
+  if (!org::has_right(actor.role, manager ? org::Right::kCloseDays : org::Right::kEnterPoints))
+    throw Forbidden("forbidden", manager ? "统计结果由部门经理审核 / the department manager signs off the count"
+                                         : "统计结果由主管审核 / the supervisor signs off the count");
+  const std::string text(util::trim(note));
+  if (text.size() > 2000) throw BadRequest::field("note", "太长 / too long");
+  const ShortfallDay d = day_of(people(actor, team_id), day);
+  if (!d.checked) throw RuleViolation("count.not_yet", "还没到统计时间 / the day has not been counted yet");
+  auto count = std::find_if(d.counts.begin(), d.counts.end(), [&](const TeamCount& c) { return c.team_id == team_id; });
+  if (count == d.counts.end())
+    throw RuleViolation("count.nobody", "这个团队这一天没有要考核的人 / nobody on that team is judged that day");
+  TeamCount out = *count;
+  out.approval = store::CountApproval{team_id, day.str(), count->short_count, actor.user_id, time_.now(), text};
+  out.approved_by_name = org_.get_user(nullptr, actor.user_id).display_name;
+  db_.write([&](soci::session& sql) {
+    if (!store::add_approval(sql, *out.approval))
+      throw Conflict("count.approved", "这一天的统计已审核 / that day's count was signed off already");
+    audit::record(sql, {0,
+                        out.approval->approved_at,
+                        actor.user_id,
+                        "count.approve",
+                        "team",
+                        team_id,
+                        {},
+                        {{"day", day.str()}, {"short_count", count->short_count}},
+                        {{"note", text}}});
+  });
+  return out;
 }
 
 }  // namespace waihu::discipline

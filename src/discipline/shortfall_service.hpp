@@ -26,6 +26,15 @@ struct StayLateRow {
   std::optional<store::ShortfallMark> done;
 };
 
+/// A team's count on a day and its sign-off, where the policy asks for one.
+struct TeamCount {
+  long long team_id = 0;
+  std::string team_name;
+  long long short_count = 0;  ///< short at the check time, as the records stand now
+  std::optional<store::CountApproval> approval;
+  std::string approved_by_name;
+};
+
 struct ShortfallDay {
   calendar::LocalDate day;
   std::optional<quota::ShortfallRule> rule;  ///< none: the policy that day has no [quotas.shortfall]
@@ -34,6 +43,7 @@ struct ShortfallDay {
   bool checked = false;                      ///< the check time has passed
   bool extension_over = false;
   std::vector<StayLateRow> rows;  ///< only those short at the check time
+  std::vector<TeamCount> counts;  ///< each team judged that day, once checked, when the policy asks a sign-off
 };
 
 struct SundayRow {
@@ -62,6 +72,9 @@ class ShortfallService {
   /// Marks a person's stay (`day` the short day) or Sunday overtime (`day` that Sunday) done; only what is owed, once.
   store::ShortfallMark mark(const org::Actor& actor, long long user_id, const std::string& kind,
                             const calendar::LocalDate& day, const std::string& note);
+  /// Signs off a team's count for `day` once the check time has passed, by the approver the policy names; once.
+  TeamCount approve(const org::Actor& actor, long long team_id, const calendar::LocalDate& day,
+                    const std::string& note);
 
  private:
   std::vector<org::User> people(const org::Actor& actor, std::optional<long long> team_id);

@@ -28,4 +28,21 @@ std::map<std::pair<long long, std::string>, ShortfallMark> marks(soci::session& 
   return out;
 }
 
+bool add_approval(soci::session& sql, const CountApproval& a) {
+  db::Query q;
+  q << "INSERT INTO count_approvals (team_id, day, short_count, approved_by, approved_at, note) VALUES ("
+    << q.bind(a.team_id) << ", " << q.bind(a.day) << ", " << q.bind(a.short_count) << ", " << q.bind(a.approved_by)
+    << ", " << q.bind(a.approved_at) << ", " << q.bind(a.note) << ") ON CONFLICT DO NOTHING";
+  return q.exec_count(sql) == 1;
+}
+
+std::map<long long, CountApproval> approvals(soci::session& sql, const std::string& day) {
+  std::map<long long, CountApproval> out;
+  db::Query q;
+  q << "SELECT team_id, day, short_count, approved_by, approved_at, note FROM count_approvals WHERE day = "
+    << q.bind(day);
+  for (const auto& r : q.fetch(sql, 6)) out[r.i64(0)] = {r.i64(0), r.str(1), r.i64(2), r.i64(3), r.i64(4), r.str(5)};
+  return out;
+}
+
 }  // namespace waihu::discipline::store

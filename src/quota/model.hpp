@@ -36,11 +36,14 @@ struct VisitRule {
 /// choice 10: whether work finished in the extension counts toward the day, and whether Sunday overtime is owed
 /// once a week or once per day short.
 enum class SundayOvertime { kNone, kPerWeek, kPerDay };
+/// Who signs off the figures compiled at the check time (seed 003 方案1: "交部门经理审核").
+enum class CountApproval { kNone, kSupervisor, kManager };
 struct ShortfallRule {
   int check_minute = 18 * 60;            ///< when the day's figures are compiled (B: 10 minutes before the end)
   std::optional<int> stay_late_minutes;  ///< none: until done
   bool extension_counts = true;          ///< work finished in the extension clears the shortfall
   SundayOvertime sunday = SundayOvertime::kNone;
+  CountApproval approval = CountApproval::kNone;  ///< none: the count stands without a sign-off
 };
 
 struct QuotaPolicy {

@@ -125,6 +125,14 @@ std::optional<QuotaPolicy> read_quotas_section(const policy::Document& doc, bool
       for (const char* k : {"extension_counts", "sunday_overtime"})
         if (sf->has(k)) sf->problem(k, "staying until done has no end: nothing is left after it");
     }
+    // Optional: a regulation that names nobody to sign the count off has no such step.
+    if (sf->has("approval")) {
+      auto who = sf->choice("approval", {"none", "supervisor", "manager"});
+      good = good && who;
+      r.approval = who == "manager"      ? CountApproval::kManager
+                   : who == "supervisor" ? CountApproval::kSupervisor
+                                         : CountApproval::kNone;
+    }
     if (good)
       p.shortfall = r;
     else
@@ -209,6 +217,11 @@ policy::RuleSection describe_quotas(const QuotaPolicy& p) {
         s.en.push_back(std::string("Still short after it: Sunday overtime (") +
                        (week ? "once a week" : "once per day short") + ")");
       }
+    }
+    if (r.approval != CountApproval::kNone) {
+      const bool manager = r.approval == CountApproval::kManager;
+      s.zh.push_back(std::string("统计结果交") + (manager ? "部门经理" : "主管") + "审核");
+      s.en.push_back(std::string("The count is signed off by the ") + (manager ? "department manager" : "supervisor"));
     }
   }
   return s;

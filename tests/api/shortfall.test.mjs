@@ -27,7 +27,7 @@ function smallPresetB() {
   return `${head}[quotas]\n${shortfall}[[quotas.daily]]\nmetric = "talk_minutes"\ntarget = 3\nfine_per_unit_fen = 0\n`;
 }
 
-let dir, srv, t = {}, ids = {};
+let dir, srv, t = {}, ids = {}, teamOf = {};
 before(async () => {
   dir = freshData({ demo: true });
   const file = join(mkdtempSync(join(tmpdir(), 'waihu-policy-')), 'small-b.toml');
@@ -38,7 +38,7 @@ before(async () => {
   srv = await startServer(dir, ['--test-clock']);
   delete process.env.WAIHU_TEST_CLOCK;
   await clock(at(monday, '09:30'));
-  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: t.admin })).json.items) ids[u.username] = u.id;
+  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: t.admin })).json.items) [ids[u.username], teamOf[u.username]] = [u.id, u.team_id];
 });
 after(async () => { await srv.stop(); cleanup(dir); });
 
@@ -72,6 +72,9 @@ test('before the check time nobody is listed; at it, whoever is short stays 30 m
   assert.equal(early.json.rule.check_time, '17:50');
   assert.equal(early.json.check_at, `${monday}T09:50:00Z`);
   assert.equal(early.json.extension_end, `${monday}T10:30:00Z`, '18:00 + 30 minutes');
+  assert.equal(early.json.rule.approval, 'manager');
+  const tooSoon = await api(srv.base, 'POST', '/api/v1/discipline/count-approvals', { token: t.zhaomin, body: { team_id: teamOf.agent01, date: monday } });
+  assert.equal(tooSoon.json.error?.code, 'count.not_yet', JSON.stringify(tooSoon.json));
   await call('agent02', '17:45');  // 2 of 3 by the check (the clock now 17:47)
   await clock(at(monday, '17:55'));
   const list = await stayLate('liqiang');
@@ -83,6 +86,27 @@ test('before the check time nobody is listed; at it, whoever is short stays 30 m
   // Another group's supervisor sees none of them; agents see no list.
   assert.equal(row(await stayLate('wangfang'), 'agent02'), undefined);
   assert.equal((await stayLate('agent01')).status, 403);
+});
+
+test('the department manager signs off each team\'s count once, after the check time (seed 003 "交部門經理審核")', async () => {
+  const approve = (who, body) => api(srv.base, 'POST', '/api/v1/discipline/count-approvals', { token: t[who], body });
+  const list = await stayLate('zhaomin');
+  const teamOne = row(list, 'agent02').team_id;
+  const count = list.json.counts.find((c) => c.team_id === teamOne);
+  const shortInTeam = list.json.items.filter((r) => r.team_id === teamOne).length;
+  assert.ok(shortInTeam >= 2);
+  assert.deepEqual([count.short_count, count.approval], [shortInTeam, null], JSON.stringify(list.json.counts));
+  assert.ok(list.json.counts.length >= 3, 'every team judged that day is listed, short or not');
+  assert.equal((await approve('liqiang', { team_id: teamOne, date: monday })).status, 403, 'a supervisor does not sign off');
+  assert.equal((await approve('zhaomin', { team_id: 999999, date: monday })).status, 404);
+  assert.equal((await approve('zhaomin', { date: monday })).json.error.details.field, 'team_id');
+  const signed = await approve('zhaomin', { team_id: teamOne, date: monday, note: '已核对' });
+  assert.equal(signed.status, 201, JSON.stringify(signed.json));
+  assert.deepEqual([signed.json.approval.short_count, signed.json.approval.note], [shortInTeam, '已核对']);
+  assert.equal((await approve('zhaomin', { team_id: teamOne, date: monday })).status, 409);
+  const seen = (await stayLate('liqiang')).json.counts;
+  assert.deepEqual(seen.map((c) => c.team_id), [teamOne], 'the supervisor sees their own team\'s count');
+  assert.ok(seen[0].approval.approved_by_name.length > 0);
 });
 
 test('work finished in the extension clears the day; still short at its end owes Sunday overtime, once a week', async () => {

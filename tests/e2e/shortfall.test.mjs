@@ -19,7 +19,7 @@ const monday = nextMonday();
 const sunday = plus(monday, 6);
 const at = (day, hm) => `${day}T${hm}:00+08:00`;
 
-let dir, srv, browser, ids = {}, names = {};
+let dir, srv, browser, ids = {}, names = {}, teamOf = {};
 before(async () => {
   dir = freshData({ demo: true });
   const b = readFileSync(preset('preset-b'), 'utf8');
@@ -35,7 +35,7 @@ before(async () => {
   browser = await launch();
   await setClock(at(monday, '10:05'));
   const admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
-  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: admin })).json.items) { ids[u.username] = u.id; names[u.username] = u.display_name; }
+  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=100', { token: admin })).json.items) { ids[u.username] = u.id; names[u.username] = u.display_name; teamOf[u.username] = u.team_id; }
   // agent02 makes 1 of 3 minutes in the morning; nobody else in the group calls.
   const token = await login(srv.base, 'agent02', DEMO_PASSWORD);
   const c = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${ids.agent02}&limit=1`, { token: admin })).json.items[0];
@@ -66,8 +66,17 @@ test('the supervisor sees who stays late and who owes Sunday, marks a stay done,
   assert.ok(await sup.page.getByTestId('sunday-table').getByText('周日到后再标记').first().isVisible(), 'not before the Sunday');
   await sup.page.getByTestId(`stay-done-${ids.agent02}`).click();
   await row.getByText('已标记完成').waitFor();
+  await sup.page.getByTestId(`count-${teamOf.agent02}`).getByText('待审核').waitFor();
   await screenshot(sup.page, 'floor-stay-late');
   await sup.context.close();
+
+  // The department manager signs off the group's count (preset B "交部門經理審核").
+  const mgr = await signIn(browser, srv.base, 'zhaomin', DEMO_PASSWORD, { path: `/floor?date=${monday}`, now: at(monday, '18:45') });
+  await mgr.page.getByTestId(`approve-${teamOf.agent02}`).click();
+  await mgr.page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await mgr.page.getByTestId(`count-${teamOf.agent02}`).getByText(/审核（当时 \d+ 人未完成）/).waitFor();
+  await screenshot(mgr.page, 'floor-count-signed-off');
+  await mgr.context.close();
 
   await setClock(at(sunday, '15:00'));
   const sun = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: `/floor?date=${sunday}`, now: at(sunday, '15:00'), viewport: { width: 390, height: 844 } });

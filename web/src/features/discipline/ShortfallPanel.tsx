@@ -1,8 +1,9 @@
 // Staying late and Sunday overtime on the team's day ([quotas.shortfall]): after the count, who was short then and
 // whether the extension cleared it; the week's Sunday overtime; a supervisor marks each one done. Nothing shows when
-// the policy that day has no such rule.
+// the policy that day has no such rule. Where the policy asks it, each team's count is signed off (preset B: by the
+// department manager).
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
 import { api } from '../../shared/api';
 import { hasRight, useAuth } from '../../shared/auth';
 import { useErrorText } from '../../shared/errors';
@@ -13,9 +14,14 @@ import { knownKey, useI18n } from '../../i18n';
 interface Result { metric: string; target: number; actual: number; short: number }
 interface Mark { note: string; marked_at: string }
 interface StayRow { user_id: number; name: string; at_check: Result[]; after: Result[]; still_short: boolean; sunday_overtime: boolean; done: Mark | null }
+interface Approval { short_count: number; approved_by_name: string; approved_at: string; note: string }
+interface TeamCount { team_id: number; team_name: string; short_count: number; approval: Approval | null }
 interface StayDay {
-  rule: { check_time: string; stay_late: 'extension' | 'until_done'; extension_minutes: number | null } | null;
-  checked: boolean; extension_over: boolean; items: StayRow[];
+  rule: {
+    check_time: string; stay_late: 'extension' | 'until_done'; extension_minutes: number | null;
+    approval: 'none' | 'supervisor' | 'manager';
+  } | null;
+  checked: boolean; extension_over: boolean; items: StayRow[]; counts: TeamCount[];
 }
 interface SundayRow { user_id: number; name: string; days: string[]; sessions: number; done: Mark | null }
 interface SundayWeek { sunday: string; items: SundayRow[] }
@@ -47,6 +53,15 @@ export function ShortfallPanel({ date, team }: { date: string; team?: number }) 
       message.error(errorText(e));
     }
   }
+  async function approve(team: number) {
+    try {
+      await api('POST', '/api/v1/discipline/count-approvals', { team_id: team, date });
+      message.success(t('shortfall.approved'));
+      load();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  }
   if (error) return <LoadError error={error} retry={load} />;
   // A Sunday (no rule that day) still shows the week's overtime to mark.
   const extension = stay?.rule?.stay_late === 'extension';
@@ -59,11 +74,34 @@ export function ShortfallPanel({ date, team }: { date: string; team?: number }) 
   const doneOr = (done: Mark | null, button: JSX.Element | false) => (done
     ? <Tag color="blue" title={done.note}>{t('shortfall.done')}</Tag>
     : button);
+  const byManager = stay?.rule?.approval === 'manager';
+  const maySignOff = hasRight(user, byManager ? 'close_days' : 'enter_points');
+  const counts = stay?.checked && stay.rule && stay.rule.approval !== 'none' && stay.counts.length > 0 && (
+    <div data-testid="count-approvals" style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{t(byManager ? 'shortfall.counts_manager' : 'shortfall.counts_supervisor')}</Typography.Text>
+      <Space wrap size={[16, 8]} style={{ display: 'flex', marginTop: 6 }}>
+        {stay.counts.map((c) => (
+          <Space key={c.team_id} size={6} data-testid={`count-${c.team_id}`}>
+            <Typography.Text>{c.team_name}</Typography.Text>
+            <Typography.Text type="secondary">{t('shortfall.count_short', { n: c.short_count })}</Typography.Text>
+            {c.approval
+              ? <Tag color="green" title={c.approval.note}>{t('shortfall.approved_by', { name: c.approval.approved_by_name, n: c.approval.short_count })} {time.time(c.approval.approved_at)}</Tag>
+              : maySignOff
+                ? <Popconfirm title={t('shortfall.approve_confirm', { team: c.team_name })} onConfirm={() => approve(c.team_id)}>
+                  <Button size="small" type="primary" data-testid={`approve-${c.team_id}`}>{t('shortfall.approve')}</Button>
+                </Popconfirm>
+                : <Tag>{t('shortfall.pending')}</Tag>}
+          </Space>
+        ))}
+      </Space>
+    </div>
+  );
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', marginTop: 16 }}>
       {stay?.rule && <Card size="small" data-testid="stay-late"
         title={<Space>{t('shortfall.stay_title', { time: stay.rule.check_time })}<Typography.Text type="secondary">
           {extension ? t('shortfall.extension', { n: stay.rule.extension_minutes ?? 0 }) : t('shortfall.until_done')}</Typography.Text></Space>}>
+        {counts}
         {!stay.checked ? <Typography.Text type="secondary">{t('shortfall.not_checked', { time: stay.rule.check_time })}</Typography.Text> : (
           <Table<StayRow> rowKey="user_id" size="small" pagination={false} dataSource={stay.items} scroll={{ x: 760 }}
             locale={{ emptyText: t('shortfall.none') }} data-testid="stay-late-table"
