@@ -1,7 +1,9 @@
 // Closing a month at floor scale (issue 15): a generated month of a 1,000-agent floor — calls (and so the daily
 // figures), a clock-in and -out every working day with some late, absent or leaving early, points entries, approved
-// leave — under seed 004's attendance, points and leave with preset A's daily quotas; then `close month`, which
-// closes each of its days (quotas and attendance judged, the ledger written) and then the points (bonus or penalty).
+// leave, weekly summaries (most sent, some not), deals — under seed 004's attendance, points, leave and reports with
+// preset A's daily quotas and seed 001's elimination rules; then `close month`, which closes each of its days
+// (quotas, attendance and reports due judged, the ledger written), then the points (bonus or penalty) and writes the
+// elimination list.
 // The same code as the server: App, its services, its stores.
 //   close_bench DATA_DIR [DB_URL] [AGENTS=1000] [CALLS_PER_DAY=20]
 #include <chrono>
@@ -13,6 +15,7 @@
 #include "app/app.hpp"
 #include "app/policy_in_force.hpp"
 #include "db/row_inserter.hpp"
+#include "discipline/report_rules.hpp"
 
 using namespace waihu;
 using Clock = std::chrono::steady_clock;
@@ -23,12 +26,18 @@ const calendar::Month kMonth{2026, 10};
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-// Seed 004 (attendance, points, leave) with preset A's daily quotas appended: every section a close judges.
+// A section of a preset, up to its first example.
+std::string section_of(const char* preset, const char* header) {
+  const std::string text = *app::PoliciesInForce::preset_text(preset);
+  const size_t from = text.find(header), to = text.find("\n[[example]]", from);
+  return text.substr(from, to - from) + "\n";
+}
+
+// Seed 004 (attendance, points, leave, weekly reports) with preset A's daily quotas and seed 001's elimination
+// rules appended: every section a close judges.
 std::string policy_text() {
-  std::string text = *app::PoliciesInForce::preset_text("seed-004");
-  const std::string a = *app::PoliciesInForce::preset_text("preset-a");
-  const size_t from = a.find("\n[quotas]"), to = a.find("\n[[example]]", from);
-  return text + "\n" + a.substr(from, to - from) + "\n";
+  return *app::PoliciesInForce::preset_text("seed-004") + "\n" + section_of("preset-a", "\n[quotas]") +
+         section_of("seed-001", "\n[elimination]");
 }
 
 void generate(app::App& app, int agents, int calls_per_day) {
@@ -101,6 +110,47 @@ void generate(app::App& app, int agents, int calls_per_day) {
     }
     calls.flush();
     clocks.flush();
+    // A customer each and up to three deals in the month (one in twenty closes none: the zero rule's case).
+    db::RowInserter customers(sql, app.db.dialect(), "customers",
+                              {"company", "owner_id", "status", "created_at", "updated_at"});
+    db::RowInserter deals(sql, app.db.dialect(), "deals",
+                          {"customer_id", "agent_id", "sourcing", "product", "amount_fen", "closed_on", "created_at"},
+                          {.returns_id = false, .batched = true});
+    for (long long agent : ids) {
+      customers.text("基准客户 " + std::to_string(agent)).integer(agent).text("deal").integer(0).integer(0);
+      const long long customer = customers.insert();
+      const int n = rng() % 20 == 0 ? 0 : 1 + static_cast<int>(rng() % 3);
+      for (int k = 0; k < n; ++k) {
+        const auto& day = days[rng() % days.size()];
+        deals.integer(customer).integer(agent).text("self").text("网站建设");
+        deals.integer(100000 + static_cast<long long>(rng() % 1200000)).text(day.str()).integer(0);
+        deals.insert();
+      }
+    }
+    deals.flush();
+    // Weekly summaries, due Fridays 18:00 (seed 004): six in seven sent on time, the rest never.
+    db::RowInserter reports(sql, app.db.dialect(), "work_reports",
+                            {"user_id", "kind", "period", "period_from", "period_to", "team_id", "summary", "figures",
+                             "due_at", "submitted_at", "policy_version"},
+                            {.returns_id = false, .batched = true});
+    for (const auto& day : days) {
+      if (day.weekday() != calendar::Weekday::kFriday) continue;
+      const auto period =
+          discipline::report_period_of(discipline::ReportKind::kWeekly, day, calendar::Weekday::kMonday);
+      const long long due = app.time.bounds(day).from + 18 * 3600;
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (rng() % 7 == 0) continue;
+        reports.integer(ids[i])
+            .text("weekly")
+            .text(period.name)
+            .text(period.days.from.str())
+            .text(period.days.to.str());
+        reports.integer(teams[i / kTeamSize % teams.size()]).text("基准 / bench").text("{}");
+        reports.integer(due).integer(due - 3600).integer(1);
+        reports.insert();
+      }
+    }
+    reports.flush();
   });
   std::printf("generated %d agents, %zu working days, %d calls a day each, clocks in %.1f s\n", agents, days.size(),
               calls_per_day, ms_since(t) / 1000);
@@ -153,11 +203,16 @@ int main(int argc, char** argv) {
   auto t = Clock::now();
   const auto r = app.months.close_month(nullptr, kMonth);
   const double ms = ms_since(t);
-  long long ledger = 0;
-  app.db.read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM discipline_entries", soci::into(ledger); });
+  long long ledger = 0, missing_reports = 0;
+  app.db.read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM discipline_entries", soci::into(ledger);
+    sql << "SELECT COUNT(*) FROM discipline_entries WHERE rule = 'reports.weekly'", soci::into(missing_reports);
+  });
   std::printf(
-      "%s: closed %s — %lld days, %lld points ledgers, %lld bonuses, %lld penalties, %lld ledger rows: %.2f s\n",
-      store.c_str(), kMonth.str().c_str(), r.days_closed, r.people, r.bonuses, r.penalties, ledger, ms / 1000);
+      "%s: closed %s — %lld days, %lld points ledgers, %lld bonuses, %lld penalties, %lld weekly summaries missing, "
+      "%lld on the elimination list, %lld ledger rows: %.2f s\n",
+      store.c_str(), kMonth.str().c_str(), r.days_closed, r.people, r.bonuses, r.penalties, missing_reports,
+      r.elimination_listed, ledger, ms / 1000);
   t = Clock::now();
   const auto again = app.months.close_month(nullptr, kMonth);
   std::printf("%s: closing it again changes nothing (closed_now=%d): %.1f ms\n", store.c_str(),

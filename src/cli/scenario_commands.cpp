@@ -3,6 +3,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/cli.hpp"
 #include "kpi/definitions.hpp"
@@ -21,6 +23,63 @@ void print_days(const nlohmann::json& days, const char* who) {
     }
     std::cout << "\n";
   }
+}
+std::string str(const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+
+// Quota results as "talk_minutes 2/3".
+std::string results(const nlohmann::json& rs) {
+  std::string out;
+  for (const auto& r : rs)
+    out += (out.empty() ? "" : ", ") + str(r["metric"]) + " " + str(r["actual"]) + "/" + str(r["target"]);
+  return out;
+}
+
+// What the discipline rules made of the days: shortfalls, fines, points, staying late, Sundays, meetings and 撞单
+// cases — each section only when the scenario has some.
+void print_discipline(const nlohmann::json& out) {
+  auto section = [&](const char* key, const char* title, auto line) {
+    if (!out.contains(key)) return;
+    std::vector<std::string> lines;
+    for (const auto& r : out[key])
+      if (std::string l = line(r); !l.empty()) lines.push_back(std::move(l));
+    if (lines.empty()) return;
+    std::cout << title << ":\n";
+    for (const auto& l : lines) std::cout << "  " << l << "\n";
+  };
+  section("quota_days", "quota days short", [](const nlohmann::json& r) {
+    bool short_any = false;
+    for (const auto& q : r["results"]) short_any = short_any || q["short"].get<long long>() > 0;
+    return short_any ? str(r["date"]) + "  " + str(r["user"]) + ": " + results(r["results"]) : std::string();
+  });
+  section("fines", "fines", [](const nlohmann::json& r) {
+    return str(r["date"]) + "  " + str(r["user"]) + ": " + str(r["rule"]) + " " + str(r["amount_fen"]) + " fen";
+  });
+  section("points_months", "points by month", [](const nlohmann::json& r) {
+    return str(r["month"]) + "  " + str(r["user"]) + ": " + str(r["start"]) + " → " + str(r["end"]) + " (bonus " +
+           str(r["bonus_fen"]) + ", penalty " + str(r["penalty_fen"]) + " fen)";
+  });
+  section("stay_late", "stay late", [](const nlohmann::json& r) {
+    std::string line = str(r["date"]) + "  " + str(r["user"]) + ": at the count " + results(r["at_check"]);
+    if (r.contains("after"))
+      line += "; after the extension " + results(r["after"]) +
+              (r["still_short"].get<bool>() ? " (still short" : " (made") +
+              (r["sunday_overtime"].get<bool>() ? ", Sunday overtime)" : ")");
+    return line;
+  });
+  section("sunday_overtime", "Sunday overtime", [](const nlohmann::json& r) {
+    return str(r["sunday"]) + "  " + str(r["user"]) + ": " + str(r["sessions"]) + "× for " + r["days"].dump();
+  });
+  section("meetings", "meetings", [](const nlohmann::json& r) {
+    std::string line = str(r["date"]) + "  " + str(r["kind"]) + " (" + str(r["team"]) + "):";
+    for (const auto& a : r["attendance"])
+      if (str(a["status"]) != "present")
+        line += " " + str(a["user"]) + "=" + str(a["status"]) + (a["ledger"].get<bool>() ? "*" : "");
+    return line;
+  });
+  section("duplicate_claims", "duplicate claims", [](const nlohmann::json& r) {
+    return str(r["customer"]) + ": " + str(r["claimant"]) + " vs " + str(r["holder"]) + ", " + str(r["status"]) +
+           " at " + str(r["stage"]) + ", kept by " + str(r["keeper"]);
+  });
 }
 }  // namespace
 
@@ -66,6 +125,7 @@ void add_scenario_commands(CLI::App& root, Shared& s) {
       print_days(out["agent_days"], "user");
       std::cout << "teams by day:\n";
       print_days(out["team_days"], "team");
+      print_discipline(out);
       return 0;
     };
   });

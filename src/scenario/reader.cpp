@@ -76,6 +76,7 @@ class Reader {
     for (const Table& t : root_.tables("visit")) visit(t);
     for (const Table& t : root_.tables("holiday")) holiday(t);
     for (const Table& t : root_.tables("duplicate_claim")) duplicate_claim(t);
+    for (const Table& t : root_.tables("meeting")) meeting(t);
   }
 
  private:
@@ -302,6 +303,34 @@ class Reader {
       }
       s_.events.push_back(std::move(d));
     }
+  }
+
+  // A meeting `by` holds for `team` at `at` (a kind of the policy's [meetings]); its roll call, a minute after the
+  // start, marks the people listed in `late`, `left_early`, `absent` and `excused` so and everyone else invited
+  // present, and closes it.
+  void meeting(const Table& t) {
+    Event e;
+    e.kind = EventKind::kMeeting;
+    e.where = t.where();
+    e.item = t.text("kind").value_or("");
+    e.content = t.text("title", false).value_or("");  // default: the kind's name
+    e.team = t.text("team").value_or("");
+    if (!e.team.empty() && !teams_.count(e.team)) t.problem("team", "no team named '" + e.team + "'");
+    person_ref(t, "by", e.by);
+    e.at = instant(t, "at").value_or(0);
+    e.key = "meeting#" + std::to_string(s_.events.size());
+    Event roll = e;
+    roll.kind = EventKind::kRollCall;
+    roll.at = e.at + 60;
+    std::set<std::string> marked;
+    for (const char* status : {"late", "left_early", "absent", "excused"})
+      for (const auto& who : t.texts(status, {}, false).value_or(std::vector<std::string>{})) {
+        if (!people_.count(who)) t.problem(status, "no person '" + who + "'");
+        if (!marked.insert(who).second) t.problem(status, "'" + who + "' is marked twice");
+        roll.marks.emplace_back(who, status);
+      }
+    s_.events.push_back(std::move(e));
+    s_.events.push_back(std::move(roll));
   }
 
   // A day off (a public holiday) or a make-up working day, marked on the calendar before the period begins.

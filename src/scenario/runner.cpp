@@ -296,6 +296,32 @@ class Runner {
         app_.claims.decide(people_.at(e.by), claims_.at(e.key), d);
         return;
       }
+      case EventKind::kMeeting: {
+        discipline::NewMeeting in;
+        in.kind = e.item;
+        in.title = e.content;
+        if (in.title.empty())
+          for (const auto& k : app_.meetings.kinds(app_.time.date_at(e.at)))
+            if (k.kind == e.item) in.title = k.zh;
+        in.team_id = teams_.at(e.team);
+        in.starts_at = e.at;
+        meetings_[e.key] = app_.meetings.hold(people_.at(e.by), in).m.id;
+        meeting_order_.push_back(e.key);
+        return;
+      }
+      case EventKind::kRollCall: {
+        const org::Actor& by = people_.at(e.by);
+        const long long id = meetings_.at(e.key);
+        std::vector<discipline::MarkedAttendance> marks;
+        for (const auto& a : app_.meetings.get(by, id).attendees) {
+          std::string status = "present";
+          for (const auto& [who, s] : e.marks)
+            if (people_.at(who).user_id == a.user_id) status = s;
+          marks.push_back({a.user_id, status, ""});
+        }
+        app_.meetings.record(by, id, marks, true);
+        return;
+      }
       case EventKind::kLeaveApproval:
         app_.requests.decide(e.by.empty() ? admin_ : people_.at(e.by), leave_requests_.at(e.key), true, "");
         return;
@@ -337,6 +363,8 @@ class Runner {
     closed_days(out);
     points_months(out);
     duplicate_claims(out);
+    shortfalls(out);
+    meetings(out);
     out["team_days"] = nlohmann::json::array();
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
       const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
@@ -462,6 +490,64 @@ class Runner {
     }
   }
 
+  // Who stayed late on each day and who owed Sunday overtime each week ([quotas.shortfall]), worked out as the team's
+  // day shows them once the period is over; printed only when a policy of the scenario has the rule.
+  void shortfalls(nlohmann::json& out) {
+    bool any = false;
+    for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
+      const discipline::DayRules r = app_.day_rules(d);
+      any = any || (r.quotas && r.quotas->shortfall);
+    }
+    if (!any) return;
+    out["stay_late"] = nlohmann::json::array();
+    out["sunday_overtime"] = nlohmann::json::array();
+    for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
+      const discipline::ShortfallDay day = app_.shortfalls.stay_late(admin_, d, std::nullopt);
+      for (const auto& p : s_.people)
+        for (const auto& r : day.rows) {
+          if (r.user_id != people_.at(p.username).user_id) continue;
+          nlohmann::json row = {{"user", p.username}, {"date", d.str()}, {"at_check", quota::results_json(r.at_check)}};
+          if (day.extension_end) {
+            row["after"] = quota::results_json(r.after);
+            row["still_short"] = r.still_short;
+            row["sunday_overtime"] = r.sunday_overtime;
+          }
+          out["stay_late"].push_back(row);
+        }
+    }
+    for (auto d = s_.period.from; d <= s_.period.to;) {
+      const discipline::SundayWeek w = app_.shortfalls.sunday_overtime(admin_, d, std::nullopt);
+      for (const auto& p : s_.people)
+        for (const auto& r : w.rows) {
+          if (r.user_id != people_.at(p.username).user_id) continue;
+          nlohmann::json days = nlohmann::json::array();
+          for (const auto& day : r.days) days.push_back(day.str());
+          out["sunday_overtime"].push_back(
+              {{"user", p.username}, {"sunday", w.sunday.str()}, {"days", days}, {"sessions", r.sessions}});
+        }
+      d = w.week.to.plus_days(1);
+    }
+  }
+
+  // Each meeting held, in the order held: its kind, team, day and how each of the scenario's people was marked.
+  void meetings(nlohmann::json& out) {
+    if (meeting_order_.empty()) return;
+    out["meetings"] = nlohmann::json::array();
+    for (const auto& key : meeting_order_) {
+      const discipline::MeetingView v = app_.meetings.get(admin_, meetings_.at(key));
+      nlohmann::json marks = nlohmann::json::array();
+      for (const auto& p : s_.people)
+        for (const auto& a : v.attendees)
+          if (a.user_id == people_.at(p.username).user_id)
+            marks.push_back(
+                {{"user", p.username}, {"status", a.status.value_or("")}, {"ledger", a.entry_id.has_value()}});
+      out["meetings"].push_back({{"kind", v.m.kind},
+                                 {"team", v.team_name},
+                                 {"date", app_.time.date_at(v.m.starts_at).str()},
+                                 {"attendance", marks}});
+    }
+  }
+
   struct PublishedVersion {
     std::string name;
     long long id = 0;
@@ -476,6 +562,8 @@ class Runner {
   std::map<long long, std::string> usernames_;
   std::map<std::string, long long> claims_;           // scenario key → case id
   std::map<long long, std::string> claim_customers_;  // case id → the customer's key, in the order opened
+  std::map<std::string, long long> meetings_;         // scenario key → meeting id
+  std::vector<std::string> meeting_order_;
   std::vector<PublishedVersion> versions_;
 };
 

@@ -4,6 +4,7 @@
 // a customer's scope, a call's times) is checked by the services when the runner replays them, and named by line.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "calendar/calendar.hpp"
@@ -56,7 +57,9 @@ enum class EventKind {
   kClaim,          ///< a customer entered again by another agent: a 撞单 case opens
   kClaimEscalate,  ///< the case goes up a stage
   kClaimYield,     ///< a party gives the customer up
-  kClaimDecide     ///< the manager or the company names the keeper
+  kClaimDecide,    ///< the manager or the company names the keeper
+  kMeeting,        ///< a supervisor holds a meeting of the policy's kinds for a team
+  kRollCall        ///< its attendance marked and closed
 };
 
 /// One dated record to replay, in time order (ties in file order).
@@ -75,6 +78,8 @@ struct Event {
   long long visit_minutes = 0;                              ///< kVisit: the time out
   std::string keeper;                                       ///< kClaimDecide: who keeps the customer
   std::vector<std::string> malicious;                       ///< kClaimDecide: agents found poaching
+  std::string team;                                         ///< kMeeting: the team invited
+  std::vector<std::pair<std::string, std::string>> marks;   ///< kRollCall: (person, status) besides "present"
 };
 
 /// A day the calendar marks: a public holiday off, or a make-up working day (调休).

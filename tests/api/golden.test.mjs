@@ -18,7 +18,7 @@ function scenario(file) {
 
 const cases = readdirSync(GOLDEN).filter((f) => f.endsWith('.toml')).sort();
 test('there are golden cases for both effective-call forms, faxes, a team roll-up, a policy change, quotas and attendance', () => {
-  for (const name of ['talk_form', 'record_form', 'faxes', 'team_rollup', 'policy_change', 'quota_boundaries', 'attendance_boundaries', 'points_boundaries', 'leave_boundaries', 'report_boundaries', 'visit_boundaries', 'claim_boundaries']) {
+  for (const name of ['talk_form', 'record_form', 'faxes', 'team_rollup', 'policy_change', 'quota_boundaries', 'attendance_boundaries', 'points_boundaries', 'leave_boundaries', 'report_boundaries', 'visit_boundaries', 'claim_boundaries', 'shortfall_boundaries', 'meeting_boundaries']) {
     assert.ok(cases.includes(`${name}.toml`), name);
   }
 });
@@ -39,6 +39,10 @@ test('a bad scenario is refused with the file and line of each problem; nothing 
       '[[person]]\nusername = "wangfang"\nrole = "agent"\nteam = "一组"\n';
     const customer = '[[customer]]\nkey = "c1"\ncompany = "某某科技有限公司"\nphones = ["13812345678"]\nowner = "wangfang"\n';
     const cases = [
+      // A meeting of an unknown team, marking an unknown person and one person twice.
+      [head + '[[meeting]]\nkind = "company"\nteam = "二组"\nby = "wangfang"\nat = "2026-10-12T15:00:00+08:00"\n' +
+        'late = ["nobody", "wangfang"]\nabsent = ["wangfang"]\n',
+        [/bad\.toml:\d+:\d+: no team named '二组'/, /no person 'nobody'/, /'wangfang' is marked twice/]],
       // An unknown person and an unknown key, both named at once.
       [head + customer + '[[call]]\nuser = "nobody"\ncustomer = "c1"\nstarted_at = "2026-10-12T10:00:00+08:00"\nresult = "busy"\ncolour = "red"\n',
         [/bad\.toml:15:8: no person 'nobody'/, /bad\.toml:19:1: unknown key 'colour'/]],
