@@ -217,9 +217,14 @@ long long CallService::export_calls(const org::Actor& actor, const CallFilter& f
                                {"结果", "Result"},
                                {"有效通话", "Effective"},
                                {"备注", "Notes"},
-                               {"来源", "Source"}},
+                               {"来源", "Source"},
+                               {"虚报", "Fabricated"}},
                               lang));
   const util::Label yes{"是", "yes"}, no{"否", "no"};
+  // A call found made up stays in the export, marked with the reason (it counts in no figure).
+  auto fabricated = [&](const Call& c) {
+    return c.fabricated ? std::string(yes.in(lang)) + "：" + c.fabricated->reason : std::string();
+  };
   long long rows = 0;
   std::string cursor;
   do {
@@ -237,7 +242,7 @@ long long CallService::export_calls(const org::Actor& actor, const CallFilter& f
                   Cell::wall_time(time_.wall_seconds(c.ended_at)), Cell::integer(c.ring_seconds),
                   Cell::integer(c.talk_seconds), std::string(call_result_label(c.result).in(lang)),
                   std::string((c.effective ? yes : no).in(lang)), c.notes,
-                  std::string(call_source_label(c.source).in(lang))});
+                  std::string(call_source_label(c.source).in(lang)), fabricated(c)});
       ++rows;
     }
     cursor = page.next_cursor.value_or("");

@@ -68,6 +68,16 @@ test('once per record, by supervisors and above, within scope, never one\'s own,
   assert.equal((await mark('zhaomin', 'calls', supervisorCall.id, { reason: '经理抽查' })).status, 201, 'the manager marks the supervisor\'s');
 });
 
+test('the calls export keeps a fabricated call, marked with its reason', async () => {
+  const csv = await api(srv.base, 'GET', `/api/v1/calls/export?day=${monday}&agent_id=${ids.agent01}`, { token: t.liqiang });
+  assert.equal(csv.status, 200);
+  const lines = csv.buf.toString('utf8').trimEnd().split('\r\n');
+  assert.match(lines[0], /,来源,虚报$/);
+  const row = lines.find((l) => l.startsWith(`${call.id},`));
+  assert.ok(row?.endsWith(',是：录音核查：该时段没有通话'), row);
+  assert.ok(lines.slice(1).filter((l) => !l.startsWith(`${call.id},`)).every((l) => l.endsWith(',')), 'the others unmarked');
+});
+
 test('a follow-up marked fabricated leaves the follow-up count', async () => {
   const c = await own('agent01');
   const f = await api(srv.base, 'POST', '/api/v1/follow-ups', { token: t.agent01, body: { customer_id: c.id, content: '电话沟通了续约事宜' } });

@@ -47,3 +47,24 @@ test('the supervisor marks one of the day\'s calls fabricated; it stays listed, 
   assert.equal(await agent.page.locator('[data-testid^="call-mark-"]').count(), 0, 'agents do not mark calls');
   await agent.context.close();
 });
+
+test('on a customer\'s timeline the supervisor marks a follow-up fabricated; the agent sees it marked and no button', async () => {
+  const token = await login(srv.base, 'agent01', DEMO_PASSWORD);
+  const me = (await api(srv.base, 'GET', '/api/v1/auth/me', { token })).json;
+  const c = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${me.id}&limit=1`, { token })).json.items[0];
+  const f = await api(srv.base, 'POST', '/api/v1/follow-ups', { token, body: { customer_id: c.id, channel: 'fax', content: '传真了产品报价单' } });
+  assert.equal(f.status, 201, JSON.stringify(f.json));
+  const sup = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: `/customers/${c.id}` });
+  await sup.page.getByTestId(`follow-up-mark-${f.json.id}`).click();
+  await sup.page.getByTestId('follow-up-mark-reason').fill('回访客户：未收到任何传真');
+  await sup.page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await sup.page.getByTestId(`follow-up-fabricated-${f.json.id}`).waitFor();
+  await screenshot(sup.page, 'timeline-follow-up-fabricated');
+  await sup.context.close();
+
+  const agent = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: `/customers/${c.id}`, viewport: { width: 390, height: 844 } });
+  await agent.page.getByTestId(`follow-up-fabricated-${f.json.id}`).waitFor();
+  assert.equal(await agent.page.locator('[data-testid^="follow-up-mark-"], [data-testid^="call-mark-"]').count(), 0, 'agents do not mark');
+  await screenshot(agent.page, 'timeline-fabricated-agent-phone');
+  await agent.context.close();
+});

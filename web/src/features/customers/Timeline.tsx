@@ -5,13 +5,15 @@ import { api, type Page } from '../../shared/api';
 import { knownKey, useI18n, type MessageKey } from '../../i18n';
 import { useErrorText } from '../../shared/errors';
 import { duration, useCompanyTime } from '../../shared/time';
+import { hasRight, useAuth } from '../../shared/auth';
+import { FabricatedMark, type Fabrication } from '../calls/MarkFabricated';
 
 interface Entry {
   kind: 'call' | 'follow_up' | 'deal' | 'payment' | 'ownership' | 'status';
   at: string;
   by_name: string | null;
-  call?: { result: string; talk_seconds: number; effective: boolean; notes: string; number: string };
-  follow_up?: { channel: string; content: string; outcome: string; next_step: string; next_follow_up_on: string | null; callback_at: string | null };
+  call?: { id: number; agent_id: number; result: string; talk_seconds: number; effective: boolean; notes: string; number: string; fabricated: Fabrication | null };
+  follow_up?: { id: number; agent_id: number; channel: string; content: string; outcome: string; next_step: string; next_follow_up_on: string | null; callback_at: string | null; fabricated: Fabrication | null };
   deal?: { product: string; amount: string; closed_on: string };
   payment?: { kind: 'payment' | 'refund'; amount: string; on: string; reason: string };
   status?: { from: string; to: string };
@@ -24,6 +26,9 @@ export function Timeline({ customerId, version }: { customerId: number; version:
   const { t } = useI18n();
   const errorText = useErrorText();
   const time = useCompanyTime();
+  const { user } = useAuth();
+  // Supervisors and up audit records (虚报); never their own.
+  const mayMark = hasRight(user, 'enter_points');
   const [items, setItems] = useState<Entry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -86,10 +91,16 @@ export function Timeline({ customerId, version }: { customerId: number; version:
               <div>
                 <b>{label(e)}</b> <span style={{ color: '#888' }} data-testid="timeline-at">{time.dateTime(e.at)}</span>
                 {e.by_name && <span style={{ color: '#888' }}> · {e.by_name}</span>}{' '}
-                {e.call?.effective && <Tag color="green">{t('timeline.effective')}</Tag>}
+                {e.call?.effective && !e.call.fabricated && <Tag color="green">{t('timeline.effective')}</Tag>}
+                {e.call && <FabricatedMark kind="call" id={e.call.id} agentName={e.by_name ?? ''} fabricated={e.call.fabricated}
+                  mayMark={mayMark && e.call.agent_id !== user?.id} onMarked={() => void fetchPage(null)} />}
+                {!e.call && e.follow_up && <FabricatedMark kind="follow_up" id={e.follow_up.id} agentName={e.by_name ?? ''} fabricated={e.follow_up.fabricated}
+                  mayMark={mayMark && e.follow_up.agent_id !== user?.id} onMarked={() => void fetchPage(null)} />}
               </div>
               <div>{describe(e)}</div>
-              {e.call && e.follow_up && <div data-testid="timeline-follow-up">{t('timeline.follow_up')}：{followUpText(e.follow_up)}</div>}
+              {e.call && e.follow_up && <div data-testid="timeline-follow-up">{t('timeline.follow_up')}：{followUpText(e.follow_up)}{' '}
+                <FabricatedMark kind="follow_up" id={e.follow_up.id} agentName={e.by_name ?? ''} fabricated={e.follow_up.fabricated}
+                  mayMark={mayMark && e.follow_up.agent_id !== user?.id} onMarked={() => void fetchPage(null)} /></div>}
               {e.call && e.status && <div style={{ color: '#888' }}>{t('timeline.status_moved', { from: statusText(e.status.from), to: statusText(e.status.to) })}</div>}
             </div>
           ),
