@@ -3,7 +3,7 @@
 // manager confirms one listed person and overrides another with a reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshData, startServer, cleanup, api, cli, preset, login, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { freshData, startServer, cleanup, api, cli, preset, login, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
 import { launch, signIn, screenshot, openFromMenu } from './browser.mjs';
 
 const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
@@ -70,4 +70,25 @@ test('after the month closes, the manager confirms one listed person and overrid
   const byId = Object.fromEntries(decided.map((w) => [w.id, w]));
   assert.equal(byId[first.id].decision, first.proposes);
   assert.deepEqual([byId[second.id].decision, byId[second.id].note], ['overridden', '本月带新人，业绩另算']);
+
+  // The supervisor of a listed agent's group reads the list under the leaderboard — their group's only — and decides
+  // none of it.
+  const admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  const users = (await api(srv.base, 'GET', '/api/v1/users?limit=200', { token: admin })).json.items;
+  const teamOf = (id) => users.find((u) => u.id === id).team_id;
+  const supervisorOf = (w) => users.find((u) => u.role === 'supervisor' && u.team_id === teamOf(w.user_id));
+  const target = listed.find(supervisorOf);
+  assert.ok(target, 'an agent of a supervised group is listed');
+  const supervisor = supervisorOf(target);
+  const supToken = await login(srv.base, supervisor.username, DEMO_PASSWORD);
+  const theirs = [...(await api(srv.base, 'GET', `/api/v1/discipline/warnings?month=${lastMonth}&limit=1000`, { token: supToken })).json.items,
+    ...(await api(srv.base, 'GET', `/api/v1/discipline/warnings?month=${lastMonth}&state=decided&limit=1000`, { token: supToken })).json.items];
+  assert.ok(theirs.some((w) => w.id === target.id) && theirs.every((w) => teamOf(w.user_id) === supervisor.team_id), 'their group\'s only');
+  const sup = await signIn(browser, srv.base, supervisor.username, DEMO_PASSWORD, { path: '/rankings' });
+  const box = sup.page.getByTestId('rankings-warnings');
+  if (target.id !== listed[2].id) await box.getByTestId('warnings-state').getByText('已处理').click();
+  await box.getByText(target.user_name).first().waitFor();
+  assert.equal(await box.locator('[data-testid^="override-"], [data-testid^="warn-"], [data-testid^="eliminate-"]').count(), 0, 'supervisors do not decide');
+  await screenshot(sup.page, 'rankings-supervisor-warnings');
+  await sup.context.close();
 });

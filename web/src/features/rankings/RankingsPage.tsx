@@ -1,5 +1,6 @@
 // 排行榜: the staff ranked by one metric over a day, week or month — the reader's scope for supervisors and
-// managers (equal figures share a place), an agent's own place among the company.
+// managers (equal figures share a place), an agent's own place among the company. A supervisor also reads the
+// month-end elimination list of their teams here (managers decide it in 申诉与案件).
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Card, DatePicker, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,7 +8,9 @@ import { api } from '../../shared/api';
 import { useErrorText } from '../../shared/errors';
 import { useCompanyTime } from '../../shared/time';
 import { useI18n, type MessageKey } from '../../i18n';
+import { hasRight, useAuth } from '../../shared/auth';
 import { figure } from './format';
+import { WarningsTab } from './WarningsTab';
 
 interface Standing { user_id: number; name: string; team_id: number; team_name: string; value: number; rank: number }
 interface Board { metric: string; from: string; to: string; people: number; items: Standing[]; mine: Standing | null }
@@ -19,6 +22,8 @@ export default function RankingsPage() {
   const { t } = useI18n();
   const time = useCompanyTime();
   const errorText = useErrorText();
+  const { user } = useAuth();
+  const readsWarnings = hasRight(user, 'view_overview') && !hasRight(user, 'decide_objections');
   const [metric, setMetric] = useState('revenue_fen');
   const [span, setSpan] = useState('month');
   const [date, setDate] = useState<Dayjs>(dayjs(time.today()));
@@ -70,6 +75,12 @@ export default function RankingsPage() {
               { title: t('rankings.value'), dataIndex: 'value', align: 'right', render: (v: number) => figure(metric, v) },
             ]} />
         </Card>
+      )}
+      {readsWarnings && (
+        <div style={{ marginTop: 16 }} data-testid="rankings-warnings">
+          <Typography.Title level={5}>{t('warnings.tab')}</Typography.Title>
+          <WarningsTab />
+        </div>
       )}
     </>
   );
