@@ -9,6 +9,7 @@
 #include "discipline/report_section.hpp"
 #include "discipline/request_section.hpp"
 #include "kpi/metrics_section.hpp"
+#include "pay/section.hpp"
 #include "quota/section.hpp"
 
 namespace waihu::app {
@@ -37,7 +38,7 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
   int run = 0;
   for (const auto& ex : doc.root().tables("example")) {
     auto of = ex.choice("of", {"agent_day", "quota_day", "attendance_day", "points_month", "report", "duplicate_claim",
-                               "elimination_month"});
+                               "elimination_month", "pay_month"});
     auto name = ex.text("name").value_or("?");
     auto expect = ex.table("expect");
     if (!of) {
@@ -72,6 +73,12 @@ int run_examples(const policy::Document& doc, const std::optional<CompanyPolicy>
       const discipline::EliminationPolicy* e = p && p->elimination ? &*p->elimination : nullptr;
       if (p && !p->elimination) ex.problem("of", "the policy sets no [elimination] for this example to check");
       if (discipline::check_elimination_example(ex, e)) ++run;
+      continue;
+    }
+    if (*of == "pay_month") {
+      const pay::PayPolicy* pay = p && p->pay ? &*p->pay : nullptr;
+      if (p && !p->pay) ex.problem("of", "the policy sets no [pay] for this example to check");
+      if (pay::check_pay_example(ex, pay)) ++run;
       continue;
     }
     if (*of == "quota_day") {
@@ -128,11 +135,13 @@ PolicyCheck check_policy(std::string_view text, const std::string& file) {
   auto elimination = discipline::read_elimination_section(doc, elimination_ok);
   bool meetings_ok = true;
   auto meetings = discipline::read_meetings_section(doc, points ? &*points : nullptr, meetings_ok);
+  bool pay_ok = true;
+  auto pay = pay::read_pay_section(doc, pay_ok, &kpi::is_metric);
   std::optional<CompanyPolicy> p;
   if (header && effective && metrics && quotas_ok && attendance_ok && points_ok && leave_ok && resignation_ok &&
-      reports_ok && fabrication_ok && claims_ok && elimination_ok && meetings_ok)
-    p = CompanyPolicy{*header,     *effective, *metrics,    quotas, attendance,  points,  leave,
-                      resignation, reports,    fabrication, claims, elimination, meetings};
+      reports_ok && fabrication_ok && claims_ok && elimination_ok && meetings_ok && pay_ok)
+    p = CompanyPolicy{*header,     *effective, *metrics,    quotas, attendance,  points,   leave,
+                      resignation, reports,    fabrication, claims, elimination, meetings, pay};
   out.examples = run_examples(doc, p);
   doc.finish();
   out.problems = doc.problems();
@@ -153,6 +162,7 @@ policy::RuleBook CompanyPolicy::rule_book() const {
   if (claims) book.push_back(discipline::describe_claims(*claims));
   if (elimination) book.push_back(discipline::describe_elimination(*elimination));
   if (meetings) book.push_back(discipline::describe_meetings(*meetings, points ? &*points : nullptr));
+  if (pay) book.push_back(pay::describe_pay(*pay));
   return book;
 }
 

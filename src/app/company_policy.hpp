@@ -17,6 +17,7 @@
 #include "discipline/report_model.hpp"
 #include "discipline/request_model.hpp"
 #include "kpi/definitions.hpp"
+#include "pay/model.hpp"
 #include "policy/document.hpp"
 #include "policy/header.hpp"
 #include "policy/model.hpp"
@@ -38,6 +39,7 @@ struct CompanyPolicy {
   std::optional<discipline::ClaimPolicy> claims;             ///< none: escalating a 撞单 costs nothing
   std::optional<discipline::EliminationPolicy> elimination;  ///< none: no month-end elimination list
   std::optional<discipline::MeetingsPolicy> meetings;        ///< none: meetings are not held in Waihu
+  std::optional<pay::PayPolicy> pay;                         ///< none: Waihu computes no pay
   /// Every section as people read it, in the file's section order.
   policy::RuleBook rule_book() const;
 };

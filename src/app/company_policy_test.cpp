@@ -7,6 +7,9 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <tuple>
+
+#include "pay/rules.hpp"
 
 namespace waihu::app {
 
@@ -206,6 +209,69 @@ TEST(Meetings, EachKindSaysWhetherItIsInWorkingTimeAndNamesAnItemTheCatalogueHas
   ASSERT_NE(c.policy->meetings->find("team_daily"), nullptr);
   EXPECT_EQ(c.policy->meetings->find("team_daily")->at, 17 * 60);
   EXPECT_EQ(c.policy->meetings->find("company")->missed_item, "missed_meeting");
+}
+
+}  // namespace waihu::app
+
+namespace waihu::app {
+
+namespace {
+long long commission_of(const pay::PayPlan& plan, const pay::MonthFacts& f) {
+  long long sum = 0;
+  for (const auto& l : pay::plan_lines(plan, f))
+    if (l.code == "commission") sum += l.amount_fen;
+  return sum;
+}
+}  // namespace
+
+TEST(Pay, Seed001AtEveryBoundaryTheIssueNames) {
+  PolicyCheck c = check_policy(preset("seed-001"), "seed-001");
+  ASSERT_TRUE(c.policy && c.policy->pay) << all(c);
+  const pay::PayPolicy& p = *c.policy->pay;
+  auto clerk = [&](long long fen) {
+    pay::MonthFacts f;
+    f.own_sales_fen = fen;
+    return commission_of(*p.plan_for("agent"), f);
+  };
+  EXPECT_EQ(clerk(799999), 0);
+  EXPECT_EQ(clerk(800000), 0);
+  EXPECT_EQ(clerk(800001), 0);
+  EXPECT_EQ(clerk(1600000), 24000);
+  EXPECT_EQ(clerk(1600100), 24004);
+  EXPECT_EQ(clerk(3200000), 88000);
+  EXPECT_EQ(clerk(3200100), 88005);
+  EXPECT_EQ(clerk(6000000), 88000 + 90000 + 50000);  // above 50,000 the preset keeps 5%
+  auto attained = [&](const char* role, long long sales_fen) {
+    pay::MonthFacts f;
+    f.team_sales_fen = sales_fen;
+    f.team_target_fen = 10000000;
+    return commission_of(*p.plan_for(role), f);
+  };
+  for (auto [sales, supervisor, manager] :
+       {std::tuple{6999000LL, 0LL, 0LL}, std::tuple{7000000LL, 70000LL, 70000LL},
+        std::tuple{7100000LL, 71000LL, 71000LL}, std::tuple{9999000LL, 99990LL, 99990LL},
+        std::tuple{10000000LL, 150000LL, 150000LL}, std::tuple{15000000LL, 225000LL, 225000LL},
+        std::tuple{15001000LL, 300020LL, 225015LL}}) {
+    EXPECT_EQ(attained("supervisor", sales), supervisor) << sales;
+    EXPECT_EQ(attained("manager", sales), manager) << sales;
+  }
+  // Below the baseline: base × sales ÷ 8,000; a field rep's proxy deals do not lift theirs.
+  pay::MonthFacts rep;
+  rep.own_sales_fen = 400000;
+  rep.proxy_sales_fen = 2000000;
+  long long base = 0;
+  for (const auto& l : pay::plan_lines(*p.plan_for("field_rep"), rep))
+    if (l.code == "base" || l.code == "baseline_cut") base += l.amount_fen;
+  EXPECT_EQ(base, 37500);
+  // The rule book says every choice in both languages.
+  bool described = false;
+  for (const auto& s : c.policy->rule_book())
+    if (s.key == "pay") {
+      described = true;
+      EXPECT_GE(s.zh.size(), 10u);
+      EXPECT_EQ(s.zh.size(), s.en.size());
+    }
+  EXPECT_TRUE(described);
 }
 
 }  // namespace waihu::app

@@ -13,15 +13,26 @@ std::string format_hundredths(long long v) {
   return out;
 }
 
-const Band* BandTable::find(long long value) const {
-  const bool lower = boundaries == Boundaries::kLowerInclusive;
-  for (const Band& b : bands) {
-    const bool above_from = lower ? value >= b.from : value > b.from;
-    const bool below_to = !b.to || (lower ? value < *b.to : value <= *b.to);
+const Band* BandTable::find_ratio(long long num, long long den) const {
+  // value ⋛ edge  ⇔  num ⋛ edge × den (den > 0), in 128 bits: amounts in fen times percentages do not overflow.
+  auto cmp = [&](long long edge) {
+    const __int128 l = static_cast<__int128>(num), r = static_cast<__int128>(edge) * den;
+    return l < r ? -1 : l > r ? 1 : 0;
+  };
+  for (size_t i = 0; i < bands.size(); ++i) {
+    const Band& b = bands[i];
+    const int from = cmp(b.from);
+    // The first band holds its own `from`: nothing starts below it.
+    const bool above_from = from > 0 || (from == 0 && (b.holds_from || i == 0));
+    bool below_to = true;
+    if (b.to) {
+      const int to = cmp(*b.to);
+      const bool next_holds =
+          i + 1 < bands.size() ? bands[i + 1].holds_from : boundaries == Boundaries::kLowerInclusive;
+      below_to = to < 0 || (to == 0 && !next_holds);
+    }
     if (above_from && below_to) return &b;
   }
-  // The first band of an upper-inclusive table holds its `from` too: nothing starts below it.
-  if (!lower && !bands.empty() && value == bands.front().from) return &bands.front();
   return nullptr;
 }
 
@@ -80,7 +91,12 @@ std::optional<BandTable> read_bands(const Table& t, std::optional<long long> sta
         ok = false;
       }
     }
-    out.bands.push_back({*from, to, row});
+    const auto holds = row.boolean("holds_from", false);
+    if (holds && i == 0) {
+      row.problem("holds_from", "the first band always holds its 'from': nothing starts below it");
+      ok = false;
+    }
+    out.bands.push_back({*from, to, row, holds.value_or(out.boundaries == Boundaries::kLowerInclusive)});
   }
   if (!ok) {
     // The module reads a band's own values only from a sound table: take them as read, so the one real problem

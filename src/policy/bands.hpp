@@ -7,6 +7,9 @@
 //
 //   boundaries = "lower_inclusive"      # a band holds its `from`, not its `to`: [from, to)
 //   bands = [ { from = 0, to = 70, rate = "0%" }, { from = 70, rate = "1%" } ]
+//
+// A band may move one edge against the table's rule with `holds_from = false` (the band below keeps the edge) or
+// `true`: seed 001 writes "100% – 150%: 1.5%; > 150%: 2%", where 100 opens a band and 150 closes one.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,13 +28,16 @@ struct Band {
   long long from = 0;           ///< hundredths (70% → 7000, 8,000 yuan → 800000)
   std::optional<long long> to;  ///< nullopt: open-ended, the last band only
   Table row;                    ///< the band's own values, read by the module that owns the table
+  bool holds_from = true;       ///< the edge at `from` is this band's (else the band below's)
 };
 
 struct BandTable {
   Boundaries boundaries = Boundaries::kLowerInclusive;
   std::vector<Band> bands;
-  /// The band holding `value` (hundredths); nullptr below the first band.
-  const Band* find(long long value) const;
+  /// The band holding `value` (hundredths); nullptr below the first band or above a closed last one.
+  const Band* find(long long value) const { return find_ratio(value, 1); }
+  /// The band holding the exact value `num / den` hundredths (den > 0): an attainment compared without rounding.
+  const Band* find_ratio(long long num, long long den) const;
 };
 
 /// "70", "70.5", "-3.25": hundredths written as a number.

@@ -88,6 +88,11 @@ bool Table::is_root() const { return node_ == &state_->root; }
 
 bool Table::has(std::string_view key) const { return as_table(node_).contains(key); }
 
+bool Table::has_table(std::string_view key) const {
+  const toml::node* n = as_table(node_).get(key);
+  return n && n->is_table();
+}
+
 Where Table::where() const { return where_of(as_table(node_).source()); }
 
 Where Table::where(std::string_view key) const {

@@ -42,6 +42,8 @@ class Table {
     long long min = -(1LL << 62), max = 1LL << 62;
   };
   bool has(std::string_view key) const;
+  /// `key` holds a table (a value that is either a table or a word, such as `baseline = "none"`).
+  bool has_table(std::string_view key) const;
   /// The whole file (its keys are sections).
   bool is_root() const;
   /// Where the table starts (its [header], or the key of an inline table).

@@ -193,4 +193,27 @@ TEST(Bands, TheStatedEdgeDecidesWhichBandHoldsIt) {
   }
 }
 
+TEST(Bands, ABandMovesOneEdgeAgainstTheTableAndARatioIsComparedExactly) {
+  // Seed 001: "100% – 150%: 1.5%; > 150%: 2%" — 100 opens its band (lower inclusive), 150 closes one.
+  Document doc(
+      "boundaries = \"lower_inclusive\"\nbands = [{ from = 0, to = 100, rate = 1 }, { from = 100, to = 150, rate = 2 "
+      "}, { from = 150, rate = 3, holds_from = false }]\n",
+      "p.toml");
+  auto t = read_bands(doc.root());
+  ASSERT_TRUE(t) << doc.problems().at(0).str();
+  auto rate = [&](long long num, long long den) {
+    auto b = t->find_ratio(num, den);
+    return b ? b->row.integer("rate", {}).value_or(-1) : -1;
+  };
+  EXPECT_EQ(rate(9999, 1), 1);
+  EXPECT_EQ(rate(10000, 1), 2);
+  EXPECT_EQ(rate(15000, 1), 2);
+  EXPECT_EQ(rate(15001, 1), 3);
+  // 150.001%: above 150 although it rounds to 150.00.
+  EXPECT_EQ(rate(150001, 10), 3);
+  EXPECT_EQ(rate(1500000, 100), 2);
+  Document first("boundaries = \"lower_inclusive\"\nbands = [{ from = 0, rate = 1, holds_from = false }]\n", "q.toml");
+  EXPECT_FALSE(read_bands(first.root()));
+}
+
 }  // namespace waihu::policy

@@ -1,0 +1,217 @@
+#include "pay/rules.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace waihu::pay {
+
+namespace {
+
+long long product_sales_outside_tiers(const PayPlan& plan, const MonthFacts& f) {
+  long long out = 0;
+  for (const auto& p : plan.products)
+    if (!p.in_tiers)
+      if (auto it = f.product_sales_fen.find(p.product); it != f.product_sales_fen.end()) out += it->second;
+  return out;
+}
+
+Line line(std::string code, std::string zh, std::string en, long long amount, std::string rule, std::string why) {
+  Line l;
+  l.code = std::move(code);
+  l.zh = std::move(zh);
+  l.en = std::move(en);
+  l.amount_fen = amount;
+  l.rule = std::move(rule);
+  l.explanation = std::move(why);
+  return l;
+}
+
+Line rated(std::string code, std::string zh, std::string en, long long basis, long long rate_bp, std::string rule) {
+  const long long amount = apply_rate(basis, rate_bp);
+  Line l = line(std::move(code), std::move(zh), std::move(en), amount, std::move(rule),
+                yuan(basis) + " × " + percent(rate_bp) + " = " + yuan(amount));
+  l.basis_fen = basis;
+  l.rate_bp = rate_bp;
+  return l;
+}
+
+std::string plan_clause(const PayPlan& plan) { return "pay.plan." + plan.role; }
+
+}  // namespace
+
+long long scale(long long amount_fen, long long num, long long den) {
+  // Half away from zero: 0.5 fen → 1, −0.5 fen → −1 (a clawback mirrors the commission it undoes).
+  // floor(|p| ÷ den + ½) = floor((2|p| + den) ÷ 2den), in 128 bits.
+  const __int128 p = static_cast<__int128>(amount_fen) * num;
+  const __int128 a = p < 0 ? -p : p;
+  const __int128 q = (2 * a + den) / (2 * static_cast<__int128>(den));
+  return static_cast<long long>(p < 0 ? -q : q);
+}
+
+long long apply_rate(long long amount_fen, long long rate_bp) { return scale(amount_fen, rate_bp, 10000); }
+
+std::string yuan(long long fen) {
+  const bool negative = fen < 0;
+  const unsigned long long a =
+      negative ? static_cast<unsigned long long>(-(fen + 1)) + 1 : static_cast<unsigned long long>(fen);
+  std::string whole = std::to_string(a / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<size_t>(i), ",");
+  const unsigned long long cents = a % 100;
+  return (negative ? "-" : "") + whole + "." + (cents < 10 ? "0" : "") + std::to_string(cents);
+}
+
+std::string percent(long long rate_bp) { return policy::format_hundredths(rate_bp) + "%"; }
+
+long long basis_amount(const PayPlan& plan, Basis basis, const MonthFacts& f) {
+  const bool proxy_counts = plan.proxy && plan.proxy->counts_toward_tiers;
+  switch (basis) {
+    case Basis::kSales:
+      return f.own_sales_fen + (proxy_counts ? f.proxy_sales_fen : 0) - product_sales_outside_tiers(plan, f);
+    case Basis::kSelfSourced:
+      return f.own_sales_fen - product_sales_outside_tiers(plan, f);
+    case Basis::kPayments:
+      return f.payments_fen;
+    case Basis::kTeamAttainment:
+      return f.team_sales_fen.value_or(0);
+  }
+  return 0;
+}
+
+std::vector<Line> commission_lines(const CommissionTable& table, long long amount, const std::string& clause) {
+  std::vector<Line> out;
+  const auto& bands = table.bands.bands;
+  if (table.method == Method::kMarginal) {
+    for (size_t i = 0; i < bands.size(); ++i) {
+      const long long rate = table.rate_bp[i];
+      const long long top = bands[i].to ? std::min(amount, *bands[i].to) : amount;
+      const long long slice = top - bands[i].from;
+      if (slice <= 0 || rate == 0) continue;
+      Line l = rated("commission", "提成", "Commission", slice, rate, clause + ".bands[" + std::to_string(i + 1) + "]");
+      l.tier = static_cast<int>(i + 1);
+      l.explanation = "第 " + std::to_string(i + 1) + " 档 / band " + std::to_string(i + 1) + " (" +
+                      yuan(bands[i].from) + "–" + (bands[i].to ? yuan(*bands[i].to) : std::string("…")) +
+                      "): " + l.explanation;
+      out.push_back(std::move(l));
+    }
+    return out;
+  }
+  const policy::Band* band = table.bands.find(amount);
+  if (!band) return out;
+  const size_t i = static_cast<size_t>(band - bands.data());
+  if (table.rate_bp[i] == 0) return out;
+  Line l = rated("commission", "提成", "Commission", amount, table.rate_bp[i],
+                 clause + ".bands[" + std::to_string(i + 1) + "]");
+  l.tier = static_cast<int>(i + 1);
+  l.explanation = "全额按第 " + std::to_string(i + 1) + " 档 / the whole amount at band " + std::to_string(i + 1) +
+                  ": " + l.explanation;
+  out.push_back(std::move(l));
+  return out;
+}
+
+std::vector<Line> plan_lines(const PayPlan& plan, const MonthFacts& f) {
+  const std::string clause = plan_clause(plan);
+  std::vector<Line> out;
+
+  // Base by status and level.
+  long long base = f.status == "probation" ? plan.probation_base_fen : plan.regular_base_fen;
+  std::string base_why = f.status == "probation" ? "试用期底薪 / probation base" : "转正底薪 / regular base";
+  if (f.status != "probation" && !plan.level_base_fen.empty()) {
+    if (!f.level || !plan.level_base_fen.count(*f.level))
+      throw MissingFact("级别 " + (f.level ? std::to_string(*f.level) : std::string("(未定)")) +
+                        " 在底薪表中没有 / level " + (f.level ? std::to_string(*f.level) : std::string("(none)")) +
+                        " has no row in the plan's base table");
+    base = plan.level_base_fen.at(*f.level);
+    base_why = "级别 " + std::to_string(*f.level) + " 底薪 / level " + std::to_string(*f.level) + " base";
+  }
+  out.push_back(line("base", "底薪", "Base pay", base, clause + ".base", base_why + " " + yuan(base)));
+
+  // Below the baseline the base is cut in proportion (seed 001 "按比例扣划底薪").
+  if (plan.baseline && plan.baseline->proportional_cut) {
+    const long long reached = basis_amount(plan, plan.baseline->basis, f);
+    if (reached < plan.baseline->amount_fen) {
+      const long long kept = scale(base, std::max(0LL, reached), plan.baseline->amount_fen);
+      Line cut =
+          line("baseline_cut", "未达基础业绩扣底薪", "Base cut below the baseline", kept - base, clause + ".baseline",
+               yuan(base) + " × " + yuan(std::max(0LL, reached)) + " ÷ " + yuan(plan.baseline->amount_fen) + " = " +
+                   yuan(kept));
+      cut.basis_fen = reached;
+      out.push_back(std::move(cut));
+    }
+  }
+
+  for (size_t t = 0; t < plan.commissions.size(); ++t) {
+    const CommissionTable& table = plan.commissions[t];
+    const std::string tclause = clause + ".commission[" + std::to_string(t + 1) + "]";
+    if (table.basis == Basis::kTeamAttainment) {
+      if (!f.team_target_fen || *f.team_target_fen <= 0)
+        throw MissingFact("本月没有团队目标 / no team target is set for the month");
+      const long long sales = f.team_sales_fen.value_or(0);
+      // Attainment compared exactly (no rounding): sales × 10000 ÷ target hundredths of a percent.
+      const policy::Band* band = table.bands.find_ratio(sales * 10000, *f.team_target_fen);
+      if (!band) continue;
+      const size_t i = static_cast<size_t>(band - table.bands.bands.data());
+      const std::string attained = policy::format_hundredths(scale(sales, 10000, *f.team_target_fen)) + "%";
+      if (table.rate_bp[i] == 0) continue;
+      Line l = rated("commission", "团队业绩提成", "Team commission", sales, table.rate_bp[i],
+                     tclause + ".bands[" + std::to_string(i + 1) + "]");
+      l.tier = static_cast<int>(i + 1);
+      l.explanation = "团队业绩 " + yuan(sales) + " ÷ 目标 " + yuan(*f.team_target_fen) + " = " + attained +
+                      " / team sales over target; " + l.explanation;
+      out.push_back(std::move(l));
+      continue;
+    }
+    for (auto& l : commission_lines(table, basis_amount(plan, table.basis, f), tclause)) out.push_back(std::move(l));
+  }
+
+  if (plan.proxy && f.proxy_sales_fen != 0) {
+    const ProxyRule& p = *plan.proxy;
+    if (p.side == ProxyRule::Side::kFieldRep) {
+      out.push_back(rated("proxy_commission", "代理拜访提成", "Proxy-visit commission", f.proxy_sales_fen, p.rate_bp,
+                          clause + ".proxy"));
+    } else if (p.paid_by_clerk) {
+      Line l = rated("proxy_share", "与商务代表分享代理拜访提成", "Proxy share to the field rep", f.proxy_sales_fen,
+                     p.rate_bp, clause + ".proxy");
+      l.amount_fen = -l.amount_fen;
+      l.explanation = "−(" + l.explanation + ")";
+      out.push_back(std::move(l));
+    }
+  }
+
+  for (size_t i = 0; i < plan.products.size(); ++i) {
+    const ProductRate& p = plan.products[i];
+    auto it = f.product_sales_fen.find(p.product);
+    if (it == f.product_sales_fen.end() || it->second == 0) continue;
+    Line l = rated("product", p.product + "提成", p.product + " commission", it->second, p.rate_bp,
+                   clause + ".product[" + std::to_string(i + 1) + "]");
+    out.push_back(std::move(l));
+  }
+
+  for (size_t i = 0; i < plan.per_unit.size(); ++i) {
+    const PerUnit& u = plan.per_unit[i];
+    const long long count = f.metrics.count(u.metric) ? f.metrics.at(u.metric) : 0;
+    if (count == 0) continue;
+    Line l = line("per_unit", "计件", "Per unit", count * u.fen, clause + ".per_unit[" + std::to_string(i + 1) + "]",
+                  u.metric + " " + std::to_string(count) + " × " + yuan(u.fen) + " = " + yuan(count * u.fen));
+    l.basis_fen = count;
+    out.push_back(std::move(l));
+  }
+
+  if (plan.lead_bonus) {
+    const LeadBonus& b = *plan.lead_bonus;
+    for (auto [grade, count, each] : {std::tuple{"A", f.leads_a, b.a_fen}, std::tuple{"B", f.leads_b, b.b_fen}}) {
+      if (count == 0 || each == 0) continue;
+      Line l = line("lead_bonus", std::string(grade) + " 类客户奖金", std::string("Grade ") + grade + " lead bonus",
+                    count * each, clause + ".lead_bonus",
+                    std::string(grade) + " " + std::to_string(count) + " × " + yuan(each) + " = " + yuan(count * each));
+      l.basis_fen = count;
+      out.push_back(std::move(l));
+    }
+  }
+
+  if (plan.deal_bonus_bp && f.payments_fen != 0)
+    out.push_back(rated("deal_bonus", "回款奖金", "Deal bonus on payments collected", f.payments_fen,
+                        *plan.deal_bonus_bp, clause + ".deal_bonus"));
+  return out;
+}
+
+}  // namespace waihu::pay

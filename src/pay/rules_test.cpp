@@ -1,0 +1,255 @@
+#include "pay/rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "pay/section.hpp"
+
+namespace waihu::pay {
+
+namespace {
+bool any_metric(std::string_view m) { return m == "effective_calls"; }
+
+// A plan read from TOML as a policy writes it (only the [pay] section).
+PayPolicy read(const std::string& text) {
+  policy::Document doc(text, "pay.toml");
+  bool ok = true;
+  auto p = read_pay_section(doc, ok, &any_metric);
+  doc.finish();
+  std::string problems;
+  for (const auto& pr : doc.problems()) problems += pr.str() + "\n";
+  EXPECT_TRUE(ok && p) << problems;
+  return p.value_or(PayPolicy{});
+}
+
+std::vector<std::string> problems(const std::string& text) {
+  policy::Document doc(text, "pay.toml");
+  bool ok = true;
+  read_pay_section(doc, ok, &any_metric);
+  doc.finish();
+  std::vector<std::string> out;
+  for (const auto& pr : doc.problems()) out.push_back(pr.str());
+  return out;
+}
+
+bool mentions(const std::vector<std::string>& ps, const std::string& s) {
+  for (const auto& p : ps)
+    if (p.find(s) != std::string::npos) return true;
+  return false;
+}
+
+const std::string kHead = "[pay]\ndeduction_cap_percent = 20\n";
+const std::string kClerk = kHead + R"([[pay.plan]]
+role = "agent"
+base = { probation = 700, regular = 750 }
+baseline = { amount = 8000, basis = "sales", cut = "proportional" }
+[[pay.plan.commission]]
+basis = "sales"
+method = "marginal"
+boundaries = "upper_inclusive"
+bands = [{ from = 0, to = 8000, percent = 0 }, { from = 8000, to = 16000, percent = 3 },
+         { from = 16000, to = 32000, percent = 4 }, { from = 32000, percent = 5 }]
+)";
+
+long long commission(const std::vector<Line>& lines) {
+  long long sum = 0;
+  for (const auto& l : lines)
+    if (l.code == "commission") sum += l.amount_fen;
+  return sum;
+}
+
+MonthFacts sales(long long fen) {
+  MonthFacts f;
+  f.own_sales_fen = fen;
+  return f;
+}
+}  // namespace
+
+TEST(Rounding, OnceAtTheLineHalfAwayFromZero) {
+  EXPECT_EQ(apply_rate(50, 100), 1);    // 0.5 fen → 1
+  EXPECT_EQ(apply_rate(49, 100), 0);    // 0.49 fen → 0
+  EXPECT_EQ(apply_rate(-50, 100), -1);  // a clawback mirrors it
+  EXPECT_EQ(apply_rate(800000, 300), 24000);
+  EXPECT_EQ(scale(75000, 1, 3), 25000);
+  EXPECT_EQ(scale(100, 2, 3), 67);  // 66.67
+  EXPECT_EQ(scale(-100, 2, 3), -67);
+  EXPECT_EQ(yuan(123456789), "1,234,567.89");
+  EXPECT_EQ(yuan(-5), "-0.05");
+  EXPECT_EQ(percent(150), "1.5%");
+}
+
+TEST(Tiers, TheClerkTableAtEveryEdge) {
+  const PayPlan plan = read(kClerk).plans.at(0);
+  auto at = [&](long long fen) { return commission(plan_lines(plan, sales(fen))); };
+  EXPECT_EQ(at(799999), 0);
+  EXPECT_EQ(at(800000), 0);
+  EXPECT_EQ(at(800001), 0);           // 0.01 × 3% rounds to nothing
+  EXPECT_EQ(at(1600000), 24000);      // 8,000 × 3%
+  EXPECT_EQ(at(1600100), 24004);      // + 1 × 4%
+  EXPECT_EQ(at(3200000), 88000);      // the seed's example
+  EXPECT_EQ(at(3200100), 88005);      // + 1 × 5%
+  EXPECT_EQ(at(1600050), 24000 + 2);  // 0.50 × 4% = 0.02: slices are continuous
+}
+
+TEST(Tiers, AFlatTablePaysTheWholeAmountAtTheBandReached) {
+  std::string text = kClerk;
+  text.replace(text.find("marginal"), 8, "flat");
+  const PayPlan plan = read(text).plans.at(0);
+  auto at = [&](long long fen) { return commission(plan_lines(plan, sales(fen))); };
+  EXPECT_EQ(at(1600000), 48000);  // 16,000 × 3% (upper inclusive: 16,000 in the 3% band)
+  EXPECT_EQ(at(1600100), 64004);  // 16,001 × 4%
+  EXPECT_EQ(at(799999), 0);
+}
+
+TEST(Tiers, CommissionNeverFallsAsSalesGrowAndTheLinesSumToTheGross) {
+  for (const char* method : {"marginal", "flat"}) {
+    std::string text = kClerk;
+    text.replace(text.find("marginal"), 8, method);
+    const PayPlan plan = read(text).plans.at(0);
+    long long before = -1;
+    for (long long fen = 0; fen <= 6000000; fen += 1237) {
+      const auto lines = plan_lines(plan, sales(fen));
+      const long long c = commission(lines);
+      EXPECT_GE(c, before) << method << " at " << fen;
+      before = c;
+      const long long gross =
+          std::accumulate(lines.begin(), lines.end(), 0LL, [](long long s, const Line& l) { return s + l.amount_fen; });
+      long long sum = 0;
+      for (const auto& l : lines) sum += l.amount_fen;
+      EXPECT_EQ(gross, sum);
+      for (const auto& l : lines) EXPECT_FALSE(l.rule.empty() || l.explanation.empty()) << l.code;
+    }
+  }
+}
+
+TEST(Baseline, BelowItTheBaseIsCutInProportionAndTheLineSaysHow) {
+  const PayPlan plan = read(kClerk).plans.at(0);
+  MonthFacts f = sales(400000);
+  f.status = "probation";
+  const auto lines = plan_lines(plan, f);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].amount_fen, 70000);
+  EXPECT_EQ(lines[1].code, "baseline_cut");
+  EXPECT_EQ(lines[1].amount_fen, -35000);
+  EXPECT_EQ(lines[1].explanation, "700.00 × 4,000.00 ÷ 8,000.00 = 350.00");
+  EXPECT_EQ(lines[1].rule, "pay.plan.agent.baseline");
+  // At the baseline nothing is cut; at zero the whole base goes.
+  EXPECT_EQ(plan_lines(plan, sales(800000)).size(), 1u);
+  EXPECT_EQ(plan_lines(plan, sales(0)).at(1).amount_fen, -75000);
+}
+
+TEST(Attainment, BandsAreComparedExactlyAndATargetIsNeverAssumed) {
+  const PayPlan plan = read(kHead + R"([[pay.plan]]
+role = "supervisor"
+base = { probation = 750, regular = 750 }
+baseline = "none"
+[[pay.plan.commission]]
+basis = "team_attainment"
+method = "flat"
+boundaries = "lower_inclusive"
+bands = [{ from = 0, to = 70, percent = 0 }, { from = 70, to = 100, percent = 1 },
+         { from = 100, to = 150, percent = 1.5 }, { from = 150, percent = 2, holds_from = false }]
+)")
+                           .plans.at(0);
+  auto at = [&](long long sales_fen) {
+    MonthFacts f;
+    f.team_sales_fen = sales_fen;
+    f.team_target_fen = 10000000;  // 100,000 yuan
+    return commission(plan_lines(plan, f));
+  };
+  EXPECT_EQ(at(6999000), 0);                           // 69.99%
+  EXPECT_EQ(at(7000000), 70000);                       // 70%: 1%
+  EXPECT_EQ(at(7100000), 71000);                       // 71%
+  EXPECT_EQ(at(9999000), 99990);                       // 99.99%: 1%
+  EXPECT_EQ(at(10000000), 150000);                     // 100%: 1.5%
+  EXPECT_EQ(at(15000000), 225000);                     // 150%: 1.5%
+  EXPECT_EQ(at(15001000), 300020);                     // 150.01%: 2%
+  EXPECT_EQ(at(15000001), apply_rate(15000001, 200));  // 150.00001%: above 150 though it rounds to it
+  MonthFacts none;
+  none.team_sales_fen = 100;
+  EXPECT_THROW(plan_lines(plan, none), MissingFact);
+}
+
+TEST(Proxy, TheClerkSharesOutOfTheCommissionTheRepGetsItOnTop) {
+  const PayPolicy p = read(kClerk + R"([pay.plan.proxy]
+side = "clerk"
+percent = 1
+paid_by = "clerk"
+counts_toward_tiers = true
+[[pay.plan]]
+role = "field_rep"
+base = { probation = 700, regular = 750 }
+baseline = { amount = 8000, basis = "self_sourced", cut = "proportional" }
+[[pay.plan.commission]]
+basis = "self_sourced"
+method = "marginal"
+boundaries = "upper_inclusive"
+bands = [{ from = 0, to = 5000, percent = 0 }, { from = 5000, to = 12000, percent = 3 },
+         { from = 12000, to = 23000, percent = 4 }, { from = 23000, to = 35000, percent = 5 }, { from = 35000, percent = 6 }]
+[pay.plan.proxy]
+side = "field_rep"
+percent = 1
+counts_toward_tiers = false
+)");
+  MonthFacts rep;
+  rep.own_sales_fen = 2300000;
+  rep.proxy_sales_fen = 700000;
+  const auto lines = plan_lines(*p.plan_for("field_rep"), rep);
+  long long gross = 0;
+  for (const auto& l : lines) gross += l.amount_fen;
+  EXPECT_EQ(gross, 75000 + 21000 + 44000 + 7000);  // the seed's second example
+  EXPECT_EQ(lines.back().code, "proxy_commission");
+  MonthFacts clerk;
+  clerk.own_sales_fen = 1000000;
+  clerk.proxy_sales_fen = 600000;
+  const auto c = plan_lines(*p.plan_for("agent"), clerk);
+  EXPECT_EQ(commission(c), 24000);  // 16,000 in the tiers
+  EXPECT_EQ(c.back().code, "proxy_share");
+  EXPECT_EQ(c.back().amount_fen, -6000);
+}
+
+TEST(Section, EveryChoiceIsStatedOrRefused) {
+  // No method, no boundaries; a clerk's proxy without who pays; no word on the baseline; a lead bonus without month.
+  auto p = problems(kHead + R"([[pay.plan]]
+role = "agent"
+base = { probation = 700, regular = 750 }
+[[pay.plan.commission]]
+basis = "sales"
+bands = [{ from = 0, percent = 3 }]
+[pay.plan.proxy]
+side = "clerk"
+percent = 1
+[pay.plan.lead_bonus]
+a = 100
+b = 50
+[[pay.plan.per_unit]]
+metric = "calls_made"
+amount = 0.5
+)");
+  EXPECT_TRUE(mentions(p, "missing 'method'"));
+  EXPECT_TRUE(mentions(p, "missing 'boundaries'"));
+  EXPECT_TRUE(mentions(p, "missing 'paid_by'"));
+  EXPECT_TRUE(mentions(p, "missing 'counts_toward_tiers'"));
+  EXPECT_TRUE(mentions(p, "missing 'baseline'"));
+  EXPECT_TRUE(mentions(p, "missing 'month'"));
+  EXPECT_TRUE(mentions(p, "unknown metric 'calls_made'"));
+  // The seed's bands as written leave gaps: refused.
+  auto gaps = problems(kHead + R"([[pay.plan]]
+role = "supervisor"
+base = { probation = 750, regular = 750 }
+baseline = "none"
+[[pay.plan.commission]]
+basis = "team_attainment"
+method = "flat"
+boundaries = "lower_inclusive"
+bands = [{ from = 0, to = 70, percent = 0 }, { from = 71, to = 99, percent = 1 }, { from = 100, percent = 1.5 }]
+)");
+  EXPECT_TRUE(mentions(gaps, "gap: no band holds values between 70 and 71"));
+  EXPECT_TRUE(mentions(problems(kHead + "[[pay.plan]]\nrole = \"agent\"\nbase = { probation = 1, regular = 1 }\n"
+                                        "baseline = \"none\"\n[[pay.plan]]\nrole = \"agent\"\n"
+                                        "base = { probation = 1, regular = 1 }\nbaseline = \"none\"\n"),
+                       "a second plan for 'agent'"));
+}
+
+}  // namespace waihu::pay
