@@ -21,6 +21,7 @@
 #include "http/upload.hpp"
 #include "kpi/routes.hpp"
 #include "org/routes.hpp"
+#include "pay/routes.hpp"
 #include "policy/routes.hpp"
 #include "quota/rules.hpp"
 #include "reporting/routes.hpp"
@@ -82,6 +83,11 @@ App::App(const Config& c)
       shortfalls(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       meetings(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       reviews(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
+      payroll(db, time, org,
+              [this](const calendar::LocalDate& d) {
+                const PolicyVersion v = in_force.at(d);
+                return pay::PayRules{v.policy, v.policy->pay ? &*v.policy->pay : nullptr, v.version};
+              }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -186,6 +192,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_shortfall_routes(router, shortfalls);
   discipline::register_meeting_routes(router, meetings);
   discipline::register_review_routes(router, reviews);
+  pay::register_pay_routes(router, payroll);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -33,6 +33,7 @@
 #include "kpi/keeper.hpp"
 #include "kpi/service.hpp"
 #include "org/service.hpp"
+#include "pay/service.hpp"
 #include "policy/service.hpp"
 #include "reporting/desk.hpp"
 #include "reporting/overview.hpp"
@@ -101,6 +102,7 @@ class App {
   discipline::ShortfallService shortfalls;
   discipline::MeetingService meetings;
   discipline::ReviewService reviews;
+  pay::PayrollService payroll;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

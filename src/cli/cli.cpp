@@ -89,6 +89,7 @@ int run(int argc, char** argv) {
   add_policy_commands(root, s);
   add_metrics_commands(root, s);
   add_close_commands(root, s);
+  add_payroll_commands(root, s);
   add_scenario_commands(root, s);
   auto* import = root.add_subcommand("import", "import records from files");
   import->require_subcommand(1);

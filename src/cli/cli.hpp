@@ -33,6 +33,8 @@ void add_policy_commands(CLI::App& root, Shared& s);
 void add_metrics_commands(CLI::App& root, Shared& s);
 /// `waihu close day|due`.
 void add_close_commands(CLI::App& root, Shared& s);
+/// `waihu payroll run --month M`.
+void add_payroll_commands(CLI::App& root, Shared& s);
 /// `waihu scenario run`.
 void add_scenario_commands(CLI::App& root, Shared& s);
 /// `import customers`, `export customers`.

@@ -18,7 +18,22 @@ after(async () => {
   cleanup(dir);
 });
 
+// A call of agent01's logged today (company time) a moment ago: the calls page opens on today, and just after
+// midnight the demo's day has no calls yet.
+async function callToday() {
+  const token = await login(srv.base, 'agent01', DEMO_PASSWORD);
+  const me = (await api(srv.base, 'GET', '/api/v1/auth/me', { token })).json;
+  const c = (await api(srv.base, 'GET', `/api/v1/customers?owner_id=${me.id}&limit=1`, { token })).json.items[0];
+  const now = Date.now();
+  const midnight = Date.parse(`${new Date(now + 8 * 3600000).toISOString().slice(0, 10)}T00:00:00+08:00`);
+  const started = new Date(Math.max(now - 120000, midnight + 1000)).toISOString();
+  const r = await api(srv.base, 'POST', '/api/v1/calls', { token, body: { customer_id: c.id, started_at: started, ring_seconds: 0, talk_seconds: 0, result: 'no_answer' } });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  return r.json;
+}
+
 test('the supervisor marks one of the day\'s calls fabricated; it stays listed, marked, and the fine is on the ledger', async () => {
+  await callToday();
   const { context, page } = await signIn(browser, srv.base, 'liqiang', DEMO_PASSWORD, { path: '/calls' });
   const table = page.getByTestId('calls-table');
   const button = table.locator('[data-testid^="call-mark-"]').first();

@@ -1,0 +1,55 @@
+#include "pay/facts_store.hpp"
+
+#include "db/query.hpp"
+#include "kpi/day_store.hpp"
+
+namespace waihu::pay::store {
+
+MonthRecords month_records(soci::session& sql, const calendar::Period& period) {
+  MonthRecords out;
+  {
+    // Deals closed in the month: a self-sourced deal is its agent's own; a proxy deal is its clerk's (proxy_sales)
+    // and the visiting field rep's (proxy_sales on the rep's side).
+    db::Query q;
+    q << "SELECT id, agent_id, field_rep_id, sourcing, product, amount_fen FROM deals WHERE closed_on >= "
+      << q.bind(period.from.str()) << " AND closed_on <= " << q.bind(period.to.str()) << " ORDER BY id";
+    for (const auto& r : q.fetch(sql, 6)) {
+      const long long id = r.i64(0), agent = r.i64(1), amount = r.i64(5);
+      const auto rep = r.opt_i64(2);
+      const bool proxy = r.str(3) == "proxy";
+      PersonMonth& a = out.people[agent];
+      if (proxy && rep) {
+        a.facts.proxy_sales_fen += amount;
+        a.proxy_deals.push_back(id);
+        PersonMonth& visitor = out.people[*rep];
+        visitor.facts.proxy_sales_fen += amount;
+        visitor.proxy_deals.push_back(id);
+      } else {
+        a.facts.own_sales_fen += amount;
+        a.own_deals.push_back(id);
+      }
+      a.facts.product_sales_fen[r.str(4)] += amount;
+      out.sales_by_agent_fen[agent] += amount;
+      out.deals_by_agent[agent].push_back(id);
+    }
+  }
+  {
+    // Payments collected in the month on each agent's deals; refunds taken off.
+    db::Query q;
+    q << "SELECT p.id, d.agent_id, p.kind, p.amount_fen FROM deal_payments p JOIN deals d ON d.id = p.deal_id "
+         "WHERE p.on_date >= "
+      << q.bind(period.from.str()) << " AND p.on_date <= " << q.bind(period.to.str()) << " ORDER BY p.id";
+    for (const auto& r : q.fetch(sql, 4)) {
+      PersonMonth& a = out.people[r.i64(1)];
+      a.facts.payments_fen += r.str(2) == "refund" ? -r.i64(3) : r.i64(3);
+      a.payments.push_back(r.i64(0));
+    }
+  }
+  // The month's figures from the metric layer (per-unit pay reads them).
+  for (const auto& row : kpi::store::stored(sql, period, {}))
+    for (const auto& [name, value] : kpi::store::named(row.figures))
+      if (value != 0) out.people[row.user_id].facts.metrics[name] += value;
+  return out;
+}
+
+}  // namespace waihu::pay::store

@@ -1,0 +1,30 @@
+#pragma once
+// What a month's records say for pay, read in a few grouped queries: each person's deals closed (self-sourced and
+// proxy, by product), payments collected on their deals, the proxy deals a field rep visited, the month's figures
+// from the metric layer — each with the record ids behind it, so a statement line can name its sources.
+#include <soci/soci.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "pay/rules.hpp"
+
+namespace waihu::pay::store {
+
+struct PersonMonth {
+  MonthFacts facts;
+  std::vector<long long> own_deals, proxy_deals, payments;  ///< record ids
+};
+
+struct MonthRecords {
+  std::map<long long, PersonMonth> people;            ///< by user id; everyone with a record
+  std::map<long long, long long> sales_by_agent_fen;  ///< every deal closed, by its agent (for team totals)
+  std::map<long long, std::vector<long long>> deals_by_agent;
+};
+
+/// The month's deals, payments and figures (`period` the month's days in the company's zone).
+MonthRecords month_records(soci::session& sql, const calendar::Period& period);
+
+}  // namespace waihu::pay::store

@@ -1,0 +1,129 @@
+#include "pay/routes.hpp"
+
+#include "core/errors.hpp"
+#include "http/json_input.hpp"
+#include "util/clock.hpp"
+
+namespace waihu::pay {
+
+namespace {
+
+calendar::Month month_of(const std::string& text, const char* field = "month") {
+  const auto m = calendar::Month::parse(text);
+  if (!m) throw BadRequest::field(field, "应为 YYYY-MM / must be YYYY-MM");
+  return *m;
+}
+
+nlohmann::json target_row_json(const store::TargetRow& t) {
+  return {
+      {"amount_fen", t.amount_fen}, {"note", t.note}, {"set_by", t.set_by}, {"set_at", util::format_iso_utc(t.set_at)}};
+}
+
+nlohmann::json target_json(const TeamTarget& t) {
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& r : t.history) history.push_back(target_row_json(r));
+  return {{"team_id", t.team_id},
+          {"team_name", t.team_name},
+          {"amount_fen", t.current ? nlohmann::json(t.current->amount_fen) : nlohmann::json(nullptr)},
+          {"history", history}};
+}
+
+nlohmann::json line_json(const store::StoredLine& s) {
+  const Line& l = s.line;
+  return {{"code", l.code},
+          {"label", {{"zh", l.zh}, {"en", l.en}}},
+          {"amount_fen", l.amount_fen},
+          {"basis_fen", l.basis_fen},
+          {"rate_bp", l.rate_bp ? nlohmann::json(*l.rate_bp) : nlohmann::json(nullptr)},
+          {"tier", l.tier ? nlohmann::json(*l.tier) : nlohmann::json(nullptr)},
+          {"rule", l.rule},
+          {"explanation", l.explanation},
+          {"sources", nlohmann::json::parse(s.sources, nullptr, false)}};
+}
+
+nlohmann::json statement_json(const StatementView& v, bool with_lines) {
+  const store::StatementRow& s = v.s;
+  nlohmann::json j{{"id", s.id},
+                   {"month", s.month},
+                   {"month_status", v.month_status},
+                   {"user_id", s.user_id},
+                   {"name", v.name},
+                   {"role", s.role},
+                   {"team_id", s.team_id},
+                   {"team_name", v.team_name},
+                   {"employment_status", s.employment_status},
+                   {"policy_version", s.policy_version},
+                   {"gross_fen", s.gross_fen},
+                   {"deductions_fen", s.deductions_fen},
+                   {"net_fen", s.net_fen},
+                   {"computed_at", util::format_iso_utc(s.computed_at)}};
+  if (with_lines) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& l : s.lines) lines.push_back(line_json(l));
+    j["lines"] = lines;
+  }
+  return j;
+}
+
+nlohmann::json month_json(const calendar::Month& m, const std::optional<store::MonthRow>& row) {
+  if (!row) return {{"month", m.str()}, {"status", "not_run"}};
+  return {
+      {"month", row->month},
+      {"status", row->status},
+      {"run_at", util::format_iso_utc(row->run_at)},
+      {"run_by", row->run_by ? nlohmann::json(*row->run_by) : nlohmann::json(nullptr)},
+      {"policy_versions", nlohmann::json::parse(row->policy_versions, nullptr, false)},
+      {"closed_at", row->closed_at ? nlohmann::json(util::format_iso_utc(*row->closed_at)) : nlohmann::json(nullptr)},
+      {"closed_by", row->closed_by ? nlohmann::json(*row->closed_by) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace
+
+void register_pay_routes(http::Router& router, PayrollService& payroll) {
+  router.add("GET", "/api/v1/pay/targets", [&payroll](http::Context& c) {
+    c.allow_query({"month"});
+    const auto month = month_of(c.query("month").value_or(calendar::Month::of(c.time().today()).str()));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& t : payroll.targets(c.actor(), month)) items.push_back(target_json(t));
+    return http::Response::json({{"month", month.str()}, {"items", items}});
+  });
+  router.add("PUT", "/api/v1/pay/targets", [&payroll](http::Context& c) {
+    http::JsonBody b(c.request.body, {"team_id", "month", "amount_fen", "note"});
+    const auto team = b.integer("team_id");
+    if (!team) throw BadRequest::field("team_id", "必填 / required", "validation.required");
+    const auto month = month_of(*b.required_text("month"));
+    const auto amount = b.integer("amount_fen");
+    if (!amount) throw BadRequest::field("amount_fen", "必填 / required", "validation.required");
+    return http::Response::json(
+        target_json(payroll.set_target(c.actor(), *team, month, *amount, b.text("note").value_or(""))));
+  });
+  router.add("POST", "/api/v1/payroll/{month}/run", [&payroll](http::Context& c) {
+    const auto month = month_of(c.param("month"));
+    const RunReport r = payroll.run(&c.actor(), month);
+    return http::Response::json({{"month", month.str()},
+                                 {"statements", r.statements},
+                                 {"gross_fen", r.gross_fen},
+                                 {"net_fen", r.net_fen},
+                                 {"policy_version", r.policy_version},
+                                 {"status", month_json(month, payroll.month(month))}});
+  });
+  router.add("GET", "/api/v1/payroll/{month}", [&payroll](http::Context& c) {
+    const auto month = month_of(c.param("month"));
+    return http::Response::json(month_json(month, payroll.month(month)));
+  });
+  router.add("GET", "/api/v1/payroll/{month}/statements", [&payroll](http::Context& c) {
+    c.allow_query({"cursor", "limit"});
+    const auto month = month_of(c.param("month"));
+    const auto page = payroll.statements(c.actor(), month, c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& v : page.items) items.push_back(statement_json(v, false));
+    return http::Response::json(
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("GET", "/api/v1/payroll/statements/{id}", [&payroll](http::Context& c) {
+    return http::Response::json(statement_json(payroll.statement(c.actor(), c.id()), true));
+  });
+}
+
+}  // namespace waihu::pay

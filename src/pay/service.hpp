@@ -1,0 +1,76 @@
+#pragma once
+// Payroll months (issue 16): team targets entered by managers, a month's statements computed from the records under
+// the pay plans in force, kept as a draft that can be recomputed, and read by whom may: one's own, a supervisor's
+// team, managers and admins their scope. Viewing another person's statement is audited.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "calendar/company_time.hpp"
+#include "core/page.hpp"
+#include "db/database.hpp"
+#include "org/service.hpp"
+#include "pay/model.hpp"
+#include "pay/store.hpp"
+
+namespace waihu::pay {
+
+/// The pay plans in force on a day.
+struct PayRules {
+  std::shared_ptr<const void> keep;  ///< keeps the policy alive while `pay` is read
+  const PayPolicy* pay = nullptr;    ///< none: the policy computes no pay
+  long long version = 0;
+};
+using PayRulesAt = std::function<PayRules(const calendar::LocalDate&)>;
+
+struct TeamTarget {
+  long long team_id = 0;
+  std::string team_name;
+  std::optional<store::TargetRow> current;  ///< the latest row for the month
+  std::vector<store::TargetRow> history;    ///< every row for the month, oldest first
+};
+
+struct RunReport {
+  calendar::Month month;
+  long long statements = 0, gross_fen = 0, net_fen = 0, policy_version = 0;
+};
+
+struct StatementView {
+  store::StatementRow s;
+  std::string name, team_name;
+  std::string month_status;  ///< draft | closed
+};
+
+class PayrollService {
+ public:
+  PayrollService(db::Database& db, const calendar::CompanyTime& time, org::OrgService& org, PayRulesAt rules)
+      : db_(db), time_(time), org_(org), rules_(std::move(rules)) {}
+
+  /// Every team in the reader's scope with its target for the month.
+  std::vector<TeamTarget> targets(const org::Actor& actor, const calendar::Month& month);
+  /// Sets a team's target for a month (managers and up, the team in scope); the earlier rows stay as history.
+  TeamTarget set_target(const org::Actor& actor, long long team_id, const calendar::Month& month, long long amount_fen,
+                        const std::string& note);
+
+  /// Computes every statement of the month under the plans in force on its last day, replacing the draft; refused
+  /// for a closed month (409), a month not begun (400) or a policy without [pay] (422). A plan that needs a fact
+  /// the records lack (a team target) is refused with every such gap named (422). `actor` null: the command line.
+  RunReport run(const org::Actor* actor, const calendar::Month& month);
+  std::optional<store::MonthRow> month(const calendar::Month& month);
+  /// The month's statements the reader may see (own; scope), lines left out.
+  Page<StatementView> statements(const org::Actor& actor, const calendar::Month& month, const std::string& cursor,
+                                 int limit);
+  /// One statement with its lines; another person's is audited.
+  StatementView statement(const org::Actor& actor, long long id);
+
+ private:
+  db::Database& db_;
+  const calendar::CompanyTime& time_;
+  org::OrgService& org_;
+  PayRulesAt rules_;
+};
+
+}  // namespace waihu::pay

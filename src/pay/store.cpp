@@ -1,0 +1,151 @@
+#include "pay/store.hpp"
+
+#include "db/query.hpp"
+#include "db/row_inserter.hpp"
+
+namespace waihu::pay::store {
+
+void add_target(soci::session& sql, const TargetRow& t) {
+  db::Query q;
+  q << "INSERT INTO team_targets (team_id, month, amount_fen, note, set_by, set_at) VALUES (" << q.bind(t.team_id)
+    << ", " << q.bind(t.month) << ", " << q.bind(t.amount_fen) << ", " << q.bind(t.note) << ", " << q.bind(t.set_by)
+    << ", " << q.bind(t.set_at) << ")";
+  q.exec(sql);
+}
+
+std::vector<TargetRow> targets(soci::session& sql, const std::string& month) {
+  db::Query q;
+  q << "SELECT id, team_id, month, amount_fen, note, set_by, set_at FROM team_targets WHERE month = " << q.bind(month)
+    << " ORDER BY id";
+  std::vector<TargetRow> out;
+  for (const auto& r : q.fetch(sql, 7))
+    out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3), r.str(4), r.i64(5), r.i64(6)});
+  return out;
+}
+
+std::optional<MonthRow> month(soci::session& sql, const std::string& month) {
+  db::Query q;
+  q << "SELECT month, status, run_at, run_by, policy_versions, closed_at, closed_by FROM payroll_months WHERE month = "
+    << q.bind(month);
+  auto r = q.fetch_one(sql, 7);
+  if (!r) return std::nullopt;
+  return MonthRow{r->str(0), r->str(1), r->i64(2), r->opt_i64(3), r->str(4), r->opt_i64(5), r->opt_i64(6)};
+}
+
+void put_month(soci::session& sql, const MonthRow& m) {
+  db::Query q;
+  q << "INSERT INTO payroll_months (month, status, run_at, run_by, policy_versions) VALUES (" << q.bind(m.month) << ", "
+    << q.bind(m.status) << ", " << q.bind(m.run_at) << ", " << (m.run_by ? q.bind(*m.run_by) : std::string("NULL"))
+    << ", " << q.bind(m.policy_versions)
+    << ") ON CONFLICT (month) DO UPDATE SET run_at = excluded.run_at, run_by = excluded.run_by, "
+       "policy_versions = excluded.policy_versions WHERE payroll_months.status = 'draft'";
+  q.exec(sql);
+}
+
+bool close_month(soci::session& sql, const std::string& month, long long at, long long by) {
+  db::Query q;
+  q << "UPDATE payroll_months SET status = 'closed', closed_at = " << q.bind(at) << ", closed_by = " << q.bind(by)
+    << " WHERE month = " << q.bind(month) << " AND status = 'draft'";
+  return q.exec_count(sql) == 1;
+}
+
+void replace_statements(soci::session& sql, db::Dialect dialect, const std::string& month,
+                        const std::vector<StatementRow>& rows) {
+  {
+    db::Query q;
+    q << "DELETE FROM pay_lines WHERE statement_id IN (SELECT id FROM pay_statements WHERE month = " << q.bind(month)
+      << ")";
+    q.exec(sql);
+  }
+  {
+    db::Query q;
+    q << "DELETE FROM pay_statements WHERE month = " << q.bind(month);
+    q.exec(sql);
+  }
+  db::RowInserter statements(sql, dialect, "pay_statements",
+                             {"month", "user_id", "role", "team_id", "employment_status", "policy_version", "gross_fen",
+                              "deductions_fen", "net_fen", "computed_at"},
+                             {.returns_id = true, .batched = true});
+  std::vector<long long> ids;
+  for (const auto& s : rows) {
+    statements.text(s.month).integer(s.user_id).text(s.role).integer(s.team_id).text(s.employment_status);
+    statements.integer(s.policy_version).integer(s.gross_fen).integer(s.deductions_fen).integer(s.net_fen);
+    statements.integer(s.computed_at);
+    ids.push_back(statements.insert());
+  }
+  statements.flush();
+  db::RowInserter lines(sql, dialect, "pay_lines",
+                        {"statement_id", "position", "code", "label_zh", "label_en", "amount_fen", "basis_fen",
+                         "rate_bp", "tier", "rule", "explanation", "sources"},
+                        {.returns_id = false, .batched = true});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    long long position = 0;
+    for (const auto& [l, sources] : rows[i].lines) {
+      lines.integer(ids[i]).integer(++position).text(l.code).text(l.zh).text(l.en).integer(l.amount_fen);
+      lines.integer(l.basis_fen);
+      if (l.rate_bp)
+        lines.integer(*l.rate_bp);
+      else
+        lines.null();
+      if (l.tier)
+        lines.integer(*l.tier);
+      else
+        lines.null();
+      lines.text(l.rule).text(l.explanation).text(sources);
+      lines.insert();
+    }
+  }
+  lines.flush();
+}
+
+namespace {
+const char* kColumns =
+    "id, month, user_id, role, team_id, employment_status, policy_version, gross_fen, deductions_fen, net_fen, "
+    "computed_at";
+StatementRow from_row(const db::Row& r) {
+  return {r.i64(0), r.str(1), r.i64(2), r.str(3), r.i64(4),  r.str(5),
+          r.i64(6), r.i64(7), r.i64(8), r.i64(9), r.i64(10), {}};
+}
+}  // namespace
+
+std::vector<StatementRow> statements(soci::session& sql, const std::string& month, const std::vector<long long>& users,
+                                     bool all_users, long long after_id, int limit) {
+  std::vector<StatementRow> out;
+  if (!all_users && users.empty()) return out;
+  db::Query q;
+  q << "SELECT " << kColumns << " FROM pay_statements WHERE month = " << q.bind(month) << " AND id > "
+    << q.bind(after_id);
+  if (!all_users) q << " AND user_id IN (" << q.bind_list(users) << ")";
+  q << " ORDER BY id LIMIT " << q.bind(static_cast<long long>(limit));
+  for (const auto& r : q.fetch(sql, 11)) out.push_back(from_row(r));
+  return out;
+}
+
+std::optional<StatementRow> statement(soci::session& sql, long long id) {
+  db::Query q;
+  q << "SELECT " << kColumns << " FROM pay_statements WHERE id = " << q.bind(id);
+  auto r = q.fetch_one(sql, 11);
+  if (!r) return std::nullopt;
+  StatementRow s = from_row(*r);
+  db::Query lines;
+  lines << "SELECT code, label_zh, label_en, amount_fen, basis_fen, rate_bp, tier, rule, explanation, sources FROM "
+           "pay_lines WHERE statement_id = "
+        << lines.bind(id) << " ORDER BY position";
+  for (const auto& l : lines.fetch(sql, 10)) {
+    StoredLine sl;
+    sl.line.code = l.str(0);
+    sl.line.zh = l.str(1);
+    sl.line.en = l.str(2);
+    sl.line.amount_fen = l.i64(3);
+    sl.line.basis_fen = l.i64(4);
+    sl.line.rate_bp = l.opt_i64(5);
+    if (auto t = l.opt_i64(6)) sl.line.tier = static_cast<int>(*t);
+    sl.line.rule = l.str(7);
+    sl.line.explanation = l.str(8);
+    sl.sources = l.str(9);
+    s.lines.push_back(std::move(sl));
+  }
+  return s;
+}
+
+}  // namespace waihu::pay::store

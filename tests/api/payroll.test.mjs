@@ -1,0 +1,138 @@
+// Payroll months over real HTTP (issue 16), seed 001's pay plans on the demo company: managers set team targets
+// (history kept), a run refuses a plan that lacks a fact (every team target missing, named), computes every
+// statement from the month's deals — the seed's two worked examples exactly, a clerk's proxy share and base cut — and
+// each reader sees what their scope allows; another's statement read by a manager is audited.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freshData, startServer, api, cleanup, cli, preset, login, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+
+let dir, srv, t = {}, ids = {}, teams = {}, month;
+const PASSWORD = 'pay-test-2026';
+
+before(async () => {
+  dir = freshData({ demo: true });
+  // Seed 001 in force from the start of the year (the preset's own date).
+  const file = join(mkdtempSync(join(tmpdir(), 'waihu-policy-')), 'seed-001.toml');
+  writeFileSync(file, readFileSync(preset('seed-001'), 'utf8'));
+  const applied = cli(dir, ['policy', 'apply', file]);
+  assert.equal(applied.status, 0, applied.stderr);
+  srv = await startServer(dir);
+  t.admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  for (const name of ['zhaomin', 'liqiang', 'agent01']) t[name] = await login(srv.base, name, DEMO_PASSWORD);
+  for (const x of (await api(srv.base, 'GET', '/api/v1/teams', { token: t.admin })).json.items) teams[x.name] = x.id;
+  // A group of our own under the department: two clerks and a field rep, regular, with known deals.
+  const group = await api(srv.base, 'POST', '/api/v1/teams', { token: t.admin, body: { name: '薪酬测试组', parent_id: teams['电销部'] } });
+  assert.equal(group.status, 201, JSON.stringify(group.json));
+  teams['薪酬测试组'] = group.json.id;
+  for (const [username, role] of [['clerk1', 'agent'], ['clerk2', 'agent'], ['rep1', 'field_rep']]) {
+    const u = await api(srv.base, 'POST', '/api/v1/users', {
+      token: t.admin, body: { username, display_name: username, role, team_id: group.json.id, password: PASSWORD, employment_status: 'regular' },
+    });
+    assert.equal(u.status, 201, JSON.stringify(u.json));
+    ids[username] = u.json.id;
+    t[username] = await login(srv.base, username, PASSWORD);
+  }
+  const customer = async (who, n) => {
+    const r = await api(srv.base, 'POST', '/api/v1/customers', { token: t[who], body: { company: `薪酬测试客户${n}有限公司`, phones: [`1395511${String(n).padStart(4, '0')}`] } });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    return r.json.id;
+  };
+  const deal = async (who, body) => {
+    const r = await api(srv.base, 'POST', '/api/v1/deals', { token: t[who], body: { product: '网站建设', ...body } });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    month = r.json.closed_on.slice(0, 7);
+    return r.json.id;
+  };
+  ids.clerk1Customer = await customer('clerk1', 1);
+  ids.clerk1Deal = await deal('clerk1', { customer_id: ids.clerk1Customer, amount_fen: 3200000 });
+  ids.repDeal = await deal('rep1', { customer_id: await customer('rep1', 2), amount_fen: 2300000 });
+  ids.proxyDeal = await deal('clerk2', { customer_id: await customer('clerk2', 3), amount_fen: 700000, sourcing: 'proxy', field_rep_id: ids.rep1 });
+});
+after(async () => {
+  await srv?.stop();
+  cleanup(dir);
+});
+
+const run = (who) => api(srv.base, 'POST', `/api/v1/payroll/${month}/run`, { token: t[who] });
+const setTarget = (who, team, amount_fen, note) => api(srv.base, 'PUT', '/api/v1/pay/targets', { token: t[who], body: { team_id: teams[team], month, amount_fen, note } });
+const statements = async (who) => (await api(srv.base, 'GET', `/api/v1/payroll/${month}/statements?limit=1000`, { token: t[who] })).json.items;
+const statementOf = async (who, user) => {
+  const row = (await statements('zhaomin')).find((s) => s.user_id === ids[user] || s.user_id === user);
+  return api(srv.base, 'GET', `/api/v1/payroll/statements/${row.id}`, { token: t[who] });
+};
+
+test('a run names every team target the plans need and that is missing; nothing is written', async () => {
+  const r = await run('zhaomin');
+  assert.equal(r.status, 422, JSON.stringify(r.json));
+  assert.equal(r.json.error.code, 'payroll.missing_facts');
+  for (const team of ['电销部', '电销一组', '电销二组', '电销三组']) assert.ok(r.json.error.details.missing.some((m) => m.includes(team)), team);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/payroll/${month}`, { token: t.zhaomin })).json.status, 'not_run');
+  assert.equal((await run('agent01')).status, 403);
+  assert.equal((await api(srv.base, 'POST', '/api/v1/payroll/2026-13/run', { token: t.zhaomin })).json.error.details.field, 'month');
+  assert.equal((await api(srv.base, 'POST', '/api/v1/payroll/2099-01/run', { token: t.zhaomin })).status, 400, 'not begun');
+});
+
+test('managers set team targets per month, each change kept; supervisors read them, agents do not', async () => {
+  assert.equal((await setTarget('liqiang', '电销一组', 10000000)).status, 403);
+  assert.equal((await setTarget('zhaomin', '电销一组', 0)).json.error.details.field, 'amount_fen');
+  const first = await setTarget('zhaomin', '电销一组', 9000000, '初定');
+  assert.equal(first.status, 200, JSON.stringify(first.json));
+  const second = await setTarget('zhaomin', '电销一组', 10000000, '上调');
+  assert.deepEqual([second.json.amount_fen, second.json.history.map((h) => h.amount_fen)], [10000000, [9000000, 10000000]]);
+  for (const team of ['电销部', '电销二组', '电销三组']) assert.equal((await setTarget('zhaomin', team, 30000000)).status, 200);
+  const seen = (await api(srv.base, 'GET', `/api/v1/pay/targets?month=${month}`, { token: t.liqiang })).json.items;
+  assert.deepEqual(seen.map((x) => [x.team_name, x.amount_fen]), [['电销一组', 10000000]], 'a supervisor sees their own group');
+  assert.equal((await api(srv.base, 'GET', `/api/v1/pay/targets?month=${month}`, { token: t.agent01 })).status, 403);
+});
+
+test('the run computes the seed\'s worked examples exactly, each line naming its clause and records', async () => {
+  const r = await run('zhaomin');
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.status.status, 'draft');
+  assert.ok(r.json.statements >= 30);
+  // 32,000 all self-closed → 750 + 8,000×3% + 16,000×4%.
+  const clerk1 = (await statementOf('zhaomin', 'clerk1')).json;
+  assert.deepEqual(clerk1.lines.map((l) => [l.code, l.amount_fen, l.tier]), [['base', 75000, null], ['commission', 24000, 2], ['commission', 64000, 3]]);
+  assert.equal(clerk1.gross_fen, 163000);
+  assert.equal(clerk1.lines[1].rule, 'pay.plan.agent.commission[1].bands[2]');
+  assert.match(clerk1.lines[2].explanation, /16,000\.00 × 4% = 640\.00/);
+  assert.deepEqual(clerk1.lines[1].sources.deals, [ids.clerk1Deal]);
+  // 23,000 self + 7,000 proxy → 750 + 7,000×3% + 11,000×4% + 7,000×1%.
+  const rep = (await statementOf('zhaomin', 'rep1')).json;
+  assert.deepEqual(rep.lines.map((l) => [l.code, l.amount_fen]), [['base', 75000], ['commission', 21000], ['commission', 44000], ['proxy_commission', 7000]]);
+  assert.equal(rep.gross_fen, 147000);
+  assert.deepEqual(rep.lines[3].sources.deals, [ids.proxyDeal]);
+  // A clerk's only deal was visited by the rep: it counts toward her tiers (7,000: none) and baseline (the base cut
+  // to 750 × 7,000 ÷ 8,000), and the 1% comes out of her commission.
+  const clerk2 = (await statementOf('zhaomin', 'clerk2')).json;
+  assert.deepEqual(clerk2.lines.map((l) => [l.code, l.amount_fen]), [['base', 75000], ['baseline_cut', -9375], ['proxy_share', -7000]]);
+  assert.equal(clerk2.net_fen, 58625);
+  assert.equal(clerk2.lines[1].explanation, '750.00 × 7,000.00 ÷ 8,000.00 = 656.25');
+  // The supervisor's team commission reads the group's target.
+  const supervisor = (await statementOf('zhaomin', (await statements('liqiang')).find((s) => s.role === 'supervisor').user_id)).json;
+  assert.match(supervisor.lines.find((l) => l.code === 'commission')?.explanation ?? '目标 100,000.00', /目标 100,000\.00/);
+});
+
+test('each reader sees what their scope allows; a manager reading another\'s statement is audited', async () => {
+  const own = await statements('clerk1');
+  assert.deepEqual(own.map((s) => s.user_id), [ids.clerk1]);
+  const group = await statements('liqiang');
+  assert.ok(group.length > 1 && group.every((s) => s.team_name === '电销一组'), JSON.stringify(group.map((s) => s.team_name)));
+  const repRow = (await statements('zhaomin')).find((s) => s.user_id === ids.rep1);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/payroll/statements/${repRow.id}`, { token: t.clerk1 })).status, 404);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/payroll/statements/${repRow.id}`, { token: t.rep1 })).status, 200, 'one\'s own');
+  const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_statement.view', { token: t.admin })).json.items;
+  assert.ok(audit.some((a) => a.entity_id === ids.rep1 && a.actor_username === 'zhaomin'), JSON.stringify(audit.slice(0, 2)));
+  assert.ok(!audit.some((a) => a.actor_username === 'rep1'), 'reading one\'s own is not');
+});
+
+test('a draft is recomputed on the next run from the records as they stand', async () => {
+  const more = await api(srv.base, 'POST', '/api/v1/deals', { token: t.clerk1, body: { customer_id: ids.clerk1Customer, product: '网站建设', amount_fen: 100 } });
+  assert.equal(more.status, 201, JSON.stringify(more.json));
+  assert.equal((await run('zhaomin')).status, 200);
+  const clerk1 = (await statementOf('clerk1', 'clerk1')).json;
+  assert.deepEqual(clerk1.lines.map((l) => l.amount_fen), [75000, 24000, 64000, 5], '32,001 yuan: 1 yuan at 5%');
+});
