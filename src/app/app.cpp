@@ -83,11 +83,7 @@ App::App(const Config& c)
       shortfalls(db, time, org, days, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       meetings(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       reviews(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
-      payroll(db, time, org,
-              [this](const calendar::LocalDate& d) {
-                const PolicyVersion v = in_force.at(d);
-                return pay::PayRules{v.policy, v.policy->pay ? &*v.policy->pay : nullptr, v.version};
-              }),
+      payroll(db, time, org, [this](const calendar::LocalDate& d) { return pay_rules(d); }),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -132,6 +128,34 @@ std::optional<std::vector<quota::QuotaResult>> App::quota_day(long long user_id,
   return quota::judge_person_day(*rules.quotas, u.hired_on, u.prior_months, day, kpi::store::named(figures),
                                  discipline::time_out(rules, out))
       .results;
+}
+
+pay::PayRules App::pay_rules(const calendar::LocalDate& last_day) {
+  const PolicyVersion v = in_force.at(last_day);
+  pay::PayRules r{v.policy, v.policy->pay ? &*v.policy->pay : nullptr, v.version, 2175};
+  // A day's base for absences, as [attendance] states it (÷21.75 without one).
+  if (const auto* a = v.policy->attendance ? &*v.policy->attendance : nullptr) {
+    switch (a->day_base) {
+      case discipline::DayBase::kMonthOver21_75:
+        r.day_divisor_hundredths = 2175;
+        break;
+      case discipline::DayBase::kMonthOver22:
+        r.day_divisor_hundredths = 2200;
+        break;
+      case discipline::DayBase::kMonthOver30:
+        r.day_divisor_hundredths = 3000;
+        break;
+      case discipline::DayBase::kMonthOverWorkingDays: {
+        const calendar::Month m = calendar::Month::of(last_day);
+        const auto cal = work_calendar.work_calendar(m.period());
+        long long days = 0;
+        for (auto d = m.first(); d <= m.last(); d = d.plus_days(1)) days += cal.is_working(d) ? 1 : 0;
+        r.day_divisor_hundredths = std::max(1LL, days) * 100;
+        break;
+      }
+    }
+  }
+  return r;
 }
 
 discipline::DayRules App::day_rules(const calendar::LocalDate& day) {

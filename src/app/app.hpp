@@ -121,6 +121,8 @@ class App {
                                                            const kpi::store::Figures& figures);
   /// What the policy in force on a day and the work calendar ask of that day, for the discipline module.
   discipline::DayRules day_rules(const calendar::LocalDate& day);
+  /// The pay plans in force on a month's last day, with the policy's day base for absences.
+  pay::PayRules pay_rules(const calendar::LocalDate& last_day);
   /// The effective-call rule in force at an instant, for the calls module.
   calls::EffectiveRuleAt effective_rule();
   /// Every route of every module, with authentication wired to the auth service.

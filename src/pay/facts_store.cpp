@@ -45,6 +45,25 @@ MonthRecords month_records(soci::session& sql, const calendar::Period& period) {
       a.payments.push_back(r.i64(0));
     }
   }
+  {
+    // The ledger's rows with money, in day order: fines (a correction's negative fine pays one back), bonuses,
+    // absences in days of base pay.
+    db::Query q;
+    q << "SELECT id, user_id, day, item, rule, evidence, fine_fen, bonus_fen, base_days_milli, corrects FROM "
+         "discipline_entries WHERE day >= "
+      << q.bind(period.from.str()) << " AND day <= " << q.bind(period.to.str())
+      << " AND (fine_fen <> 0 OR bonus_fen <> 0 OR base_days_milli <> 0) ORDER BY day, id";
+    for (const auto& r : q.fetch(sql, 10))
+      out.people[r.i64(1)].ledger.push_back(
+          {r.i64(0), r.str(2), r.str(3), r.str(4), r.str(5), r.i64(6), r.i64(7), r.i64(8), r.opt_i64(9)});
+  }
+  {
+    db::Query q;
+    q << "SELECT claim_id, user_id, stage, percent FROM duplicate_claim_penalties WHERE month = "
+      << q.bind(calendar::Month::of(period.from).str()) << " ORDER BY created_at, claim_id";
+    for (const auto& r : q.fetch(sql, 4))
+      out.people[r.i64(1)].claim_penalties.push_back({r.i64(0), r.str(2), r.i64(3)});
+  }
   // The month's figures from the metric layer (per-unit pay reads them).
   for (const auto& row : kpi::store::stored(sql, period, {}))
     for (const auto& [name, value] : kpi::store::named(row.figures))

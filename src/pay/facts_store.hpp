@@ -1,7 +1,9 @@
 #pragma once
 // What a month's records say for pay, read in a few grouped queries: each person's deals closed (self-sourced and
 // proxy, by product), payments collected on their deals, the proxy deals a field rep visited, the month's figures
-// from the metric layer — each with the record ids behind it, so a statement line can name its sources.
+// from the metric layer, the discipline ledger's fines, bonuses and absences and the 撞单 penalties of the month
+// (rows the discipline module writes for pay to read) — each with the record ids behind it, so a statement line
+// can name its sources.
 #include <soci/soci.h>
 
 #include <map>
@@ -16,6 +18,8 @@ namespace waihu::pay::store {
 struct PersonMonth {
   MonthFacts facts;
   std::vector<long long> own_deals, proxy_deals, payments;  ///< record ids
+  std::vector<LedgerItem> ledger;                           ///< the month's ledger rows with money
+  std::vector<ClaimPenalty> claim_penalties;                ///< 撞单 escalations of the month
 };
 
 struct MonthRecords {

@@ -214,4 +214,70 @@ std::vector<Line> plan_lines(const PayPlan& plan, const MonthFacts& f) {
   return out;
 }
 
+std::vector<Line> deduction_lines(long long base_fen, const std::vector<LedgerItem>& ledger,
+                                  const std::vector<ClaimPenalty>& claims, long long day_divisor_hundredths) {
+  std::vector<Line> out;
+  for (const auto& e : ledger) {
+    const std::string corrects =
+        e.corrects ? "（更正 #" + std::to_string(*e.corrects) + " / corrects #" + std::to_string(*e.corrects) + "）"
+                   : "";
+    if (e.fine_fen != 0) {
+      Line l = line("fine", "罚款", "Fine", -e.fine_fen, e.rule,
+                    e.day + " " + e.item + corrects + (e.evidence.empty() ? "" : "：" + e.evidence));
+      l.basis_fen = e.fine_fen;
+      l.record_id = e.id;
+      out.push_back(std::move(l));
+    }
+    if (e.bonus_fen != 0) {
+      Line l = line("bonus", "奖金", "Bonus", e.bonus_fen, e.rule,
+                    e.day + " " + e.item + (e.evidence.empty() ? "" : "：" + e.evidence));
+      l.record_id = e.id;
+      out.push_back(std::move(l));
+    }
+    if (e.base_days_milli != 0) {
+      // days × base ÷ (divisor/100) = base × days_milli × 100 ÷ (1000 × divisor_hundredths)
+      const long long amount = scale(base_fen, e.base_days_milli * 100, 1000 * day_divisor_hundredths);
+      Line l = line("absence", "旷工扣款", "Absence", -amount, e.rule,
+                    e.day + " " + e.item + corrects + "：" + policy::format_hundredths(e.base_days_milli / 10) +
+                        " 天 / days × " + yuan(base_fen) + " ÷ " + policy::format_hundredths(day_divisor_hundredths) +
+                        " = " + yuan(amount));
+      l.basis_fen = base_fen;
+      l.record_id = e.id;
+      out.push_back(std::move(l));
+    }
+  }
+  for (const auto& c : claims) {
+    const long long amount = scale(base_fen, c.percent, 100);
+    Line l = line("claim_penalty", "撞单扣底薪", "Duplicate-claim penalty", -amount, "duplicate_claims." + c.stage,
+                  "撞单 #" + std::to_string(c.claim_id) + " 上报 / escalated (" + c.stage + "): " + yuan(base_fen) +
+                      " × " + std::to_string(c.percent) + "% = " + yuan(amount));
+    l.basis_fen = base_fen;
+    l.rate_bp = c.percent * 100;
+    l.record_id = c.claim_id;
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+bool is_deduction(const Line& l) {
+  return l.code == "fine" || l.code == "absence" || l.code == "claim_penalty" || l.code == "held_over";
+}
+
+Settled settle(const std::vector<Line>& lines, long long cap_bp) {
+  Settled s;
+  long long asked = 0;
+  for (const auto& l : lines) {
+    if (l.code == "held_over") continue;
+    if (is_deduction(l))
+      asked -= l.amount_fen;
+    else
+      s.gross_fen += l.amount_fen;
+  }
+  const long long cap = std::max(0LL, apply_rate(s.gross_fen, cap_bp));
+  s.deductions_fen = std::min(asked, cap);
+  s.held_over_fen = asked - s.deductions_fen;
+  s.net_fen = s.gross_fen - s.deductions_fen;
+  return s;
+}
+
 }  // namespace waihu::pay

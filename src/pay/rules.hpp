@@ -38,12 +38,45 @@ struct Line {
   std::optional<int> tier;           ///< the band, from 1
   std::string rule;                  ///< the policy clause: pay.plan.agent.commission[1].bands[2]
   std::string explanation;
+  std::optional<long long> record_id;  ///< a ledger line's entry, a 撞单 line's case
 };
 
 /// A fact the plan needs is missing (a team target for attainment, a level without a row): never a silent zero.
 struct MissingFact : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+/// A row of the discipline ledger that costs or pays money (fines, corrections of fines, bonuses, absence in days of
+/// base pay), as the payroll reads it.
+struct LedgerItem {
+  long long id = 0;
+  std::string day, item, rule, evidence;
+  long long fine_fen = 0, bonus_fen = 0, base_days_milli = 0;
+  std::optional<long long> corrects;
+};
+
+/// A 撞单 escalation's share of base pay withheld (discipline's duplicate_claim_penalties).
+struct ClaimPenalty {
+  long long claim_id = 0;
+  std::string stage;
+  long long percent = 0;
+};
+
+/// The statement's lines from the ledger and the 撞单 penalties: `fine` (a correction pays it back), `bonus`,
+/// `absence` (days of base at `base_fen` ÷ `day_divisor_hundredths`/100, the policy's day base), `claim_penalty`.
+std::vector<Line> deduction_lines(long long base_fen, const std::vector<LedgerItem>& ledger,
+                                  const std::vector<ClaimPenalty>& claims, long long day_divisor_hundredths);
+
+/// Whether a line is a deduction (fines, absence, 撞单 penalties) rather than pay.
+bool is_deduction(const Line& l);
+
+struct Settled {
+  long long gross_fen = 0, deductions_fen = 0, net_fen = 0;
+  long long held_over_fen = 0;  ///< deductions above the cap, carried to later months
+};
+/// Gross is every pay line; deductions the deduction lines, at most `cap_bp` of the gross — what the cap holds back
+/// is carried over, never lost. Net = gross − deductions.
+Settled settle(const std::vector<Line>& lines, long long cap_bp);
 
 /// `amount × rate_bp / 10000`, rounded half away from zero to the fen.
 long long apply_rate(long long amount_fen, long long rate_bp);

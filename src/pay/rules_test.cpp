@@ -252,4 +252,45 @@ bands = [{ from = 0, to = 70, percent = 0 }, { from = 71, to = 99, percent = 1 }
                        "a second plan for 'agent'"));
 }
 
+TEST(Deductions, LedgerRowsBecomeLinesAndTheCapCarriesTheRestOver) {
+  std::vector<LedgerItem> ledger = {
+      {1, "2026-11-02", "late", "attendance.minor", "09:12 到岗", 1000, 0, 0, std::nullopt},
+      {2, "2026-11-03", "absent_day", "attendance.absence", "", 0, 0, 3000, std::nullopt},  // 3 days of base
+      {3, "2026-11-30", "month_bonus", "points.bonus", "月底 121 分", 0, 20000, 0, std::nullopt},
+      {4, "2026-11-20", "late", "objection.withdrawn", "", -1000, 0, 0, 1},  // a withdrawn fine paid back
+  };
+  const auto lines = deduction_lines(100000, ledger, {{7, "manager", 30}}, 2175);
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_EQ(lines[0].code, "fine");
+  EXPECT_EQ(lines[0].amount_fen, -1000);
+  EXPECT_EQ(lines[0].record_id, 1);
+  EXPECT_EQ(lines[1].code, "absence");
+  EXPECT_EQ(lines[1].amount_fen, -13793);  // 3 × 1,000.00 ÷ 21.75 = 137.93
+  EXPECT_NE(lines[1].explanation.find("3 天 / days × 1,000.00 ÷ 21.75 = 137.93"), std::string::npos)
+      << lines[1].explanation;
+  EXPECT_EQ(lines[2].code, "bonus");
+  EXPECT_EQ(lines[2].amount_fen, 20000);
+  EXPECT_EQ(lines[3].amount_fen, 1000);  // the correction pays the fine back
+  EXPECT_NE(lines[3].explanation.find("corrects #1"), std::string::npos);
+  EXPECT_EQ(lines[4].code, "claim_penalty");
+  EXPECT_EQ(lines[4].amount_fen, -30000);
+  EXPECT_EQ(lines[4].record_id, 7);
+
+  // Gross 1,200 (base + bonus); asked 1,000 + 137.93 − 10 + 300 = 427.93 → the cap (20%: 240) takes 240.
+  std::vector<Line> all = lines;
+  Line base;
+  base.code = "base";
+  base.amount_fen = 100000;
+  all.insert(all.begin(), base);
+  const Settled s = settle(all, 2000);
+  EXPECT_EQ(s.gross_fen, 120000);
+  EXPECT_EQ(s.deductions_fen, 24000);
+  EXPECT_EQ(s.held_over_fen, 1000 + 13793 - 1000 + 30000 - 24000);
+  EXPECT_EQ(s.net_fen, 96000);
+  // Under the cap nothing is held over.
+  const Settled light = settle({base, lines[0]}, 2000);
+  EXPECT_EQ(light.held_over_fen, 0);
+  EXPECT_EQ(light.net_fen, 99000);
+}
+
 }  // namespace waihu::pay

@@ -32,6 +32,10 @@ std::string sources_of(const Line& l, const store::PersonMonth& m, const PayPlan
     s["deals"] = m.proxy_deals;
   } else if (l.code == "deal_bonus") {
     s["payments"] = m.payments;
+  } else if (l.code == "fine" || l.code == "bonus" || l.code == "absence") {
+    s["entries"] = std::vector<long long>{*l.record_id};
+  } else if (l.code == "claim_penalty") {
+    s["duplicate_claims"] = std::vector<long long>{*l.record_id};
   }
   return s.dump();
 }
@@ -156,6 +160,25 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
         gaps.push_back(u.display_name + "（" + team_names[u.team_id] + "）: " + e.what());
         continue;
       }
+      // Fines, bonuses, absences and 撞单 penalties, on the base the plan pays this month.
+      const long long base = lines.front().amount_fen;
+      for (auto& l : deduction_lines(base, person.ledger, person.claim_penalties, rules.day_divisor_hundredths))
+        lines.push_back(std::move(l));
+      const Settled settled = settle(lines, policy.deduction_cap_bp);
+      if (settled.held_over_fen > 0) {
+        Line held;
+        held.code = "held_over";
+        held.zh = "超出扣款上限，结转以后月份";
+        held.en = "Above the deduction cap: carried to later months";
+        held.amount_fen = settled.held_over_fen;
+        held.basis_fen = settled.gross_fen;
+        held.rate_bp = policy.deduction_cap_bp;
+        held.rule = "pay.deduction_cap_percent";
+        held.explanation = "扣款上限 / cap " + yuan(settled.gross_fen) + " × " + percent(policy.deduction_cap_bp) +
+                           " = " + yuan(settled.gross_fen - settled.net_fen) + "；结转 / carried " +
+                           yuan(settled.held_over_fen);
+        lines.push_back(std::move(held));
+      }
       store::StatementRow s;
       s.month = month.str();
       s.user_id = u.id;
@@ -170,10 +193,11 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
           std::sort(team_deals.begin(), team_deals.end());
           sources = nlohmann::json{{"deals", team_deals}}.dump();
         }
-        s.gross_fen += l.amount_fen;
         s.lines.push_back({std::move(l), std::move(sources)});
       }
-      s.net_fen = s.gross_fen - s.deductions_fen;
+      s.gross_fen = settled.gross_fen;
+      s.deductions_fen = settled.deductions_fen;
+      s.net_fen = settled.net_fen;
       report.gross_fen += s.gross_fen;
       report.net_fen += s.net_fen;
       rows.push_back(std::move(s));

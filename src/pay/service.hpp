@@ -23,6 +23,9 @@ struct PayRules {
   std::shared_ptr<const void> keep;  ///< keeps the policy alive while `pay` is read
   const PayPolicy* pay = nullptr;    ///< none: the policy computes no pay
   long long version = 0;
+  /// One day's base pay is the month's base ÷ this (hundredths: 2175 for 21.75), from the policy's [attendance]
+  /// day base for the month (its working days where it says so).
+  long long day_divisor_hundredths = 2175;
 };
 using PayRulesAt = std::function<PayRules(const calendar::LocalDate&)>;
 

@@ -129,6 +129,20 @@ test('each reader sees what their scope allows; a manager reading another\'s sta
   assert.ok(!audit.some((a) => a.actor_username === 'rep1'), 'reading one\'s own is not');
 });
 
+test('every statement adds up: its lines sum to the net, the deductions within the cap, each ledger line on its entry', async () => {
+  for (const row of await statements('zhaomin')) {
+    const s = (await api(srv.base, 'GET', `/api/v1/payroll/statements/${row.id}`, { token: t.zhaomin })).json;
+    const sum = s.lines.reduce((a, l) => a + l.amount_fen, 0);
+    assert.equal(sum, s.net_fen, `${s.name}: lines ${sum} vs net ${s.net_fen}`);
+    assert.equal(s.gross_fen - s.deductions_fen, s.net_fen);
+    assert.ok(s.deductions_fen <= Math.round(s.gross_fen * 0.2), `${s.name}: within 20%`);
+    for (const l of s.lines) {
+      assert.ok(l.rule && l.explanation, JSON.stringify(l));
+      if (['fine', 'bonus', 'absence'].includes(l.code)) assert.equal(l.sources.entries.length, 1);
+    }
+  }
+});
+
 test('a draft is recomputed on the next run from the records as they stand', async () => {
   const more = await api(srv.base, 'POST', '/api/v1/deals', { token: t.clerk1, body: { customer_id: ids.clerk1Customer, product: '网站建设', amount_fen: 100 } });
   assert.equal(more.status, 201, JSON.stringify(more.json));
