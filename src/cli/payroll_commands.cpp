@@ -1,6 +1,6 @@
 // `waihu payroll run --month YYYY-MM [--json]`: computes the month's statements under the pay plans in force (a
 // draft, recomputed on each run; refused once the month is closed) and prints each person's gross and net, or with
-// --json every statement with its lines — the same JSON the API answers.
+// --json every statement with its lines. `waihu payroll close --month YYYY-MM`: closes a run month for good.
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -62,6 +62,19 @@ void add_payroll_commands(CLI::App& root, Shared& s) {
       else
         std::cout << m->str() << ": " << r.statements << " statements (draft), gross " << pay::yuan(r.gross_fen)
                   << ", net " << pay::yuan(r.net_fen) << ", policy v" << r.policy_version << "\n";
+      return 0;
+    };
+  });
+  auto closing = std::make_shared<std::string>();
+  auto* close = payroll->add_subcommand("close", "close a run month for good: its statements never change again");
+  close->add_option("--month", *closing, "the month, YYYY-MM")->required();
+  close->callback([&s, closing] {
+    s.action = [&s, closing] {
+      auto app = s.open();
+      const auto m = calendar::Month::parse(*closing);
+      if (!m) throw BadRequest::field("month", "must be YYYY-MM");
+      app->payroll.close(nullptr, *m);
+      std::cout << m->str() << ": closed\n";
       return 0;
     };
   });

@@ -107,6 +107,10 @@ void register_pay_routes(http::Router& router, PayrollService& payroll) {
                                  {"policy_version", r.policy_version},
                                  {"status", month_json(month, payroll.month(month))}});
   });
+  router.add("POST", "/api/v1/payroll/{month}/close", [&payroll](http::Context& c) {
+    const auto month = month_of(c.param("month"));
+    return http::Response::json(month_json(month, payroll.close(&c.actor(), month)));
+  });
   router.add("GET", "/api/v1/payroll/{month}", [&payroll](http::Context& c) {
     const auto month = month_of(c.param("month"));
     return http::Response::json(month_json(month, payroll.month(month)));

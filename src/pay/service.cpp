@@ -229,6 +229,30 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
   return report;
 }
 
+store::MonthRow PayrollService::close(const org::Actor* actor, const calendar::Month& month) {
+  if (actor && !may_run(*actor))
+    throw Forbidden("forbidden", "结算工资需要经理或管理员权限 / closing payroll needs a manager or an admin");
+  if (!(month.last() < time_.today()))
+    throw BadRequest::field("month", "月份结束后才能结算 / a month closes once it is over (" + month.str() + ")");
+  const long long now = time_.now();
+  db_.write([&](soci::session& sql) {
+    const auto m = store::month(sql, month.str());
+    if (!m) throw RuleViolation("payroll.not_run", "该月工资还没有计算 / the month's payroll has not been run");
+    if (!store::close_month(sql, month.str(), now, actor ? actor->user_id : 0))
+      throw Conflict("payroll.closed", "该月工资已结算 / the month's payroll is closed already");
+    audit::record(sql, {0,
+                        now,
+                        actor ? std::optional<long long>(actor->user_id) : std::nullopt,
+                        "payroll.close",
+                        "payroll_month",
+                        std::nullopt,
+                        {{"status", "draft"}},
+                        {{"month", month.str()}, {"status", "closed"}},
+                        {}});
+  });
+  return *this->month(month);
+}
+
 Page<StatementView> PayrollService::statements(const org::Actor& actor, const calendar::Month& month,
                                                const std::string& cursor, int limit) {
   const auto after = db::cursor_param(cursor);

@@ -62,6 +62,10 @@ class PayrollService {
   /// for a closed month (409), a month not begun (400) or a policy without [pay] (422). A plan that needs a fact
   /// the records lack (a team target) is refused with every such gap named (422). `actor` null: the command line.
   RunReport run(const org::Actor* actor, const calendar::Month& month);
+  /// Closes a run month for good (managers and up): its statements never change again; corrections go into a
+  /// later month. Refused for a month not over (400), never run (422) or closed already (409). `actor` null: the
+  /// command line.
+  store::MonthRow close(const org::Actor* actor, const calendar::Month& month);
   std::optional<store::MonthRow> month(const calendar::Month& month);
   /// The month's statements the reader may see (own; scope), lines left out.
   Page<StatementView> statements(const org::Actor& actor, const calendar::Month& month, const std::string& cursor,

@@ -44,8 +44,9 @@ void put_month(soci::session& sql, const MonthRow& m) {
 
 bool close_month(soci::session& sql, const std::string& month, long long at, long long by) {
   db::Query q;
-  q << "UPDATE payroll_months SET status = 'closed', closed_at = " << q.bind(at) << ", closed_by = " << q.bind(by)
-    << " WHERE month = " << q.bind(month) << " AND status = 'draft'";
+  q << "UPDATE payroll_months SET status = 'closed', closed_at = " << q.bind(at)
+    << ", closed_by = " << (by ? q.bind(by) : std::string("NULL")) << " WHERE month = " << q.bind(month)
+    << " AND status = 'draft'";
   return q.exec_count(sql) == 1;
 }
 

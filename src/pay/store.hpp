@@ -34,7 +34,7 @@ struct MonthRow {
 
 std::optional<MonthRow> month(soci::session& sql, const std::string& month);
 void put_month(soci::session& sql, const MonthRow& m);
-/// False when it was closed already.
+/// False when it was closed already (or never run). `by` 0: the command line.
 bool close_month(soci::session& sql, const std::string& month, long long at, long long by);
 
 struct StoredLine {

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshData, startServer, api, cleanup, cli, preset, login, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
 
-let dir, srv, t = {}, ids = {}, teams = {}, month;
+// Last month (company time): a month that is over, so it can be closed at the end.
+const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
+const [year, mon] = today.split('-').map(Number);
+const month = mon === 1 ? `${year - 1}-12` : `${year}-${String(mon - 1).padStart(2, '0')}`;
+const closedOn = `${month}-15`;
+let dir, srv, t = {}, ids = {}, teams = {};
 const PASSWORD = 'pay-test-2026';
 
 before(async () => {
@@ -29,7 +34,7 @@ before(async () => {
   teams['薪酬测试组'] = group.json.id;
   for (const [username, role] of [['clerk1', 'agent'], ['clerk2', 'agent'], ['rep1', 'field_rep']]) {
     const u = await api(srv.base, 'POST', '/api/v1/users', {
-      token: t.admin, body: { username, display_name: username, role, team_id: group.json.id, password: PASSWORD, employment_status: 'regular' },
+      token: t.admin, body: { username, display_name: username, role, team_id: group.json.id, password: PASSWORD, employment_status: 'regular', hired_on: '2025-06-02' },
     });
     assert.equal(u.status, 201, JSON.stringify(u.json));
     ids[username] = u.json.id;
@@ -41,9 +46,8 @@ before(async () => {
     return r.json.id;
   };
   const deal = async (who, body) => {
-    const r = await api(srv.base, 'POST', '/api/v1/deals', { token: t[who], body: { product: '网站建设', ...body } });
+    const r = await api(srv.base, 'POST', '/api/v1/deals', { token: t[who], body: { product: '网站建设', closed_on: closedOn, ...body } });
     assert.equal(r.status, 201, JSON.stringify(r.json));
-    month = r.json.closed_on.slice(0, 7);
     return r.json.id;
   };
   ids.clerk1Customer = await customer('clerk1', 1);
@@ -144,9 +148,30 @@ test('every statement adds up: its lines sum to the net, the deductions within t
 });
 
 test('a draft is recomputed on the next run from the records as they stand', async () => {
-  const more = await api(srv.base, 'POST', '/api/v1/deals', { token: t.clerk1, body: { customer_id: ids.clerk1Customer, product: '网站建设', amount_fen: 100 } });
+  const more = await api(srv.base, 'POST', '/api/v1/deals', { token: t.clerk1, body: { customer_id: ids.clerk1Customer, product: '网站建设', amount_fen: 100, closed_on: closedOn } });
   assert.equal(more.status, 201, JSON.stringify(more.json));
   assert.equal((await run('zhaomin')).status, 200);
   const clerk1 = (await statementOf('clerk1', 'clerk1')).json;
   assert.deepEqual(clerk1.lines.map((l) => l.amount_fen), [75000, 24000, 64000, 5], '32,001 yuan: 1 yuan at 5%');
 });
+
+test('closing a month keeps it as it was: a re-run and a new target are refused, the statements unchanged', async () => {
+  const close = (who) => api(srv.base, 'POST', `/api/v1/payroll/${month}/close`, { token: t[who] });
+  assert.equal((await api(srv.base, 'POST', '/api/v1/payroll/2026-01/close', { token: t.zhaomin })).json.error.code, 'payroll.not_run');
+  const current = today.slice(0, 7);
+  assert.equal((await api(srv.base, 'POST', `/api/v1/payroll/${current}/close`, { token: t.zhaomin })).json.error?.details?.field, 'month', 'not over');
+  assert.equal((await close('liqiang')).status, 403);
+  const before = (await statementOf('zhaomin', 'clerk1')).json;
+  const closed = await close('zhaomin');
+  assert.equal(closed.status, 200, JSON.stringify(closed.json));
+  assert.equal(closed.json.status, 'closed');
+  assert.equal((await close('zhaomin')).status, 409);
+  const rerun = await run('zhaomin');
+  assert.deepEqual([rerun.status, rerun.json.error.code], [409, 'payroll.closed']);
+  assert.equal((await setTarget('zhaomin', '电销一组', 20000000)).status, 409);
+  const after = (await statementOf('zhaomin', 'clerk1')).json;
+  assert.deepEqual(after, { ...before, month_status: 'closed' });
+  const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=payroll.close', { token: t.admin })).json.items;
+  assert.equal(audit.length, 1);
+});
+
