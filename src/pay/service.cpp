@@ -125,8 +125,14 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
                      "该月工资已结算，不能重算 / the month's payroll is closed: it is not recomputed");
     const store::MonthRecords records = store::month_records(sql, month.period());
     const auto staff = org::store::staff_on(sql, month.last().str());
+    // Everyone's team, those who left included: a team's sales count every deal its people closed that month.
     std::map<long long, long long> team_of;
-    for (const auto& u : staff) team_of[u.id] = u.team_id;
+    for (long long after = 0;;) {
+      const auto page = org::store::list_users(sql, {}, after, kMaxPageSize);
+      for (const auto& u : page) team_of[u.id] = u.team_id;
+      if (static_cast<int>(page.size()) < kMaxPageSize) break;
+      after = page.back().id;
+    }
     std::map<long long, long long> target_of;  // the latest row per team
     for (const auto& t : store::targets(sql, month.str())) target_of[t.team_id] = t.amount_fen;
     std::vector<store::StatementRow> rows;

@@ -1,0 +1,90 @@
+// The payroll screen in a real browser (issue 16, seed 001's pay plans on the demo company): the manager sets a
+// team's target on the page (the others by API), runs last month, opens a statement with each line's arithmetic,
+// clause and records, and closes the month — after which a re-run is refused. An agent sees only their own.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freshData, startServer, cleanup, api, cli, preset, login, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { launch, signIn, screenshot } from './browser.mjs';
+
+const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
+const [year, mon] = today.split('-').map(Number);
+const month = mon === 1 ? `${year - 1}-12` : `${year}-${String(mon - 1).padStart(2, '0')}`;
+
+let dir, srv, browser, ids = {}, teams = {};
+before(async () => {
+  dir = freshData({ demo: true });
+  const file = join(mkdtempSync(join(tmpdir(), 'waihu-policy-')), 'seed-001.toml');
+  writeFileSync(file, readFileSync(preset('seed-001'), 'utf8'));
+  const applied = cli(dir, ['policy', 'apply', file]);
+  assert.equal(applied.status, 0, applied.stderr);
+  srv = await startServer(dir);
+  browser = await launch();
+  const admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  for (const u of (await api(srv.base, 'GET', '/api/v1/users?limit=200', { token: admin })).json.items) ids[u.username] = u.id;
+  for (const x of (await api(srv.base, 'GET', '/api/v1/teams', { token: admin })).json.items) teams[x.name] = x.id;
+  const manager = await login(srv.base, 'zhaomin', DEMO_PASSWORD);
+  for (const team of ['电销部', '电销二组', '电销三组']) {
+    const r = await api(srv.base, 'PUT', '/api/v1/pay/targets', { token: manager, body: { team_id: teams[team], month, amount_fen: 30000000 } });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+  }
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+  cleanup(dir);
+});
+
+test('the manager sets a target, runs last month, reads a statement line by line and closes the month', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'zhaomin', DEMO_PASSWORD, { path: '/payroll' });
+  await page.getByTestId('payroll-status').getByText('未计算').waitFor();
+  // 电销一组 has no target yet: set it on the page.
+  await page.getByTestId(`target-${teams['电销一组']}`).locator('input').fill('100000');
+  await page.getByTestId(`target-save-${teams['电销一组']}`).click();
+  await page.getByTestId('payroll-targets').getByText('¥100,000.00').waitFor();
+  await page.getByTestId('payroll-run').click();
+  await page.getByTestId('payroll-status').getByText('草稿').waitFor();
+  await page.getByTestId(`statement-${ids.agent01}`).waitFor();
+  await page.getByTestId('payroll-totals').waitFor();
+  await screenshot(page, 'payroll-draft');
+
+  const token = await login(srv.base, 'zhaomin', DEMO_PASSWORD);
+  const rows = (await api(srv.base, 'GET', `/api/v1/payroll/${month}/statements?limit=1000`, { token })).json.items;
+  const withCommission = [];
+  for (const r of rows.filter((x) => x.role === 'agent')) {
+    const s = (await api(srv.base, 'GET', `/api/v1/payroll/statements/${r.id}`, { token })).json;
+    if (s.lines.some((l) => l.code === 'commission')) withCommission.push(s);
+  }
+  assert.ok(withCommission.length > 0, 'some clerk earned commission last month');
+  const s = withCommission[0];
+  const line = s.lines.find((l) => l.code === 'commission');
+  await page.getByTestId(`statement-${s.user_id}`).click();
+  const drawer = page.getByTestId('statement-drawer');
+  await drawer.getByText(line.explanation).waitFor();
+  await drawer.getByText(line.rule).first().waitFor();
+  await drawer.getByTestId(`source-deals-${line.sources.deals[0]}`).first().waitFor();
+  assert.equal(await drawer.getByTestId('statement-net').innerText(), `¥${(s.net_fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  await screenshot(page, 'payroll-statement');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('payroll-close').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.getByTestId('payroll-status').getByText('已结算').waitFor();
+  assert.equal(await page.getByTestId('payroll-run').count(), 0, 'no run once closed');
+  const rerun = await api(srv.base, 'POST', `/api/v1/payroll/${month}/run`, { token });
+  assert.equal(rerun.status, 409);
+  await context.close();
+});
+
+test('an agent sees only their own statement, on a phone', async () => {
+  const { context, page } = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: '/payroll', viewport: { width: 390, height: 844 } });
+  await page.getByTestId(`statement-${ids.agent01}`).click();
+  await page.getByTestId('statement-drawer').getByTestId('statement-lines').waitFor();
+  assert.equal(await page.getByTestId('payroll-table').locator('tbody tr.ant-table-row').count(), 1);
+  assert.equal(await page.getByTestId('payroll-run').count(), 0);
+  await page.waitForTimeout(500);  // the drawer's slide
+  await screenshot(page, 'payroll-agent-phone');
+  await context.close();
+});

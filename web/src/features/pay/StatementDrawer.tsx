@@ -1,0 +1,52 @@
+// One pay statement: every line with its amount, how it was computed, the policy clause it applies and the records
+// behind it; gross, deductions and net.
+import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../../shared/api';
+import { useErrorText } from '../../shared/errors';
+import { useI18n, type MessageKey } from '../../i18n';
+import { yuan, type Statement, type PayLine } from './types';
+
+export function StatementDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const errorText = useErrorText();
+  const [statement, setStatement] = useState<Statement | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setStatement(null);
+    setError(null);
+    if (id !== null) api<Statement>('GET', `/api/v1/payroll/statements/${id}`).then(setStatement).catch(setError);
+  }, [id]);
+  const sources = (l: PayLine) => Object.entries(l.sources ?? {}).flatMap(([kind, ids]) =>
+    ids.map((x) => <Tag key={`${kind}-${x}`} data-testid={`source-${kind}-${x}`}>{t(`payroll.source.${kind}` as MessageKey)} #{x}</Tag>));
+  return (
+    <Drawer open={id !== null} onClose={onClose} width={Math.min(860, window.innerWidth)} destroyOnClose data-testid="statement-drawer"
+      title={statement ? t('payroll.statement', { name: statement.name, month: statement.month }) : ''}>
+      {error ? <Alert type="error" showIcon message={errorText(error)} /> : !statement ? <Skeleton active /> : (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 3 }} bordered>
+            <Descriptions.Item label={t('payroll.gross')}>¥{yuan(statement.gross_fen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payroll.deductions')}>¥{yuan(statement.deductions_fen)}</Descriptions.Item>
+            <Descriptions.Item label={t('payroll.net')}><Typography.Text strong data-testid="statement-net">¥{yuan(statement.net_fen)}</Typography.Text></Descriptions.Item>
+          </Descriptions>
+          <Typography.Text type="secondary">{t('payroll.version', { v: statement.policy_version })} · {t(`payroll.status.${statement.month_status}` as MessageKey)}</Typography.Text>
+          <Table<PayLine> rowKey={(_, i) => String(i)} size="small" pagination={false} dataSource={statement.lines ?? []} scroll={{ x: 760 }} data-testid="statement-lines"
+            columns={[
+              {
+                title: t('payroll.line'), key: 'line',
+                render: (_: unknown, l) => (
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text>{locale === 'en' ? l.label.en : l.label.zh}{l.tier ? ` · ${l.tier}` : ''}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.explanation}</Typography.Text>
+                  </Space>
+                ),
+              },
+              { title: t('payroll.amount'), dataIndex: 'amount_fen', width: 120, align: 'right', render: (v: number) => <Typography.Text type={v < 0 ? 'danger' : undefined}>{yuan(v)}</Typography.Text> },
+              { title: t('payroll.rule'), dataIndex: 'rule', width: 220, render: (r: string) => <Typography.Text code style={{ fontSize: 12 }}>{r}</Typography.Text> },
+              { title: t('payroll.sources'), key: 'sources', width: 200, render: (_: unknown, l) => <Space wrap size={4}>{sources(l)}</Space> },
+            ]} />
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,15 @@
+// Pay's API shapes (docs/openapi.json: PayStatement, PayLine, PayrollMonth, TeamTarget).
+export interface PayLine {
+  code: string; label: { zh: string; en: string }; amount_fen: number; basis_fen: number; rate_bp: number | null;
+  tier: number | null; rule: string; explanation: string; sources: Record<string, number[]>;
+}
+export interface Statement {
+  id: number; month: string; month_status: 'draft' | 'closed'; user_id: number; name: string; role: string;
+  team_id: number; team_name: string; employment_status: string; policy_version: number;
+  gross_fen: number; deductions_fen: number; net_fen: number; computed_at: string; lines?: PayLine[];
+}
+export interface PayrollMonth { month: string; status: 'not_run' | 'draft' | 'closed'; run_at?: string; closed_at?: string | null }
+export interface TeamTarget { team_id: number; team_name: string; amount_fen: number | null; history: { amount_fen: number; note: string; set_at: string }[] }
+
+/** "1,234.50" from fen. */
+export const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
