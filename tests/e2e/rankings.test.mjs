@@ -58,7 +58,8 @@ test('after the month closes, the manager confirms one listed person and overrid
   await screenshot(mgr.page, 'warnings-open');
   await table.getByTestId(`${first.proposes === 'warning' ? 'warn' : 'eliminate'}-${first.id}`).click();
   await mgr.page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
-  await mgr.page.getByText('已裁决').first().waitFor();
+  // Decided: the row leaves the open list (the toast is too brief to wait on).
+  await table.getByTestId(`override-${first.id}`).waitFor({ state: 'detached' });
   await table.getByTestId(`override-${second.id}`).click();
   await mgr.page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
   await mgr.page.locator('.ant-modal').getByText('请写明说明').waitFor();
