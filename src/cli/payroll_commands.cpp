@@ -32,12 +32,12 @@ void add_payroll_commands(CLI::App& root, Shared& s) {
       do {
         auto page = app->payroll.statements(all, *m, cursor, kMaxPageSize);
         for (const auto& v : page.items) {
-          const pay::StatementView full = app->payroll.statement(all, v.s.id);
           if (!o->json) {
             std::cout << v.name << " (" << v.s.role << ", " << v.team_name << "): gross " << pay::yuan(v.s.gross_fen)
                       << ", net " << pay::yuan(v.s.net_fen) << "\n";
             continue;
           }
+          const pay::StatementView full = app->payroll.statement(all, v.s.id);
           nlohmann::json lines = nlohmann::json::array();
           for (const auto& l : full.s.lines)
             lines.push_back({{"code", l.line.code},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "util/strings.hpp"
+
 namespace waihu::pay {
 
 namespace {
@@ -51,13 +53,12 @@ long long scale(long long amount_fen, long long num, long long den) {
 long long apply_rate(long long amount_fen, long long rate_bp) { return scale(amount_fen, rate_bp, 10000); }
 
 std::string yuan(long long fen) {
-  const bool negative = fen < 0;
-  const unsigned long long a =
-      negative ? static_cast<unsigned long long>(-(fen + 1)) + 1 : static_cast<unsigned long long>(fen);
-  std::string whole = std::to_string(a / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<size_t>(i), ",");
-  const unsigned long long cents = a % 100;
-  return (negative ? "-" : "") + whole + "." + (cents < 10 ? "0" : "") + std::to_string(cents);
+  // util's "1234567.89", its whole part grouped by thousands.
+  std::string text = util::format_yuan(fen);
+  const size_t digits = fen < 0 ? 1 : 0;
+  for (long long i = static_cast<long long>(text.find('.')) - 3; i > static_cast<long long>(digits); i -= 3)
+    text.insert(static_cast<size_t>(i), ",");
+  return text;
 }
 
 std::string percent(long long rate_bp) { return policy::format_hundredths(rate_bp) + "%"; }
@@ -278,6 +279,17 @@ Settled settle(const std::vector<Line>& lines, long long cap_bp) {
   s.held_over_fen = asked - s.deductions_fen;
   s.net_fen = s.gross_fen - s.deductions_fen;
   return s;
+}
+
+std::optional<Line> held_over_line(const Settled& s, long long cap_bp) {
+  if (s.held_over_fen <= 0) return std::nullopt;
+  Line held = line("held_over", "超出扣款上限，结转以后月份", "Above the deduction cap: carried to later months",
+                   s.held_over_fen, "pay.deduction_cap_percent",
+                   "扣款上限 / cap " + yuan(s.gross_fen) + " × " + percent(cap_bp) + " = " + yuan(s.deductions_fen) +
+                       "；结转 / carried " + yuan(s.held_over_fen));
+  held.basis_fen = s.gross_fen;
+  held.rate_bp = cap_bp;
+  return held;
 }
 
 }  // namespace waihu::pay

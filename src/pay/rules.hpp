@@ -77,6 +77,8 @@ struct Settled {
 /// Gross is every pay line; deductions the deduction lines, at most `cap_bp` of the gross — what the cap holds back
 /// is carried over, never lost. Net = gross − deductions.
 Settled settle(const std::vector<Line>& lines, long long cap_bp);
+/// The `held_over` line of what the cap holds back (none when nothing is), so the lines still sum to the net.
+std::optional<Line> held_over_line(const Settled& s, long long cap_bp);
 
 /// `amount × rate_bp / 10000`, rounded half away from zero to the fen.
 long long apply_rate(long long amount_fen, long long rate_bp);

@@ -76,6 +76,8 @@ TEST(Rounding, OnceAtTheLineHalfAwayFromZero) {
   EXPECT_EQ(scale(-100, 2, 3), -67);
   EXPECT_EQ(yuan(123456789), "1,234,567.89");
   EXPECT_EQ(yuan(-5), "-0.05");
+  EXPECT_EQ(yuan(-123456789), "-1,234,567.89");
+  EXPECT_EQ(yuan(-10000), "-100.00");
   EXPECT_EQ(percent(150), "1.5%");
 }
 

@@ -40,6 +40,16 @@ std::string sources_of(const Line& l, const store::PersonMonth& m, const PayPlan
   return s.dump();
 }
 
+// Whether a line comes from one of the plan's attainment tables (its clause names the table).
+bool attainment_line(const PayPlan& plan, const Line& l) {
+  if (l.code != "commission") return false;
+  for (size_t t = 0; t < plan.commissions.size(); ++t)
+    if (plan.commissions[t].basis == Basis::kTeamAttainment &&
+        l.rule.rfind("pay.plan." + plan.role + ".commission[" + std::to_string(t + 1) + "]", 0) == 0)
+      return true;
+  return false;
+}
+
 std::vector<long long> subtree_agents(const std::vector<org::Team>& teams,
                                       const std::map<long long, long long>& team_of, long long team) {
   const auto tree = org::team_subtree(teams, team);
@@ -157,6 +167,7 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
             team_deals.insert(team_deals.end(), d->second.begin(), d->second.end());
         }
         facts.team_sales_fen = sales;
+        std::sort(team_deals.begin(), team_deals.end());
         if (auto t = target_of.find(u.team_id); t != target_of.end()) facts.team_target_fen = t->second;
       }
       std::vector<Line> lines;
@@ -171,20 +182,7 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
       for (auto& l : deduction_lines(base, person.ledger, person.claim_penalties, rules.day_divisor_hundredths))
         lines.push_back(std::move(l));
       const Settled settled = settle(lines, policy.deduction_cap_bp);
-      if (settled.held_over_fen > 0) {
-        Line held;
-        held.code = "held_over";
-        held.zh = "超出扣款上限，结转以后月份";
-        held.en = "Above the deduction cap: carried to later months";
-        held.amount_fen = settled.held_over_fen;
-        held.basis_fen = settled.gross_fen;
-        held.rate_bp = policy.deduction_cap_bp;
-        held.rule = "pay.deduction_cap_percent";
-        held.explanation = "扣款上限 / cap " + yuan(settled.gross_fen) + " × " + percent(policy.deduction_cap_bp) +
-                           " = " + yuan(settled.gross_fen - settled.net_fen) + "；结转 / carried " +
-                           yuan(settled.held_over_fen);
-        lines.push_back(std::move(held));
-      }
+      if (auto held = held_over_line(settled, policy.deduction_cap_bp)) lines.push_back(std::move(*held));
       store::StatementRow s;
       s.month = month.str();
       s.user_id = u.id;
@@ -194,11 +192,9 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
       s.policy_version = rules.version;
       s.computed_at = now;
       for (auto& l : lines) {
-        std::string sources = sources_of(l, person, *plan);
-        if (l.code == "commission" && facts.team_sales_fen) {
-          std::sort(team_deals.begin(), team_deals.end());
-          sources = nlohmann::json{{"deals", team_deals}}.dump();
-        }
+        // A team commission stands on the team's deals; any other line on the person's own records.
+        std::string sources =
+            attainment_line(*plan, l) ? nlohmann::json{{"deals", team_deals}}.dump() : sources_of(l, person, *plan);
         s.lines.push_back({std::move(l), std::move(sources)});
       }
       s.gross_fen = settled.gross_fen;

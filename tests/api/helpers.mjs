@@ -13,6 +13,14 @@ export const preset = (name) => new URL(`../../policies/${name}.toml`, import.me
 export const ADMIN_PASSWORD = 'admin1234';
 export const DEMO_PASSWORD = 'demo1234';
 /** The PostgreSQL server's URL (…/postgres), or undefined when the tests run on SQLite. */
+/** Today in the company's time (Asia/Shanghai, UTC+8), "YYYY-MM-DD". */
+export const companyToday = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
+/** The month before `day`'s, "YYYY-MM": a month that is over. */
+export function monthBefore(day) {
+  const [year, month] = day.split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
 export const PG = process.env.WAIHU_TEST_PG || undefined;
 export const STORE = PG ? 'postgresql' : 'sqlite';
 

@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshData, startServer, api, cleanup, cli, preset, login, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, cleanup, cli, preset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
 
 // Last month (company time): a month that is over, so it can be closed at the end.
-const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
-const [year, mon] = today.split('-').map(Number);
-const month = mon === 1 ? `${year - 1}-12` : `${year}-${String(mon - 1).padStart(2, '0')}`;
+const today = companyToday();
+const month = monthBefore(today);
 const closedOn = `${month}-15`;
 let dir, srv, t = {}, ids = {}, teams = {};
 const PASSWORD = 'pay-test-2026';

@@ -6,12 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshData, startServer, cleanup, api, cli, preset, login, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { freshData, startServer, cleanup, api, cli, preset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
 import { launch, signIn, screenshot } from './browser.mjs';
 
-const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
-const [year, mon] = today.split('-').map(Number);
-const month = mon === 1 ? `${year - 1}-12` : `${year}-${String(mon - 1).padStart(2, '0')}`;
+const month = monthBefore(companyToday());
 
 let dir, srv, browser, ids = {}, teams = {};
 before(async () => {
