@@ -5,7 +5,7 @@
 namespace waihu::audit {
 
 namespace {
-constexpr std::array<NamedAction, 46> kActions{{
+constexpr std::array<NamedAction, 49> kActions{{
     {"customer.create", {"新建客户", "Customer created"}},
     {"customer.update", {"修改客户", "Customer edited"}},
     {"customer.assign", {"客户归属变更", "Customer owner changed"}},
@@ -20,6 +20,9 @@ constexpr std::array<NamedAction, 46> kActions{{
     {"team_target.set", {"设定团队目标", "Team target set"}},
     {"payroll.run", {"计算工资", "Payroll computed"}},
     {"payroll.close", {"结算工资月份", "Payroll month closed"}},
+    {"minimum_wage.set", {"设定最低工资", "Minimum wage set"}},
+    {"team_city.set", {"设定团队所在城市", "Team city set"}},
+    {"probation.exception", {"批准试用期例外", "Probation exception granted"}},
     {"pay_statement.view", {"查看他人工资单", "Another's pay statement viewed"}},
     {"elimination.decide", {"末位淘汰确认", "Elimination list decided"}},
     {"follow_up.log", {"登记跟进", "Follow-up logged"}},

@@ -29,6 +29,9 @@ MonthRecords month_records(soci::session& sql, const calendar::Period& period) {
         a.own_deals.push_back(id);
       }
       a.facts.product_sales_fen[r.str(4)] += amount;
+      a.deal_product[id] = r.str(4);
+      if (proxy && rep) out.people[*rep].deal_product[id] = r.str(4);
+      out.deal_fen[id] = amount;
       out.sales_by_agent_fen[agent] += amount;
       out.deals_by_agent[agent].push_back(id);
     }
@@ -36,13 +39,16 @@ MonthRecords month_records(soci::session& sql, const calendar::Period& period) {
   {
     // Payments collected in the month on each agent's deals; refunds taken off.
     db::Query q;
-    q << "SELECT p.id, d.agent_id, p.kind, p.amount_fen FROM deal_payments p JOIN deals d ON d.id = p.deal_id "
-         "WHERE p.on_date >= "
+    // A refund is also clawed back from the commission its deal paid (the deal's month and its lines).
+    q << "SELECT p.id, d.agent_id, p.kind, p.amount_fen, p.deal_id, p.on_date, d.closed_on FROM deal_payments p "
+         "JOIN deals d ON d.id = p.deal_id WHERE p.on_date >= "
       << q.bind(period.from.str()) << " AND p.on_date <= " << q.bind(period.to.str()) << " ORDER BY p.id";
-    for (const auto& r : q.fetch(sql, 4)) {
+    for (const auto& r : q.fetch(sql, 7)) {
       PersonMonth& a = out.people[r.i64(1)];
-      a.facts.payments_fen += r.str(2) == "refund" ? -r.i64(3) : r.i64(3);
+      const bool refund = r.str(2) == "refund";
+      a.facts.payments_fen += refund ? -r.i64(3) : r.i64(3);
       a.payments.push_back(r.i64(0));
+      if (refund) out.refunds.push_back({r.i64(0), r.i64(4), r.i64(3), r.str(5), r.str(6).substr(0, 7)});
     }
   }
   {
@@ -68,6 +74,15 @@ MonthRecords month_records(soci::session& sql, const calendar::Period& period) {
   for (const auto& row : kpi::store::stored(sql, period, {}))
     for (const auto& [name, value] : kpi::store::named(row.figures))
       if (value != 0) out.people[row.user_id].facts.metrics[name] += value;
+  return out;
+}
+
+std::map<long long, long long> deal_amounts(soci::session& sql, const calendar::Period& period) {
+  db::Query q;
+  q << "SELECT id, amount_fen FROM deals WHERE closed_on >= " << q.bind(period.from.str())
+    << " AND closed_on <= " << q.bind(period.to.str());
+  std::map<long long, long long> out;
+  for (const auto& r : q.fetch(sql, 2)) out[r.i64(0)] = r.i64(1);
   return out;
 }
 

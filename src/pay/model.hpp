@@ -88,8 +88,27 @@ struct PayPlan {
   std::vector<ProductRate> products;
 };
 
+/// Probation → regular or eliminated, month by month (seed 001; SPEC §11 choice 6). Each month is judged on the
+/// person's plan's baseline basis (sales for a plan without one); bounds are inclusive ("≥").
+struct Probation {
+  std::vector<std::string> roles;    ///< whom it applies to
+  int months = 2;                    ///< probation lasts at most this many months
+  bool starts_in_hire_month = true;  ///< month 1 is the month hired (else the month after)
+  long long first_month_fen = 0;     ///< ≥ this in month 1 → regular from month 2
+  long long total_fen = 0;           ///< the months' total ≥ this → regular after the last; else eliminated
+  /// Where "two months in a row below the baseline, or a month at zero" eliminates someone the totals pass (or
+  /// would keep on probation): true — elimination wins; false — the probation rule alone decides.
+  bool elimination_wins = false;
+  bool applies_to(std::string_view role) const {
+    for (const auto& r : roles)
+      if (r == role) return true;
+    return false;
+  }
+};
+
 struct PayPolicy {
   std::vector<PayPlan> plans;
+  std::optional<Probation> probation;
   long long deduction_cap_bp = 2000;  ///< fines and losses take at most this share of the month's wage
   const PayPlan* plan_for(std::string_view role) const {
     for (const auto& p : plans)

@@ -41,6 +41,29 @@ nlohmann::json line_json(const store::StoredLine& s) {
           {"sources", nlohmann::json::parse(s.sources, nullptr, false)}};
 }
 
+nlohmann::json exception_json(const store::ExceptionRow& e) {
+  return {{"user_id", e.user_id},
+          {"month", e.month},
+          {"reason", e.reason},
+          {"granted_by", e.granted_by},
+          {"granted_at", util::format_iso_utc(e.granted_at)}};
+}
+
+nlohmann::json wages_json(const WageSettings& w) {
+  nlohmann::json wages = nlohmann::json::array(), teams = nlohmann::json::array();
+  for (const auto& r : w.wages)
+    wages.push_back({{"city", r.city},
+                     {"amount_fen", r.amount_fen},
+                     {"from_month", r.from_month},
+                     {"note", r.note},
+                     {"set_by", r.set_by},
+                     {"set_at", util::format_iso_utc(r.set_at)}});
+  for (const auto& t : w.teams)
+    teams.push_back(
+        {{"team_id", t.team_id}, {"team_name", t.team_name}, {"city", t.city}, {"effective_city", t.effective_city}});
+  return {{"wages", wages}, {"teams", teams}};
+}
+
 nlohmann::json statement_json(const StatementView& v, bool with_lines) {
   const store::StatementRow& s = v.s;
   nlohmann::json j{{"id", s.id},
@@ -56,8 +79,12 @@ nlohmann::json statement_json(const StatementView& v, bool with_lines) {
                    {"gross_fen", s.gross_fen},
                    {"deductions_fen", s.deductions_fen},
                    {"net_fen", s.net_fen},
+                   {"held_over_fen", s.held_over_fen},
+                   {"status_next_month", s.status_next_month},
+                   {"status_why", s.status_why},
                    {"computed_at", util::format_iso_utc(s.computed_at)}};
   if (with_lines) {
+    j["exception"] = v.exception ? exception_json(*v.exception) : nlohmann::json(nullptr);
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : s.lines) lines.push_back(line_json(l));
     j["lines"] = lines;
@@ -96,6 +123,32 @@ void register_pay_routes(http::Router& router, PayrollService& payroll) {
     if (!amount) throw BadRequest::field("amount_fen", "必填 / required", "validation.required");
     return http::Response::json(
         target_json(payroll.set_target(c.actor(), *team, month, *amount, b.text("note").value_or(""))));
+  });
+  router.add("GET", "/api/v1/pay/minimum-wages", [&payroll](http::Context& c) {
+    return http::Response::json(wages_json(payroll.wage_settings(c.actor())));
+  });
+  router.add("PUT", "/api/v1/pay/minimum-wages", [&payroll](http::Context& c) {
+    http::JsonBody b(c.request.body, {"city", "amount_fen", "from_month", "note"});
+    const auto city = b.required_text("city");
+    const auto amount = b.integer("amount_fen");
+    if (!amount) throw BadRequest::field("amount_fen", "必填 / required", "validation.required");
+    const auto from = month_of(*b.required_text("from_month"), "from_month");
+    return http::Response::json(
+        wages_json(payroll.set_wage(c.actor(), *city, *amount, from, b.text("note").value_or(""))));
+  });
+  router.add("PUT", "/api/v1/pay/team-cities", [&payroll](http::Context& c) {
+    http::JsonBody b(c.request.body, {"team_id", "city"});
+    const auto team = b.integer("team_id");
+    if (!team) throw BadRequest::field("team_id", "必填 / required", "validation.required");
+    return http::Response::json(wages_json(payroll.set_team_city(c.actor(), *team, b.text("city").value_or(""))));
+  });
+  router.add("POST", "/api/v1/pay/probation-exceptions", [&payroll](http::Context& c) {
+    http::JsonBody b(c.request.body, {"user_id", "month", "reason"});
+    const auto user = b.integer("user_id");
+    if (!user) throw BadRequest::field("user_id", "必填 / required", "validation.required");
+    const auto month = month_of(*b.required_text("month"));
+    return http::Response::json(
+        exception_json(payroll.grant_exception(c.actor(), *user, month, b.text("reason").value_or(""))), 201);
   });
   router.add("POST", "/api/v1/payroll/{month}/run", [&payroll](http::Context& c) {
     const auto month = month_of(c.param("month"));

@@ -261,35 +261,156 @@ std::vector<Line> deduction_lines(long long base_fen, const std::vector<LedgerIt
 }
 
 bool is_deduction(const Line& l) {
-  return l.code == "fine" || l.code == "absence" || l.code == "claim_penalty" || l.code == "held_over";
+  return l.code == "fine" || l.code == "absence" || l.code == "claim_penalty" || l.code == "clawback" ||
+         l.code == "carried" || l.code == "held_over";
 }
 
-Settled settle(const std::vector<Line>& lines, long long cap_bp) {
+bool pays_on_deals(std::string_view code) {
+  return code == "commission" || code == "proxy_share" || code == "proxy_commission" || code == "product";
+}
+
+Line carried_line(long long fen, const std::string& from_month, long long statement_id) {
+  Line l = line("carried", "以前月份结转扣款", "Carried from an earlier month", -fen, "pay.deduction_cap_percent",
+                from_month + " 超出扣款上限结转 / held over by the cap in " + from_month + ": " + yuan(fen));
+  l.basis_fen = fen;
+  l.record_id = statement_id;
+  return l;
+}
+
+std::optional<Line> clawback_line(const Refund& r, const std::vector<PaidLine>& paid,
+                                  const std::map<long long, long long>& deal_fen) {
+  // Group the lines by table (a marginal table's slices share their deals), keeping those that paid on the deal.
+  struct Table {
+    std::string label;
+    long long amount = 0;
+    const std::vector<long long>* deals = nullptr;
+  };
+  std::vector<std::pair<std::string, Table>> tables;
+  for (const auto& l : paid) {
+    if (!pays_on_deals(l.code)) continue;
+    if (l.amount_fen == 0 || std::find(l.deals.begin(), l.deals.end(), r.deal_id) == l.deals.end()) continue;
+    const std::string key = l.code + "|" + l.rule.substr(0, l.rule.find(".bands["));
+    auto it = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.first == key; });
+    if (it == tables.end()) {
+      tables.push_back({key, {l.code, 0, &l.deals}});
+      it = std::prev(tables.end());
+    }
+    it->second.amount += l.amount_fen;
+  }
+  if (tables.empty()) return std::nullopt;
+  long long total = 0;
+  std::string parts;
+  for (const auto& [key, t] : tables) {
+    long long basis = 0;
+    for (long long d : *t.deals)
+      if (auto f = deal_fen.find(d); f != deal_fen.end()) basis += f->second;
+    if (basis <= 0) continue;
+    const long long part = scale(t.amount, r.amount_fen, basis);
+    total -= part;
+    parts += (parts.empty() ? "" : "；") + t.label + " " + yuan(t.amount) + " × " + yuan(r.amount_fen) + " ÷ " +
+             yuan(basis) + " = " + yuan(part);
+  }
+  const bool raises = total > 0;  // a clerk's passed-on proxy share above the commission the deal paid
+  Line l = line("clawback", "退款追回提成", "Commission clawed back on a refund", raises ? 0 : total, "pay.clawback",
+                r.on_date + " 退款 #" + std::to_string(r.payment_id) + " " + yuan(r.amount_fen) + "（成交 #" +
+                    std::to_string(r.deal_id) + "，" + r.deal_month + " 计发 / paid in " + r.deal_month + "）：" +
+                    parts + (raises ? "；退款不增加工资 / a refund never raises pay: 0.00" : ""));
+  l.basis_fen = r.amount_fen;
+  l.record_id = r.payment_id;
+  return l;
+}
+
+Settled settle(const std::vector<Line>& lines, long long cap_bp, const std::optional<WageFloor>& floor) {
   Settled s;
   long long asked = 0;
   for (const auto& l : lines) {
-    if (l.code == "held_over") continue;
+    if (l.code == "held_over" || l.code == "minimum_wage") continue;
     if (is_deduction(l))
       asked -= l.amount_fen;
     else
       s.gross_fen += l.amount_fen;
   }
-  const long long cap = std::max(0LL, apply_rate(s.gross_fen, cap_bp));
+  if (floor && s.gross_fen < floor->fen) {
+    s.topped_up_fen = floor->fen - s.gross_fen;
+    s.gross_fen = floor->fen;
+  }
+  long long cap = std::max(0LL, apply_rate(s.gross_fen, cap_bp));
+  if (floor) cap = std::min(cap, std::max(0LL, s.gross_fen - floor->fen));
   s.deductions_fen = std::min(asked, cap);
   s.held_over_fen = asked - s.deductions_fen;
   s.net_fen = s.gross_fen - s.deductions_fen;
   return s;
 }
 
-std::optional<Line> held_over_line(const Settled& s, long long cap_bp) {
+std::optional<Line> floor_line(const Settled& s, const std::optional<WageFloor>& floor) {
+  if (!floor || s.topped_up_fen <= 0) return std::nullopt;
+  Line l =
+      line("minimum_wage", "补足最低工资", "Raised to the minimum wage", s.topped_up_fen, "minimum_wage." + floor->city,
+           floor->city + " 最低工资 / minimum wage " + yuan(floor->fen) + " − 应发 / pay " +
+               yuan(floor->fen - s.topped_up_fen) + " = " + yuan(s.topped_up_fen));
+  l.basis_fen = floor->fen;
+  return l;
+}
+
+std::optional<Line> held_over_line(const Settled& s, long long cap_bp, const std::optional<WageFloor>& floor) {
   if (s.held_over_fen <= 0) return std::nullopt;
+  const bool by_floor = floor && s.deductions_fen < apply_rate(s.gross_fen, cap_bp);
   Line held = line("held_over", "超出扣款上限，结转以后月份", "Above the deduction cap: carried to later months",
                    s.held_over_fen, "pay.deduction_cap_percent",
-                   "扣款上限 / cap " + yuan(s.gross_fen) + " × " + percent(cap_bp) + " = " + yuan(s.deductions_fen) +
-                       "；结转 / carried " + yuan(s.held_over_fen));
+                   "扣款上限 / cap " + yuan(s.gross_fen) + " × " + percent(cap_bp) +
+                       (by_floor ? "，且不低于最低工资 / and not below the minimum wage " + yuan(floor->fen) : "") +
+                       " = " + yuan(s.deductions_fen) + "；结转 / carried " + yuan(s.held_over_fen));
   held.basis_fen = s.gross_fen;
   held.rate_bp = cap_bp;
   return held;
+}
+
+ProbationStatus probation_status(const Probation& p, long long baseline_fen, int index,
+                                 const std::vector<ProbationMonth>& months) {
+  const auto k_text = [](size_t k) { return std::to_string(k); };
+  long long total = 0;
+  for (size_t k = 1; k <= months.size(); ++k) {
+    const long long s = months[k - 1].basis_fen;
+    total += s;
+    // The seed's elimination rule: two months in a row below the baseline (probation has no month before its
+    // first), or a month at zero.
+    const bool below_twice = baseline_fen > 0 && k >= 2 && months[k - 2].basis_fen < baseline_fen && s < baseline_fen;
+    const bool elimination_rule = s == 0 || below_twice;
+    std::string next, why;
+    if (k == 1 && s >= p.first_month_fen) {
+      next = "regular";
+      why = "第 1 个月 " + yuan(s) + " ≥ " + yuan(p.first_month_fen) + "，次月转正 / month 1 reached the bar: regular";
+    } else if (static_cast<int>(k) < p.months) {
+      next = "probation";
+      why = "第 1 个月 " + yuan(s) + " < " + yuan(p.first_month_fen) +
+            "，继续试用 / month 1 below the bar: probation goes on";
+    } else if (total >= p.total_fen) {
+      next = "regular";
+      why = k_text(k) + " 个月合计 " + yuan(total) + " ≥ " + yuan(p.total_fen) +
+            "，转正 / the months' total reached the bar: regular";
+    } else {
+      next = "eliminated";
+      why = k_text(k) + " 个月合计 " + yuan(total) + " < " + yuan(p.total_fen) +
+            "，淘汰 / the months' total fell short: eliminated";
+    }
+    if (p.elimination_wins && elimination_rule && next != "eliminated") {
+      next = "eliminated";
+      why =
+          (s == 0 ? std::string("第 ") + k_text(k) + " 个月业绩为零 / a month at zero"
+                  : std::string("连续两个月低于基础业绩 ") + yuan(baseline_fen) + " / two months below the baseline") +
+          "，淘汰规则优先 / the elimination rule wins";
+    }
+    if (next == "eliminated" && months[k - 1].exception) {
+      next = "regular";
+      why += "；经理批准例外，转正 / the manager granted an exception: regular";
+    }
+    if (static_cast<int>(k) == index) return {"probation", next, why};
+    if (next == "regular")
+      return {"regular", "regular", "第 " + k_text(k) + " 个月后转正 / regular since month " + k_text(k + 1)};
+    if (next == "eliminated") return {"probation", "eliminated", why};
+  }
+  // Past probation's months without a decision cannot happen (the last month decides); the caller passes them all.
+  return {"regular", "regular", "试用期满 / probation over"};
 }
 
 }  // namespace waihu::pay

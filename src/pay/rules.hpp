@@ -67,18 +67,69 @@ struct ClaimPenalty {
 std::vector<Line> deduction_lines(long long base_fen, const std::vector<LedgerItem>& ledger,
                                   const std::vector<ClaimPenalty>& claims, long long day_divisor_hundredths);
 
-/// Whether a line is a deduction (fines, absence, 撞单 penalties) rather than pay.
+/// Whether a line is a deduction (fines, absence, 撞单 penalties, clawbacks, a carried balance) rather than pay.
 bool is_deduction(const Line& l);
+
+/// The `carried` line: what an earlier month's cap held back (`from_month`'s `held_over`), deducted again now.
+Line carried_line(long long fen, const std::string& from_month, long long statement_id);
+
+/// Whether lines of this code pay on deals (and so are clawed back when one is refunded).
+bool pays_on_deals(std::string_view code);
+
+/// A line of a statement that paid on deals: its clause, amount and the deals it stood on.
+struct PaidLine {
+  std::string code, rule;
+  long long amount_fen = 0;
+  std::vector<long long> deals;
+};
+/// A refund accepted this month on a deal of `deal_month`, with the lines that paid on the deal that month.
+struct Refund {
+  long long payment_id = 0, deal_id = 0, amount_fen = 0;
+  std::string on_date, deal_month;
+};
+/// What a refund claws back from the lines one person was paid on its deal: for each table that paid on it (a
+/// commission table, the proxy share either side, a product rate — clauses without their band), the table's amount
+/// × refund ÷ the table's basis (its deals' amounts): the rate the deal was paid at, each deal carrying its share.
+/// One line, its parts rounded once each; a refund never raises pay (a net positive is nothing). None when the
+/// person was paid nothing on the deal. `deal_fen` gives every deal's amount the lines name.
+std::optional<Line> clawback_line(const Refund& r, const std::vector<PaidLine>& paid,
+                                  const std::map<long long, long long>& deal_fen);
+
+/// The minimum wage where the person works (the admin's setting for the team's city).
+struct WageFloor {
+  std::string city;
+  long long fen = 0;
+};
 
 struct Settled {
   long long gross_fen = 0, deductions_fen = 0, net_fen = 0;
-  long long held_over_fen = 0;  ///< deductions above the cap, carried to later months
+  long long held_over_fen = 0;  ///< deductions above the cap (or the floor), carried to later months
+  long long topped_up_fen = 0;  ///< raised to the minimum wage (part of the gross)
 };
-/// Gross is every pay line; deductions the deduction lines, at most `cap_bp` of the gross — what the cap holds back
-/// is carried over, never lost. Net = gross − deductions.
-Settled settle(const std::vector<Line>& lines, long long cap_bp);
+/// Gross is every pay line (raised to the floor when below it); deductions the deduction lines, at most `cap_bp` of
+/// the gross and never taking the net below the floor — what is held back is carried over, never lost.
+/// Net = gross − deductions.
+Settled settle(const std::vector<Line>& lines, long long cap_bp, const std::optional<WageFloor>& floor = std::nullopt);
+/// The `minimum_wage` line raising the pay to the floor (none when the pay reaches it).
+std::optional<Line> floor_line(const Settled& s, const std::optional<WageFloor>& floor);
 /// The `held_over` line of what the cap holds back (none when nothing is), so the lines still sum to the net.
-std::optional<Line> held_over_line(const Settled& s, long long cap_bp);
+std::optional<Line> held_over_line(const Settled& s, long long cap_bp,
+                                   const std::optional<WageFloor>& floor = std::nullopt);
+
+/// A month of probation: the person's baseline basis that month and whether the manager granted an exception.
+struct ProbationMonth {
+  long long basis_fen = 0;
+  bool exception = false;
+};
+struct ProbationStatus {
+  std::string status;  ///< this month: probation | regular
+  std::string next;    ///< next month: probation | regular | eliminated
+  std::string why;     ///< the rule that decided, zh / en
+};
+/// Month `index` (from 1) since probation began; `months` holds months 1..min(index, p.months). `baseline_fen` 0: no
+/// baseline (only a month at zero counts for the elimination rule).
+ProbationStatus probation_status(const Probation& p, long long baseline_fen, int index,
+                                 const std::vector<ProbationMonth>& months);
 
 /// `amount × rate_bp / 10000`, rounded half away from zero to the fen.
 long long apply_rate(long long amount_fen, long long rate_bp);

@@ -295,4 +295,135 @@ TEST(Deductions, LedgerRowsBecomeLinesAndTheCapCarriesTheRestOver) {
   EXPECT_EQ(light.net_fen, 99000);
 }
 
+TEST(Deductions, TheFloorHoldsAndACarriedBalanceIsDeductedAgain) {
+  Line base;
+  base.code = "base";
+  base.amount_fen = 250000;
+  const Line fine =
+      deduction_lines(0, {{1, "2026-11-02", "late", "attendance.minor", "", 40000, 0, 0, {}}}, {}, 2175)[0];
+  const WageFloor floor{"上海", 242000};
+  // Gross 2,500: the cap allows 500 but the floor 2,420 leaves 80 — the other 320 is carried.
+  const Settled s = settle({base, fine}, 2000, floor);
+  EXPECT_EQ(s.deductions_fen, 8000);
+  EXPECT_EQ(s.held_over_fen, 32000);
+  EXPECT_EQ(s.net_fen, 242000);
+  const auto held = held_over_line(s, 2000, floor);
+  ASSERT_TRUE(held);
+  EXPECT_NE(held->explanation.find("最低工资"), std::string::npos) << held->explanation;
+  // Pay below the floor is raised to it, and nothing is deducted that month.
+  Line low = base;
+  low.amount_fen = 70000;
+  const Settled r = settle({low, fine}, 2000, floor);
+  EXPECT_EQ(r.topped_up_fen, 172000);
+  EXPECT_EQ(r.gross_fen, 242000);
+  EXPECT_EQ(r.deductions_fen, 0);
+  EXPECT_EQ(r.held_over_fen, 40000);
+  const auto up = floor_line(r, floor);
+  ASSERT_TRUE(up);
+  EXPECT_EQ(up->amount_fen, 172000);
+  EXPECT_EQ(up->rule, "minimum_wage.上海");
+  // The lines sum to the net: pay + top-up + the fine asked + what is held back.
+  EXPECT_EQ(low.amount_fen + up->amount_fen + fine.amount_fen + held_over_line(r, 2000, floor)->amount_fen, r.net_fen);
+  // Next month the balance comes back as a deduction under the same cap.
+  const Line carried = carried_line(40000, "2026-11", 9);
+  EXPECT_TRUE(is_deduction(carried));
+  EXPECT_EQ(carried.amount_fen, -40000);
+  const Settled next = settle({base, carried}, 2000);
+  EXPECT_EQ(next.deductions_fen, 40000);
+  EXPECT_EQ(next.held_over_fen, 0);
+}
+
+TEST(Clawback, ARefundTakesBackWhatItsDealPaidAtTheRateItWasPaidAt) {
+  const PayPolicy p = read(kClerk + R"([pay.plan.proxy]
+side = "clerk"
+percent = 1
+paid_by = "clerk"
+counts_toward_tiers = true
+)");
+  // September: deals 1 (20,000) and 2 (12,000 via a field rep) = 32,000 → 8,000×3% + 16,000×4% = 880.
+  MonthFacts sept;
+  sept.own_sales_fen = 2000000;
+  sept.proxy_sales_fen = 1200000;
+  std::vector<PaidLine> paid;
+  for (const auto& l : plan_lines(*p.plan_for("agent"), sept))
+    paid.push_back({l.code, l.rule, l.amount_fen,
+                    l.code == "proxy_share" ? std::vector<long long>{2} : std::vector<long long>{1, 2}});
+  const std::map<long long, long long> amounts{{1, 2000000}, {2, 1200000}};
+  // October: 4,000 of deal 1 refunded. Commission 880 × 4,000 ÷ 32,000 = 110 (2.75%, the month's rate).
+  const auto own = clawback_line({41, 1, 400000, "2026-10-09", "2026-09"}, paid, amounts);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->code, "clawback");
+  EXPECT_EQ(own->amount_fen, -11000);
+  EXPECT_EQ(own->record_id, 41);
+  EXPECT_TRUE(is_deduction(*own));
+  // A proxy deal: the commission's share less the share passed to the rep (120 × 6,000 ÷ 12,000 = 60 back).
+  const auto proxy = clawback_line({42, 2, 600000, "2026-10-09", "2026-09"}, paid, amounts);
+  ASSERT_TRUE(proxy);
+  EXPECT_EQ(proxy->amount_fen, -(16500 - 6000));
+  // The rep's 1% on the same refund.
+  const std::vector<PaidLine> rep{{"proxy_commission", "pay.plan.field_rep.proxy", 12000, {2}}};
+  EXPECT_EQ(clawback_line({42, 2, 600000, "2026-10-09", "2026-09"}, rep, amounts)->amount_fen, -6000);
+  // Below the first band the clerk earned nothing on the deal but passed 1% on: a refund never raises pay.
+  const std::vector<PaidLine> passed{{"proxy_share", "pay.plan.agent.proxy", -5000, {2}}};
+  const auto none = clawback_line({43, 2, 500000, "2026-10-09", "2026-09"}, passed, {{2, 500000}});
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->amount_fen, 0);
+  // Someone paid nothing on the deal has nothing clawed back.
+  EXPECT_FALSE(clawback_line({44, 3, 100, "2026-10-09", "2026-09"}, paid, amounts));
+}
+
+TEST(Probation, EachPathAndTheConflictTheRegulationLeavesOpen) {
+  Probation p;
+  p.roles = {"agent"};
+  p.months = 2;
+  p.first_month_fen = 800000;
+  p.total_fen = 1500000;
+  const long long baseline = 800000;
+  auto at = [&](int index, std::vector<long long> fen, bool exception = false) {
+    std::vector<ProbationMonth> m;
+    for (auto f : fen) m.push_back({f, false});
+    if (exception) m.back().exception = true;
+    return probation_status(p, baseline, index, m);
+  };
+  // ≥ 8,000 in month 1 → regular from month 2 (the bound is inclusive).
+  EXPECT_EQ(at(1, {800000}).next, "regular");
+  EXPECT_EQ(at(1, {799999}).next, "probation");
+  EXPECT_EQ(at(2, {800000}).status, "regular");
+  // The two-month total ≥ 15,000 → regular from month 3; below → eliminated; the manager's exception keeps them.
+  EXPECT_EQ(at(2, {700000, 800000}).next, "regular");
+  EXPECT_EQ(at(2, {700000, 799999}).next, "eliminated");
+  EXPECT_EQ(at(2, {700000, 799999}, true).next, "regular");
+  EXPECT_EQ(at(3, {700000, 800000}).status, "regular");
+  // Choice 6: 7,500 + 7,600 and 0 + 15,000 pass on the total; under "elimination_rule" they are eliminated.
+  EXPECT_EQ(at(2, {750000, 760000}).next, "regular");
+  EXPECT_EQ(at(2, {0, 1500000}).next, "regular");
+  p.elimination_wins = true;
+  EXPECT_EQ(at(2, {750000, 760000}).next, "eliminated");
+  EXPECT_NE(at(2, {750000, 760000}).why.find("elimination rule wins"), std::string::npos);
+  EXPECT_EQ(at(1, {0}).next, "eliminated");
+  EXPECT_EQ(at(2, {0, 1500000}).status, "probation");
+  EXPECT_EQ(at(2, {0, 1500000}).next, "eliminated");
+  EXPECT_EQ(at(2, {800000, 0}).status, "regular");  // already regular: no longer on probation
+}
+
+TEST(Section, ProbationStatesEveryChoice) {
+  auto p = problems(kClerk + "[pay.probation]\nroles = [\"agent\"]\nmonths = 2\n");
+  EXPECT_TRUE(mentions(p, "missing 'first_month'"));
+  EXPECT_TRUE(mentions(p, "missing 'conflict'"));
+  EXPECT_TRUE(mentions(p, "missing 'inclusive'"));
+  const PayPolicy ok = read(kClerk + R"([pay.probation]
+roles = ["agent", "field_rep"]
+months = 2
+first_month = "hire_month"
+regular_after_first_month = 8000
+regular_after_total = 15000
+inclusive = true
+conflict = "elimination_rule"
+)");
+  ASSERT_TRUE(ok.probation);
+  EXPECT_TRUE(ok.probation->elimination_wins);
+  EXPECT_EQ(ok.probation->total_fen, 1500000);
+  EXPECT_TRUE(ok.probation->applies_to("field_rep"));
+}
+
 }  // namespace waihu::pay

@@ -182,6 +182,36 @@ std::optional<PayPlan> read_plan(const policy::Table& t, std::set<std::string>& 
   return p;
 }
 
+// Choice 6, every part of it stated: the months, where month 1 falls, both thresholds (inclusive), and which rule
+// wins where the probation totals and "two months below the baseline / a month at zero" disagree.
+std::optional<Probation> read_probation(const policy::Table& t) {
+  Probation p;
+  auto roles = t.texts("roles", kRoles);
+  auto months = t.integer("months", {.min = 1, .max = 2});
+  auto first = t.choice("first_month", {"hire_month", "month_after_hire"});
+  auto pass_first = money(t, "regular_after_first_month");
+  auto pass_total = money(t, "regular_after_total");
+  auto inclusive = t.boolean("inclusive");
+  auto conflict = t.choice("conflict", {"probation_rule", "elimination_rule"});
+  bool good = roles && months && first && pass_first && pass_total && inclusive && conflict;
+  if (inclusive && !*inclusive) {
+    t.problem("inclusive", "Waihu reads the thresholds as \"at least\" (≥): write inclusive = true");
+    good = false;
+  }
+  if (roles && roles->empty()) {
+    t.problem("roles", "name the roles on probation");
+    good = false;
+  }
+  if (!good) return std::nullopt;
+  p.roles = *roles;
+  p.months = static_cast<int>(*months);
+  p.starts_in_hire_month = *first == "hire_month";
+  p.first_month_fen = *pass_first;
+  p.total_fen = *pass_total;
+  p.elimination_wins = *conflict == "elimination_rule";
+  return p;
+}
+
 std::string basis_zh(Basis b) {
   switch (b) {
     case Basis::kSales:
@@ -241,6 +271,10 @@ std::optional<PayPolicy> read_pay_section(const policy::Document& doc, bool& ok,
       p.plans.push_back(std::move(*plan));
     else
       good = false;
+  }
+  if (auto pr = s->table("probation", false)) {
+    p.probation = read_probation(*pr);
+    good = good && p.probation;
   }
   if (!good) {
     ok = false;
@@ -322,6 +356,25 @@ policy::RuleSection describe_pay(const PayPolicy& p) {
       s.zh.push_back(plan.zh + "：实际回款的 " + percent(*plan.deal_bonus_bp) + " 作为成交奖金");
       s.en.push_back(plan.en + ": a deal bonus of " + percent(*plan.deal_bonus_bp) + " of payments collected");
     }
+  }
+  if (const auto& pr = p.probation) {
+    std::string who;
+    for (const auto& r : pr->roles) who += (who.empty() ? "" : ", ") + r;
+    s.zh.push_back("试用期（" + who + "）最长 " + std::to_string(pr->months) + " 个月，" +
+                   (pr->starts_in_hire_month ? "入职当月" : "入职次月") + "为第 1 个月：第 1 个月业绩 ≥ " +
+                   yuan(pr->first_month_fen) + " 元，次月转正；" + std::to_string(pr->months) + " 个月合计 ≥ " +
+                   yuan(pr->total_fen) + " 元，期满转正；否则淘汰（经理可批准例外）。" +
+                   (pr->elimination_wins ? "连续两个月低于基础业绩或当月为零者，即使合计达标也淘汰"
+                                         : "试用期内只按试用期规则判定，不适用\"连续两月未达基础业绩或当月为零\""));
+    s.en.push_back("Probation (" + who + ") lasts at most " + std::to_string(pr->months) + " months, month 1 being " +
+                   (pr->starts_in_hire_month ? "the month hired" : "the month after hiring") + ": ≥ " +
+                   yuan(pr->first_month_fen) + " in month 1 → regular from the next month; a total ≥ " +
+                   yuan(pr->total_fen) +
+                   " → regular after the last; otherwise eliminated (the manager may grant an "
+                   "exception). " +
+                   (pr->elimination_wins ? "Two months in a row below the baseline, or a month at zero, eliminates "
+                                           "even when the total passes"
+                                         : "During probation only the probation rule decides"));
   }
   s.zh.push_back("罚款与赔偿每月扣除不超过当月工资的 " + percent(p.deduction_cap_bp) + "，超出部分结转以后月份");
   s.en.push_back("Fines and losses take at most " + percent(p.deduction_cap_bp) +

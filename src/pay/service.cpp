@@ -9,8 +9,7 @@
 #include "db/keyset.hpp"
 #include "org/rules.hpp"
 #include "org/store.hpp"
-#include "pay/facts_store.hpp"
-#include "pay/rules.hpp"
+#include "pay/month_run.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::pay {
@@ -18,47 +17,6 @@ namespace waihu::pay {
 namespace {
 
 bool may_run(const org::Actor& a) { return org::has_right(a.role, org::Right::kCloseDays); }
-
-// The records a line stands on, as JSON: a commission line on the person's deals, a deal bonus on the payments.
-std::string sources_of(const Line& l, const store::PersonMonth& m, const PayPlan& plan) {
-  nlohmann::json s = nlohmann::json::object();
-  const bool proxy_counts = plan.proxy && plan.proxy->counts_toward_tiers;
-  if (l.code == "commission" || l.code == "baseline_cut" || l.code == "product") {
-    std::vector<long long> deals = m.own_deals;
-    if (proxy_counts) deals.insert(deals.end(), m.proxy_deals.begin(), m.proxy_deals.end());
-    std::sort(deals.begin(), deals.end());
-    s["deals"] = deals;
-  } else if (l.code == "proxy_share" || l.code == "proxy_commission") {
-    s["deals"] = m.proxy_deals;
-  } else if (l.code == "deal_bonus") {
-    s["payments"] = m.payments;
-  } else if (l.code == "fine" || l.code == "bonus" || l.code == "absence") {
-    s["entries"] = std::vector<long long>{*l.record_id};
-  } else if (l.code == "claim_penalty") {
-    s["duplicate_claims"] = std::vector<long long>{*l.record_id};
-  }
-  return s.dump();
-}
-
-// Whether a line comes from one of the plan's attainment tables (its clause names the table).
-bool attainment_line(const PayPlan& plan, const Line& l) {
-  if (l.code != "commission") return false;
-  for (size_t t = 0; t < plan.commissions.size(); ++t)
-    if (plan.commissions[t].basis == Basis::kTeamAttainment &&
-        l.rule.rfind("pay.plan." + plan.role + ".commission[" + std::to_string(t + 1) + "]", 0) == 0)
-      return true;
-  return false;
-}
-
-std::vector<long long> subtree_agents(const std::vector<org::Team>& teams,
-                                      const std::map<long long, long long>& team_of, long long team) {
-  const auto tree = org::team_subtree(teams, team);
-  const std::set<long long> in(tree.begin(), tree.end());
-  std::vector<long long> out;
-  for (const auto& [user, t] : team_of)
-    if (in.count(t)) out.push_back(user);
-  return out;
-}
 
 }  // namespace
 
@@ -123,93 +81,24 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
   const PayRules rules = rules_(month.last());
   if (!rules.pay)
     throw RuleViolation("payroll.no_plan", "现行制度没有薪酬方案 [pay] / the policy in force has no [pay] section");
-  const PayPolicy& policy = *rules.pay;
-  const auto teams = org_.list_teams();
-  std::map<long long, std::string> team_names;
-  for (const auto& t : teams) team_names[t.id] = t.name;
   const long long now = time_.now();
   RunReport report{month, 0, 0, 0, rules.version};
+  const auto teams = org_.list_teams();
   db_.write([&](soci::session& sql) {
     if (auto m = store::month(sql, month.str()); m && m->status == "closed")
       throw Conflict("payroll.closed",
                      "该月工资已结算，不能重算 / the month's payroll is closed: it is not recomputed");
-    const store::MonthRecords records = store::month_records(sql, month.period());
-    const auto staff = org::store::staff_on(sql, month.last().str());
-    // Everyone's team, those who left included: a team's sales count every deal its people closed that month.
-    std::map<long long, long long> team_of;
-    for (long long after = 0;;) {
-      const auto page = org::store::list_users(sql, {}, after, kMaxPageSize);
-      for (const auto& u : page) team_of[u.id] = u.team_id;
-      if (static_cast<int>(page.size()) < kMaxPageSize) break;
-      after = page.back().id;
-    }
-    std::map<long long, long long> target_of;  // the latest row per team
-    for (const auto& t : store::targets(sql, month.str())) target_of[t.team_id] = t.amount_fen;
-    std::vector<store::StatementRow> rows;
-    std::vector<std::string> gaps;
-    for (const auto& u : staff) {
-      const PayPlan* plan = policy.plan_for(org::role_name(u.role));
-      if (!plan) continue;
-      const auto found = records.people.find(u.id);
-      const store::PersonMonth person = found == records.people.end() ? store::PersonMonth{} : found->second;
-      MonthFacts facts = person.facts;
-      facts.status = std::string(org::employment_status_name(u.employment_status));
-      facts.level = u.level;
-      const bool attainment = std::any_of(plan->commissions.begin(), plan->commissions.end(),
-                                          [](const auto& c) { return c.basis == Basis::kTeamAttainment; });
-      std::vector<long long> team_deals;
-      if (attainment) {
-        long long sales = 0;
-        for (long long agent : subtree_agents(teams, team_of, u.team_id)) {
-          if (auto s = records.sales_by_agent_fen.find(agent); s != records.sales_by_agent_fen.end())
-            sales += s->second;
-          if (auto d = records.deals_by_agent.find(agent); d != records.deals_by_agent.end())
-            team_deals.insert(team_deals.end(), d->second.begin(), d->second.end());
-        }
-        facts.team_sales_fen = sales;
-        std::sort(team_deals.begin(), team_deals.end());
-        if (auto t = target_of.find(u.team_id); t != target_of.end()) facts.team_target_fen = t->second;
-      }
-      std::vector<Line> lines;
-      try {
-        lines = plan_lines(*plan, facts);
-      } catch (const MissingFact& e) {
-        gaps.push_back(u.display_name + "（" + team_names[u.team_id] + "）: " + e.what());
-        continue;
-      }
-      // Fines, bonuses, absences and 撞单 penalties, on the base the plan pays this month.
-      const long long base = lines.front().amount_fen;
-      for (auto& l : deduction_lines(base, person.ledger, person.claim_penalties, rules.day_divisor_hundredths))
-        lines.push_back(std::move(l));
-      const Settled settled = settle(lines, policy.deduction_cap_bp);
-      if (auto held = held_over_line(settled, policy.deduction_cap_bp)) lines.push_back(std::move(*held));
-      store::StatementRow s;
-      s.month = month.str();
-      s.user_id = u.id;
-      s.role = std::string(org::role_name(u.role));
-      s.team_id = u.team_id;
-      s.employment_status = facts.status;
-      s.policy_version = rules.version;
-      s.computed_at = now;
-      for (auto& l : lines) {
-        // A team commission stands on the team's deals; any other line on the person's own records.
-        std::string sources =
-            attainment_line(*plan, l) ? nlohmann::json{{"deals", team_deals}}.dump() : sources_of(l, person, *plan);
-        s.lines.push_back({std::move(l), std::move(sources)});
-      }
-      s.gross_fen = settled.gross_fen;
-      s.deductions_fen = settled.deductions_fen;
-      s.net_fen = settled.net_fen;
-      report.gross_fen += s.gross_fen;
-      report.net_fen += s.net_fen;
-      rows.push_back(std::move(s));
-    }
-    if (!gaps.empty()) {
+    MonthResult result =
+        compute_month(sql, {month, rules.pay, rules.version, rules.day_divisor_hundredths, teams, now});
+    if (!result.gaps.empty()) {
       std::string all;
-      for (const auto& g : gaps) all += (all.empty() ? "" : "; ") + g;
+      for (const auto& g : result.gaps) all += (all.empty() ? "" : "; ") + g;
       throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + all,
-                          {{"missing", gaps}});
+                          {{"missing", result.gaps}});
     }
+    auto& rows = result.rows;
+    report.gross_fen = result.gross_fen;
+    report.net_fen = result.net_fen;
     store::replace_statements(sql, db_.dialect(), month.str(), rows);
     const nlohmann::json versions = nlohmann::json::array(
         {{{"version", rules.version}, {"from", month.first().str()}, {"to", month.last().str()}}});
@@ -305,7 +194,116 @@ StatementView PayrollService::statement(const org::Actor& actor, long long id) {
                           {{"month", s->month}, {"statement_id", id}},
                           {}});
     });
-  return {std::move(*s), u.display_name, team_name, m ? m->status : "draft"};
+  auto exception = db_.read([&](soci::session& sql) { return store::exception_for(sql, s->user_id, s->month); });
+  return {std::move(*s), u.display_name, team_name, m ? m->status : "draft", std::move(exception)};
+}
+
+WageSettings PayrollService::wage_settings(const org::Actor& actor) {
+  if (!may_run(actor) && !org::has_right(actor.role, org::Right::kManageOrg))
+    throw Forbidden("forbidden", "最低工资由经理与管理员查看 / minimum wages are for managers and admins");
+  WageSettings out;
+  std::map<long long, std::string> cities;
+  db_.read([&](soci::session& sql) {
+    out.wages = store::wages(sql);
+    cities = store::team_cities(sql);
+  });
+  const auto teams = org_.list_teams();
+  std::map<long long, const org::Team*> by_id;
+  for (const auto& t : teams) by_id[t.id] = &t;
+  for (const auto& t : teams) {
+    WageSettings::TeamCity tc{t.id, t.name, cities.count(t.id) ? cities.at(t.id) : "", ""};
+    // The nearest city up the tree (teams form a tree: the walk ends at the root).
+    for (const org::Team* at = &t; at;) {
+      if (auto c = cities.find(at->id); c != cities.end()) {
+        tc.effective_city = c->second;
+        break;
+      }
+      at = at->parent_id && by_id.count(*at->parent_id) ? by_id.at(*at->parent_id) : nullptr;
+    }
+    out.teams.push_back(std::move(tc));
+  }
+  return out;
+}
+
+namespace {
+std::string city_name(const std::string& text) {
+  std::string city(util::trim(text));
+  if (city.size() > 60) throw BadRequest::field("city", "城市名太长 / the city's name is too long");
+  return city;
+}
+}  // namespace
+
+WageSettings PayrollService::set_wage(const org::Actor& actor, const std::string& city_text, long long amount_fen,
+                                      const calendar::Month& from, const std::string& note) {
+  if (!org::has_right(actor.role, org::Right::kManageOrg))
+    throw Forbidden("forbidden", "最低工资由管理员设定 / minimum wages are set by an admin");
+  const std::string city = city_name(city_text);
+  if (city.empty()) throw BadRequest::field("city", "必填 / required", "validation.required");
+  if (amount_fen <= 0 || amount_fen > 10'000'000)
+    throw BadRequest::field("amount_fen",
+                            "最低工资应为正数（分），不超过 100,000 元 / a positive amount in fen, at most "
+                            "100,000 yuan");
+  const std::string text(util::trim(note));
+  if (text.size() > 2000) throw BadRequest::field("note", "太长 / too long");
+  const long long now = time_.now();
+  db_.write([&](soci::session& sql) {
+    store::add_wage(sql, {0, city, amount_fen, from.str(), text, actor.user_id, now});
+    audit::record(sql, {0,
+                        now,
+                        actor.user_id,
+                        "minimum_wage.set",
+                        "minimum_wage",
+                        std::nullopt,
+                        {},
+                        {{"city", city}, {"amount_fen", amount_fen}, {"from_month", from.str()}},
+                        {{"note", text}}});
+  });
+  return wage_settings(actor);
+}
+
+WageSettings PayrollService::set_team_city(const org::Actor& actor, long long team_id, const std::string& city_text) {
+  if (!org::has_right(actor.role, org::Right::kManageOrg))
+    throw Forbidden("forbidden", "团队城市由管理员设定 / a team's city is set by an admin");
+  const std::string city = city_name(city_text);
+  const auto before = wage_settings(actor);
+  auto it = std::find_if(before.teams.begin(), before.teams.end(),
+                         [&](const WageSettings::TeamCity& t) { return t.team_id == team_id; });
+  if (it == before.teams.end()) throw NotFound("team.not_found", "团队不存在 / no such team");
+  const long long now = time_.now();
+  db_.write([&](soci::session& sql) {
+    store::set_team_city(sql, team_id, city, actor.user_id, now);
+    audit::record(
+        sql, {0, now, actor.user_id, "team_city.set", "team", team_id, {{"city", it->city}}, {{"city", city}}, {}});
+  });
+  return wage_settings(actor);
+}
+
+store::ExceptionRow PayrollService::grant_exception(const org::Actor& actor, long long user_id,
+                                                    const calendar::Month& month, const std::string& reason) {
+  if (!may_run(actor))
+    throw Forbidden("forbidden", "试用期例外由经理批准 / a probation exception is the manager's to grant");
+  if (!org_.sees_records_of(actor, user_id)) throw NotFound("user.not_found", "用户不存在 / no such user");
+  const std::string text(util::trim(reason));
+  if (text.empty()) throw BadRequest::field("reason", "请写明理由 / give the reason", "validation.required");
+  if (text.size() > 2000) throw BadRequest::field("reason", "太长 / too long");
+  store::ExceptionRow row{0, user_id, month.str(), text, actor.user_id, time_.now()};
+  db_.write([&](soci::session& sql) {
+    if (auto m = store::month(sql, month.str()); m && m->status == "closed")
+      throw Conflict("payroll.closed", "该月工资已结算 / the month's payroll is closed");
+    if (!store::add_exception(sql, row))
+      throw Conflict("probation.exception_exists",
+                     "该月已批准过例外 / an exception was granted for that month already");
+    audit::record(sql, {0,
+                        row.granted_at,
+                        actor.user_id,
+                        "probation.exception",
+                        "user",
+                        user_id,
+                        {},
+                        {{"month", month.str()}},
+                        {{"reason", text}}});
+  });
+  return *db_.read([&](soci::session& sql) { return store::exception_for(sql, user_id, month.str()); });
 }
 
 }  // namespace waihu::pay

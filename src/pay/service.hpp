@@ -44,7 +44,19 @@ struct RunReport {
 struct StatementView {
   store::StatementRow s;
   std::string name, team_name;
-  std::string month_status;  ///< draft | closed
+  std::string month_status;                      ///< draft | closed
+  std::optional<store::ExceptionRow> exception;  ///< the manager's probation exception for the month (one statement)
+};
+
+/// The minimum wages by city (with their history) and each team's city.
+struct WageSettings {
+  struct TeamCity {
+    long long team_id = 0;
+    std::string team_name, city;  ///< `city` its own ("" when none)
+    std::string effective_city;   ///< its own or the nearest ancestor's
+  };
+  std::vector<store::WageRow> wages;
+  std::vector<TeamCity> teams;
 };
 
 class PayrollService {
@@ -72,6 +84,16 @@ class PayrollService {
                                  int limit);
   /// One statement with its lines; another person's is audited.
   StatementView statement(const org::Actor& actor, long long id);
+
+  /// Managers and admins read the minimum wages and the teams' cities; admins set them (audited).
+  WageSettings wage_settings(const org::Actor& actor);
+  WageSettings set_wage(const org::Actor& actor, const std::string& city, long long amount_fen,
+                        const calendar::Month& from, const std::string& note);
+  WageSettings set_team_city(const org::Actor& actor, long long team_id, const std::string& city);
+  /// A manager keeps someone the probation rule would eliminate (seed 001 "特殊情况由经理审批"): the month's outcome
+  /// becomes regular at the next run. Refused for a closed month (409) or someone outside scope (404).
+  store::ExceptionRow grant_exception(const org::Actor& actor, long long user_id, const calendar::Month& month,
+                                      const std::string& reason);
 
  private:
   db::Database& db_;

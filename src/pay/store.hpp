@@ -50,6 +50,9 @@ struct StatementRow {
   long long team_id = 0;
   std::string employment_status;
   long long policy_version = 0, gross_fen = 0, deductions_fen = 0, net_fen = 0, computed_at = 0;
+  long long held_over_fen = 0;    ///< what the cap held back, carried into the next month run
+  std::string status_next_month;  ///< probation | regular | eliminated ("" before migration 025)
+  std::string status_why;
   std::vector<StoredLine> lines;  ///< filled by `statement` only
 };
 
@@ -60,5 +63,44 @@ void replace_statements(soci::session& sql, db::Dialect dialect, const std::stri
 std::vector<StatementRow> statements(soci::session& sql, const std::string& month, const std::vector<long long>& users,
                                      bool all_users, long long after_id, int limit);
 std::optional<StatementRow> statement(soci::session& sql, long long id);
+
+/// Each person's lines of a month's statements that paid on deals (commission, proxy, product), for clawbacks.
+std::map<long long, std::vector<PaidLine>> paid_lines(soci::session& sql, const std::string& month);
+
+/// What an earlier month's cap held back, per person: their latest statement before `month`, where it held any.
+struct Balance {
+  long long fen = 0, statement_id = 0;
+  std::string month;
+};
+std::map<long long, Balance> balances_before(soci::session& sql, const std::string& month);
+
+struct WageRow {
+  long long id = 0;
+  std::string city;
+  long long amount_fen = 0;
+  std::string from_month, note;
+  long long set_by = 0, set_at = 0;
+};
+void add_wage(soci::session& sql, const WageRow& w);
+/// Every row, by city then from_month then id (the last row of a city not after a month is its wage).
+std::vector<WageRow> wages(soci::session& sql);
+
+struct TeamCity {
+  long long team_id = 0;
+  std::string city;
+};
+void set_team_city(soci::session& sql, long long team_id, const std::string& city, long long by, long long at);
+std::map<long long, std::string> team_cities(soci::session& sql);
+
+struct ExceptionRow {
+  long long id = 0, user_id = 0;
+  std::string month, reason;
+  long long granted_by = 0, granted_at = 0;
+};
+/// False when the person has one for the month already.
+bool add_exception(soci::session& sql, const ExceptionRow& e);
+std::optional<ExceptionRow> exception_for(soci::session& sql, long long user_id, const std::string& month);
+/// Every exception granted for a month up to `month`.
+std::vector<ExceptionRow> exceptions_through(soci::session& sql, const std::string& month);
 
 }  // namespace waihu::pay::store

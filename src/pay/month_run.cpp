@@ -1,0 +1,282 @@
+#include "pay/month_run.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/page.hpp"
+#include "org/rules.hpp"
+#include "org/store.hpp"
+#include "pay/facts_store.hpp"
+#include "pay/rules.hpp"
+
+namespace waihu::pay {
+
+namespace {
+
+// N in "pay.plan.agent.<what>[N]…" (from 1), 0 when the clause names no such list.
+size_t index_in(const std::string& rule, const std::string& what) {
+  const auto at = rule.find("." + what + "[");
+  if (at == std::string::npos) return 0;
+  return std::stoul(rule.substr(at + what.size() + 2));
+}
+
+struct Person {
+  const org::User* user = nullptr;
+  const PayPlan* plan = nullptr;
+  store::PersonMonth records;
+  ProbationStatus status;
+  std::vector<long long> team_deals;
+  std::vector<Line> lines;
+};
+
+// The deals a table's basis counts, so a line names exactly the records its amount stands on.
+std::vector<long long> deals_of(const Person& p, Basis basis) {
+  std::vector<long long> out;
+  const PayPlan& plan = *p.plan;
+  auto outside_tiers = [&](long long deal) {
+    const auto product = p.records.deal_product.find(deal);
+    if (product == p.records.deal_product.end()) return false;
+    return std::any_of(plan.products.begin(), plan.products.end(),
+                       [&](const ProductRate& r) { return !r.in_tiers && r.product == product->second; });
+  };
+  switch (basis) {
+    case Basis::kTeamAttainment:
+      return p.team_deals;
+    case Basis::kPayments:
+      return {};
+    case Basis::kSales:
+      if (plan.proxy && plan.proxy->counts_toward_tiers) out = p.records.proxy_deals;
+      [[fallthrough]];
+    case Basis::kSelfSourced:
+      out.insert(out.end(), p.records.own_deals.begin(), p.records.own_deals.end());
+  }
+  out.erase(std::remove_if(out.begin(), out.end(), outside_tiers), out.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+nlohmann::json sources_of(const Person& p, const Line& l) {
+  const PayPlan& plan = *p.plan;
+  auto on_basis = [&](Basis b) {
+    if (b == Basis::kPayments) return nlohmann::json{{"payments", p.records.payments}};
+    return nlohmann::json{{"deals", deals_of(p, b)}};
+  };
+  if (l.code == "commission") {
+    const size_t t = index_in(l.rule, "commission");
+    if (t >= 1 && t <= plan.commissions.size()) return on_basis(plan.commissions[t - 1].basis);
+  } else if (l.code == "baseline_cut" && plan.baseline) {
+    return on_basis(plan.baseline->basis);
+  } else if (l.code == "proxy_share" || l.code == "proxy_commission") {
+    return {{"deals", p.records.proxy_deals}};
+  } else if (l.code == "product") {
+    const size_t i = index_in(l.rule, "product");
+    std::vector<long long> deals;
+    if (i >= 1 && i <= plan.products.size())
+      for (const auto& [deal, product] : p.records.deal_product)
+        if (product == plan.products[i - 1].product) deals.push_back(deal);
+    return {{"deals", deals}};
+  } else if (l.code == "deal_bonus") {
+    return {{"payments", p.records.payments}};
+  } else if (l.code == "fine" || l.code == "bonus" || l.code == "absence") {
+    return {{"entries", {*l.record_id}}};
+  } else if (l.code == "claim_penalty") {
+    return {{"duplicate_claims", {*l.record_id}}};
+  } else if (l.code == "clawback") {
+    return {{"payments", {*l.record_id}}};
+  } else if (l.code == "carried") {
+    return {{"statements", {*l.record_id}}};
+  }
+  return nlohmann::json::object();
+}
+
+// The minimum wage of a team's city — its own or its nearest ancestor's — for the month; none when no city is set
+// or the city has no wage yet.
+std::optional<WageFloor> floor_of(long long team, const std::map<long long, const org::Team*>& teams,
+                                  const std::map<long long, std::string>& cities,
+                                  const std::vector<store::WageRow>& wages, const std::string& month) {
+  for (int depth = 0; depth < 64; ++depth) {
+    if (auto c = cities.find(team); c != cities.end()) {
+      std::optional<WageFloor> out;
+      for (const auto& w : wages)  // by city, from_month, id: the last one not after the month holds
+        if (w.city == c->second && w.from_month <= month) out = WageFloor{w.city, w.amount_fen};
+      return out;
+    }
+    const auto t = teams.find(team);
+    if (t == teams.end() || !t->second->parent_id) return std::nullopt;
+    team = *t->second->parent_id;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+MonthResult compute_month(soci::session& sql, const MonthInput& in) {
+  const PayPolicy& policy = *in.policy;
+  const calendar::Month month = in.month;
+  MonthResult out;
+  std::map<long long, const org::Team*> team_by_id;
+  for (const auto& t : in.teams) team_by_id[t.id] = &t;
+  auto team_name = [&](long long id) { return team_by_id.count(id) ? team_by_id.at(id)->name : std::string(); };
+
+  const store::MonthRecords records = store::month_records(sql, month.period());
+  const auto staff = org::store::staff_on(sql, month.last().str());
+  // Everyone's team, those who left included: a team's sales count every deal its people closed that month.
+  std::map<long long, long long> team_of;
+  for (long long after = 0;;) {
+    const auto page = org::store::list_users(sql, {}, after, kMaxPageSize);
+    for (const auto& u : page) team_of[u.id] = u.team_id;
+    if (static_cast<int>(page.size()) < kMaxPageSize) break;
+    after = page.back().id;
+  }
+  std::map<long long, long long> target_of;  // the latest row per team
+  for (const auto& t : store::targets(sql, month.str())) target_of[t.team_id] = t.amount_fen;
+  const auto cities = store::team_cities(sql);
+  const auto wages = store::wages(sql);
+  const auto balances = store::balances_before(sql, month.str());
+  std::set<std::pair<long long, std::string>> exceptions;
+  for (const auto& e : store::exceptions_through(sql, month.str())) exceptions.insert({e.user_id, e.month});
+  std::map<std::string, store::MonthRecords> earlier;  // probation's earlier months, read once each
+
+  std::vector<Person> people;
+  for (const auto& u : staff) {
+    const PayPlan* plan = policy.plan_for(org::role_name(u.role));
+    if (!plan) continue;
+    Person p;
+    p.user = &u;
+    p.plan = plan;
+    if (auto found = records.people.find(u.id); found != records.people.end()) p.records = found->second;
+    MonthFacts facts = p.records.facts;
+    facts.level = u.level;
+
+    // Status month by month: the probation rule where the policy has one and the person is not recorded regular.
+    const std::string recorded(org::employment_status_name(u.employment_status));
+    p.status = {recorded, recorded, ""};
+    const auto hired = calendar::LocalDate::parse(u.hired_on);
+    if (policy.probation && policy.probation->applies_to(org::role_name(u.role)) && hired &&
+        u.employment_status == org::EmploymentStatus::kProbation) {
+      const Probation& rule = *policy.probation;
+      calendar::Month start = calendar::Month::of(*hired);
+      if (!rule.starts_in_hire_month) start = start.next();
+      if (month < start) {
+        p.status = {"probation", "probation",
+                    "试用期从 " + start.str() + " 算起 / probation counts from " + start.str()};
+      } else {
+        int index = 0;
+        std::vector<ProbationMonth> months;
+        for (calendar::Month m = start; m <= month; m = m.next()) {
+          ++index;
+          if (static_cast<int>(months.size()) == rule.months) continue;
+          const store::MonthRecords* r = &records;
+          if (m != month) {
+            auto it = earlier.find(m.str());
+            if (it == earlier.end()) it = earlier.emplace(m.str(), store::month_records(sql, m.period())).first;
+            r = &it->second;
+          }
+          const auto pm = r->people.find(u.id);
+          const MonthFacts none;
+          const MonthFacts& f = pm == r->people.end() ? none : pm->second.facts;
+          months.push_back({basis_amount(*plan, plan->baseline ? plan->baseline->basis : Basis::kSales, f),
+                            exceptions.count({u.id, m.str()}) > 0});
+        }
+        p.status = probation_status(rule, plan->baseline ? plan->baseline->amount_fen : 0, index, months);
+      }
+    }
+    facts.status = p.status.status;
+
+    if (std::any_of(plan->commissions.begin(), plan->commissions.end(),
+                    [](const auto& c) { return c.basis == Basis::kTeamAttainment; })) {
+      long long sales = 0;
+      const auto tree = org::team_subtree(in.teams, u.team_id);
+      const std::set<long long> within(tree.begin(), tree.end());
+      for (const auto& [agent, team] : team_of) {
+        if (!within.count(team)) continue;
+        if (auto s = records.sales_by_agent_fen.find(agent); s != records.sales_by_agent_fen.end()) sales += s->second;
+        if (auto d = records.deals_by_agent.find(agent); d != records.deals_by_agent.end())
+          p.team_deals.insert(p.team_deals.end(), d->second.begin(), d->second.end());
+      }
+      std::sort(p.team_deals.begin(), p.team_deals.end());
+      facts.team_sales_fen = sales;
+      if (auto t = target_of.find(u.team_id); t != target_of.end()) facts.team_target_fen = t->second;
+    }
+    try {
+      p.lines = plan_lines(*plan, facts);
+    } catch (const MissingFact& e) {
+      out.gaps.push_back(u.display_name + "（" + team_name(u.team_id) + "）: " + e.what());
+      continue;
+    }
+    people.push_back(std::move(p));
+  }
+
+  // Refunds accepted this month, clawed back from whoever was paid on their deals: this month's lines for a deal of
+  // this month, the stored statements of the deal's month otherwise (nothing when that month was never run).
+  std::map<long long, std::vector<Line>> clawbacks;
+  {
+    std::map<long long, std::vector<PaidLine>> paid_now;
+    for (const auto& p : people)
+      for (const auto& l : p.lines)
+        if (pays_on_deals(l.code) && l.amount_fen != 0) {
+          const auto s = sources_of(p, l);
+          paid_now[p.user->id].push_back(
+              {l.code, l.rule, l.amount_fen,
+               s.contains("deals") ? s["deals"].get<std::vector<long long>>() : std::vector<long long>{}});
+        }
+    std::map<std::string, std::map<long long, std::vector<PaidLine>>> paid_then;
+    std::map<std::string, std::map<long long, long long>> amounts_then;
+    for (const auto& r : records.refunds) {
+      const bool now = r.deal_month == month.str();
+      if (!now && !paid_then.count(r.deal_month)) {
+        paid_then[r.deal_month] = store::paid_lines(sql, r.deal_month);
+        amounts_then[r.deal_month] = store::deal_amounts(sql, calendar::Month::parse(r.deal_month)->period());
+      }
+      const auto& paid = now ? paid_now : paid_then[r.deal_month];
+      const auto& amounts = now ? records.deal_fen : amounts_then[r.deal_month];
+      for (const auto& [user, lines] : paid)
+        if (auto l = clawback_line(r, lines, amounts)) clawbacks[user].push_back(std::move(*l));
+    }
+  }
+
+  for (auto& p : people) {
+    const org::User& u = *p.user;
+    std::vector<Line> lines = std::move(p.lines);
+    // Fines, bonuses, absences and 撞单 penalties on the base the plan pays this month; clawbacks; the balance an
+    // earlier month's cap held back.
+    const long long base = lines.front().amount_fen;
+    for (auto& l : deduction_lines(base, p.records.ledger, p.records.claim_penalties, in.day_divisor_hundredths))
+      lines.push_back(std::move(l));
+    if (auto c = clawbacks.find(u.id); c != clawbacks.end())
+      for (auto& l : c->second) lines.push_back(std::move(l));
+    if (auto b = balances.find(u.id); b != balances.end())
+      lines.push_back(carried_line(b->second.fen, b->second.month, b->second.statement_id));
+    const auto floor = floor_of(u.team_id, team_by_id, cities, wages, month.str());
+    const Settled settled = settle(lines, policy.deduction_cap_bp, floor);
+    if (auto up = floor_line(settled, floor)) lines.push_back(std::move(*up));
+    if (auto held = held_over_line(settled, policy.deduction_cap_bp, floor)) lines.push_back(std::move(*held));
+
+    store::StatementRow s;
+    s.month = month.str();
+    s.user_id = u.id;
+    s.role = std::string(org::role_name(u.role));
+    s.team_id = u.team_id;
+    s.employment_status = p.status.status;
+    s.status_next_month = p.status.next;
+    s.status_why = p.status.why;
+    s.policy_version = in.policy_version;
+    s.computed_at = in.now;
+    for (auto& l : lines) {
+      std::string sources = sources_of(p, l).dump();
+      s.lines.push_back({std::move(l), std::move(sources)});
+    }
+    s.gross_fen = settled.gross_fen;
+    s.deductions_fen = settled.deductions_fen;
+    s.net_fen = settled.net_fen;
+    s.held_over_fen = settled.held_over_fen;
+    out.gross_fen += s.gross_fen;
+    out.net_fen += s.net_fen;
+    out.rows.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace waihu::pay
