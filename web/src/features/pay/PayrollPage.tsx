@@ -11,6 +11,7 @@ import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 import { useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n, type MessageKey } from '../../i18n';
+import { MinimumWagesCard } from './MinimumWagesCard';
 import { StatementDrawer } from './StatementDrawer';
 import { yuan, type PayrollMonth, type Statement, type TeamTarget } from './types';
 
@@ -71,6 +72,7 @@ export default function PayrollPage() {
           {t('payroll.totals', { gross: yuan(sum('gross_fen')), deductions: yuan(sum('deductions_fen')), net: yuan(sum('net_fen')) })}</Typography.Paragraph>}
       </Card>
       {mayRun && state?.status !== 'closed' && <Targets month={m} />}
+      {mayRun && <MinimumWagesCard month={m} />}
       <Card size="small">
         <PagedTable<Statement> list={list} testId="payroll-table" scroll={{ x: 820 }} locale={{ emptyText: t('payroll.empty') }}
           onRow={(s) => ({ onClick: () => setOpen(s.id), style: { cursor: 'pointer' } })}
@@ -81,6 +83,10 @@ export default function PayrollPage() {
             { title: t('payroll.gross'), dataIndex: 'gross_fen', align: 'right', render: (v: number) => yuan(v) },
             { title: t('payroll.deductions'), dataIndex: 'deductions_fen', align: 'right', responsive: ['sm'], render: (v: number) => yuan(v) },
             { title: t('payroll.net'), dataIndex: 'net_fen', align: 'right', render: (v: number) => <Typography.Text strong>{yuan(v)}</Typography.Text> },
+            {
+              title: t('payroll.status_next'), dataIndex: 'status_next_month', width: 100, responsive: ['md'],
+              render: (v: string, s) => (v && v !== s.employment_status ? <Tag color={v === 'eliminated' ? 'red' : 'green'}>{t(`payroll.emp.${v}` as MessageKey)}</Tag> : null),
+            },
           ]} />
       </Card>
       <StatementDrawer id={open} onClose={() => setOpen(null)} />

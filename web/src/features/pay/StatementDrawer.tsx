@@ -1,8 +1,10 @@
 // One pay statement: every line with its amount, how it was computed, the policy clause it applies and the records
 // behind it; gross, deductions and net.
-import { useEffect, useState } from 'react';
-import { Alert, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
+import { hasRight, useAuth } from '../../shared/auth';
+import { ExceptionModal } from './ExceptionModal';
 import { useErrorText } from '../../shared/errors';
 import { useI18n, type MessageKey } from '../../i18n';
 import { yuan, type Statement, type PayLine } from './types';
@@ -12,11 +14,15 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
   const errorText = useErrorText();
   const [statement, setStatement] = useState<Statement | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
+  const [excepting, setExcepting] = useState(false);
+  const { user } = useAuth();
+  const load = useCallback(() => {
     setStatement(null);
     setError(null);
     if (id !== null) api<Statement>('GET', `/api/v1/payroll/statements/${id}`).then(setStatement).catch(setError);
   }, [id]);
+  useEffect(load, [load]);
+  const status = (s: string) => <Tag color={s === 'eliminated' ? 'red' : s === 'probation' ? 'orange' : 'green'}>{t(`payroll.emp.${s}` as MessageKey)}</Tag>;
   const sources = (l: PayLine) => Object.entries(l.sources ?? {}).flatMap(([kind, ids]) =>
     ids.map((x) => <Tag key={`${kind}-${x}`} data-testid={`source-${kind}-${x}`}>{t(`payroll.source.${kind}` as MessageKey)} #{x}</Tag>));
   return (
@@ -29,6 +35,17 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
             <Descriptions.Item label={t('payroll.deductions')}>¥{yuan(statement.deductions_fen)}</Descriptions.Item>
             <Descriptions.Item label={t('payroll.net')}><Typography.Text strong data-testid="statement-net">¥{yuan(statement.net_fen)}</Typography.Text></Descriptions.Item>
           </Descriptions>
+          <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+            <Descriptions.Item label={t('payroll.status_now')}>{status(statement.employment_status)}</Descriptions.Item>
+            <Descriptions.Item label={t('payroll.status_next')}><span data-testid="statement-next">{status(statement.status_next_month || statement.employment_status)}</span></Descriptions.Item>
+            {statement.status_why && <Descriptions.Item label={t('payroll.status_why')} span={2}>{statement.status_why}</Descriptions.Item>}
+            {statement.held_over_fen > 0 && <Descriptions.Item label={t('payroll.held_over')} span={2}>¥{yuan(statement.held_over_fen)}</Descriptions.Item>}
+          </Descriptions>
+          {statement.exception && <Alert type="info" showIcon data-testid="statement-exception"
+            message={t('payroll.exception_granted', { reason: statement.exception.reason })} />}
+          {statement.status_next_month === 'eliminated' && !statement.exception && statement.month_status === 'draft' && hasRight(user, 'close_days') && (
+            <Button onClick={() => setExcepting(true)} data-testid="statement-grant-exception">{t('payroll.grant_exception')}</Button>
+          )}
           <Typography.Text type="secondary">{t('payroll.version', { v: statement.policy_version })} · {t(`payroll.status.${statement.month_status}` as MessageKey)}</Typography.Text>
           <Table<PayLine> rowKey={(_, i) => String(i)} size="small" pagination={false} dataSource={statement.lines ?? []} scroll={{ x: 760 }} data-testid="statement-lines"
             columns={[
@@ -47,6 +64,8 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
             ]} />
         </Space>
       )}
+      {statement && <ExceptionModal open={excepting} userId={statement.user_id} month={statement.month}
+        onClose={() => setExcepting(false)} onDone={() => { setExcepting(false); load(); }} />}
     </Drawer>
   );
 }

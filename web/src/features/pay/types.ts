@@ -6,7 +6,13 @@ export interface PayLine {
 export interface Statement {
   id: number; month: string; month_status: 'draft' | 'closed'; user_id: number; name: string; role: string;
   team_id: number; team_name: string; employment_status: string; policy_version: number;
-  gross_fen: number; deductions_fen: number; net_fen: number; computed_at: string; lines?: PayLine[];
+  gross_fen: number; deductions_fen: number; net_fen: number; held_over_fen: number; computed_at: string;
+  status_next_month: string; status_why: string; lines?: PayLine[];
+  exception?: { reason: string; granted_by: number; granted_at: string } | null;
+}
+export interface MinimumWages {
+  wages: { city: string; amount_fen: number; from_month: string; note: string; set_at: string }[];
+  teams: { team_id: number; team_name: string; city: string; effective_city: string }[];
 }
 export interface PayrollMonth { month: string; status: 'not_run' | 'draft' | 'closed'; run_at?: string; closed_at?: string | null }
 export interface TeamTarget { team_id: number; team_name: string; amount_fen: number | null; history: { amount_fen: number; note: string; set_at: string }[] }
