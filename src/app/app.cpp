@@ -7,6 +7,7 @@
 #include "audit/routes.hpp"
 #include "calendar/routes.hpp"
 #include "calls/routes.hpp"
+#include "core/errors.hpp"
 #include "crm/routes.hpp"
 #include "discipline/claim_routes.hpp"
 #include "discipline/elimination_routes.hpp"
@@ -131,7 +132,27 @@ std::optional<std::vector<quota::QuotaResult>> App::quota_day(long long user_id,
 }
 
 pay::PayRules App::pay_rules(const calendar::LocalDate& last_day) {
-  const PolicyVersion v = in_force.at(last_day);
+  return pay_rules_of(in_force.at(last_day), last_day);
+}
+
+pay::PayRules App::draft_pay_rules(const org::Actor& actor, std::optional<long long> policy_id,
+                                   const std::optional<std::string>& text, const calendar::Month& month) {
+  std::string body = text.value_or("");
+  if (policy_id) body = policies.get(actor, *policy_id).text;
+  if (body.size() > 1024 * 1024) throw BadRequest::field("policy_text", "制度文件不能超过 1 MB / at most 1 MB");
+  const std::string file = policy_id ? "v" + std::to_string(*policy_id) + ".toml" : "draft.toml";
+  PolicyCheck c = check_policy(body, file);
+  if (!c.policy)
+    throw BadRequest(
+        "policy.invalid",
+        "制度文件有 " + std::to_string(c.problems.size()) + " 处问题 / the policy has " +
+            std::to_string(c.problems.size()) + " problem(s); first: " + c.problems.front().str(),
+        {{"field", policy_id ? "policy_id" : "policy_text"}, {"problems", policy::problems_json(c.problems)}});
+  return pay_rules_of({policy_id.value_or(0), std::make_shared<const CompanyPolicy>(std::move(*c.policy))},
+                      month.last());
+}
+
+pay::PayRules App::pay_rules_of(const PolicyVersion& v, const calendar::LocalDate& last_day) {
   pay::PayRules r{v.policy, v.policy->pay ? &*v.policy->pay : nullptr, v.version, 2175};
   // A day's base for absences, as [attendance] states it (÷21.75 without one).
   if (const auto* a = v.policy->attendance ? &*v.policy->attendance : nullptr) {
@@ -216,7 +237,10 @@ void App::register_routes(http::Router& router) {
   discipline::register_shortfall_routes(router, shortfalls);
   discipline::register_meeting_routes(router, meetings);
   discipline::register_review_routes(router, reviews);
-  pay::register_pay_routes(router, payroll);
+  pay::register_pay_routes(
+      router, payroll,
+      [this](const org::Actor& a, std::optional<long long> id, const std::optional<std::string>& text,
+             const calendar::Month& m) { return draft_pay_rules(a, id, text, m); });
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

@@ -123,6 +123,12 @@ class App {
   discipline::DayRules day_rules(const calendar::LocalDate& day);
   /// The pay plans in force on a month's last day, with the policy's day base for absences.
   pay::PayRules pay_rules(const calendar::LocalDate& last_day);
+  /// The pay plans of a policy not in force — a stored version the reader may see (`policy_id`) or a file's text —
+  /// for a what-if of `month`. A policy with problems is refused as a draft upload is (400 policy.invalid).
+  pay::PayRules draft_pay_rules(const org::Actor& actor, std::optional<long long> policy_id,
+                                const std::optional<std::string>& text, const calendar::Month& month);
+  /// A policy version's pay plans for a month ending on `last_day`, with its day base for absences.
+  pay::PayRules pay_rules_of(const PolicyVersion& v, const calendar::LocalDate& last_day);
   /// The effective-call rule in force at an instant, for the calls module.
   calls::EffectiveRuleAt effective_rule();
   /// Every route of every module, with authentication wired to the auth service.

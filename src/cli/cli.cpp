@@ -4,7 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "core/errors.hpp"
 
@@ -56,6 +58,14 @@ CLI::App* add_import_command(CLI::App& import, const std::string& name, const st
     };
   });
   return cmd;
+}
+
+std::optional<std::string> read_file(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 int json_or_throw(bool json, const std::function<int()>& run) {

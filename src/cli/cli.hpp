@@ -74,6 +74,8 @@ struct ImportOutcome {
 /// rejected, 2 when the file could not be imported at all. Returns the subcommand, for its own options.
 CLI::App* add_import_command(CLI::App& import, const std::string& name, const std::string& description, Shared& s,
                              std::function<ImportOutcome(app::App&, const ImportFlags&)> run);
+/// A file's whole text; nullopt when it cannot be read.
+std::optional<std::string> read_file(const std::string& file);
 /// Runs `run`; with `json`, a typed error is printed as {"error": …} on stdout (exit 2) instead of thrown.
 int json_or_throw(bool json, const std::function<int()>& run);
 

@@ -12,14 +12,6 @@
 namespace waihu::cli {
 
 namespace {
-std::optional<std::string> read_file(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 void print_book(const policy::RuleBook& book) {
   for (const auto& s : book) {
     std::cout << "\n" << s.title_zh << " / " << s.title_en << "\n";

@@ -106,7 +106,38 @@ nlohmann::json month_json(const calendar::Month& m, const std::optional<store::M
 
 }  // namespace
 
-void register_pay_routes(http::Router& router, PayrollService& payroll) {
+nlohmann::json whatif_json(const WhatIf& w) {
+  nlohmann::json people = nlohmann::json::array();
+  for (const auto& p : w.people) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& l : p.lines)
+      lines.push_back({{"code", l.code},
+                       {"rule", l.rule},
+                       {"before_fen", l.before_fen},
+                       {"after_fen", l.after_fen},
+                       {"difference_fen", l.after_fen - l.before_fen}});
+    people.push_back({{"user_id", p.user_id},
+                      {"name", p.name},
+                      {"team_name", p.team_name},
+                      {"role", p.role},
+                      {"before_gross_fen", p.before_gross_fen},
+                      {"after_gross_fen", p.after_gross_fen},
+                      {"before_net_fen", p.before_net_fen},
+                      {"after_net_fen", p.after_net_fen},
+                      {"difference_fen", p.after_net_fen - p.before_net_fen},
+                      {"lines", lines}});
+  }
+  return {{"month", w.month.str()},
+          {"against", w.against},
+          {"before_version", w.before_version},
+          {"after_version", w.after_version},
+          {"before_net_fen", w.before_net_fen},
+          {"after_net_fen", w.after_net_fen},
+          {"difference_fen", w.after_net_fen - w.before_net_fen},
+          {"people", people}};
+}
+
+void register_pay_routes(http::Router& router, PayrollService& payroll, DraftRules draft_rules) {
   router.add("GET", "/api/v1/pay/targets", [&payroll](http::Context& c) {
     c.allow_query({"month"});
     const auto month = month_of(c.query("month").value_or(calendar::Month::of(c.time().today()).str()));
@@ -149,6 +180,18 @@ void register_pay_routes(http::Router& router, PayrollService& payroll) {
     const auto month = month_of(*b.required_text("month"));
     return http::Response::json(
         exception_json(payroll.grant_exception(c.actor(), *user, month, b.text("reason").value_or(""))), 201);
+  });
+  router.add("POST", "/api/v1/payroll/{month}/whatif", [&payroll, draft_rules](http::Context& c) {
+    http::JsonBody b(c.request.body, {"policy_id", "policy_text"});
+    const auto month = month_of(c.param("month"));
+    const auto id = b.integer("policy_id");
+    const auto text = b.text("policy_text");
+    if (!id && !text)
+      throw BadRequest::field("policy_id", "请选择制度版本或上传制度文件 / name a policy version or give its text",
+                              "validation.required");
+    if (id && text) throw BadRequest::field("policy_text", "二选一 / either a version or a text, not both");
+    return http::Response::json(
+        whatif_json(payroll.whatif(&c.actor(), month, [&] { return draft_rules(c.actor(), id, text, month); })));
   });
   router.add("POST", "/api/v1/payroll/{month}/run", [&payroll](http::Context& c) {
     const auto month = month_of(c.param("month"));

@@ -198,6 +198,84 @@ StatementView PayrollService::statement(const org::Actor& actor, long long id) {
   return {std::move(*s), u.display_name, team_name, m ? m->status : "draft", std::move(exception)};
 }
 
+WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& month,
+                              const std::function<PayRules()>& draft_rules) {
+  if (actor && !may_run(*actor))
+    throw Forbidden("forbidden", "工资模拟需要经理或管理员权限 / a what-if needs a manager or an admin");
+  const PayRules draft = draft_rules();
+  if (!draft.pay) throw RuleViolation("payroll.no_plan", "该制度没有薪酬方案 [pay] / that policy has no [pay] section");
+  if (time_.today() < month.first())
+    throw BadRequest::field("month", "该月还没开始 / that month has not begun (" + month.str() + ")");
+  std::optional<std::set<long long>> in_scope;  // none: everyone
+  if (actor) {
+    in_scope.emplace();
+    for (const auto& u : org_.users_in_scope(*actor)) in_scope->insert(u.id);
+  }
+  const auto teams = org_.list_teams();
+  const PayRules current = rules_(month.last());
+  WhatIf out;
+  out.month = month;
+  out.after_version = draft.version;
+  std::vector<store::StatementRow> before, after;
+  db_.read([&](soci::session& sql) {
+    const long long now = time_.now();
+    if (store::month(sql, month.str())) {
+      out.against = "statements";
+      before = store::month_statements(sql, month.str());
+      out.before_version = before.empty() ? current.version : before.front().policy_version;
+    } else {
+      out.against = "in_force";
+      out.before_version = current.version;
+      // The plans in force may lack a fact the draft does not need: then they pay nothing to compare against.
+      if (current.pay) {
+        auto r = compute_month(sql, {month, current.pay, current.version, current.day_divisor_hundredths, teams, now});
+        if (r.gaps.empty()) before = std::move(r.rows);
+      }
+    }
+    MonthResult r = compute_month(sql, {month, draft.pay, draft.version, draft.day_divisor_hundredths, teams, now});
+    if (!r.gaps.empty()) {
+      std::string all;
+      for (const auto& g : r.gaps) all += (all.empty() ? "" : "; ") + g;
+      throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + all,
+                          {{"missing", r.gaps}});
+    }
+    after = std::move(r.rows);
+  });
+  std::map<long long, std::string> team_names;
+  for (const auto& t : teams) team_names[t.id] = t.name;
+  // Each person on either side, their lines summed by (code, clause).
+  std::map<long long, WhatIf::Person> people;
+  std::map<long long, std::map<std::pair<std::string, std::string>, std::pair<long long, long long>>> lines;
+  auto take = [&](const std::vector<store::StatementRow>& rows, bool is_after) {
+    for (const auto& s : rows) {
+      if (in_scope && !in_scope->count(s.user_id)) continue;
+      WhatIf::Person& p = people[s.user_id];
+      p.user_id = s.user_id;
+      p.role = s.role;
+      p.team_name = team_names[s.team_id];
+      (is_after ? p.after_gross_fen : p.before_gross_fen) = s.gross_fen;
+      (is_after ? p.after_net_fen : p.before_net_fen) = s.net_fen;
+      (is_after ? out.after_net_fen : out.before_net_fen) += s.net_fen;
+      for (const auto& l : s.lines) {
+        auto& sums = lines[s.user_id][{l.line.code, l.line.rule}];
+        (is_after ? sums.second : sums.first) += l.line.amount_fen;
+      }
+    }
+  };
+  take(before, false);
+  take(after, true);
+  std::vector<long long> ids;
+  for (const auto& [id, p] : people) ids.push_back(id);
+  const auto names = db_.read([&](soci::session& sql) { return org::store::people_names(sql, ids); });
+  for (auto& [id, p] : people) {
+    if (auto n = names.find(id); n != names.end()) p.name = n->second.display_name;
+    for (const auto& [key, sums] : lines[id])
+      if (sums.first != sums.second) p.lines.push_back({key.first, key.second, sums.first, sums.second});
+    out.people.push_back(std::move(p));
+  }
+  return out;
+}
+
 WageSettings PayrollService::wage_settings(const org::Actor& actor) {
   if (!may_run(actor) && !org::has_right(actor.role, org::Right::kManageOrg))
     throw Forbidden("forbidden", "最低工资由经理与管理员查看 / minimum wages are for managers and admins");

@@ -59,6 +59,25 @@ struct WageSettings {
   std::vector<TeamCity> teams;
 };
 
+/// A month under a draft policy beside the month as it stands (its statements when run, else the plans in force).
+struct WhatIf {
+  struct LineDiff {
+    std::string code, rule;
+    long long before_fen = 0, after_fen = 0;
+  };
+  struct Person {
+    long long user_id = 0;
+    std::string name, team_name, role;
+    long long before_gross_fen = 0, after_gross_fen = 0, before_net_fen = 0, after_net_fen = 0;
+    std::vector<LineDiff> lines;  ///< each (code, clause) whose amount differs
+  };
+  calendar::Month month;
+  std::string against;  ///< statements (the month as run) | in_force (computed now under the plans in force)
+  long long before_version = 0, after_version = 0;
+  long long before_net_fen = 0, after_net_fen = 0;
+  std::vector<Person> people;  ///< everyone in the reader's scope on either side
+};
+
 class PayrollService {
  public:
   PayrollService(db::Database& db, const calendar::CompanyTime& time, org::OrgService& org, PayRulesAt rules)
@@ -84,6 +103,11 @@ class PayrollService {
                                  int limit);
   /// One statement with its lines; another person's is audited.
   StatementView statement(const org::Actor& actor, long long id);
+
+  /// What the month would pay under `draft` (a policy not in force), beside what it pays: per person and per line,
+  /// touching nothing. Managers and up (or the command line, `actor` null); people outside the reader's scope are
+  /// left out. A plan lacking a fact answers 422 as a run does. `draft` is read once the reader may ask.
+  WhatIf whatif(const org::Actor* actor, const calendar::Month& month, const std::function<PayRules()>& draft_rules);
 
   /// Managers and admins read the minimum wages and the teams' cities; admins set them (audited).
   WageSettings wage_settings(const org::Actor& actor);

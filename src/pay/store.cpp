@@ -111,7 +111,42 @@ StatementRow from_row(const db::Row& r) {
   return {r.i64(0), r.str(1), r.i64(2),  r.str(3),  r.i64(4),  r.str(5),  r.i64(6), r.i64(7),
           r.i64(8), r.i64(9), r.i64(10), r.i64(11), r.str(12), r.str(13), {}};
 }
+const char* kLineColumns = "code, label_zh, label_en, amount_fen, basis_fen, rate_bp, tier, rule, explanation, sources";
+// A pay_lines row read as "statement_id, <kLineColumns>".
+StoredLine line_from_row(const db::Row& l) {
+  StoredLine sl;
+  sl.line.code = l.str(1);
+  sl.line.zh = l.str(2);
+  sl.line.en = l.str(3);
+  sl.line.amount_fen = l.i64(4);
+  sl.line.basis_fen = l.i64(5);
+  sl.line.rate_bp = l.opt_i64(6);
+  if (auto t = l.opt_i64(7)) sl.line.tier = static_cast<int>(*t);
+  sl.line.rule = l.str(8);
+  sl.line.explanation = l.str(9);
+  sl.sources = l.str(10);
+  return sl;
+}
 }  // namespace
+
+std::vector<StatementRow> month_statements(soci::session& sql, const std::string& month) {
+  std::vector<StatementRow> out;
+  std::map<long long, size_t> at;
+  {
+    db::Query q;
+    q << "SELECT " << kColumns << " FROM pay_statements WHERE month = " << q.bind(month) << " ORDER BY id";
+    for (const auto& r : q.fetch(sql, kColumnCount)) {
+      at[r.i64(0)] = out.size();
+      out.push_back(from_row(r));
+    }
+  }
+  db::Query q;
+  q << "SELECT l.statement_id, l.code, l.label_zh, l.label_en, l.amount_fen, l.basis_fen, l.rate_bp, l.tier, l.rule, "
+       "l.explanation, l.sources FROM pay_lines l JOIN pay_statements s ON s.id = l.statement_id WHERE s.month = "
+    << q.bind(month) << " ORDER BY l.statement_id, l.position";
+  for (const auto& r : q.fetch(sql, 11)) out[at.at(r.i64(0))].lines.push_back(line_from_row(r));
+  return out;
+}
 
 std::vector<StatementRow> statements(soci::session& sql, const std::string& month, const std::vector<long long>& users,
                                      bool all_users, long long after_id, int limit) {
@@ -133,23 +168,9 @@ std::optional<StatementRow> statement(soci::session& sql, long long id) {
   if (!r) return std::nullopt;
   StatementRow s = from_row(*r);
   db::Query lines;
-  lines << "SELECT code, label_zh, label_en, amount_fen, basis_fen, rate_bp, tier, rule, explanation, sources FROM "
-           "pay_lines WHERE statement_id = "
-        << lines.bind(id) << " ORDER BY position";
-  for (const auto& l : lines.fetch(sql, 10)) {
-    StoredLine sl;
-    sl.line.code = l.str(0);
-    sl.line.zh = l.str(1);
-    sl.line.en = l.str(2);
-    sl.line.amount_fen = l.i64(3);
-    sl.line.basis_fen = l.i64(4);
-    sl.line.rate_bp = l.opt_i64(5);
-    if (auto t = l.opt_i64(6)) sl.line.tier = static_cast<int>(*t);
-    sl.line.rule = l.str(7);
-    sl.line.explanation = l.str(8);
-    sl.sources = l.str(9);
-    s.lines.push_back(std::move(sl));
-  }
+  lines << "SELECT statement_id, " << kLineColumns << " FROM pay_lines WHERE statement_id = " << lines.bind(id)
+        << " ORDER BY position";
+  for (const auto& l : lines.fetch(sql, 11)) s.lines.push_back(line_from_row(l));
   return s;
 }
 

@@ -63,6 +63,8 @@ void replace_statements(soci::session& sql, db::Dialect dialect, const std::stri
 std::vector<StatementRow> statements(soci::session& sql, const std::string& month, const std::vector<long long>& users,
                                      bool all_users, long long after_id, int limit);
 std::optional<StatementRow> statement(soci::session& sql, long long id);
+/// Every statement of a month with its lines (two queries).
+std::vector<StatementRow> month_statements(soci::session& sql, const std::string& month);
 
 /// Each person's lines of a month's statements that paid on deals (commission, proxy, product), for clawbacks.
 std::map<long long, std::vector<PaidLine>> paid_lines(soci::session& sql, const std::string& month);

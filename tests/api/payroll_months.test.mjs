@@ -179,3 +179,32 @@ test('month 3: regular base for those who passed, and the balance held back come
   assert.equal(vet.deductions_fen + vet.held_over_fen, asked);
   assert.equal(vet.lines.reduce((a, l) => a + l.amount_fen, 0), vet.net_fen);
 });
+
+test('a what-if runs a closed-over month under a draft policy and shows each change, touching nothing', async () => {
+  // The draft lets deductions take 30% of a month's wage instead of 20%.
+  const text = readFileSync(preset('seed-001'), 'utf8').replace('deduction_cap_percent = 20', 'deduction_cap_percent = 30');
+  assert.notEqual(text, readFileSync(preset('seed-001'), 'utf8'));
+  const draft = await post('zhaomin', '/api/v1/policies', { text, note: '扣款上限 30%' });
+  assert.equal(draft.status, 201, JSON.stringify(draft.json));
+  const before = await statementOf(M2, 'veteran');
+  const whatif = (who, body) => post(who, `/api/v1/payroll/${M2}/whatif`, body);
+  assert.equal((await whatif('liqiang', { policy_id: draft.json.id })).status, 403);
+  assert.equal((await whatif('zhaomin', {})).json.error.details.field, 'policy_id');
+  assert.equal((await whatif('zhaomin', { policy_id: draft.json.id, policy_text: text })).json.error.details.field, 'policy_text');
+  const broken = await whatif('zhaomin', { policy_text: text.replace('method = "marginal"', 'method = "stepped"') });
+  assert.deepEqual([broken.status, broken.json.error.code], [400, 'policy.invalid']);
+  assert.ok(broken.json.error.details.problems[0].line > 0);
+  const r = await whatif('zhaomin', { policy_id: draft.json.id });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.against, 'statements');
+  const vet = r.json.people.find((p) => p.user_id === ids.veteran);
+  // The clawback of 1,780 against a gross of 1,150: the cap takes 345 instead of 230, 1,435 is held over.
+  assert.deepEqual(vet.lines, [{ code: 'held_over', rule: 'pay.deduction_cap_percent', before_fen: 155000, after_fen: 143500, difference_fen: -11500 }]);
+  assert.deepEqual([vet.before_net_fen, vet.after_net_fen], [92000, 80500]);
+  assert.equal(vet.difference_fen, vet.after_net_fen - vet.before_net_fen);
+  assert.equal(vet.before_net_fen, before.net_fen);
+  assert.equal(r.json.difference_fen, r.json.people.reduce((a, p) => a + p.difference_fen, 0));
+  assert.ok(r.json.people.filter((p) => p.lines.length === 0).every((p) => p.difference_fen === 0), 'no line changes, no difference');
+  assert.deepEqual(await statementOf(M2, 'veteran'), before, 'the month is untouched');
+  assert.equal((await api(srv.base, 'GET', `/api/v1/payroll/${M2}`, { token: t.zhaomin })).json.status, 'draft');
+});

@@ -95,6 +95,31 @@ test('the manager keeps a clerk the probation rule eliminates, with a reason, an
   await context.close();
 });
 
+test('the manager simulates the month under a draft policy and reads who changes, line by line', async () => {
+  const token = await login(srv.base, 'zhaomin', DEMO_PASSWORD);
+  const text = readFileSync(preset('seed-001'), 'utf8').replace('base = { probation = 750, regular = 750 }', 'base = { probation = 750, regular = 900 }');
+  const draft = await api(srv.base, 'POST', '/api/v1/policies', { token, body: { text, note: '主管底薪 900' } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.json));
+  const admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
+  const users = (await api(srv.base, 'GET', '/api/v1/users?limit=200', { token: admin })).json.items;
+  const liqiang = users.find((u) => u.username === 'liqiang').id;
+  const netOf = async () => (await api(srv.base, 'GET', `/api/v1/payroll/${M2}/statements?limit=1000`, { token })).json.items.find((r) => r.user_id === liqiang).net_fen;
+  const before = await netOf();
+  const { context, page } = await signIn(browser, srv.base, 'zhaomin', DEMO_PASSWORD, { path: '/payroll' });
+  await page.getByTestId('whatif').getByText('模拟：按其他制度版本计算本月').click();
+  await page.getByTestId('whatif-policy').click();
+  await page.locator('.ant-select-dropdown').getByText(`v${draft.json.version} ·`, { exact: false }).click();
+  await page.getByTestId('whatif-run').click();
+  await page.getByTestId('whatif-summary').getByText('与本月已计算的工资单').waitFor();
+  const diff = await page.getByTestId(`whatif-diff-${liqiang}`).innerText();
+  assert.match(diff, /^\+/, 'the supervisor gains');
+  await page.getByTestId('whatif-table').locator('tr', { hasText: '李强' }).locator('.ant-table-row-expand-icon').click();
+  await page.getByTestId('whatif-table').getByText('pay.plan.supervisor.base').waitFor();
+  await screenshot(page, 'payroll-whatif');
+  assert.equal(await netOf(), before, 'the month is untouched');
+  await context.close();
+});
+
 test('the clerk reads her own statement and the decision on a phone', async () => {
   const { context, page } = await signIn(browser, srv.base, 'newcomer', 'newcomer-2026', { path: '/payroll', viewport: { width: 390, height: 844 } });
   await page.getByTestId(`statement-${ids.newcomer}`).click();

@@ -13,6 +13,7 @@ import { useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n, type MessageKey } from '../../i18n';
 import { MinimumWagesCard } from './MinimumWagesCard';
 import { StatementDrawer } from './StatementDrawer';
+import { WhatIfPanel } from './WhatIfPanel';
 import { yuan, type PayrollMonth, type Statement, type TeamTarget } from './types';
 
 export default function PayrollPage() {
@@ -73,6 +74,7 @@ export default function PayrollPage() {
       </Card>
       {mayRun && state?.status !== 'closed' && <Targets month={m} />}
       {mayRun && <MinimumWagesCard month={m} />}
+      {mayRun && <WhatIfPanel month={m} />}
       <Card size="small">
         <PagedTable<Statement> list={list} testId="payroll-table" scroll={{ x: 820 }} locale={{ emptyText: t('payroll.empty') }}
           onRow={(s) => ({ onClick: () => setOpen(s.id), style: { cursor: 'pointer' } })}

@@ -19,3 +19,12 @@ export interface TeamTarget { team_id: number; team_name: string; amount_fen: nu
 
 /** "1,234.50" from fen. */
 export const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export interface WhatIfPerson {
+  user_id: number; name: string; team_name: string; role: string; before_net_fen: number; after_net_fen: number;
+  before_gross_fen: number; after_gross_fen: number; difference_fen: number;
+  lines: { code: string; rule: string; before_fen: number; after_fen: number; difference_fen: number }[];
+}
+export interface WhatIf {
+  month: string; against: 'statements' | 'in_force'; before_version: number; after_version: number;
+  before_net_fen: number; after_net_fen: number; difference_fen: number; people: WhatIfPerson[];
+}
