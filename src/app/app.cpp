@@ -85,6 +85,7 @@ App::App(const Config& c)
       meetings(db, time, org, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       reviews(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       payroll(db, time, org, [this](const calendar::LocalDate& d) { return pay_rules(d); }),
+      pay_inquiries(db, time, org),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -238,7 +239,7 @@ void App::register_routes(http::Router& router) {
   discipline::register_meeting_routes(router, meetings);
   discipline::register_review_routes(router, reviews);
   pay::register_pay_routes(
-      router, payroll,
+      router, payroll, pay_inquiries,
       [this](const org::Actor& a, std::optional<long long> id, const std::optional<std::string>& text,
              const calendar::Month& m) { return draft_pay_rules(a, id, text, m); });
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });

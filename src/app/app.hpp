@@ -33,6 +33,7 @@
 #include "kpi/keeper.hpp"
 #include "kpi/service.hpp"
 #include "org/service.hpp"
+#include "pay/inquiry_service.hpp"
 #include "pay/service.hpp"
 #include "policy/service.hpp"
 #include "reporting/desk.hpp"
@@ -103,6 +104,7 @@ class App {
   discipline::MeetingService meetings;
   discipline::ReviewService reviews;
   pay::PayrollService payroll;
+  pay::PayInquiries pay_inquiries;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

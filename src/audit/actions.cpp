@@ -5,7 +5,7 @@
 namespace waihu::audit {
 
 namespace {
-constexpr std::array<NamedAction, 49> kActions{{
+constexpr std::array<NamedAction, 51> kActions{{
     {"customer.create", {"新建客户", "Customer created"}},
     {"customer.update", {"修改客户", "Customer edited"}},
     {"customer.assign", {"客户归属变更", "Customer owner changed"}},
@@ -23,6 +23,8 @@ constexpr std::array<NamedAction, 49> kActions{{
     {"minimum_wage.set", {"设定最低工资", "Minimum wage set"}},
     {"team_city.set", {"设定团队所在城市", "Team city set"}},
     {"probation.exception", {"批准试用期例外", "Probation exception granted"}},
+    {"pay_inquiry.raise", {"提出工资疑问", "Pay inquiry raised"}},
+    {"pay_inquiry.answer", {"答复工资疑问", "Pay inquiry answered"}},
     {"pay_statement.view", {"查看他人工资单", "Another's pay statement viewed"}},
     {"elimination.decide", {"末位淘汰确认", "Elimination list decided"}},
     {"follow_up.log", {"登记跟进", "Follow-up logged"}},

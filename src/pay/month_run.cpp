@@ -9,6 +9,7 @@
 #include "org/rules.hpp"
 #include "org/store.hpp"
 #include "pay/facts_store.hpp"
+#include "pay/inquiry_store.hpp"
 #include "pay/rules.hpp"
 
 namespace waihu::pay {
@@ -85,6 +86,8 @@ nlohmann::json sources_of(const Person& p, const Line& l) {
     return {{"duplicate_claims", {*l.record_id}}};
   } else if (l.code == "clawback") {
     return {{"payments", {*l.record_id}}};
+  } else if (l.code == "adjustment") {
+    return {{"inquiries", {*l.record_id}}};
   } else if (l.code == "carried") {
     return {{"statements", {*l.record_id}}};
   }
@@ -135,6 +138,10 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   const auto cities = store::team_cities(sql);
   const auto wages = store::wages(sql);
   const auto balances = store::balances_before(sql, month.str());
+  std::map<long long, std::vector<Line>> adjustments;  // accepted inquiries not yet paid by a closed month
+  for (const auto& i : store::adjustments_due(sql, month.str()))
+    adjustments[i.user_id].push_back(
+        adjustment_line({i.id, i.adjustment_fen.value_or(0), i.month, i.line_code, i.line_rule, i.answer}));
   std::set<std::pair<long long, std::string>> exceptions;
   for (const auto& e : store::exceptions_through(sql, month.str())) exceptions.insert({e.user_id, e.month});
   std::map<std::string, store::MonthRecords> earlier;  // probation's earlier months, read once each
@@ -247,6 +254,8 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
       lines.push_back(std::move(l));
     if (auto c = clawbacks.find(u.id); c != clawbacks.end())
       for (auto& l : c->second) lines.push_back(std::move(l));
+    if (auto a = adjustments.find(u.id); a != adjustments.end())
+      for (const auto& l : a->second) lines.push_back(l);
     if (auto b = balances.find(u.id); b != balances.end())
       lines.push_back(carried_line(b->second.fen, b->second.month, b->second.statement_id));
     const auto floor = floor_of(u.team_id, team_by_id, cities, wages, month.str());

@@ -64,6 +64,32 @@ nlohmann::json wages_json(const WageSettings& w) {
   return {{"wages", wages}, {"teams", teams}};
 }
 
+nlohmann::json inquiry_row_json(const store::InquiryRow& i) {
+  auto opt = [](const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  return {
+      {"id", i.id},
+      {"user_id", i.user_id},
+      {"month", i.month},
+      {"line_code", i.line_code},
+      {"line_rule", i.line_rule},
+      {"line_amount_fen", opt(i.line_amount_fen)},
+      {"expected_fen", opt(i.expected_fen)},
+      {"reason", i.reason},
+      {"raised_at", util::format_iso_utc(i.raised_at)},
+      {"status", i.status},
+      {"answer", i.answer},
+      {"adjustment_fen", opt(i.adjustment_fen)},
+      {"answered_by", opt(i.answered_by)},
+      {"answered_at", i.answered_at ? nlohmann::json(util::format_iso_utc(*i.answered_at)) : nlohmann::json(nullptr)},
+      {"paid_month", i.paid_month ? nlohmann::json(*i.paid_month) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json inquiry_json(const InquiryView& v) {
+  nlohmann::json j = inquiry_row_json(v.row);
+  j["name"] = v.name;
+  return j;
+}
+
 nlohmann::json statement_json(const StatementView& v, bool with_lines) {
   const store::StatementRow& s = v.s;
   nlohmann::json j{{"id", s.id},
@@ -85,6 +111,9 @@ nlohmann::json statement_json(const StatementView& v, bool with_lines) {
                    {"computed_at", util::format_iso_utc(s.computed_at)}};
   if (with_lines) {
     j["exception"] = v.exception ? exception_json(*v.exception) : nlohmann::json(nullptr);
+    nlohmann::json asked = nlohmann::json::array();
+    for (const auto& i : v.inquiries) asked.push_back(inquiry_row_json(i));
+    j["inquiries"] = asked;
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : s.lines) lines.push_back(line_json(l));
     j["lines"] = lines;
@@ -137,7 +166,29 @@ nlohmann::json whatif_json(const WhatIf& w) {
           {"people", people}};
 }
 
-void register_pay_routes(http::Router& router, PayrollService& payroll, DraftRules draft_rules) {
+void register_pay_routes(http::Router& router, PayrollService& payroll, PayInquiries& inquiries,
+                         DraftRules draft_rules) {
+  router.add("POST", "/api/v1/payroll/statements/{id}/inquiries", [&inquiries](http::Context& c) {
+    http::JsonBody b(c.request.body, {"line", "expected_fen", "reason"});
+    return http::Response::json(inquiry_json(inquiries.raise(c.actor(), c.id(), b.integer("line"),
+                                                             b.integer("expected_fen"), b.text("reason").value_or(""))),
+                                201);
+  });
+  router.add("GET", "/api/v1/payroll/inquiries", [&inquiries](http::Context& c) {
+    c.allow_query({"status", "cursor", "limit"});
+    const auto page = inquiries.list(c.actor(), c.query("status").value_or(""), c.cursor(), c.limit());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& v : page.items) items.push_back(inquiry_json(v));
+    return http::Response::json(
+        {{"items", items},
+         {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("POST", "/api/v1/payroll/inquiries/{id}/answer", [&inquiries](http::Context& c) {
+    http::JsonBody b(c.request.body, {"decision", "answer", "adjustment_fen"});
+    return http::Response::json(
+        inquiry_json(inquiries.answer(c.actor(), c.id(), b.text("decision").value_or(""), b.text("answer").value_or(""),
+                                      b.integer("adjustment_fen"))));
+  });
   router.add("GET", "/api/v1/pay/targets", [&payroll](http::Context& c) {
     c.allow_query({"month"});
     const auto month = month_of(c.query("month").value_or(calendar::Month::of(c.time().today()).str()));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "http/router.hpp"
+#include "pay/inquiry_service.hpp"
 #include "pay/service.hpp"
 
 namespace waihu::pay {
@@ -16,6 +17,7 @@ using DraftRules = std::function<PayRules(const org::Actor&, std::optional<long 
 /// A what-if as the API and `waihu payroll whatif --json` print it.
 nlohmann::json whatif_json(const WhatIf& w);
 
-void register_pay_routes(http::Router& router, PayrollService& payroll, DraftRules draft_rules);
+void register_pay_routes(http::Router& router, PayrollService& payroll, PayInquiries& inquiries,
+                         DraftRules draft_rules);
 
 }  // namespace waihu::pay

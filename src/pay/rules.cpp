@@ -261,8 +261,18 @@ std::vector<Line> deduction_lines(long long base_fen, const std::vector<LedgerIt
 }
 
 bool is_deduction(const Line& l) {
+  if (l.code == "adjustment") return l.amount_fen < 0;
   return l.code == "fine" || l.code == "absence" || l.code == "claim_penalty" || l.code == "clawback" ||
          l.code == "carried" || l.code == "held_over";
+}
+
+Line adjustment_line(const Adjustment& a) {
+  const std::string what = a.rule.empty() ? a.month + " 工资单 / statement" : a.month + " " + a.code + " " + a.rule;
+  Line l = line("adjustment", "更正调整", "Adjustment", a.fen, a.rule.empty() ? "pay.inquiry" : a.rule,
+                "疑问 #" + std::to_string(a.inquiry_id) + " 更正 / inquiry #" + std::to_string(a.inquiry_id) +
+                    " corrects " + what + (a.answer.empty() ? "" : "：" + a.answer));
+  l.record_id = a.inquiry_id;
+  return l;
 }
 
 bool pays_on_deals(std::string_view code) {

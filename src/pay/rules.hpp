@@ -73,6 +73,14 @@ bool is_deduction(const Line& l);
 /// The `carried` line: what an earlier month's cap held back (`from_month`'s `held_over`), deducted again now.
 Line carried_line(long long fen, const std::string& from_month, long long statement_id);
 
+/// An accepted inquiry's adjustment, paid in the month run (it names the month and line it corrects).
+struct Adjustment {
+  long long inquiry_id = 0, fen = 0;
+  std::string month, code, rule, answer;
+};
+/// The `adjustment` line: + pays what was short, − takes back an overpayment (a deduction, under the cap).
+Line adjustment_line(const Adjustment& a);
+
 /// Whether lines of this code pay on deals (and so are clawed back when one is refunded).
 bool pays_on_deals(std::string_view code);
 

@@ -9,6 +9,7 @@
 #include "db/keyset.hpp"
 #include "org/rules.hpp"
 #include "org/store.hpp"
+#include "pay/inquiry_store.hpp"
 #include "pay/month_run.hpp"
 #include "util/strings.hpp"
 
@@ -131,6 +132,7 @@ store::MonthRow PayrollService::close(const org::Actor* actor, const calendar::M
     if (!m) throw RuleViolation("payroll.not_run", "该月工资还没有计算 / the month's payroll has not been run");
     if (!store::close_month(sql, month.str(), now, actor ? actor->user_id : 0))
       throw Conflict("payroll.closed", "该月工资已结算 / the month's payroll is closed already");
+    store::mark_adjustments_paid(sql, month.str());
     audit::record(sql, {0,
                         now,
                         actor ? std::optional<long long>(actor->user_id) : std::nullopt,
@@ -194,8 +196,14 @@ StatementView PayrollService::statement(const org::Actor& actor, long long id) {
                           {{"month", s->month}, {"statement_id", id}},
                           {}});
     });
-  auto exception = db_.read([&](soci::session& sql) { return store::exception_for(sql, s->user_id, s->month); });
-  return {std::move(*s), u.display_name, team_name, m ? m->status : "draft", std::move(exception)};
+  std::optional<store::ExceptionRow> exception;
+  std::vector<store::InquiryRow> inquiries;
+  db_.read([&](soci::session& sql) {
+    exception = store::exception_for(sql, s->user_id, s->month);
+    inquiries = store::inquiries_of(sql, s->user_id, s->month);
+  });
+  return {std::move(*s),           u.display_name,       team_name,
+          m ? m->status : "draft", std::move(exception), std::move(inquiries)};
 }
 
 WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& month,

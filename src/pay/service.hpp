@@ -13,6 +13,7 @@
 #include "core/page.hpp"
 #include "db/database.hpp"
 #include "org/service.hpp"
+#include "pay/inquiry_store.hpp"
 #include "pay/model.hpp"
 #include "pay/store.hpp"
 
@@ -46,6 +47,7 @@ struct StatementView {
   std::string name, team_name;
   std::string month_status;                      ///< draft | closed
   std::optional<store::ExceptionRow> exception;  ///< the manager's probation exception for the month (one statement)
+  std::vector<store::InquiryRow> inquiries;      ///< questions about it and their answers (one statement)
 };
 
 /// The minimum wages by city (with their history) and each team's city.

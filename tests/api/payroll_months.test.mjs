@@ -208,3 +208,47 @@ test('a what-if runs a closed-over month under a draft policy and shows each cha
   assert.deepEqual(await statementOf(M2, 'veteran'), before, 'the month is untouched');
   assert.equal((await api(srv.base, 'GET', `/api/v1/payroll/${M2}`, { token: t.zhaomin })).json.status, 'draft');
 });
+
+test('an employee questions a line of a closed month; the manager accepts it and the next open month pays the adjustment once', async () => {
+  const m1 = await statementOf(M1, 'veteran');
+  const raise = (who, id, body) => post(who, `/api/v1/payroll/statements/${id}/inquiries`, body);
+  assert.equal((await raise('newbie1', m1.id, { line: 2, reason: '不是我的' })).status, 404, 'only one\'s own statement');
+  assert.equal((await raise('veteran', m1.id, { line: 99, reason: '?' })).json.error.details.field, 'line');
+  assert.equal((await raise('veteran', m1.id, { line: 2, reason: '  ' })).json.error.details.field, 'reason');
+  const asked = await raise('veteran', m1.id, { line: 2, expected_fen: 30000, reason: '第二档应按 3.75% 的特批比例' });
+  assert.equal(asked.status, 201, JSON.stringify(asked.json));
+  assert.deepEqual([asked.json.line_code, asked.json.line_rule, asked.json.line_amount_fen, asked.json.status], ['commission', 'pay.plan.agent.commission[1].bands[2]', 24000, 'open']);
+  const list = async (who, status = 'open') => (await api(srv.base, 'GET', `/api/v1/payroll/inquiries?status=${status}`, { token: t[who] })).json.items;
+  assert.deepEqual((await list('newbie1')).map((i) => i.id), [], 'others\' inquiries are not listed');
+  assert.ok((await list('zhaomin')).some((i) => i.id === asked.json.id && i.name === 'veteran'));
+  assert.equal((await api(srv.base, 'GET', '/api/v1/payroll/inquiries?status=maybe', { token: t.zhaomin })).json.error.details.field, 'status');
+
+  const answer = (who, body) => post(who, `/api/v1/payroll/inquiries/${asked.json.id}/answer`, body);
+  assert.equal((await answer('liqiang', { decision: 'accepted', answer: '同意', adjustment_fen: 6000 })).status, 403);
+  assert.equal((await answer('zhaomin', { decision: 'accepted', answer: '同意' })).json.error.details.field, 'adjustment_fen');
+  assert.equal((await answer('zhaomin', { decision: 'maybe', answer: '再议' })).json.error.details.field, 'decision');
+  const accepted = await answer('zhaomin', { decision: 'accepted', answer: '特批比例属实，补发 60 元', adjustment_fen: 6000 });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.json));
+  assert.equal(accepted.json.status, 'accepted');
+  assert.equal((await answer('zhaomin', { decision: 'rejected', answer: '改主意' })).status, 409);
+
+  // M1 is closed and stays as it was, its history showing the inquiry; the open M2 pays the adjustment.
+  const m1After = await statementOf(M1, 'veteran');
+  assert.deepEqual(m1After.lines, m1.lines);
+  assert.deepEqual(m1After.inquiries.map((i) => [i.status, i.adjustment_fen]), [['accepted', 6000]]);
+  await run(M2);
+  const m2 = await statementOf(M2, 'veteran');
+  const adj = m2.lines.find((l) => l.code === 'adjustment');
+  assert.equal(adj.amount_fen, 6000);
+  assert.equal(adj.rule, 'pay.plan.agent.commission[1].bands[2]');
+  assert.match(adj.explanation, new RegExp(`corrects ${M1} commission`));
+  assert.deepEqual(adj.sources.inquiries, [asked.json.id]);
+  assert.equal(m2.lines.reduce((a, l) => a + l.amount_fen, 0), m2.net_fen);
+  // Closing M2 marks it paid: M3 no longer carries it.
+  assert.equal((await post('zhaomin', `/api/v1/payroll/${M2}/close`)).status, 200);
+  assert.equal((await list('veteran', 'accepted'))[0].paid_month, M2);
+  await run(M3);
+  assert.ok(!(await statementOf(M3, 'veteran')).lines.some((l) => l.code === 'adjustment'));
+  const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_inquiry.answer', { token: t.admin })).json.items;
+  assert.equal(audit.length, 1);
+});

@@ -76,6 +76,38 @@ test('the manager sets a target, runs last month, reads a statement line by line
   await context.close();
 });
 
+test('an agent questions a line of his statement; the manager accepts it with an adjustment on the page', async () => {
+  const agent = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: '/payroll' });
+  await agent.page.getByTestId(`statement-${ids.agent01}`).click();
+  const drawer = agent.page.getByTestId('statement-drawer');
+  await drawer.getByTestId('inquiry-raise-1').click();
+  await agent.page.getByTestId('inquiry-expected').fill('800');
+  await agent.page.getByTestId('inquiry-reason').fill('入职满一年，底薪应为 800 元');
+  await agent.page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await drawer.getByTestId('statement-inquiries').getByText('待答复').waitFor();
+  await agent.context.close();
+
+  const manager = await signIn(browser, srv.base, 'zhaomin', DEMO_PASSWORD, { path: '/payroll' });
+  const card = manager.page.getByTestId('payroll-inquiries');
+  await card.getByText('入职满一年，底薪应为 800 元').waitFor();
+  await card.getByRole('button', { name: /答\s*复/ }).first().click();
+  await manager.page.getByTestId('inquiry-adjustment').fill('50');
+  await manager.page.getByTestId('inquiry-answer').fill('已核实，下月补发 50 元');
+  await screenshot(manager.page, 'payroll-inquiry-answer');
+  await manager.page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await card.getByText('没有疑问').waitFor();
+  await manager.context.close();
+
+  const again = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: '/payroll' });
+  await again.page.getByTestId(`statement-${ids.agent01}`).click();
+  const inquiries = again.page.getByTestId('statement-drawer').getByTestId('statement-inquiries');
+  await inquiries.getByText('已接受').waitFor();
+  await inquiries.getByText(/已核实，下月补发 50 元/).waitFor();
+  await again.page.waitForTimeout(400);
+  await screenshot(again.page, 'payroll-inquiry-accepted');
+  await again.context.close();
+});
+
 test('an agent sees only their own statement, on a phone', async () => {
   const { context, page } = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: '/payroll', viewport: { width: 390, height: 844 } });
   await page.getByTestId(`statement-${ids.agent01}`).click();

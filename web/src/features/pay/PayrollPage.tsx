@@ -11,6 +11,7 @@ import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 import { useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n, type MessageKey } from '../../i18n';
+import { InquiriesCard } from './InquiriesCard';
 import { MinimumWagesCard } from './MinimumWagesCard';
 import { StatementDrawer } from './StatementDrawer';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -75,6 +76,7 @@ export default function PayrollPage() {
       {mayRun && state?.status !== 'closed' && <Targets month={m} />}
       {mayRun && <MinimumWagesCard month={m} />}
       {mayRun && <WhatIfPanel month={m} />}
+      {hasRight(user, 'view_overview') && <InquiriesCard mayAnswer={mayRun} />}
       <Card size="small">
         <PagedTable<Statement> list={list} testId="payroll-table" scroll={{ x: 820 }} locale={{ emptyText: t('payroll.empty') }}
           onRow={(s) => ({ onClick: () => setOpen(s.id), style: { cursor: 'pointer' } })}

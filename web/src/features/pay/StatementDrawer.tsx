@@ -5,6 +5,8 @@ import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typog
 import { api } from '../../shared/api';
 import { hasRight, useAuth } from '../../shared/auth';
 import { ExceptionModal } from './ExceptionModal';
+import { InquiryStatus } from './InquiriesCard';
+import { RaiseInquiryModal } from './InquiryModals';
 import { useErrorText } from '../../shared/errors';
 import { useI18n, type MessageKey } from '../../i18n';
 import { yuan, type Statement, type PayLine } from './types';
@@ -15,6 +17,7 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
   const [statement, setStatement] = useState<Statement | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [excepting, setExcepting] = useState(false);
+  const [asking, setAsking] = useState<number | null>(null);  // the line's position (0: the statement as a whole)
   const { user } = useAuth();
   const load = useCallback(() => {
     setStatement(null);
@@ -22,6 +25,7 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
     if (id !== null) api<Statement>('GET', `/api/v1/payroll/statements/${id}`).then(setStatement).catch(setError);
   }, [id]);
   useEffect(load, [load]);
+  const own = !!statement && statement.user_id === user?.id;
   const status = (s: string) => <Tag color={s === 'eliminated' ? 'red' : s === 'probation' ? 'orange' : 'green'}>{t(`payroll.emp.${s}` as MessageKey)}</Tag>;
   const sources = (l: PayLine) => Object.entries(l.sources ?? {}).flatMap(([kind, ids]) =>
     ids.map((x) => <Tag key={`${kind}-${x}`} data-testid={`source-${kind}-${x}`}>{t(`payroll.source.${kind}` as MessageKey)} #{x}</Tag>));
@@ -61,9 +65,31 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
               { title: t('payroll.amount'), dataIndex: 'amount_fen', width: 120, align: 'right', render: (v: number) => <Typography.Text type={v < 0 ? 'danger' : undefined}>{yuan(v)}</Typography.Text> },
               { title: t('payroll.rule'), dataIndex: 'rule', width: 220, render: (r: string) => <Typography.Text code style={{ fontSize: 12 }}>{r}</Typography.Text> },
               { title: t('payroll.sources'), key: 'sources', width: 200, render: (_: unknown, l) => <Space wrap size={4}>{sources(l)}</Space> },
+              ...(own ? [{
+                title: '', key: 'ask', width: 90,
+                render: (_: unknown, _l: PayLine, i: number) => <Button type="link" size="small" onClick={() => setAsking(i + 1)} data-testid={`inquiry-raise-${i + 1}`}>{t('payroll.inquiry_raise_short')}</Button>,
+              }] : []),
             ]} />
+          {own && <Button size="small" onClick={() => setAsking(0)} data-testid="inquiry-raise-whole">{t('payroll.inquiry_raise_whole')}</Button>}
+          {(statement.inquiries ?? []).length > 0 && (
+            <Space direction="vertical" style={{ width: '100%' }} data-testid="statement-inquiries">
+              <Typography.Text strong>{t('payroll.inquiries')}</Typography.Text>
+              {(statement.inquiries ?? []).map((q) => (
+                <Alert key={q.id} type={q.status === 'accepted' ? 'success' : q.status === 'rejected' ? 'warning' : 'info'}
+                  message={<Space wrap><InquiryStatus inquiry={q} /><span>{q.line_rule || t('payroll.inquiry_whole')}</span>
+                    {q.expected_fen !== null && <span>{t('payroll.inquiry_expected')} ¥{yuan(q.expected_fen)}</span>}</Space>}
+                  description={<>
+                    <div>{q.reason}</div>
+                    {q.answer && <div>{t('payroll.inquiry_answer_text')}：{q.answer}{q.adjustment_fen !== null ? `（${t('payroll.inquiry_adjustment')} ${yuan(q.adjustment_fen)}${q.paid_month ? `，${t('payroll.inquiry_paid_in', { month: q.paid_month })}` : ''}）` : ''}</div>}
+                  </>} />
+              ))}
+            </Space>
+          )}
         </Space>
       )}
+      {statement && <RaiseInquiryModal statementId={statement.id} position={asking === null ? null : asking}
+        line={asking ? statement.lines?.[asking - 1] ?? null : null}
+        onClose={() => setAsking(null)} onDone={() => { setAsking(null); load(); }} />}
       {statement && <ExceptionModal open={excepting} userId={statement.user_id} month={statement.month}
         onClose={() => setExcepting(false)} onDone={() => { setExcepting(false); load(); }} />}
     </Drawer>

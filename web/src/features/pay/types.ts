@@ -9,6 +9,13 @@ export interface Statement {
   gross_fen: number; deductions_fen: number; net_fen: number; held_over_fen: number; computed_at: string;
   status_next_month: string; status_why: string; lines?: PayLine[];
   exception?: { reason: string; granted_by: number; granted_at: string } | null;
+  inquiries?: Inquiry[];
+}
+export interface Inquiry {
+  id: number; user_id: number; name?: string; month: string; line_code: string; line_rule: string;
+  line_amount_fen: number | null; expected_fen: number | null; reason: string; raised_at: string;
+  status: 'open' | 'accepted' | 'rejected'; answer: string; adjustment_fen: number | null; answered_at: string | null;
+  paid_month: string | null;
 }
 export interface MinimumWages {
   wages: { city: string; amount_fen: number; from_month: string; note: string; set_at: string }[];
