@@ -241,7 +241,8 @@ void App::register_routes(http::Router& router) {
   pay::register_pay_routes(
       router, payroll, pay_inquiries,
       [this](const org::Actor& a, std::optional<long long> id, const std::optional<std::string>& text,
-             const calendar::Month& m) { return draft_pay_rules(a, id, text, m); });
+             const calendar::Month& m) { return draft_pay_rules(a, id, text, m); },
+      config.data_dir);
   kpi::register_routes(router, metrics, [this](const calendar::LocalDate& d) { return in_force.at(d).version; });
 }
 

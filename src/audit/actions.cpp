@@ -5,7 +5,7 @@
 namespace waihu::audit {
 
 namespace {
-constexpr std::array<NamedAction, 51> kActions{{
+constexpr std::array<NamedAction, 52> kActions{{
     {"customer.create", {"新建客户", "Customer created"}},
     {"customer.update", {"修改客户", "Customer edited"}},
     {"customer.assign", {"客户归属变更", "Customer owner changed"}},
@@ -25,6 +25,7 @@ constexpr std::array<NamedAction, 51> kActions{{
     {"probation.exception", {"批准试用期例外", "Probation exception granted"}},
     {"pay_inquiry.raise", {"提出工资疑问", "Pay inquiry raised"}},
     {"pay_inquiry.answer", {"答复工资疑问", "Pay inquiry answered"}},
+    {"pay_statement.export", {"导出工资单", "Pay statements exported"}},
     {"pay_statement.view", {"查看他人工资单", "Another's pay statement viewed"}},
     {"elimination.decide", {"末位淘汰确认", "Elimination list decided"}},
     {"follow_up.log", {"登记跟进", "Follow-up logged"}},

@@ -1,5 +1,6 @@
-// `waihu payroll run --month YYYY-MM [--json]`: computes the month's statements under the pay plans in force (a
-// draft, recomputed on each run; refused once the month is closed) and prints each person's gross and net, or with
+// `waihu payroll run --month YYYY-MM [--json] [--xlsx FILE]`: computes the month's statements under the pay plans in
+// force (a draft, recomputed on each run; refused once the month is closed) and prints each person's gross and net, or
+// with
 // --json every statement with its lines. `waihu payroll close --month YYYY-MM`: closes a run month for good.
 // `waihu payroll whatif --month YYYY-MM --policy FILE [--json]`: the month under a draft policy beside the month as
 // it stands, per person and per line, touching nothing.
@@ -18,11 +19,13 @@ void add_payroll_commands(CLI::App& root, Shared& s) {
   struct Opts {
     std::string month;
     bool json = false;
+    std::string xlsx;
   };
   auto o = std::make_shared<Opts>();
   auto* run = payroll->add_subcommand("run", "compute (or recompute) a month's draft statements");
   run->add_option("--month", o->month, "the month, YYYY-MM")->required();
   run->add_flag("--json", o->json, "print every statement with its lines as JSON");
+  run->add_option("--xlsx", o->xlsx, "also write every statement line to this .xlsx file (for finance)");
   run->callback([&s, o] {
     s.action = [&s, o] {
       auto app = s.open();
@@ -60,6 +63,11 @@ void add_payroll_commands(CLI::App& root, Shared& s) {
         }
         cursor = page.next_cursor.value_or("");
       } while (!cursor.empty());
+      if (!o->xlsx.empty()) {
+        const long long rows = app->payroll.export_month(nullptr, *m, true, {{"month", m->str()}, {"view", "lines"}},
+                                                         {o->xlsx, util::SheetFormat::kXlsx, util::Lang::kZh});
+        (o->json ? std::cerr : std::cout) << o->xlsx << ": " << rows << " lines\n";
+      }
       if (o->json)
         std::cout << nlohmann::json{{"month", m->str()}, {"statements", out}}.dump(1) << "\n";
       else

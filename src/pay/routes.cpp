@@ -1,6 +1,7 @@
 #include "pay/routes.hpp"
 
 #include "core/errors.hpp"
+#include "http/download.hpp"
 #include "http/json_input.hpp"
 #include "util/clock.hpp"
 
@@ -166,8 +167,8 @@ nlohmann::json whatif_json(const WhatIf& w) {
           {"people", people}};
 }
 
-void register_pay_routes(http::Router& router, PayrollService& payroll, PayInquiries& inquiries,
-                         DraftRules draft_rules) {
+void register_pay_routes(http::Router& router, PayrollService& payroll, PayInquiries& inquiries, DraftRules draft_rules,
+                         std::string data_dir) {
   router.add("POST", "/api/v1/payroll/statements/{id}/inquiries", [&inquiries](http::Context& c) {
     http::JsonBody b(c.request.body, {"line", "expected_fen", "reason"});
     return http::Response::json(inquiry_json(inquiries.raise(c.actor(), c.id(), b.integer("line"),
@@ -271,6 +272,17 @@ void register_pay_routes(http::Router& router, PayrollService& payroll, PayInqui
     return http::Response::json(
         {{"items", items},
          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}});
+  });
+  router.add("GET", "/api/v1/payroll/{month}/export", [&payroll, data_dir](http::Context& c) {
+    c.allow_query({"format", "lang", "view"});
+    const auto month = month_of(c.param("month"));
+    const std::string view = c.query("view").value_or("statements");
+    if (view != "statements" && view != "lines")
+      throw BadRequest::field("view", "应为 statements 或 lines / must be statements or lines");
+    const util::Label what = view == "lines" ? util::Label{"工资明细", "pay-lines"} : util::Label{"工资单", "pay"};
+    return http::sheet_download(data_dir, c, what, month.str(), [&](const util::SheetTarget& target) {
+      payroll.export_month(&c.actor(), month, view == "lines", http::query_json(c), target);
+    });
   });
   router.add("GET", "/api/v1/payroll/statements/{id}", [&payroll](http::Context& c) {
     return http::Response::json(statement_json(payroll.statement(c.actor(), c.id()), true));

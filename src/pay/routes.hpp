@@ -17,7 +17,8 @@ using DraftRules = std::function<PayRules(const org::Actor&, std::optional<long 
 /// A what-if as the API and `waihu payroll whatif --json` print it.
 nlohmann::json whatif_json(const WhatIf& w);
 
-void register_pay_routes(http::Router& router, PayrollService& payroll, PayInquiries& inquiries,
-                         DraftRules draft_rules);
+/// `data_dir`: where exports are written before they are sent.
+void register_pay_routes(http::Router& router, PayrollService& payroll, PayInquiries& inquiries, DraftRules draft_rules,
+                         std::string data_dir);
 
 }  // namespace waihu::pay

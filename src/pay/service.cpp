@@ -174,6 +174,84 @@ Page<StatementView> PayrollService::statements(const org::Actor& actor, const ca
   return out;
 }
 
+long long PayrollService::export_month(const org::Actor* actor, const calendar::Month& month, bool lines,
+                                       const nlohmann::json& filter_description, const util::SheetTarget& target) {
+  using util::Cell;
+  const org::Actor all = org::system_actor();
+  const org::Actor& reader = actor ? *actor : all;
+  // The same people the list shows: one's own for agents, the scope otherwise.
+  const bool own_only = org::data_scope(reader.role) == org::Scope::kOwn;
+  std::map<long long, org::User> people;
+  for (auto& u : org_.users_in_scope(reader))
+    if (!own_only || u.id == reader.user_id) people.emplace(u.id, std::move(u));
+  std::map<long long, std::string> team_names;
+  for (const auto& t : org_.list_teams()) team_names[t.id] = t.name;
+  const auto rows = db_.read([&](soci::session& sql) { return store::month_statements(sql, month.str()); });
+  const util::Lang lang = target.lang;
+  auto sheet =
+      util::open_sheet(target, lines ? util::Label{"工资明细", "Pay lines"} : util::Label{"工资单", "Statements"});
+  std::vector<util::Label> head = {
+      {"工资单编号", "Statement"}, {"员工", "Employee"},  {"登录名", "Login"}, {"小组", "Team"}, {"岗位", "Role"},
+      {"月份", "Month"},           {"本月身份", "Status"}};
+  if (lines) {
+    for (util::Label l : {util::Label{"行", "Line"},
+                          {"代码", "Code"},
+                          {"项目", "Item"},
+                          {"金额", "Amount"},
+                          {"基数", "Basis"},
+                          {"费率(%)", "Rate (%)"},
+                          {"档", "Band"},
+                          {"制度条款", "Clause"},
+                          {"计算", "Explanation"},
+                          {"依据记录", "Records"}})
+      head.push_back(l);
+  } else {
+    for (util::Label l : {util::Label{"应发", "Gross"},
+                          {"扣款", "Deductions"},
+                          {"实发", "Net"},
+                          {"结转下月", "Held over"},
+                          {"下月身份", "Next month"},
+                          {"制度版本", "Policy version"}})
+      head.push_back(l);
+  }
+  sheet->row(util::header_row(head, lang));
+  long long written = 0;
+  for (const auto& s : rows) {
+    const auto p = people.find(s.user_id);
+    if (p == people.end()) continue;
+    const std::vector<Cell> who = {
+        Cell::integer(s.id), p->second.display_name, p->second.username, team_names[s.team_id], s.role, s.month,
+        s.employment_status};
+    if (!lines) {
+      std::vector<Cell> row = who;
+      for (Cell c : {Cell::fen(s.gross_fen), Cell::fen(s.deductions_fen), Cell::fen(s.net_fen),
+                     Cell::fen(s.held_over_fen), Cell(s.status_next_month), Cell::integer(s.policy_version)})
+        row.push_back(std::move(c));
+      sheet->row(row);
+      ++written;
+      continue;
+    }
+    long long position = 0;
+    for (const auto& [l, sources] : s.lines) {
+      std::vector<Cell> row = who;
+      for (Cell c :
+           {Cell::integer(++position), Cell(l.code), Cell(lang == util::Lang::kZh ? l.zh : l.en),
+            Cell::fen(l.amount_fen), l.code == "per_unit" ? Cell::integer(l.basis_fen) : Cell::fen(l.basis_fen),
+            l.rate_bp ? Cell::hundredths(*l.rate_bp) : Cell::blank(), l.tier ? Cell::integer(*l.tier) : Cell::blank(),
+            Cell(l.rule), Cell(l.explanation), Cell(sources)})
+        row.push_back(std::move(c));
+      sheet->row(row);
+      ++written;
+    }
+  }
+  sheet->close();
+  db_.write([&](soci::session& sql) {
+    audit::record_export(sql, time_.now(), actor ? std::optional<long long>(actor->user_id) : std::nullopt,
+                         "pay_statement", filter_description, written, util::sheet_format_name(target.format));
+  });
+  return written;
+}
+
 StatementView PayrollService::statement(const org::Actor& actor, long long id) {
   auto s = db_.read([&](soci::session& sql) { return store::statement(sql, id); });
   if (!s || !org_.sees_records_of(actor, s->user_id))

@@ -4,6 +4,7 @@
 // team, managers and admins their scope. Viewing another person's statement is audited.
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "pay/inquiry_store.hpp"
 #include "pay/model.hpp"
 #include "pay/store.hpp"
+#include "util/sheet_writer.hpp"
 
 namespace waihu::pay {
 
@@ -103,6 +105,10 @@ class PayrollService {
   /// The month's statements the reader may see (own; scope), lines left out.
   Page<StatementView> statements(const org::Actor& actor, const calendar::Month& month, const std::string& cursor,
                                  int limit);
+  /// The month's statements the reader may see, as a sheet: `lines` one row per statement line (every fen with its
+  /// clause, arithmetic and records), else one row per statement. Audited as an export. `actor` null: everyone.
+  long long export_month(const org::Actor* actor, const calendar::Month& month, bool lines,
+                         const nlohmann::json& filter_description, const util::SheetTarget& target);
   /// One statement with its lines; another person's is audited.
   StatementView statement(const org::Actor& actor, long long id);
 

@@ -154,6 +154,31 @@ test('a draft is recomputed on the next run from the records as they stand', asy
   assert.deepEqual(clerk1.lines.map((l) => l.amount_fen), [75000, 24000, 64000, 5], '32,001 yuan: 1 yuan at 5%');
 });
 
+test('the month exports as statements or line by line, for whom the reader may see; every export audited', async () => {
+  const exp = (who, q) => api(srv.base, 'GET', `/api/v1/payroll/${month}/export${q}`, { token: t[who] });
+  const all = await statements('zhaomin');
+  const summary = await exp('zhaomin', '');
+  assert.equal(summary.status, 200);
+  assert.match(summary.headers.get('content-disposition'), new RegExp(`filename="pay-${month}\\.csv"`));
+  const rows = summary.buf.toString('utf8').trimEnd().split('\r\n');
+  assert.match(rows[0], /^\ufeff工资单编号,员工,登录名,小组,岗位,月份,本月身份,应发,扣款,实发,结转下月,下月身份,制度版本/);
+  assert.equal(rows.length - 1, all.length);
+  const clerk1 = all.find((s) => s.user_id === ids.clerk1);
+  assert.ok(rows.some((r) => r.startsWith(`${clerk1.id},clerk1,clerk1,薪酬测试组,agent,${month},regular,${(clerk1.gross_fen / 100).toFixed(2)}`)), rows.find((r) => r.includes('clerk1')));
+  // An agent's export holds their own lines only.
+  const own = (await exp('clerk1', '?view=lines&lang=en')).buf.toString('utf8').trimEnd().split('\r\n');
+  assert.match(own[0], /^\ufeffStatement,Employee,Login,Team,Role,Month,Status,Line,Code,Item,Amount,Basis,Rate \(%\),Band,Clause,Explanation,Records/);
+  const mine = (await statementOf('clerk1', 'clerk1')).json;
+  assert.equal(own.length - 1, mine.lines.length);
+  assert.ok(own.slice(1).every((r) => r.split(',')[2] === 'clerk1'));
+  assert.equal((await exp('zhaomin', '?view=people')).json.error.details.field, 'view');
+  const xlsx = await exp('zhaomin', '?format=xlsx&view=lines');
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK', 'a zip (xlsx)');
+  const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_statement.export', { token: t.admin })).json.items;
+  assert.deepEqual(audit.map((a) => a.actor_username).sort(), ['clerk1', 'zhaomin', 'zhaomin']);
+});
+
 test('closing a month keeps it as it was: a re-run and a new target are refused, the statements unchanged', async () => {
   const close = (who) => api(srv.base, 'POST', `/api/v1/payroll/${month}/close`, { token: t[who] });
   assert.equal((await api(srv.base, 'POST', '/api/v1/payroll/2026-01/close', { token: t.zhaomin })).json.error.code, 'payroll.not_run');

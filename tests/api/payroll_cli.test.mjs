@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xlsxRows } from './xlsx.mjs';
 import { freshData, startServer, api, cleanup, cli, preset, login, companyToday, monthBefore, DEMO_PASSWORD } from './helpers.mjs';
 
 const month = monthBefore(companyToday());
@@ -48,6 +49,18 @@ test('payroll run prints each person\'s pay, and with --json every statement wit
     assert.equal(s.gross_fen - s.deductions_fen, s.net_fen);
   }
   assert.equal(cli(dir, ['payroll', 'run', '--month', '2026-13']).status === 0, false);
+});
+
+test('payroll run --xlsx writes every line for finance', () => {
+  const file = join(files, 'pay.xlsx');
+  const r = cli(dir, ['payroll', 'run', '--month', month, '--xlsx', file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /pay\.xlsx: \d+ lines/);
+  const rows = xlsxRows(readFileSync(file));
+  assert.equal(rows[0][0].value, '工资单编号');
+  const printed = JSON.parse(cli(dir, ['payroll', 'run', '--month', month, '--json']).stdout);
+  assert.equal(rows.length - 1, printed.statements.reduce((a, s) => a + s.lines.length, 0));
+  assert.equal(rows[1][10].type, 'number', 'amounts are numbers');
 });
 
 test('payroll whatif compares the month under a draft, and leaves it as it was', () => {

@@ -2,10 +2,11 @@
 import { Button, Dropdown } from 'antd';
 import { useI18n } from '../i18n';
 
-export function ExportButton({ path, filter, testId }: {
+export function ExportButton({ path, filter, testId, label }: {
   path: string;
   filter: Record<string, string | undefined>;
   testId: string;
+  label?: string;  // the button's text, when "导出" alone would not say what
 }) {
   const { t, locale } = useI18n();
   function download(format: string) {
@@ -19,7 +20,7 @@ export function ExportButton({ path, filter, testId }: {
       items: [{ key: 'xlsx', label: t('customers.export_xlsx') }, { key: 'csv', label: t('customers.export_csv') }],
       onClick: (e) => download(e.key),
     }}>
-      <Button data-testid={testId}>{t('customers.export')}</Button>
+      <Button data-testid={testId}>{label ?? t('customers.export')}</Button>
     </Dropdown>
   );
 }

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../shared/api';
 import { hasRight, useAuth } from '../../shared/auth';
 import { useErrorText } from '../../shared/errors';
+import { ExportButton } from '../../shared/ExportButton';
 import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 import { useCompanyTime } from '../../shared/time';
@@ -69,6 +70,8 @@ export default function PayrollPage() {
               <Button danger loading={busy} data-testid="payroll-close">{t('payroll.close')}</Button>
             </Popconfirm>
           )}
+          {list.items.length > 0 && <ExportButton path={`/api/v1/payroll/${m}/export`} filter={{}} testId="payroll-export" label={t('payroll.export')} />}
+          {list.items.length > 0 && <ExportButton path={`/api/v1/payroll/${m}/export`} filter={{ view: 'lines' }} testId="payroll-export-lines" label={t('payroll.export_lines')} />}
         </Space>
         {list.items.length > 0 && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="payroll-totals">
           {t('payroll.totals', { gross: yuan(sum('gross_fen')), deductions: yuan(sum('deductions_fen')), net: yuan(sum('net_fen')) })}</Typography.Paragraph>}

@@ -97,6 +97,8 @@ export const zh = {
   'payroll.inquiry_status.accepted': '已接受',
   'payroll.inquiry_status.rejected': '已驳回',
   'payroll.source.inquiries': '疑问',
+  'payroll.export': '导出工资单',
+  'payroll.export_lines': '导出明细',
   'payroll.targets_hint': '主管、经理的提成按团队目标达成率计算；计算前须为每个团队设定当月目标。',
 };
 
@@ -197,5 +199,7 @@ export const en: typeof zh = {
   'payroll.inquiry_status.accepted': 'Accepted',
   'payroll.inquiry_status.rejected': 'Rejected',
   'payroll.source.inquiries': 'Inquiry',
+  'payroll.export': 'Export statements',
+  'payroll.export_lines': 'Export lines',
   'payroll.targets_hint': 'Supervisors\' and managers\' commission reads their team\'s attainment: set each team\'s target for the month before running.',
 };
