@@ -11,7 +11,7 @@ struct RoleInfo {
   std::string_view name;
   std::string_view zh;
 };
-constexpr std::array<RoleInfo, 8> kRoles{{
+constexpr std::array<RoleInfo, 9> kRoles{{
     {Role::kAdmin, "admin", "系统管理员"},
     {Role::kManager, "manager", "销售经理"},
     {Role::kSupervisor, "supervisor", "销售主管"},
@@ -20,6 +20,7 @@ constexpr std::array<RoleInfo, 8> kRoles{{
     {Role::kQa, "qa", "质检员"},
     {Role::kAssistant, "assistant", "商务助理"},
     {Role::kDirector, "director", "总经理"},
+    {Role::kFinance, "finance", "财务"},
 }};
 }  // namespace
 

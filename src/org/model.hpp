@@ -8,8 +8,9 @@
 
 namespace waihu::org {
 
-/// kDirector is the 总经理 (seed 001): sees the whole company and approves policy changes.
-enum class Role { kAdmin, kManager, kSupervisor, kAgent, kFieldRep, kQa, kAssistant, kDirector };
+/// kDirector is the 总经理 (seed 001): sees the whole company and approves policy changes. kFinance (财务) runs and
+/// closes payroll and reads everyone's pay, and nothing of the customers.
+enum class Role { kAdmin, kManager, kSupervisor, kAgent, kFieldRep, kQa, kAssistant, kDirector, kFinance };
 enum class EmploymentStatus { kProbation, kRegular, kLeft };
 
 std::optional<Role> parse_role(std::string_view s);

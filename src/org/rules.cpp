@@ -10,7 +10,8 @@ namespace waihu::org {
 bool has_right(Role role, Right right) {
   switch (right) {
     case Right::kSeePhone:
-      return role != Role::kQa;  // QA scores recordings; it has no need of the numbers
+      // QA scores recordings and finance pays people: neither has need of the numbers.
+      return role != Role::kQa && role != Role::kFinance;
     case Right::kManageOrg:
       return role == Role::kAdmin;
     case Right::kDraftPolicy:
@@ -24,11 +25,11 @@ bool has_right(Role role, Right right) {
     case Right::kReadAudit:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
     case Right::kWriteCustomers:
-      return role != Role::kQa;
+      return role != Role::kQa && role != Role::kFinance;
     case Right::kAssignOwner:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kSupervisor || role == Role::kAssistant;
     case Right::kLogCalls:
-      return role != Role::kQa && role != Role::kAssistant && role != Role::kDirector;
+      return role != Role::kQa && role != Role::kAssistant && role != Role::kDirector && role != Role::kFinance;
     case Right::kClaimPool:
     case Right::kOwnDesk:
       return role == Role::kAgent || role == Role::kFieldRep;
@@ -38,6 +39,8 @@ bool has_right(Role role, Right right) {
     case Right::kDecideObjections:
     case Right::kManageFund:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector;
+    case Right::kRunPayroll:
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kDirector || role == Role::kFinance;
     case Right::kEnterPoints:
     case Right::kApproveRequests:
     case Right::kAnswerReports:
@@ -86,6 +89,8 @@ std::string_view right_name(Right right) {
       return "answer_reports";
     case Right::kManageFund:
       return "manage_fund";
+    case Right::kRunPayroll:
+      return "run_payroll";
   }
   return "";
 }
@@ -94,6 +99,7 @@ Scope data_scope(Role role) {
   switch (role) {
     case Role::kAdmin:
     case Role::kDirector:
+    case Role::kFinance:  // the whole company's pay
       return Scope::kAll;
     case Role::kAgent:
     case Role::kFieldRep:

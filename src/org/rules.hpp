@@ -28,13 +28,14 @@ enum class Right {
   kApproveRequests,   ///< approve leave, overtime and resignation requests of people in scope (supervisors and above)
   kAnswerReports,     ///< read and answer the work reports of people in scope, see the activity funds (supervisors up)
   kManageFund,        ///< record spending from a team's activity fund (managers, admins, the director)
+  kRunPayroll,        ///< run, close and export payroll, answer pay inquiries (managers, admins, the director, finance)
 };
 inline constexpr Right kAllRights[] = {
-    Right::kSeePhone,        Right::kManageOrg,      Right::kBulkImport,   Right::kExportCustomers,
-    Right::kReadAudit,       Right::kWriteCustomers, Right::kAssignOwner,  Right::kLogCalls,
-    Right::kClaimPool,       Right::kOwnDesk,        Right::kViewOverview, Right::kDraftPolicy,
-    Right::kApprovePolicy,   Right::kCloseDays,      Right::kEnterPoints,  Right::kDecideObjections,
-    Right::kApproveRequests, Right::kAnswerReports,  Right::kManageFund};
+    Right::kSeePhone,      Right::kManageOrg,       Right::kBulkImport,    Right::kExportCustomers,
+    Right::kReadAudit,     Right::kWriteCustomers,  Right::kAssignOwner,   Right::kLogCalls,
+    Right::kClaimPool,     Right::kOwnDesk,         Right::kViewOverview,  Right::kDraftPolicy,
+    Right::kApprovePolicy, Right::kCloseDays,       Right::kEnterPoints,   Right::kDecideObjections,
+    Right::kRunPayroll,    Right::kApproveRequests, Right::kAnswerReports, Right::kManageFund};
 /// The right's name in /auth/me ("see_phone", "import_customers", …).
 std::string_view right_name(Right right);
 

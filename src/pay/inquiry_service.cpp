@@ -86,8 +86,8 @@ Page<InquiryView> PayInquiries::list(const org::Actor& actor, const std::string&
 
 InquiryView PayInquiries::answer(const org::Actor& actor, long long id, const std::string& decision,
                                  const std::string& answer, std::optional<long long> adjustment_fen) {
-  if (!org::has_right(actor.role, org::Right::kCloseDays))
-    throw Forbidden("forbidden", "工资疑问由经理答复 / pay inquiries are answered by managers");
+  if (!org::has_right(actor.role, org::Right::kRunPayroll))
+    throw Forbidden("forbidden", "工资疑问由经理或财务答复 / pay inquiries are answered by managers and finance");
   if (decision != "accepted" && decision != "rejected")
     throw BadRequest::field("decision", "应为 accepted 或 rejected / must be accepted or rejected");
   const std::string text = checked_text(answer, "answer", true);

@@ -8,8 +8,8 @@ namespace waihu::pay {
 
 namespace {
 
-const std::initializer_list<std::string_view> kRoles = {"agent",     "field_rep", "supervisor", "manager",
-                                                        "assistant", "qa",        "director",   "admin"};
+const std::initializer_list<std::string_view> kRoles = {"agent", "field_rep", "supervisor", "manager", "assistant",
+                                                        "qa",    "director",  "admin",      "finance"};
 
 // Yuan written with at most two decimals, as fen.
 std::optional<long long> money(const policy::Table& t, std::string_view key, bool required = true) {

@@ -17,12 +17,14 @@ namespace waihu::pay {
 
 namespace {
 
-bool may_run(const org::Actor& a) { return org::has_right(a.role, org::Right::kCloseDays); }
+bool may_run(const org::Actor& a) { return org::has_right(a.role, org::Right::kRunPayroll); }
+// Team targets and probation exceptions are the managers' (finance runs the payroll on them).
+bool may_manage(const org::Actor& a) { return org::has_right(a.role, org::Right::kCloseDays); }
 
 }  // namespace
 
 std::vector<TeamTarget> PayrollService::targets(const org::Actor& actor, const calendar::Month& month) {
-  if (!org::has_right(actor.role, org::Right::kViewOverview))
+  if (!org::has_right(actor.role, org::Right::kViewOverview) && !may_run(actor))
     throw Forbidden("forbidden", "团队目标由主管及以上查看 / team targets are for supervisors and above");
   const org::ScopeFilter scope = org::scope_filter(actor);
   const auto rows = db_.read([&](soci::session& sql) { return store::targets(sql, month.str()); });
@@ -42,7 +44,7 @@ std::vector<TeamTarget> PayrollService::targets(const org::Actor& actor, const c
 
 TeamTarget PayrollService::set_target(const org::Actor& actor, long long team_id, const calendar::Month& month,
                                       long long amount_fen, const std::string& note) {
-  if (!may_run(actor)) throw Forbidden("forbidden", "团队目标由经理设定 / team targets are set by managers");
+  if (!may_manage(actor)) throw Forbidden("forbidden", "团队目标由经理设定 / team targets are set by managers");
   if (amount_fen <= 0 || amount_fen > 100'000'000'000LL)
     throw BadRequest::field("amount_fen", "目标应为正数（分）/ a target is a positive amount in fen");
   const std::string text(util::trim(note));
@@ -444,7 +446,7 @@ WageSettings PayrollService::set_team_city(const org::Actor& actor, long long te
 
 store::ExceptionRow PayrollService::grant_exception(const org::Actor& actor, long long user_id,
                                                     const calendar::Month& month, const std::string& reason) {
-  if (!may_run(actor))
+  if (!may_manage(actor))
     throw Forbidden("forbidden", "试用期例外由经理批准 / a probation exception is the manager's to grant");
   if (!org_.sees_records_of(actor, user_id)) throw NotFound("user.not_found", "用户不存在 / no such user");
   const std::string text(util::trim(reason));

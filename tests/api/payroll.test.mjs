@@ -39,6 +39,10 @@ before(async () => {
     ids[username] = u.json.id;
     t[username] = await login(srv.base, username, PASSWORD);
   }
+  // Finance (财务): runs payroll and reads everyone's pay, and nothing of the customers.
+  const fin = await api(srv.base, 'POST', '/api/v1/users', { token: t.admin, body: { username: 'finance1', display_name: '财务小周', role: 'finance', team_id: teams['电销部'], password: PASSWORD } });
+  assert.equal(fin.status, 201, JSON.stringify(fin.json));
+  t.finance1 = await login(srv.base, 'finance1', PASSWORD);
   const customer = async (who, n) => {
     const r = await api(srv.base, 'POST', '/api/v1/customers', { token: t[who], body: { company: `薪酬测试客户${n}有限公司`, phones: [`1395511${String(n).padStart(4, '0')}`] } });
     assert.equal(r.status, 201, JSON.stringify(r.json));
@@ -130,6 +134,24 @@ test('each reader sees what their scope allows; a manager reading another\'s sta
   const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_statement.view', { token: t.admin })).json.items;
   assert.ok(audit.some((a) => a.entity_id === ids.rep1 && a.actor_username === 'zhaomin'), JSON.stringify(audit.slice(0, 2)));
   assert.ok(!audit.some((a) => a.actor_username === 'rep1'), 'reading one\'s own is not');
+});
+
+test('finance reads every statement, runs and exports the month, sets no target and sees no customer\'s number', async () => {
+  const seen = await statements('finance1');
+  assert.ok(seen.length >= (await statements('zhaomin')).length, 'the whole company');
+  assert.ok(seen.some((s) => s.team_name === '电销一组') && seen.some((s) => s.team_name === '薪酬测试组'));
+  assert.equal((await statementOf('finance1', 'rep1')).status, 200);
+  const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_statement.view', { token: t.admin })).json.items;
+  assert.ok(audit.some((a) => a.actor_username === 'finance1'));
+  assert.equal((await setTarget('finance1', '电销一组', 12000000)).status, 403, 'targets are the managers\'');
+  assert.equal((await api(srv.base, 'GET', `/api/v1/pay/targets?month=${month}`, { token: t.finance1 })).status, 200, 'but finance reads them');
+  const me = (await api(srv.base, 'GET', '/api/v1/auth/me', { token: t.finance1 })).json;
+  assert.equal(me.rights.run_payroll, true);
+  assert.equal(me.rights.see_phone, false);
+  assert.equal(me.rights.write_customers, false);
+  const customer = (await api(srv.base, 'GET', `/api/v1/customers/${ids.clerk1Customer}`, { token: t.finance1 })).json;
+  assert.ok(!JSON.stringify(customer).includes('13955110001'), 'the number is masked');
+  assert.equal((await run('finance1')).status, 200);
 });
 
 test('every statement adds up: its lines sum to the net, the deductions within the cap, each ledger line on its entry', async () => {

@@ -10,7 +10,7 @@ import { usePagedList } from '../../shared/usePagedList';
 import { useTeams } from './useTeams';
 import { PagedTable } from '../../shared/PagedTable';
 
-const ROLES = ['agent', 'supervisor', 'manager', 'field_rep', 'qa', 'assistant', 'director', 'admin'];
+const ROLES = ['agent', 'supervisor', 'manager', 'field_rep', 'qa', 'assistant', 'director', 'finance', 'admin'];
 
 export default function UsersPage() {
   const { t } = useI18n();

@@ -29,7 +29,7 @@ export default function PayrollPage() {
   const [state, setState] = useState<PayrollMonth | null>(null);
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  const mayRun = hasRight(user, 'close_days');
+  const mayRun = hasRight(user, 'run_payroll');
   const list = usePagedList<Statement>(`/api/v1/payroll/${m}/statements`, {}, 100);
   const loadState = useCallback(() => {
     setState(null);
@@ -76,10 +76,10 @@ export default function PayrollPage() {
         {list.items.length > 0 && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="payroll-totals">
           {t('payroll.totals', { gross: yuan(sum('gross_fen')), deductions: yuan(sum('deductions_fen')), net: yuan(sum('net_fen')) })}</Typography.Paragraph>}
       </Card>
-      {mayRun && state?.status !== 'closed' && <Targets month={m} />}
+      {(mayRun || hasRight(user, 'view_overview')) && state?.status !== 'closed' && <Targets month={m} editable={hasRight(user, 'close_days')} />}
       {mayRun && <MinimumWagesCard month={m} />}
       {mayRun && <WhatIfPanel month={m} />}
-      {hasRight(user, 'view_overview') && <InquiriesCard mayAnswer={mayRun} />}
+      {(mayRun || hasRight(user, 'view_overview')) && <InquiriesCard mayAnswer={mayRun} />}
       <Card size="small">
         <PagedTable<Statement> list={list} testId="payroll-table" scroll={{ x: 820 }} locale={{ emptyText: t('payroll.empty') }}
           onRow={(s) => ({ onClick: () => setOpen(s.id), style: { cursor: 'pointer' } })}
@@ -102,7 +102,7 @@ export default function PayrollPage() {
 }
 
 /** Each team's target for the month, set by a manager (history kept by the server). */
-function Targets({ month }: { month: string }) {
+function Targets({ month, editable }: { month: string; editable: boolean }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [items, setItems] = useState<TeamTarget[] | null>(null);
@@ -132,9 +132,9 @@ function Targets({ month }: { month: string }) {
         columns={[
           { title: t('payroll.team'), dataIndex: 'team_name' },
           { title: t('payroll.target_amount'), key: 'amount', render: (_: unknown, x) => (x.amount_fen === null ? <Tag>{t('payroll.target_none')}</Tag> : `¥${yuan(x.amount_fen)}`) },
-          {
+          ...(!editable ? [] : [{
             title: '', key: 'edit', width: 260,
-            render: (_: unknown, x) => (
+            render: (_: unknown, x: TeamTarget) => (
               <Space>
                 <span data-testid={`target-${x.team_id}`}>
                   <InputNumber min={0.01} precision={2} style={{ width: 150 }} value={draft[x.team_id] ?? null}
@@ -143,7 +143,7 @@ function Targets({ month }: { month: string }) {
                 <Button size="small" onClick={() => void save(x.team_id)} disabled={!draft[x.team_id]} data-testid={`target-save-${x.team_id}`}>{t('payroll.target_save')}</Button>
               </Space>
             ),
-          },
+          }]),
         ]} />
     </Card>
   );
