@@ -148,6 +148,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
 
   std::vector<Person> people;
   for (const auto& u : staff) {
+    if (in.only_user && u.id != *in.only_user) continue;
     const PayPlan* plan = policy.plan_for(org::role_name(u.role));
     if (!plan) continue;
     Person p;

@@ -22,6 +22,7 @@ struct MonthInput {
   long long day_divisor_hundredths = 2175;  ///< a day's base is the month's ÷ this/100
   std::vector<org::Team> teams;
   long long now = 0;
+  std::optional<long long> only_user;  ///< one person's statement alone (month to date)
 };
 
 struct MonthResult {

@@ -284,6 +284,13 @@ void register_pay_routes(http::Router& router, PayrollService& payroll, PayInqui
       payroll.export_month(&c.actor(), month, view == "lines", http::query_json(c), target);
     });
   });
+  router.add("GET", "/api/v1/payroll/month-to-date", [&payroll](http::Context& c) {
+    c.allow_query({});
+    const auto s = payroll.month_to_date(c.actor());
+    if (!s) return http::Response::json({{"statement", nullptr}, {"as_of", c.time().today().str()}});
+    StatementView v{*s, "", "", "draft", std::nullopt, {}};
+    return http::Response::json({{"statement", statement_json(v, true)}, {"as_of", c.time().today().str()}});
+  });
   router.add("GET", "/api/v1/payroll/statements/{id}", [&payroll](http::Context& c) {
     return http::Response::json(statement_json(payroll.statement(c.actor(), c.id()), true));
   });

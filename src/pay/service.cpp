@@ -364,6 +364,23 @@ WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& mo
   return out;
 }
 
+std::optional<store::StatementRow> PayrollService::month_to_date(const org::Actor& actor) {
+  const calendar::LocalDate today = time_.today();
+  const calendar::Month month = calendar::Month::of(today);
+  const PayRules rules = rules_(today);
+  if (!rules.pay) return std::nullopt;
+  const auto teams = org_.list_teams();
+  MonthResult r = db_.read([&](soci::session& sql) {
+    return compute_month(
+        sql, {month, rules.pay, rules.version, rules.day_divisor_hundredths, teams, time_.now(), actor.user_id});
+  });
+  if (!r.gaps.empty())
+    throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + r.gaps[0],
+                        {{"missing", r.gaps}});
+  if (r.rows.empty()) return std::nullopt;
+  return std::move(r.rows.front());
+}
+
 WageSettings PayrollService::wage_settings(const org::Actor& actor) {
   if (!may_run(actor) && !org::has_right(actor.role, org::Right::kManageOrg))
     throw Forbidden("forbidden", "最低工资由经理与管理员查看 / minimum wages are for managers and admins");

@@ -109,6 +109,9 @@ class PayrollService {
   /// clause, arithmetic and records), else one row per statement. Audited as an export. `actor` null: everyone.
   long long export_month(const org::Actor* actor, const calendar::Month& month, bool lines,
                          const nlohmann::json& filter_description, const util::SheetTarget& target);
+  /// The reader's own pay for this month so far, "if the month ended today", under the plans in force today:
+  /// computed, never stored. None when their role has no plan (or the policy no [pay]); 422 when a fact is missing.
+  std::optional<store::StatementRow> month_to_date(const org::Actor& actor);
   /// One statement with its lines; another person's is audited.
   StatementView statement(const org::Actor& actor, long long id);
 

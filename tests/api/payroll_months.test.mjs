@@ -252,3 +252,20 @@ test('an employee questions a line of a closed month; the manager accepts it and
   const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_inquiry.answer', { token: t.admin })).json.items;
   assert.equal(audit.length, 1);
 });
+
+test('month to date: one\'s own pay if the month ended today, computed and never stored', async () => {
+  const mtd = await api(srv.base, 'GET', '/api/v1/payroll/month-to-date', { token: t.veteran });
+  assert.equal(mtd.status, 200, JSON.stringify(mtd.json));
+  assert.equal(mtd.json.as_of, today);
+  const s = mtd.json.statement;
+  assert.equal(s.user_id, ids.veteran);
+  assert.equal(s.month, M3);
+  // The draft of this month was run from the same records: the same lines.
+  const stored = await statementOf(M3, 'veteran');
+  assert.deepEqual(s.lines.map((l) => [l.code, l.amount_fen]), stored.lines.map((l) => [l.code, l.amount_fen]));
+  assert.equal(s.net_fen, stored.net_fen);
+  assert.equal(s.lines.reduce((a, l) => a + l.amount_fen, 0), s.net_fen);
+  assert.deepEqual(await statementOf(M3, 'veteran'), stored, 'nothing written');
+  // Someone whose role has no plan has no month to date.
+  assert.equal((await api(srv.base, 'GET', '/api/v1/payroll/month-to-date', { token: t.admin })).json.statement, null);
+});

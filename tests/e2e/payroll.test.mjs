@@ -110,6 +110,10 @@ test('an agent questions a line of his statement; the manager accepts it with an
 
 test('an agent sees only their own statement, on a phone', async () => {
   const { context, page } = await signIn(browser, srv.base, 'agent01', DEMO_PASSWORD, { path: '/payroll', viewport: { width: 390, height: 844 } });
+  // This month so far, computed for him alone.
+  await page.getByTestId('month-to-date-toggle').click();
+  await page.getByTestId('month-to-date-lines').getByText('底薪', { exact: true }).waitFor();
+  await screenshot(page, 'payroll-month-to-date-phone');
   await page.getByTestId(`statement-${ids.agent01}`).click();
   await page.getByTestId('statement-drawer').getByTestId('statement-lines').waitFor();
   assert.equal(await page.getByTestId('payroll-table').locator('tbody tr.ant-table-row').count(), 1);

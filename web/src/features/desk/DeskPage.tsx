@@ -11,6 +11,7 @@ import { LoadError } from '../../shared/ListFooter';
 import { daysBetween, duration, useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n } from '../../i18n';
 import { ClockCard } from '../discipline/ClockCard';
+import { MonthToDateCard } from '../pay/MonthToDateCard';
 import { ReportsDueCard } from '../reports/ReportsDueCard';
 
 interface Desk {
@@ -183,6 +184,7 @@ export default function DeskPage() {
           </Card>
         </Col>
       </Row>
+      <div style={{ marginTop: 16 }}><MonthToDateCard /></div>
     </>
   );
 }

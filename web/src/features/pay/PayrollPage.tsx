@@ -14,6 +14,7 @@ import { useCompanyTime } from '../../shared/time';
 import { knownKey, useI18n, type MessageKey } from '../../i18n';
 import { InquiriesCard } from './InquiriesCard';
 import { MinimumWagesCard } from './MinimumWagesCard';
+import { MonthToDateCard } from './MonthToDateCard';
 import { StatementDrawer } from './StatementDrawer';
 import { WhatIfPanel } from './WhatIfPanel';
 import { yuan, type PayrollMonth, type Statement, type TeamTarget } from './types';
@@ -76,6 +77,7 @@ export default function PayrollPage() {
         {list.items.length > 0 && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="payroll-totals">
           {t('payroll.totals', { gross: yuan(sum('gross_fen')), deductions: yuan(sum('deductions_fen')), net: yuan(sum('net_fen')) })}</Typography.Paragraph>}
       </Card>
+      {!mayRun && <MonthToDateCard />}
       {(mayRun || hasRight(user, 'view_overview')) && state?.status !== 'closed' && <Targets month={m} editable={hasRight(user, 'close_days')} />}
       {mayRun && <MinimumWagesCard month={m} />}
       {mayRun && <WhatIfPanel month={m} />}

@@ -99,6 +99,10 @@ export const zh = {
   'payroll.source.inquiries': '疑问',
   'payroll.export': '导出工资单',
   'payroll.export_lines': '导出明细',
+  'payroll.mtd_title': '本月至今（如果今天月结）',
+  'payroll.mtd_hint': '按截至 {day} 的记录和现行制度计算，仅供参考；月底计算的工资单为准。',
+  'payroll.mtd_show': '明细',
+  'payroll.mtd_hide': '收起',
   'payroll.targets_hint': '主管、经理的提成按团队目标达成率计算；计算前须为每个团队设定当月目标。',
 };
 
@@ -201,5 +205,9 @@ export const en: typeof zh = {
   'payroll.source.inquiries': 'Inquiry',
   'payroll.export': 'Export statements',
   'payroll.export_lines': 'Export lines',
+  'payroll.mtd_title': 'This month so far (if it ended today)',
+  'payroll.mtd_hint': 'From the records up to {day} under the rules in force — a guide; the statement run after the month is what counts.',
+  'payroll.mtd_show': 'Details',
+  'payroll.mtd_hide': 'Hide',
   'payroll.targets_hint': 'Supervisors\' and managers\' commission reads their team\'s attainment: set each team\'s target for the month before running.',
 };
