@@ -143,12 +143,7 @@ pay::PayRules App::draft_pay_rules(const org::Actor& actor, std::optional<long l
   if (body.size() > 1024 * 1024) throw BadRequest::field("policy_text", "制度文件不能超过 1 MB / at most 1 MB");
   const std::string file = policy_id ? "v" + std::to_string(*policy_id) + ".toml" : "draft.toml";
   PolicyCheck c = check_policy(body, file);
-  if (!c.policy)
-    throw BadRequest(
-        "policy.invalid",
-        "制度文件有 " + std::to_string(c.problems.size()) + " 处问题 / the policy has " +
-            std::to_string(c.problems.size()) + " problem(s); first: " + c.problems.front().str(),
-        {{"field", policy_id ? "policy_id" : "policy_text"}, {"problems", policy::problems_json(c.problems)}});
+  if (!c.policy) policy::refuse_invalid(c.problems, policy_id ? "policy_id" : "policy_text");
   return pay_rules_of({policy_id.value_or(0), std::make_shared<const CompanyPolicy>(std::move(*c.policy))},
                       month.last());
 }

@@ -21,6 +21,15 @@ bool may_run(const org::Actor& a) { return org::has_right(a.role, org::Right::kR
 // Team targets and probation exceptions are the managers' (finance runs the payroll on them).
 bool may_manage(const org::Actor& a) { return org::has_right(a.role, org::Right::kCloseDays); }
 
+// A plan lacking a fact refuses the whole computation, naming every gap at once (never a silent zero).
+void refuse_gaps(const std::vector<std::string>& gaps) {
+  if (gaps.empty()) return;
+  std::string all;
+  for (const auto& g : gaps) all += (all.empty() ? "" : "; ") + g;
+  throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + all,
+                      {{"missing", gaps}});
+}
+
 }  // namespace
 
 std::vector<TeamTarget> PayrollService::targets(const org::Actor& actor, const calendar::Month& month) {
@@ -93,12 +102,7 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
                      "该月工资已结算，不能重算 / the month's payroll is closed: it is not recomputed");
     MonthResult result =
         compute_month(sql, {month, rules.pay, rules.version, rules.day_divisor_hundredths, teams, now});
-    if (!result.gaps.empty()) {
-      std::string all;
-      for (const auto& g : result.gaps) all += (all.empty() ? "" : "; ") + g;
-      throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + all,
-                          {{"missing", result.gaps}});
-    }
+    refuse_gaps(result.gaps);
     auto& rows = result.rows;
     report.gross_fen = result.gross_fen;
     report.net_fen = result.net_fen;
@@ -321,12 +325,7 @@ WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& mo
       }
     }
     MonthResult r = compute_month(sql, {month, draft.pay, draft.version, draft.day_divisor_hundredths, teams, now});
-    if (!r.gaps.empty()) {
-      std::string all;
-      for (const auto& g : r.gaps) all += (all.empty() ? "" : "; ") + g;
-      throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + all,
-                          {{"missing", r.gaps}});
-    }
+    refuse_gaps(r.gaps);
     after = std::move(r.rows);
   });
   std::map<long long, std::string> team_names;
@@ -374,9 +373,7 @@ std::optional<store::StatementRow> PayrollService::month_to_date(const org::Acto
     return compute_month(
         sql, {month, rules.pay, rules.version, rules.day_divisor_hundredths, teams, time_.now(), actor.user_id});
   });
-  if (!r.gaps.empty())
-    throw RuleViolation("payroll.missing_facts", "缺少计算所需的数据 / facts the plans need are missing: " + r.gaps[0],
-                        {{"missing", r.gaps}});
+  refuse_gaps(r.gaps);
   if (r.rows.empty()) return std::nullopt;
   return std::move(r.rows.front());
 }

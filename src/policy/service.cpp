@@ -37,6 +37,14 @@ nlohmann::json problems_json(const std::vector<Problem>& problems) {
   return out;
 }
 
+void refuse_invalid(const std::vector<Problem>& problems, const std::string& field) {
+  throw BadRequest("policy.invalid",
+                   "制度文件有 " + std::to_string(problems.size()) + " 处问题 / the policy has " +
+                       std::to_string(problems.size()) + " problem(s); first: line " +
+                       std::to_string(problems.front().where.line) + ": " + problems.front().reason,
+                   {{"field", field}, {"problems", problems_json(problems)}});
+}
+
 bool SectionDiff::changed() const {
   for (const auto& l : zh)
     if (l.op != ' ') return true;
@@ -70,13 +78,7 @@ VersionDiff diff(const std::string& before_text, const RuleBook& before, const s
 Checked PolicyService::checked_or_throw(const std::string& text, const std::string& file) const {
   if (text.size() > 1024 * 1024) throw BadRequest::field("text", "制度文件不能超过 1 MB / at most 1 MB");
   Checked c = checker_(text, file);
-  if (!c.ok()) {
-    throw BadRequest("policy.invalid",
-                     "制度文件有 " + std::to_string(c.problems.size()) + " 处问题 / the policy has " +
-                         std::to_string(c.problems.size()) + " problem(s); first: line " +
-                         std::to_string(c.problems.front().where.line) + ": " + c.problems.front().reason,
-                     {{"field", "text"}, {"problems", problems_json(c.problems)}});
-  }
+  if (!c.ok()) refuse_invalid(c.problems, "text");
   return c;
 }
 

@@ -82,5 +82,8 @@ class PolicyService {
 
 /// Problems as the API and the web app show them: [{line, column, reason}].
 nlohmann::json problems_json(const std::vector<Problem>& problems);
+/// Refuses a policy with problems (400 policy.invalid), the first named in the message, all in the details under
+/// `field` (the request field that held the text). `problems` is not empty.
+[[noreturn]] void refuse_invalid(const std::vector<Problem>& problems, const std::string& field);
 
 }  // namespace waihu::policy

@@ -10,6 +10,11 @@ import { join } from 'node:path';
 export const BIN = process.env.WAIHU_BIN || new URL('../../build/waihu', import.meta.url).pathname;
 /** A preset policy file of the repository (policies/NAME.toml). */
 export const preset = (name) => new URL(`../../policies/${name}.toml`, import.meta.url).pathname;
+/** Puts a preset policy in force in a data directory, before its server starts. */
+export function applyPreset(dataDir, name) {
+  const r = cli(dataDir, ['policy', 'apply', preset(name)]);
+  if (r.status !== 0) throw new Error(`policy apply ${name}: ${r.stderr}`);
+}
 export const ADMIN_PASSWORD = 'admin1234';
 export const DEMO_PASSWORD = 'demo1234';
 /** The PostgreSQL server's URL (…/postgres), or undefined when the tests run on SQLite. */

@@ -4,10 +4,7 @@
 // each reader sees what their scope allows; another's statement read by a manager is audited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshData, startServer, api, cleanup, cli, preset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, cleanup, applyPreset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
 
 // Last month (company time): a month that is over, so it can be closed at the end.
 const today = companyToday();
@@ -19,10 +16,7 @@ const PASSWORD = 'pay-test-2026';
 before(async () => {
   dir = freshData({ demo: true });
   // Seed 001 in force from the start of the year (the preset's own date).
-  const file = join(mkdtempSync(join(tmpdir(), 'waihu-policy-')), 'seed-001.toml');
-  writeFileSync(file, readFileSync(preset('seed-001'), 'utf8'));
-  const applied = cli(dir, ['policy', 'apply', file]);
-  assert.equal(applied.status, 0, applied.stderr);
+  applyPreset(dir, 'seed-001');
   srv = await startServer(dir);
   t.admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
   for (const name of ['zhaomin', 'liqiang', 'agent01']) t[name] = await login(srv.base, name, DEMO_PASSWORD);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xlsxRows } from './xlsx.mjs';
-import { freshData, startServer, api, cleanup, cli, preset, login, companyToday, monthBefore, DEMO_PASSWORD } from './helpers.mjs';
+import { freshData, startServer, api, cleanup, cli, preset, applyPreset, login, companyToday, monthBefore, DEMO_PASSWORD } from './helpers.mjs';
 
 const month = monthBefore(companyToday());
 let dir, files;
@@ -16,11 +16,9 @@ before(async () => {
   dir = freshData({ demo: true });
   files = mkdtempSync(join(tmpdir(), 'waihu-policy-'));
   const seed = readFileSync(preset('seed-001'), 'utf8');
-  writeFileSync(join(files, 'seed-001.toml'), seed);
   writeFileSync(join(files, 'cap-30.toml'), seed.replace('deduction_cap_percent = 20', 'deduction_cap_percent = 30').replace('base = { probation = 750, regular = 750 }', 'base = { probation = 750, regular = 900 }'));
   writeFileSync(join(files, 'broken.toml'), seed.replace('method = "marginal"', 'method = "stepped"'));
-  const applied = cli(dir, ['policy', 'apply', join(files, 'seed-001.toml')]);
-  assert.equal(applied.status, 0, applied.stderr);
+  applyPreset(dir, 'seed-001');
   // Team targets are entered through the API (the supervisors' and manager's plans need them).
   const srv = await startServer(dir);
   try {

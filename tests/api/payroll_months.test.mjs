@@ -4,10 +4,8 @@
 // balance carried into the next month, and the minimum wage of the team's city as the floor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshData, startServer, api, cleanup, cli, preset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { freshData, startServer, api, cleanup, preset, applyPreset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.mjs';
 
 // Three months: two that are over (M1, M2) and this one (M3, run as a draft).
 const today = companyToday();
@@ -34,10 +32,7 @@ const codes = (s) => s.lines.map((l) => [l.code, l.amount_fen]);
 
 before(async () => {
   dir = freshData({ demo: true });
-  const file = join(mkdtempSync(join(tmpdir(), 'waihu-policy-')), 'seed-001.toml');
-  writeFileSync(file, readFileSync(preset('seed-001'), 'utf8'));
-  const applied = cli(dir, ['policy', 'apply', file]);
-  assert.equal(applied.status, 0, applied.stderr);
+  applyPreset(dir, 'seed-001');
   srv = await startServer(dir);
   t.admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
   for (const name of ['zhaomin', 'liqiang']) t[name] = await login(srv.base, name, DEMO_PASSWORD);

@@ -3,10 +3,7 @@
 // clause and records, and closes the month — after which a re-run is refused. An agent sees only their own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshData, startServer, cleanup, api, cli, preset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
+import { freshData, startServer, cleanup, api, applyPreset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
 import { launch, signIn, screenshot } from './browser.mjs';
 
 const month = monthBefore(companyToday());
@@ -14,10 +11,7 @@ const month = monthBefore(companyToday());
 let dir, srv, browser, ids = {}, teams = {};
 before(async () => {
   dir = freshData({ demo: true });
-  const file = join(mkdtempSync(join(tmpdir(), 'waihu-policy-')), 'seed-001.toml');
-  writeFileSync(file, readFileSync(preset('seed-001'), 'utf8'));
-  const applied = cli(dir, ['policy', 'apply', file]);
-  assert.equal(applied.status, 0, applied.stderr);
+  applyPreset(dir, 'seed-001');
   srv = await startServer(dir);
   browser = await launch();
   const admin = await login(srv.base, 'admin', ADMIN_PASSWORD);
