@@ -81,6 +81,25 @@ void print_discipline(const nlohmann::json& out) {
            " at " + str(r["stage"]) + ", kept by " + str(r["keeper"]);
   });
 }
+
+// Each statement as its total and its lines: "2026-10  a1 (regular → regular): net 1,234.56 = gross … − …".
+void print_statements(const nlohmann::json& out) {
+  if (!out.contains("statements")) return;
+  auto yuan = [](long long fen) {
+    const std::string sign = fen < 0 ? "-" : "";
+    fen = fen < 0 ? -fen : fen;
+    const std::string cents = std::to_string(100 + fen % 100).substr(1);
+    return sign + std::to_string(fen / 100) + "." + cents;
+  };
+  std::cout << "pay statements:\n";
+  for (const auto& r : out["statements"]) {
+    std::cout << "  " << str(r["month"]) << "  " << str(r["user"]) << " (" << str(r["status"]) << " → "
+              << str(r["status_next_month"]) << "): net " << yuan(r["net_fen"]) << " = gross " << yuan(r["gross_fen"])
+              << " − deductions " << yuan(r["deductions_fen"]) << "\n";
+    for (const auto& l : r["lines"])
+      std::cout << "      " << str(l["code"]) << " " << yuan(l["amount_fen"]) << "  " << str(l["rule"]) << "\n";
+  }
+}
 }  // namespace
 
 void add_scenario_commands(CLI::App& root, Shared& s) {
@@ -126,6 +145,7 @@ void add_scenario_commands(CLI::App& root, Shared& s) {
       std::cout << "teams by day:\n";
       print_days(out["team_days"], "team");
       print_discipline(out);
+      print_statements(out);
       return 0;
     };
   });

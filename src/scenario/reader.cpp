@@ -69,6 +69,7 @@ class Reader {
     for (const Table& t : root_.tables("follow_up")) follow_up(t);
     for (const Table& t : root_.tables("deal")) deal(t);
     for (const Table& t : root_.tables("payment")) payment(t);
+    for (const Table& t : root_.tables("refund")) payment(t, true);
     for (const Table& t : root_.tables("clock")) clock(t);
     for (const Table& t : root_.tables("points")) points(t);
     for (const Table& t : root_.tables("leave")) leave(t);
@@ -77,6 +78,8 @@ class Reader {
     for (const Table& t : root_.tables("holiday")) holiday(t);
     for (const Table& t : root_.tables("duplicate_claim")) duplicate_claim(t);
     for (const Table& t : root_.tables("meeting")) meeting(t);
+    for (const Table& t : root_.tables("target")) target(t);
+    for (const Table& t : root_.tables("exception")) exception(t);
   }
 
  private:
@@ -119,7 +122,8 @@ class Reader {
     p.where = t.where();
     p.username = t.text("username").value_or("");
     p.display_name = t.text("name", false).value_or(p.username);
-    p.role = t.choice("role", {"agent", "field_rep", "supervisor", "manager", "assistant", "qa", "director", "admin"})
+    p.role = t.choice("role", {"agent", "field_rep", "supervisor", "manager", "assistant", "qa", "director", "admin",
+                               "finance"})
                  .value_or("agent");
     p.team = t.text("team").value_or("");
     if (!p.team.empty() && !teams_.count(p.team)) t.problem("team", "no team named '" + p.team + "'");
@@ -402,7 +406,8 @@ class Reader {
     s_.events.push_back(std::move(e));
   }
 
-  void payment(const Table& t) {
+  // A payment collected on a deal, or (`[[refund]]`, or kind = "refund") money given back, with its reason.
+  void payment(const Table& t, bool refund = false) {
     Event e;
     e.kind = EventKind::kPayment;
     e.where = t.where();
@@ -410,10 +415,43 @@ class Reader {
     if (!e.deal.empty() && !deals_.count(e.deal)) t.problem("deal", "no deal with key '" + e.deal + "' (deals first)");
     e.amount_fen = t.integer("amount_fen", {.min = 1}).value_or(0);
     e.on = t.date("on");
-    e.payment_kind = t.choice("kind", {"payment", "refund"}, false).value_or("payment");
+    e.payment_kind = refund ? "refund" : t.choice("kind", {"payment", "refund"}, false).value_or("payment");
     e.reason = t.text("reason", e.payment_kind == "refund").value_or("");
     if (t.has("user")) person_ref(t, "user", e.user);
     s_.events.push_back(std::move(e));
+  }
+
+  std::optional<calendar::Month> month_of(const Table& t) {
+    auto text = t.text("month");
+    if (!text) return std::nullopt;
+    auto m = calendar::Month::parse(*text);
+    if (!m)
+      t.problem("month", "must be a month such as \"2026-10\"");
+    else if (m->last() < s_.period.from || s_.period.to < m->first())
+      t.problem("month", "must be a month the period touches");
+    return m;
+  }
+
+  // A team's target for a month: what the supervisors' and managers' attainment bands read.
+  void target(const Table& t) {
+    TargetSpec spec;
+    spec.where = t.where();
+    spec.team = t.text("team").value_or("");
+    if (!spec.team.empty() && !teams_.count(spec.team)) t.problem("team", "no team named '" + spec.team + "'");
+    spec.amount_fen = t.integer("amount_fen", {.min = 1}).value_or(0);
+    if (auto m = month_of(t)) spec.month = *m;
+    s_.targets.push_back(std::move(spec));
+  }
+
+  // A probation exception: the month's "eliminated" becomes "regular".
+  void exception(const Table& t) {
+    ExceptionSpec spec;
+    spec.where = t.where();
+    person_ref(t, "user", spec.user);
+    if (t.has("by")) person_ref(t, "by", spec.by);
+    spec.reason = t.text("reason", false).value_or("情景 / scenario");
+    if (auto m = month_of(t)) spec.month = *m;
+    s_.exceptions.push_back(std::move(spec));
   }
 
   Table root_;

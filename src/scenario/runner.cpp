@@ -13,6 +13,7 @@
 #include "kpi/day_store.hpp"
 #include "kpi/json.hpp"
 #include "org/credentials.hpp"
+#include "pay/store.hpp"
 #include "quota/json.hpp"
 
 namespace waihu::scenario {
@@ -73,6 +74,7 @@ class Runner {
       if (!s_.customers[i].created_at) guarded(s_.customers[i].where, [&] { add_customer(i, admin_); });
     replay();
     close_days();
+    run_payroll();
     return output();
   }
 
@@ -344,6 +346,68 @@ class Runner {
       app_.months.close_month(nullptr, m);
   }
 
+  // Each month the period covers whole, under a policy that pays ([pay]): its targets entered and its
+  // probation exceptions granted (in file order), then its payroll run and closed — a month's clawbacks and carried
+  // balances read the months before as they were closed, as they do on the server.
+  void run_payroll() {
+    for (auto m = calendar::Month::of(s_.period.from); m.last() <= s_.period.to; m = m.next()) {
+      if (m.first() < s_.period.from) continue;  // records before the period are not in it: no whole month to pay
+      if (!app_.pay_rules_of(app_.in_force.at(m.last()), m.last()).pay) continue;
+      for (const auto& t : s_.targets)
+        if (t.month == m)
+          guarded(t.where,
+                  [&] { app_.payroll.set_target(admin_, teams_.at(t.team), m, t.amount_fen, "情景 / scenario"); });
+      for (const auto& e : s_.exceptions)
+        if (e.month == m)
+          guarded(e.where, [&] {
+            app_.payroll.grant_exception(e.by.empty() ? admin_ : people_.at(e.by), people_.at(e.user).user_id, m,
+                                         e.reason);
+          });
+      guarded(s_.policies.front().where, [&] {
+        app_.payroll.run(nullptr, m);
+        app_.payroll.close(nullptr, m);
+      });
+      paid_months_.push_back(m);
+    }
+    auto unused = [&](const auto& list) {
+      for (const auto& x : list)
+        if (std::find(paid_months_.begin(), paid_months_.end(), x.month) == paid_months_.end())
+          fail(x.where, "no payroll runs for " + x.month.str() +
+                            ": the period must cover the whole month, under a policy with [pay]");
+    };
+    unused(s_.targets);
+    unused(s_.exceptions);
+  }
+
+  // Each paid month's statements of the scenario's people, in month and then people order.
+  void statements(nlohmann::json& out) {
+    if (paid_months_.empty()) return;  // a scenario without pay prints no such key
+    out["statements"] = nlohmann::json::array();
+    for (const auto& m : paid_months_) {
+      const auto rows = app_.db.read([&](soci::session& sql) { return pay::store::month_statements(sql, m.str()); });
+      for (const auto& p : s_.people)
+        for (const auto& r : rows) {
+          if (r.user_id != people_.at(p.username).user_id) continue;
+          nlohmann::json lines = nlohmann::json::array();
+          for (const auto& l : r.lines)
+            lines.push_back({{"code", l.line.code},
+                             {"amount_fen", l.line.amount_fen},
+                             {"rule", l.line.rule},
+                             {"explanation", l.line.explanation}});
+          out["statements"].push_back({{"user", p.username},
+                                       {"month", r.month},
+                                       {"policy_version", r.policy_version},
+                                       {"status", r.employment_status},
+                                       {"lines", lines},
+                                       {"gross_fen", r.gross_fen},
+                                       {"deductions_fen", r.deductions_fen},
+                                       {"net_fen", r.net_fen},
+                                       {"held_over_fen", r.held_over_fen},
+                                       {"status_next_month", r.status_next_month}});
+        }
+    }
+  }
+
   nlohmann::json output() {
     nlohmann::json out;
     const app::PolicyVersion last = app_.in_force.at(s_.period.to);
@@ -365,6 +429,7 @@ class Runner {
     duplicate_claims(out);
     shortfalls(out);
     meetings(out);
+    statements(out);
     out["team_days"] = nlohmann::json::array();
     for (auto d = s_.period.from; d <= s_.period.to; d = d.plus_days(1)) {
       const kpi::Metrics m = app_.metrics.by_team(org::system_actor(), {d, d}, std::nullopt);
@@ -565,6 +630,7 @@ class Runner {
   std::map<std::string, long long> meetings_;         // scenario key → meeting id
   std::vector<std::string> meeting_order_;
   std::vector<PublishedVersion> versions_;
+  std::vector<calendar::Month> paid_months_;  // the months whose payroll ran, in order
 };
 
 }  // namespace

@@ -82,6 +82,21 @@ struct Event {
   std::vector<std::pair<std::string, std::string>> marks;   ///< kRollCall: (person, status) besides "present"
 };
 
+/// A team's sales target for a month, as a manager enters it on the payroll screen.
+struct TargetSpec {
+  std::string team;
+  calendar::Month month;
+  long long amount_fen = 0;
+  policy::Where where;
+};
+
+/// A manager keeps someone the probation rule would eliminate in a month (seed 001 "特殊情况由经理审批").
+struct ExceptionSpec {
+  std::string user, by, reason;  ///< by "": the administrator
+  calendar::Month month;
+  policy::Where where;
+};
+
 /// A day the calendar marks: a public holiday off, or a make-up working day (调休).
 struct HolidaySpec {
   calendar::LocalDate day;
@@ -99,7 +114,9 @@ struct Scenario {
   std::vector<PersonSpec> people;
   std::vector<CustomerSpec> customers;
   std::vector<HolidaySpec> holidays;
-  std::vector<Event> events;  ///< every dated record; the runner sorts them once it knows the company's zone
+  std::vector<Event> events;        ///< every dated record; the runner sorts them once it knows the company's zone
+  std::vector<TargetSpec> targets;  ///< entered before each month's payroll runs
+  std::vector<ExceptionSpec> exceptions;  ///< granted before each month's payroll runs
 };
 
 struct ReadResult {

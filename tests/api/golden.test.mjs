@@ -17,8 +17,8 @@ function scenario(file) {
 }
 
 const cases = readdirSync(GOLDEN).filter((f) => f.endsWith('.toml')).sort();
-test('there are golden cases for both effective-call forms, faxes, a team roll-up, a policy change, quotas and attendance', () => {
-  for (const name of ['talk_form', 'record_form', 'faxes', 'team_rollup', 'policy_change', 'quota_boundaries', 'attendance_boundaries', 'points_boundaries', 'leave_boundaries', 'report_boundaries', 'visit_boundaries', 'claim_boundaries', 'shortfall_boundaries', 'meeting_boundaries']) {
+test('there are golden cases for both effective-call forms, faxes, a team roll-up, a policy change, quotas, attendance and pay', () => {
+  for (const name of ['talk_form', 'record_form', 'faxes', 'team_rollup', 'policy_change', 'quota_boundaries', 'attendance_boundaries', 'points_boundaries', 'leave_boundaries', 'report_boundaries', 'visit_boundaries', 'claim_boundaries', 'shortfall_boundaries', 'meeting_boundaries', 'pay_boundaries', 'pay_months']) {
     assert.ok(cases.includes(`${name}.toml`), name);
   }
 });
@@ -54,6 +54,13 @@ test('a bad scenario is refused with the file and line of each problem; nothing 
       // A preset that does not exist, a time without its offset.
       [head.replace('preset-a', 'preset-z') + customer + '[[call]]\nuser = "wangfang"\ncustomer = "c1"\nstarted_at = "2026-10-12 10:00"\nresult = "busy"\n',
         [/bad\.toml:1:\d+: no preset named 'preset-z'/, /bad\.toml:17:\d+: must be an ISO 8601 time/]],
+      // A target for an unknown team and a month the period does not touch; an exception for nobody.
+      [head + '[[target]]\nteam = "二组"\nmonth = "2026-10"\namount_fen = 100\n' +
+        '[[target]]\nteam = "一组"\nmonth = "2026-12"\namount_fen = 100\n[[exception]]\nuser = "nobody"\nmonth = "2026-10"\n',
+        [/bad\.toml:10:\d+: no team named '二组'/, /bad\.toml:15:\d+: must be a month the period touches/, /bad\.toml:18:\d+: no person 'nobody'/]],
+      // A target for a month whose payroll never runs (the policy has no [pay]): named, not ignored.
+      [head + '[[target]]\nteam = "一组"\nmonth = "2026-10"\namount_fen = 100\n',
+        [/bad\.toml:9:1: no payroll runs for 2026-10/]],
     ];
     for (const [text, expected] of cases) {
       const file = join(dir, 'bad.toml');
