@@ -13,7 +13,7 @@
 
 #include "app/app.hpp"
 #include "db/query.hpp"
-#include "db/row_inserter.hpp"
+#include "floor_month.hpp"
 #include "kpi/day_store.hpp"
 
 using namespace waihu;
@@ -43,71 +43,22 @@ long long start_of(app::App& app, const calendar::LocalDate& d) { return app.tim
 void generate(app::App& app, long long calls, int agents) {
   app.clock.set(start_of(app, kMonth.next().first()) + 12 * 3600);
   app.db.migrate();
-  const auto root = app.org.create_team(nullptr, "华信科技", std::nullopt);
-  org::NewUser admin;
-  admin.username = "admin";
-  admin.role = org::Role::kAdmin;
-  admin.team_id = root.id;
-  admin.password = "bench-admin-1";
-  app.org.create_user(nullptr, admin);
+  const bench::Floor floor = bench::make_floor(app, 5, agents / kTeamSize / 5);
   app.ensure_policy();
-  std::vector<long long> teams;
-  for (int d = 0; d < 5; ++d) {
-    const auto dept = app.org.create_team(nullptr, "电销" + std::to_string(d + 1) + "部", root.id);
-    for (int g = 0; g < agents / kTeamSize / 5; ++g)
-      teams.push_back(app.org.create_team(nullptr, dept.name + std::to_string(g + 1) + "组", dept.id).id);
-  }
   auto t = Clock::now();
-  std::vector<long long> agent_ids;
-  app.db.write([&](soci::session& sql) {
-    db::RowInserter users(sql, app.db.dialect(), "users",
-                          {"username", "display_name", "role", "team_id", "password_hash", "hired_on",
-                           "employment_status", "created_at", "updated_at"});
-    for (int i = 0; i < agents; ++i) {
-      const std::string name = "agent" + std::to_string(1000 + i);
-      users.text(name).text(name).text("agent").integer(teams[static_cast<size_t>(i / kTeamSize) % teams.size()]);
-      users.text("!").text("2026-01-05").text("regular").integer(0).integer(0);
-      agent_ids.push_back(users.insert());
-    }
-  });
+  std::vector<bench::NewPerson> people;
+  for (int i = 0; i < agents; ++i)
+    people.push_back({"agent", floor.groups[static_cast<size_t>(i / kTeamSize) % floor.groups.size()]});
+  const std::vector<long long> agent_ids = bench::insert_people(app, people);
   // Working days of the month (preset A: Monday to Saturday), the calls spread evenly over agents and days.
-  std::vector<calendar::LocalDate> days;
-  for (auto d = kMonth.first(); d <= kMonth.last(); d = d.plus_days(1))
-    if (d.weekday() != calendar::Weekday::kSunday) days.push_back(d);
+  using calendar::Weekday;
+  const auto days = bench::days_of(kMonth, {Weekday::kMonday, Weekday::kTuesday, Weekday::kWednesday,
+                                            Weekday::kThursday, Weekday::kFriday, Weekday::kSaturday});
   const long long per_day = calls / static_cast<long long>(agents) / static_cast<long long>(days.size());
   std::mt19937_64 rng(42);
-  app.db.write([&](soci::session& sql) {
-    db::BulkWriteTuning tuning(sql, app.db.dialect());
-    db::RowInserter in(sql, app.db.dialect(), "calls",
-                       {"agent_id", "number", "direction", "started_at", "answered_at", "ended_at", "ring_seconds",
-                        "talk_seconds", "result", "effective", "source", "created_at"},
-                       {.returns_id = false, .batched = true});
-    std::string number;
-    for (const auto& day : days) {
-      const long long nine = start_of(app, day) + 9 * 3600;
-      for (long long agent : agent_ids) {
-        for (long long k = 0; k < per_day; ++k) {
-          const long long started = nine + k * (8 * 3600 / per_day) + static_cast<long long>(rng() % 30);
-          const bool answered = rng() % 3 == 0;
-          const long long talk = answered ? static_cast<long long>(rng() % 300) : 0;
-          number = "+86138" + std::to_string(10000000 + rng() % 90000000);
-          in.integer(agent).text(number).text("outbound").integer(started);
-          if (answered)
-            in.integer(started + 8);
-          else
-            in.null();
-          in.integer(started + 8 + talk).integer(8).integer(talk);
-          in.text(answered ? "connected" : "no_answer").integer(answered && talk >= 30 ? 1 : 0).text("agent");
-          in.integer(started + 8 + talk);
-          in.insert();
-        }
-      }
-    }
-    in.flush();
-  });
-  std::printf("generated %lld calls of %d agents in %zu teams over %zu days in %.1f s\n",
-              per_day * agents * static_cast<long long>(days.size()), agents, teams.size(), days.size(),
-              ms_since(t) / 1000);
+  const long long made = bench::insert_calls(app, agent_ids, days, per_day, rng);
+  std::printf("generated %lld calls of %d agents in %zu teams over %zu days in %.1f s\n", made, agents,
+              floor.groups.size(), days.size(), ms_since(t) / 1000);
   t = Clock::now();
   const long long rows = app.db.write([&](soci::session& sql) { return app.days.rebuild(sql, kMonth.period()); });
   std::printf("rebuilt %lld agent-days from the calls in %.1f s\n", rows, ms_since(t) / 1000);

@@ -79,7 +79,11 @@ struct PayPlan {
   std::string zh, en;
   long long probation_base_fen = 0, regular_base_fen = 0;
   std::map<long long, long long> level_base_fen;  ///< level → a regular's base; none: one base for everyone
-  std::optional<Baseline> baseline;               ///< none: the plan has no baseline (the policy says so)
+  /// How a regular's level is found (SPEC §7 "次月底薪与当月业绩挂钩"): false — the level recorded on the person;
+  /// true — the level last month's sales reached (`level_from_fen`: level → the sales it starts at; one starts at 0).
+  bool level_by_previous_sales = false;
+  std::map<long long, long long> level_from_fen;
+  std::optional<Baseline> baseline;  ///< none: the plan has no baseline (the policy says so)
   std::vector<CommissionTable> commissions;
   std::optional<ProxyRule> proxy;
   std::vector<PerUnit> per_unit;

@@ -144,7 +144,19 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
         adjustment_line({i.id, i.adjustment_fen.value_or(0), i.month, i.line_code, i.line_rule, i.answer}));
   std::set<std::pair<long long, std::string>> exceptions;
   for (const auto& e : store::exceptions_through(sql, month.str())) exceptions.insert({e.user_id, e.month});
-  std::map<std::string, store::MonthRecords> earlier;  // probation's earlier months, read once each
+  std::map<std::string, store::MonthRecords> earlier;  // probation's and levels' earlier months, read once each
+  auto records_of = [&](const calendar::Month& m) -> const store::MonthRecords& {
+    if (m == month) return records;
+    auto it = earlier.find(m.str());
+    if (it == earlier.end()) it = earlier.emplace(m.str(), store::month_records(sql, m.period())).first;
+    return it->second;
+  };
+  // Last month's sales as the plan's tiers count them (a level reached by sales sets this month's base).
+  auto previous_sales = [&](long long user, const PayPlan& plan) {
+    const auto& r = records_of(month.previous());
+    const auto pm = r.people.find(user);
+    return pm == r.people.end() ? 0 : basis_amount(plan, Basis::kSales, pm->second.facts);
+  };
 
   std::vector<Person> people;
   for (const auto& u : staff) {
@@ -157,6 +169,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     if (auto found = records.people.find(u.id); found != records.people.end()) p.records = found->second;
     MonthFacts facts = p.records.facts;
     facts.level = u.level;
+    if (plan->level_by_previous_sales) facts.previous_sales_fen = previous_sales(u.id, *plan);
 
     // Status month by month: the probation rule where the policy has one and the person is not recorded regular.
     const std::string recorded(org::employment_status_name(u.employment_status));
@@ -176,15 +189,10 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
         for (calendar::Month m = start; m <= month; m = m.next()) {
           ++index;
           if (static_cast<int>(months.size()) == rule.months) continue;
-          const store::MonthRecords* r = &records;
-          if (m != month) {
-            auto it = earlier.find(m.str());
-            if (it == earlier.end()) it = earlier.emplace(m.str(), store::month_records(sql, m.period())).first;
-            r = &it->second;
-          }
-          const auto pm = r->people.find(u.id);
+          const store::MonthRecords& r = records_of(m);
+          const auto pm = r.people.find(u.id);
           const MonthFacts none;
-          const MonthFacts& f = pm == r->people.end() ? none : pm->second.facts;
+          const MonthFacts& f = pm == r.people.end() ? none : pm->second.facts;
           months.push_back({basis_amount(*plan, plan->baseline ? plan->baseline->basis : Basis::kSales, f),
                             exceptions.count({u.id, m.str()}) > 0});
         }
@@ -230,18 +238,45 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
               {l.code, l.rule, l.amount_fen,
                s.contains("deals") ? s["deals"].get<std::vector<long long>>() : std::vector<long long>{}});
         }
+    // Who was paid on each deal, so a refund visits those people alone (a manager's lines name every deal).
+    using PaidOn = std::map<long long, std::set<long long>>;
+    auto index = [](const std::map<long long, std::vector<PaidLine>>& paid) {
+      PaidOn on;
+      for (const auto& [user, lines] : paid)
+        for (const auto& l : lines)
+          for (long long d : l.deals) on[d].insert(user);
+      return on;
+    };
+    // Each line's basis summed once, not once per refund (a manager's line sums the department's deals).
+    auto sum_bases = [](std::map<long long, std::vector<PaidLine>>& paid, const std::map<long long, long long>& fen) {
+      for (auto& [user, lines] : paid)
+        for (auto& l : lines) {
+          long long sum = 0;
+          for (long long d : l.deals)
+            if (auto f = fen.find(d); f != fen.end()) sum += f->second;
+          l.deals_fen = sum;
+        }
+    };
+    sum_bases(paid_now, records.deal_fen);
+    const PaidOn paid_on_now = index(paid_now);
     std::map<std::string, std::map<long long, std::vector<PaidLine>>> paid_then;
+    std::map<std::string, PaidOn> paid_on_then;
     std::map<std::string, std::map<long long, long long>> amounts_then;
     for (const auto& r : records.refunds) {
       const bool now = r.deal_month == month.str();
       if (!now && !paid_then.count(r.deal_month)) {
         paid_then[r.deal_month] = store::paid_lines(sql, r.deal_month);
+        paid_on_then[r.deal_month] = index(paid_then[r.deal_month]);
         amounts_then[r.deal_month] = store::deal_amounts(sql, calendar::Month::parse(r.deal_month)->period());
+        sum_bases(paid_then[r.deal_month], amounts_then[r.deal_month]);
       }
       const auto& paid = now ? paid_now : paid_then[r.deal_month];
+      const auto& paid_on = now ? paid_on_now : paid_on_then[r.deal_month];
       const auto& amounts = now ? records.deal_fen : amounts_then[r.deal_month];
-      for (const auto& [user, lines] : paid)
-        if (auto l = clawback_line(r, lines, amounts)) clawbacks[user].push_back(std::move(*l));
+      const auto who = paid_on.find(r.deal_id);
+      if (who == paid_on.end()) continue;
+      for (long long user : who->second)
+        if (auto l = clawback_line(r, paid.at(user), amounts)) clawbacks[user].push_back(std::move(*l));
     }
   }
 

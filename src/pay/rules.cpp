@@ -116,7 +116,19 @@ std::vector<Line> plan_lines(const PayPlan& plan, const MonthFacts& f) {
   // Base by status and level.
   long long base = f.status == "probation" ? plan.probation_base_fen : plan.regular_base_fen;
   std::string base_why = f.status == "probation" ? "试用期底薪 / probation base" : "转正底薪 / regular base";
-  if (f.status != "probation" && !plan.level_base_fen.empty()) {
+  if (f.status != "probation" && plan.level_by_previous_sales) {
+    // The highest level whose threshold last month's sales reached (a month without sales: the level from 0).
+    const long long sales = f.previous_sales_fen.value_or(0);
+    long long level = 0, from = -1;
+    for (const auto& [l, at] : plan.level_from_fen)
+      if (at <= sales && at > from) {
+        level = l;
+        from = at;
+      }
+    base = plan.level_base_fen.at(level);
+    base_why = "上月业绩 / last month's sales " + yuan(sales) + " ≥ " + yuan(from) + "：级别 " + std::to_string(level) +
+               " 底薪 / level " + std::to_string(level) + " base";
+  } else if (f.status != "probation" && !plan.level_base_fen.empty()) {
     if (!f.level || !plan.level_base_fen.count(*f.level))
       throw MissingFact("级别 " + (f.level ? std::to_string(*f.level) : std::string("(未定)")) +
                         " 在底薪表中没有 / level " + (f.level ? std::to_string(*f.level) : std::string("(none)")) +
@@ -293,7 +305,7 @@ std::optional<Line> clawback_line(const Refund& r, const std::vector<PaidLine>& 
   struct Table {
     std::string label;
     long long amount = 0;
-    const std::vector<long long>* deals = nullptr;
+    const PaidLine* first = nullptr;  // a marginal table's slices share their deals
   };
   std::vector<std::pair<std::string, Table>> tables;
   for (const auto& l : paid) {
@@ -302,7 +314,7 @@ std::optional<Line> clawback_line(const Refund& r, const std::vector<PaidLine>& 
     const std::string key = l.code + "|" + l.rule.substr(0, l.rule.find(".bands["));
     auto it = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.first == key; });
     if (it == tables.end()) {
-      tables.push_back({key, {l.code, 0, &l.deals}});
+      tables.push_back({key, {l.code, 0, &l}});
       it = std::prev(tables.end());
     }
     it->second.amount += l.amount_fen;
@@ -311,9 +323,10 @@ std::optional<Line> clawback_line(const Refund& r, const std::vector<PaidLine>& 
   long long total = 0;
   std::string parts;
   for (const auto& [key, t] : tables) {
-    long long basis = 0;
-    for (long long d : *t.deals)
-      if (auto f = deal_fen.find(d); f != deal_fen.end()) basis += f->second;
+    long long basis = t.first->deals_fen.value_or(0);
+    if (!t.first->deals_fen)
+      for (long long d : t.first->deals)
+        if (auto f = deal_fen.find(d); f != deal_fen.end()) basis += f->second;
     if (basis <= 0) continue;
     const long long part = scale(t.amount, r.amount_fen, basis);
     total -= part;

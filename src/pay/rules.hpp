@@ -17,9 +17,10 @@ namespace waihu::pay {
 
 /// What the month's records say about one person (the records are gathered by the payroll service).
 struct MonthFacts {
-  std::string status = "regular";  ///< probation | regular
-  std::optional<long long> level;
-  long long own_sales_fen = 0;    ///< deals they closed themselves (a clerk's proxy deals are separate)
+  std::string status = "regular";               ///< probation | regular
+  std::optional<long long> level;               ///< the level recorded on the person
+  std::optional<long long> previous_sales_fen;  ///< last month's sales as the tiers count them (level by sales)
+  long long own_sales_fen = 0;                  ///< deals they closed themselves (a clerk's proxy deals are separate)
   long long proxy_sales_fen = 0;  ///< clerk: their deals a field rep visited; field rep: deals visited for clerks
   long long payments_fen = 0;     ///< collected that month on their deals, refunds taken off
   std::map<std::string, long long> product_sales_fen;  ///< of own and proxy sales, by product
@@ -89,6 +90,9 @@ struct PaidLine {
   std::string code, rule;
   long long amount_fen = 0;
   std::vector<long long> deals;
+  /// The deals' amounts summed, when the caller has it (a month's many refunds read the same lines): none — summed
+  /// from `deal_fen` on each refund.
+  std::optional<long long> deals_fen;
 };
 /// A refund accepted this month on a deal of `deal_month`, with the lines that paid on the deal that month.
 struct Refund {

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <numeric>
 
 #include "pay/section.hpp"
 
@@ -102,27 +101,6 @@ TEST(Tiers, AFlatTablePaysTheWholeAmountAtTheBandReached) {
   EXPECT_EQ(at(1600000), 48000);  // 16,000 × 3% (upper inclusive: 16,000 in the 3% band)
   EXPECT_EQ(at(1600100), 64004);  // 16,001 × 4%
   EXPECT_EQ(at(799999), 0);
-}
-
-TEST(Tiers, CommissionNeverFallsAsSalesGrowAndTheLinesSumToTheGross) {
-  for (const char* method : {"marginal", "flat"}) {
-    std::string text = kClerk;
-    text.replace(text.find("marginal"), 8, method);
-    const PayPlan plan = read(text).plans.at(0);
-    long long before = -1;
-    for (long long fen = 0; fen <= 6000000; fen += 1237) {
-      const auto lines = plan_lines(plan, sales(fen));
-      const long long c = commission(lines);
-      EXPECT_GE(c, before) << method << " at " << fen;
-      before = c;
-      const long long gross =
-          std::accumulate(lines.begin(), lines.end(), 0LL, [](long long s, const Line& l) { return s + l.amount_fen; });
-      long long sum = 0;
-      for (const auto& l : lines) sum += l.amount_fen;
-      EXPECT_EQ(gross, sum);
-      for (const auto& l : lines) EXPECT_FALSE(l.rule.empty() || l.explanation.empty()) << l.code;
-    }
-  }
 }
 
 TEST(Baseline, BelowItTheBaseIsCutInProportionAndTheLineSaysHow) {
@@ -424,6 +402,64 @@ conflict = "elimination_rule"
   EXPECT_TRUE(ok.probation->elimination_wins);
   EXPECT_EQ(ok.probation->total_fen, 1500000);
   EXPECT_TRUE(ok.probation->applies_to("field_rep"));
+}
+
+}  // namespace waihu::pay
+
+namespace waihu::pay {
+namespace {
+const std::string kLevelsBySales = kHead + R"([[pay.plan]]
+role = "agent"
+base = { probation = 700, regular = 750 }
+baseline = "none"
+level_by = "previous_month_sales"
+level = [{ level = 1, base = 750, from_sales = 0 }, { level = 2, base = 850, from_sales = 16000 },
+         { level = 3, base = 1000, from_sales = 32000.01 }]
+)";
+}  // namespace
+
+TEST(Levels, LastMonthsSalesSetThisMonthsBaseAtEveryThreshold) {
+  const PayPlan plan = read(kLevelsBySales).plans.at(0);
+  auto base = [&](std::optional<long long> previous, const std::string& status = "regular") {
+    MonthFacts f;
+    f.status = status;
+    f.previous_sales_fen = previous;
+    return plan_lines(plan, f).at(0);
+  };
+  EXPECT_EQ(base(std::nullopt).amount_fen, 75000) << "no sales last month: the level from 0";
+  EXPECT_EQ(base(1'599'999).amount_fen, 75000);
+  EXPECT_EQ(base(1'600'000).amount_fen, 85000);
+  EXPECT_EQ(base(3'200'000).amount_fen, 85000);
+  EXPECT_EQ(base(3'200'001).amount_fen, 100000);
+  EXPECT_EQ(base(3'200'001, "probation").amount_fen, 70000) << "probation pays the probation base";
+  EXPECT_EQ(base(1'600'000).explanation,
+            "上月业绩 / last month's sales 16,000.00 ≥ 16,000.00：级别 2 底薪 / level 2 base 850.00");
+}
+
+TEST(Levels, HowALevelIsFoundIsStated) {
+  std::string unstated = kLevelsBySales;
+  unstated.erase(unstated.find("level_by"), std::string("level_by = \"previous_month_sales\"\n").size());
+  EXPECT_TRUE(mentions(problems(unstated), "level_by")) << "a level table without level_by";
+  std::string no_zero = kLevelsBySales;
+  no_zero.replace(no_zero.find("from_sales = 0 }"), 16, "from_sales = 1 }");
+  EXPECT_TRUE(mentions(problems(no_zero), "one level must start at from_sales = 0"));
+  std::string assigned = kLevelsBySales;
+  assigned.replace(assigned.find("previous_month_sales"), 20, "assigned");
+  EXPECT_TRUE(mentions(problems(assigned), "'from_sales' is for level_by"));
+  // Assigned levels read the person's recorded level; one without a row is a missing fact, never a silent base.
+  const std::string recorded = kHead + R"([[pay.plan]]
+role = "agent"
+base = { probation = 700, regular = 750 }
+baseline = "none"
+level_by = "assigned"
+level = [{ level = 1, base = 750 }, { level = 2, base = 900 }]
+)";
+  const PayPlan plan = read(recorded).plans.at(0);
+  MonthFacts f;
+  f.level = 2;
+  EXPECT_EQ(plan_lines(plan, f).at(0).amount_fen, 90000);
+  f.level = 5;
+  EXPECT_THROW(plan_lines(plan, f), MissingFact);
 }
 
 }  // namespace waihu::pay

@@ -88,7 +88,20 @@ std::optional<PayPlan> read_plan(const policy::Table& t, std::set<std::string>& 
   } else {
     good = false;
   }
-  for (const auto& level : t.tables("level")) {
+  // Never assumed: a level table says how a person's level is found — recorded on the person, or reached by last
+  // month's sales (seed 001: "次月底薪与当月业绩挂钩").
+  const auto levels = t.tables("level");
+  std::optional<std::string> level_by;
+  if (!levels.empty()) {
+    level_by = t.choice("level_by", {"assigned", "previous_month_sales"});
+    good = good && level_by;
+  } else if (t.has("level_by")) {
+    t.problem("level_by", "'level_by' without a level table ([[pay.plan.level]])");
+    good = false;
+  }
+  p.level_by_previous_sales = level_by == "previous_month_sales";
+  std::set<long long> thresholds;
+  for (const auto& level : levels) {
     auto n = level.integer("level", {.min = 0, .max = 100});
     auto b = money(level, "base");
     if (n && !p.level_base_fen.emplace(*n, b.value_or(0)).second) {
@@ -96,6 +109,22 @@ std::optional<PayPlan> read_plan(const policy::Table& t, std::set<std::string>& 
       good = false;
     }
     good = good && n && b;
+    if (p.level_by_previous_sales) {
+      auto from = money(level, "from_sales");
+      good = good && from;
+      if (from && !thresholds.insert(*from).second) {
+        level.problem("from_sales", "two levels start at the same sales");
+        good = false;
+      }
+      if (n && from) p.level_from_fen[*n] = *from;
+    } else if (level.has("from_sales")) {
+      level.problem("from_sales", "'from_sales' is for level_by = \"previous_month_sales\"");
+      good = false;
+    }
+  }
+  if (p.level_by_previous_sales && !thresholds.empty() && !thresholds.count(0)) {
+    t.problem("level", "one level must start at from_sales = 0: every month's sales must reach a level");
+    good = false;
   }
   // Choice 5: a plan says whether it has a baseline — a table, or the word "none".
   if (t.has_table("baseline")) {
@@ -391,6 +420,7 @@ bool check_pay_example(const policy::Table& ex, const PayPolicy* p) {
   MonthFacts f;
   f.status = status.value_or("regular");
   if (auto level = ex.integer("level", {.min = 0, .max = 100}, false)) f.level = level;
+  f.previous_sales_fen = money(ex, "previous_sales", false);
   f.own_sales_fen = money(ex, "sales", false).value_or(0);
   f.proxy_sales_fen = money(ex, "proxy_sales", false).value_or(0);
   f.payments_fen = money(ex, "payments", false).value_or(0);
