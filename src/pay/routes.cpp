@@ -42,6 +42,76 @@ nlohmann::json line_json(const store::StoredLine& s) {
           {"sources", nlohmann::json::parse(s.sources, nullptr, false)}};
 }
 
+nlohmann::json opt_json(const std::optional<long long>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
+// A line's records, each kind with the fields a person checking the line needs (no phone numbers: a deal names its
+// customer by company).
+nlohmann::json line_records_json(const LineRecords& r) {
+  nlohmann::json deals = nlohmann::json::array(), payments = nlohmann::json::array(), entries = nlohmann::json::array(),
+                 claims = nlohmann::json::array(), statements = nlohmann::json::array(),
+                 inquiries = nlohmann::json::array();
+  for (const auto& d : r.deals)
+    deals.push_back({{"id", d.id},
+                     {"customer_id", d.customer_id},
+                     {"company", d.company},
+                     {"product", d.product},
+                     {"sourcing", d.sourcing},
+                     {"amount_fen", d.amount_fen},
+                     {"closed_on", d.closed_on},
+                     {"seller", d.seller},
+                     {"field_rep", d.field_rep}});
+  for (const auto& p : r.payments)
+    payments.push_back({{"id", p.id},
+                        {"deal_id", p.deal_id},
+                        {"kind", p.kind},
+                        {"amount_fen", p.amount_fen},
+                        {"on", p.on_date},
+                        {"reason", p.reason},
+                        {"company", p.company}});
+  for (const auto& e : r.entries)
+    entries.push_back({{"id", e.id},
+                       {"day", e.day},
+                       {"item", e.item},
+                       {"points", e.points},
+                       {"fine_fen", e.fine_fen},
+                       {"bonus_fen", e.bonus_fen},
+                       {"base_days_milli", e.base_days_milli},
+                       {"rule", e.rule},
+                       {"evidence", e.evidence},
+                       {"source", e.source}});
+  for (const auto& k : r.duplicate_claims)
+    claims.push_back({{"id", k.id},
+                      {"customer_id", k.customer_id},
+                      {"company", k.company},
+                      {"status", k.status},
+                      {"reason", k.reason},
+                      {"holder", k.holder},
+                      {"claimant", k.claimant}});
+  for (const auto& s : r.statements)
+    statements.push_back(
+        {{"id", s.id}, {"month", s.month}, {"net_fen", s.net_fen}, {"held_over_fen", s.held_over_fen}});
+  for (const auto& q : r.inquiries)
+    inquiries.push_back({{"id", q.id},
+                         {"month", q.month},
+                         {"status", q.status},
+                         {"reason", q.reason},
+                         {"answer", q.answer},
+                         {"expected_fen", opt_json(q.expected_fen)},
+                         {"adjustment_fen", opt_json(q.adjustment_fen)}});
+  return {{"statement_id", r.statement_id},
+          {"position", r.position},
+          {"code", r.code},
+          {"rule", r.rule},
+          {"total", r.total},
+          {"deals", deals},
+          {"payments", payments},
+          {"entries", entries},
+          {"duplicate_claims", claims},
+          {"statements", statements},
+          {"inquiries", inquiries},
+          {"next_cursor", r.next_cursor ? nlohmann::json(*r.next_cursor) : nlohmann::json(nullptr)}};
+}
+
 nlohmann::json exception_json(const store::ExceptionRow& e) {
   return {{"user_id", e.user_id},
           {"month", e.month},
@@ -293,6 +363,11 @@ void register_pay_routes(http::Router& router, PayrollService& payroll, PayInqui
   });
   router.add("GET", "/api/v1/payroll/statements/{id}", [&payroll](http::Context& c) {
     return http::Response::json(statement_json(payroll.statement(c.actor(), c.id()), true));
+  });
+  router.add("GET", "/api/v1/payroll/statements/{id}/lines/{position}/records", [&payroll](http::Context& c) {
+    c.allow_query({"cursor", "limit"});
+    return http::Response::json(
+        line_records_json(payroll.line_records(c.actor(), c.id(), c.id("position"), c.cursor(), c.limit())));
   });
 }
 

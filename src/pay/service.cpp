@@ -258,36 +258,36 @@ long long PayrollService::export_month(const org::Actor* actor, const calendar::
   return written;
 }
 
-StatementView PayrollService::statement(const org::Actor& actor, long long id) {
+store::StatementRow PayrollService::readable_statement(const org::Actor& actor, long long id,
+                                                       const nlohmann::json& detail) {
   auto s = db_.read([&](soci::session& sql) { return store::statement(sql, id); });
   if (!s || !org_.sees_records_of(actor, s->user_id))
     throw NotFound("statement.not_found", "工资单不存在 / no such statement");
-  const org::User u = org_.get_user(nullptr, s->user_id);
+  // The command line (the system actor) prints what it ran; a person reading another's pay is audited.
+  if (actor.user_id != s->user_id && actor.user_id != 0) {
+    nlohmann::json after{{"month", s->month}, {"statement_id", id}};
+    after.update(detail);
+    db_.write([&](soci::session& sql) {
+      audit::record(sql, {0, time_.now(), actor.user_id, "pay_statement.view", "user", s->user_id, {}, after, {}});
+    });
+  }
+  return std::move(*s);
+}
+
+StatementView PayrollService::statement(const org::Actor& actor, long long id) {
+  store::StatementRow s = readable_statement(actor, id, nlohmann::json::object());
+  const org::User u = org_.get_user(nullptr, s.user_id);
   std::string team_name;
   for (const auto& t : org_.list_teams())
     if (t.id == u.team_id) team_name = t.name;
-  const auto m = month(*calendar::Month::parse(s->month));
-  // The command line (the system actor) prints what it ran; a person reading another's pay is audited.
-  if (actor.user_id != s->user_id && actor.user_id != 0)
-    db_.write([&](soci::session& sql) {
-      audit::record(sql, {0,
-                          time_.now(),
-                          actor.user_id,
-                          "pay_statement.view",
-                          "user",
-                          s->user_id,
-                          {},
-                          {{"month", s->month}, {"statement_id", id}},
-                          {}});
-    });
+  const auto m = month(*calendar::Month::parse(s.month));
   std::optional<store::ExceptionRow> exception;
   std::vector<store::InquiryRow> inquiries;
   db_.read([&](soci::session& sql) {
-    exception = store::exception_for(sql, s->user_id, s->month);
-    inquiries = store::inquiries_of(sql, s->user_id, s->month);
+    exception = store::exception_for(sql, s.user_id, s.month);
+    inquiries = store::inquiries_of(sql, s.user_id, s.month);
   });
-  return {std::move(*s),           u.display_name,       team_name,
-          m ? m->status : "draft", std::move(exception), std::move(inquiries)};
+  return {std::move(s), u.display_name, team_name, m ? m->status : "draft", std::move(exception), std::move(inquiries)};
 }
 
 WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& month,

@@ -16,6 +16,7 @@
 #include "org/service.hpp"
 #include "pay/inquiry_store.hpp"
 #include "pay/model.hpp"
+#include "pay/records_store.hpp"
 #include "pay/store.hpp"
 #include "util/sheet_writer.hpp"
 
@@ -50,6 +51,22 @@ struct StatementView {
   std::string month_status;                      ///< draft | closed
   std::optional<store::ExceptionRow> exception;  ///< the manager's probation exception for the month (one statement)
   std::vector<store::InquiryRow> inquiries;      ///< questions about it and their answers (one statement)
+};
+
+/// A page of the records one statement line stands on, in the order the line names them (deals, payments, ledger
+/// rows, 撞单 cases, earlier statements, inquiries).
+struct LineRecords {
+  long long statement_id = 0;
+  long long position = 0;
+  std::string code, rule;
+  long long total = 0;                     ///< how many records the line names
+  std::optional<std::string> next_cursor;  ///< where the next page starts; none on the last
+  std::vector<store::DealRecord> deals;
+  std::vector<store::PaymentRecord> payments;
+  std::vector<store::EntryRecord> entries;
+  std::vector<store::ClaimRecord> duplicate_claims;
+  std::vector<store::StatementRecord> statements;
+  std::vector<store::InquiryRecord> inquiries;
 };
 
 /// The minimum wages by city (with their history) and each team's city.
@@ -114,6 +131,10 @@ class PayrollService {
   std::optional<store::StatementRow> month_to_date(const org::Actor& actor);
   /// One statement with its lines; another person's is audited.
   StatementView statement(const org::Actor& actor, long long id);
+  /// The records behind line `position` (from 1) of a statement, a page of `limit` from `cursor`: whoever may read
+  /// the statement may read them, read back by the ids the line stored. Another's is audited as a view.
+  LineRecords line_records(const org::Actor& actor, long long statement_id, long long position,
+                           const std::string& cursor, int limit);
 
   /// What the month would pay under `draft` (a policy not in force), beside what it pays: per person and per line,
   /// touching nothing. Managers and up (or the command line, `actor` null); people outside the reader's scope are
@@ -131,6 +152,9 @@ class PayrollService {
                                       const std::string& reason);
 
  private:
+  /// The statement (lines included) if the reader's scope holds its person, else 404; another's read is audited.
+  store::StatementRow readable_statement(const org::Actor& actor, long long id, const nlohmann::json& detail);
+
   db::Database& db_;
   const calendar::CompanyTime& time_;
   org::OrgService& org_;

@@ -130,6 +130,44 @@ test('each reader sees what their scope allows; a manager reading another\'s sta
   assert.ok(!audit.some((a) => a.actor_username === 'rep1'), 'reading one\'s own is not');
 });
 
+test('a line\'s records open by the ids it stored: the deal with its customer and seller, paged; out of scope is 404', async () => {
+  const records = (who, statement, position, q = '') => api(srv.base, 'GET', `/api/v1/payroll/statements/${statement}/lines/${position}/records${q}`, { token: t[who] });
+  const rep = (await statementOf('rep1', 'rep1')).json;
+  const proxy = rep.lines.findIndex((l) => l.code === 'proxy_commission') + 1;
+  const r = await records('rep1', rep.id, proxy);
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.total, 1);
+  assert.deepEqual(r.json.deals.map((d) => [d.id, d.amount_fen, d.sourcing, d.seller, d.field_rep, d.company]),
+    [[ids.proxyDeal, 700000, 'proxy', 'clerk2', 'rep1', '薪酬测试客户3有限公司']]);
+  assert.equal(r.json.next_cursor, null);
+  // Base pay stands on no record; a line past the end is 404, a bad cursor 400 naming it.
+  assert.equal((await records('rep1', rep.id, 1)).json.total, 0);
+  assert.equal((await records('rep1', rep.id, 99)).json.error.code, 'statement.line_not_found');
+  assert.equal((await records('rep1', rep.id, proxy, '?cursor=x')).json.error.details.field, 'cursor');
+  assert.equal((await records('rep1', rep.id, 0)).status, 400);
+  // Another's statement: the same 404 as the statement itself, and a manager's read is audited with the line.
+  assert.equal((await records('clerk1', rep.id, proxy)).status, 404);
+  assert.equal((await records('zhaomin', rep.id, proxy)).status, 200);
+  const audit = (await api(srv.base, 'GET', '/api/v1/audit?action=pay_statement.view', { token: t.admin })).json.items;
+  assert.ok(audit.some((a) => a.actor_username === 'zhaomin' && a.after?.line === proxy), JSON.stringify(audit[0]));
+  // The department manager's attainment line names every deal of the department: a page at a time, in full.
+  const manager = (await statements('zhaomin')).find((s) => s.role === 'manager');
+  const mine = (await api(srv.base, 'GET', `/api/v1/payroll/statements/${manager.id}`, { token: t.zhaomin })).json;
+  const position = mine.lines.findIndex((l) => (l.sources.deals ?? []).length > 2) + 1;
+  assert.ok(position > 0, JSON.stringify(mine.lines.map((l) => [l.code, l.sources])));
+  const named = mine.lines[position - 1].sources.deals;
+  const seen = [];
+  let cursor = '';
+  do {
+    const page = (await records('zhaomin', manager.id, position, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json;
+    assert.equal(page.total, named.length);
+    assert.ok(page.deals.length <= 2);
+    seen.push(...page.deals.map((d) => d.id));
+    cursor = page.next_cursor;
+  } while (cursor);
+  assert.deepEqual([...seen].sort((a, b) => a - b), [...named].sort((a, b) => a - b));
+});
+
 test('finance reads every statement, runs and exports the month, sets no target and sees no customer\'s number', async () => {
   const seen = await statements('finance1');
   assert.ok(seen.length >= (await statements('zhaomin')).length, 'the whole company');

@@ -1,6 +1,7 @@
 // The payroll screen in a real browser (issue 16, seed 001's pay plans on the demo company): the manager sets a
 // team's target on the page (the others by API), runs last month, opens a statement with each line's arithmetic,
-// clause and records, and closes the month — after which a re-run is refused. An agent sees only their own.
+// clause and records (the records themselves one click away), and closes the month — after which a re-run is
+// refused. An agent sees only their own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshData, startServer, cleanup, api, applyPreset, login, companyToday, monthBefore, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
@@ -59,7 +60,20 @@ test('the manager sets a target, runs last month, reads a statement line by line
   await drawer.getByTestId(`source-deals-${line.sources.deals[0]}`).first().waitFor();
   assert.equal(await drawer.getByTestId('statement-net').innerText(), `¥${(s.net_fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
   await screenshot(page, 'payroll-statement');
-  await page.keyboard.press('Escape');
+  // The line's records, one click away: each deal it stood on, with its customer and amount.
+  const position = s.lines.indexOf(line) + 1;
+  await drawer.getByTestId(`line-records-open-${position}`).click();
+  const records = page.getByTestId('line-records');
+  const deals = records.getByTestId('line-records-deals');
+  await deals.getByText(`#${line.sources.deals[0]}`, { exact: true }).waitFor();
+  assert.equal(await deals.locator('tbody tr.ant-table-row').count(), Math.min(50, line.sources.deals.length));
+  assert.match(await records.getByTestId('line-records-count').innerText(), new RegExp(`/ 共 ${line.sources.deals.length} 条`));
+  await screenshot(page, 'payroll-line-records');
+  await page.locator('.ant-modal-close').click();
+  await records.waitFor({ state: 'hidden' });
+  assert.ok(await drawer.isVisible(), 'the statement stays open under its records');
+  await page.locator('.ant-drawer-close').click();
+  await drawer.waitFor({ state: 'hidden' });
 
   await page.getByTestId('payroll-close').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();

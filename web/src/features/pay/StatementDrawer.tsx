@@ -6,6 +6,7 @@ import { api } from '../../shared/api';
 import { hasRight, useAuth } from '../../shared/auth';
 import { ExceptionModal } from './ExceptionModal';
 import { InquiryStatus } from './InquiriesCard';
+import { LineRecordsModal } from './LineRecordsModal';
 import { RaiseInquiryModal } from './InquiryModals';
 import { useErrorText } from '../../shared/errors';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -18,19 +19,39 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
   const [error, setError] = useState<unknown>(null);
   const [excepting, setExcepting] = useState(false);
   const [asking, setAsking] = useState<number | null>(null);  // the line's position (0: the statement as a whole)
+  const [recordsOf, setRecordsOf] = useState<number | null>(null);  // the line whose records are open (from 1)
+  const [shownId, setShownId] = useState<number | null>(id);  // another statement a line opens (a carried balance)
+  useEffect(() => setShownId(id), [id]);
   const { user } = useAuth();
   const load = useCallback(() => {
     setStatement(null);
     setError(null);
-    if (id !== null) api<Statement>('GET', `/api/v1/payroll/statements/${id}`).then(setStatement).catch(setError);
-  }, [id]);
+    if (shownId !== null) api<Statement>('GET', `/api/v1/payroll/statements/${shownId}`).then(setStatement).catch(setError);
+  }, [shownId]);
   useEffect(load, [load]);
   const own = !!statement && statement.user_id === user?.id;
   const status = (s: string) => <Tag color={s === 'eliminated' ? 'red' : s === 'probation' ? 'orange' : 'green'}>{t(`payroll.emp.${s}` as MessageKey)}</Tag>;
-  const sources = (l: PayLine) => Object.entries(l.sources ?? {}).flatMap(([kind, ids]) =>
-    ids.map((x) => <Tag key={`${kind}-${x}`} data-testid={`source-${kind}-${x}`}>{t(`payroll.source.${kind}` as MessageKey)} #{x}</Tag>));
+  // A line's records: the first few named, and all of them one click away.
+  const sources = (l: PayLine, position: number) => {
+    const all = Object.entries(l.sources ?? {}).flatMap(([kind, ids]) => ids.map((x) => ({ kind, x })));
+    if (all.length === 0) return null;
+    return (
+      <Space wrap size={4}>
+        {all.slice(0, 3).map(({ kind, x }) => (
+          <Tag key={`${kind}-${x}`} data-testid={`source-${kind}-${x}`} style={{ cursor: 'pointer' }} onClick={() => setRecordsOf(position)}>
+            {t(`payroll.source.${kind}` as MessageKey)} #{x}
+          </Tag>
+        ))}
+        <Button type="link" size="small" onClick={() => setRecordsOf(position)} data-testid={`line-records-open-${position}`}>
+          {all.length > 3 ? `${t('payroll.records_show')} (${all.length})` : t('payroll.records_show')}
+        </Button>
+      </Space>
+    );
+  };
   return (
     <Drawer open={id !== null} onClose={onClose} width={Math.min(860, window.innerWidth)} destroyOnClose data-testid="statement-drawer"
+      // Escape pressed before a modal over the statement has taken focus must not close the statement under it.
+      keyboard={asking === null && recordsOf === null && !excepting}
       title={statement ? t('payroll.statement', { name: statement.name, month: statement.month }) : ''}>
       {error ? <Alert type="error" showIcon message={errorText(error)} /> : !statement ? <Skeleton active /> : (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -64,7 +85,7 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
               },
               { title: t('payroll.amount'), dataIndex: 'amount_fen', width: 120, align: 'right', render: (v: number) => <Typography.Text type={v < 0 ? 'danger' : undefined}>{yuan(v)}</Typography.Text> },
               { title: t('payroll.rule'), dataIndex: 'rule', width: 220, render: (r: string) => <Typography.Text code style={{ fontSize: 12 }}>{r}</Typography.Text> },
-              { title: t('payroll.sources'), key: 'sources', width: 200, render: (_: unknown, l) => <Space wrap size={4}>{sources(l)}</Space> },
+              { title: t('payroll.sources'), key: 'sources', width: 200, render: (_: unknown, l: PayLine, i: number) => sources(l, i + 1) },
               ...(own ? [{
                 title: '', key: 'ask', width: 90,
                 render: (_: unknown, _l: PayLine, i: number) => <Button type="link" size="small" onClick={() => setAsking(i + 1)} data-testid={`inquiry-raise-${i + 1}`}>{t('payroll.inquiry_raise_short')}</Button>,
@@ -90,6 +111,9 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
       {statement && <RaiseInquiryModal statementId={statement.id} position={asking === null ? null : asking}
         line={asking ? statement.lines?.[asking - 1] ?? null : null}
         onClose={() => setAsking(null)} onDone={() => { setAsking(null); load(); }} />}
+      {statement && <LineRecordsModal statementId={statement.id} position={recordsOf}
+        line={recordsOf ? statement.lines?.[recordsOf - 1] ?? null : null}
+        onClose={() => setRecordsOf(null)} onOpenStatement={(other) => { setRecordsOf(null); setShownId(other); }} />}
       {statement && <ExceptionModal open={excepting} userId={statement.user_id} month={statement.month}
         onClose={() => setExcepting(false)} onDone={() => { setExcepting(false); load(); }} />}
     </Drawer>

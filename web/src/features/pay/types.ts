@@ -35,3 +35,13 @@ export interface WhatIf {
   month: string; against: 'statements' | 'in_force'; before_version: number; after_version: number;
   before_net_fen: number; after_net_fen: number; difference_fen: number; people: WhatIfPerson[];
 }
+/** GET /api/v1/payroll/statements/{id}/lines/{position}/records: a page of what one line stands on. */
+export interface LineRecords {
+  statement_id: number; position: number; code: string; rule: string; total: number; next_cursor: string | null;
+  deals: { id: number; customer_id: number; company: string; product: string; sourcing: string; amount_fen: number; closed_on: string; seller: string; field_rep: string }[];
+  payments: { id: number; deal_id: number; kind: 'payment' | 'refund'; amount_fen: number; on: string; reason: string; company: string }[];
+  entries: { id: number; day: string; item: string; points: number; fine_fen: number; bonus_fen: number; base_days_milli: number; rule: string; evidence: string; source: string }[];
+  duplicate_claims: { id: number; customer_id: number; company: string; status: string; reason: string; holder: string; claimant: string }[];
+  statements: { id: number; month: string; net_fen: number; held_over_fen: number }[];
+  inquiries: { id: number; month: string; status: string; reason: string; answer: string; expected_fen: number | null; adjustment_fen: number | null }[];
+}
