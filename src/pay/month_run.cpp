@@ -25,17 +25,17 @@ size_t index_in(const std::string& rule, const std::string& what) {
 
 struct Person {
   const org::User* user = nullptr;
-  const PayPlan* plan = nullptr;
+  const PayPlan* plan = nullptr;  ///< the plan of the month's last day (probation's baseline)
   store::PersonMonth records;
   ProbationStatus status;
   std::vector<long long> team_deals;
-  std::vector<Line> lines;
+  std::vector<Line> lines;                   ///< the plans' lines, period by period
+  std::vector<nlohmann::json> plan_sources;  ///< each of `lines`' records, by the plan that paid it
 };
 
 // The deals a table's basis counts, so a line names exactly the records its amount stands on.
-std::vector<long long> deals_of(const Person& p, Basis basis) {
+std::vector<long long> deals_of(const Person& p, const PayPlan& plan, Basis basis) {
   std::vector<long long> out;
-  const PayPlan& plan = *p.plan;
   auto outside_tiers = [&](long long deal) {
     const auto product = p.records.deal_product.find(deal);
     if (product == p.records.deal_product.end()) return false;
@@ -58,11 +58,13 @@ std::vector<long long> deals_of(const Person& p, Basis basis) {
   return out;
 }
 
-nlohmann::json sources_of(const Person& p, const Line& l) {
-  const PayPlan& plan = *p.plan;
+// The records behind a line; `plan` is the plan that paid a plan line (none for the ledger's and the month's lines).
+nlohmann::json sources_of(const Person& p, const PayPlan* paid_by, const Line& l) {
+  static const PayPlan kNone;
+  const PayPlan& plan = paid_by ? *paid_by : kNone;
   auto on_basis = [&](Basis b) {
     if (b == Basis::kPayments) return nlohmann::json{{"payments", p.records.payments}};
-    return nlohmann::json{{"deals", deals_of(p, b)}};
+    return nlohmann::json{{"deals", deals_of(p, plan, b)}};
   };
   if (l.code == "commission") {
     const size_t t = index_in(l.rule, "commission");
@@ -113,12 +115,29 @@ std::optional<WageFloor> floor_of(long long team, const std::map<long long, cons
   return std::nullopt;
 }
 
+// A period's share of the month on a line its plan worked out on the whole month: the amount scaled by its days,
+// the arithmetic saying so.
+void prorate(Line& l, const PlanPeriod& period, long long month_days) {
+  const long long days = period.days.days();
+  const long long whole = l.amount_fen;
+  l.amount_fen = scale(whole, days, month_days);
+  const std::string span = period.days.from.str().substr(5) + "–" + period.days.to.str().substr(5);
+  const std::string share = std::to_string(days) + "/" + std::to_string(month_days);
+  l.explanation += "；第 " + std::to_string(period.version) + " 版 " + span + " 按天 " + yuan(whole) + " × " + share +
+                   " = " + yuan(l.amount_fen) + " / version " + std::to_string(period.version) + " " + span +
+                   " by days: " + yuan(whole) + " × " + share + " = " + yuan(l.amount_fen);
+}
+
 }  // namespace
 
 MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   const PayPolicy& policy = *in.policy;
   const calendar::Month month = in.month;
   MonthResult out;
+  std::vector<PlanPeriod> periods = in.periods;
+  if (periods.size() <= 1) periods = {{in.policy, in.policy_version, month.period()}};
+  long long month_days = 0;
+  for (const auto& period : periods) month_days += period.days.days();
   std::map<long long, const org::Team*> team_by_id;
   for (const auto& t : in.teams) team_by_id[t.id] = &t;
   auto team_name = [&](long long id) { return team_by_id.count(id) ? team_by_id.at(id)->name : std::string(); };
@@ -157,19 +176,28 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     const auto pm = r.people.find(user);
     return pm == r.people.end() ? 0 : basis_amount(plan, Basis::kSales, pm->second.facts);
   };
+  auto by_attainment = [](const PayPlan* plan) {
+    return std::any_of(plan->commissions.begin(), plan->commissions.end(),
+                       [](const auto& c) { return c.basis == Basis::kTeamAttainment; });
+  };
 
   std::vector<Person> people;
   for (const auto& u : staff) {
     if (in.only_user && u.id != *in.only_user) continue;
-    const PayPlan* plan = policy.plan_for(org::role_name(u.role));
-    if (!plan) continue;
+    // The role's plan in each period (a version may have none for it: those days pay nothing).
+    std::vector<std::pair<const PlanPeriod*, const PayPlan*>> plans;
+    for (const auto& period : periods)
+      if (const PayPlan* plan = period.policy ? period.policy->plan_for(org::role_name(u.role)) : nullptr)
+        plans.push_back({&period, plan});
+    if (plans.empty()) continue;
+    const PayPlan* own = policy.plan_for(org::role_name(u.role));
+    const PayPlan* plan = own ? own : plans.back().second;
     Person p;
     p.user = &u;
     p.plan = plan;
     if (auto found = records.people.find(u.id); found != records.people.end()) p.records = found->second;
     MonthFacts facts = p.records.facts;
     facts.level = u.level;
-    if (plan->level_by_previous_sales) facts.previous_sales_fen = previous_sales(u.id, *plan);
 
     // Status month by month: the probation rule where the policy has one and the person is not recorded regular.
     const std::string recorded(org::employment_status_name(u.employment_status));
@@ -201,8 +229,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     }
     facts.status = p.status.status;
 
-    if (std::any_of(plan->commissions.begin(), plan->commissions.end(),
-                    [](const auto& c) { return c.basis == Basis::kTeamAttainment; })) {
+    if (std::any_of(plans.begin(), plans.end(), [&](const auto& pp) { return by_attainment(pp.second); })) {
       long long sales = 0;
       const auto tree = org::team_subtree(in.teams, u.team_id);
       const std::set<long long> within(tree.begin(), tree.end());
@@ -217,7 +244,40 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
       if (auto t = target_of.find(u.team_id); t != target_of.end()) facts.team_target_fen = t->second;
     }
     try {
-      p.lines = plan_lines(*plan, facts);
+      // Each period's lines on the whole month; periods whose versions pay this person alike are one.
+      struct Share {
+        PlanPeriod period;
+        const PayPlan* plan;
+        std::vector<Line> lines;
+      };
+      std::vector<Share> shares;
+      for (const auto& [period, paid_by] : plans) {
+        MonthFacts f = facts;
+        if (paid_by->level_by_previous_sales) f.previous_sales_fen = previous_sales(u.id, *paid_by);
+        auto lines = plan_lines(*paid_by, f);
+        if (!shares.empty() && shares.back().lines == lines &&
+            shares.back().period.days.to.plus_days(1) == period->days.from)
+          shares.back().period.days.to = period->days.to;
+        else
+          shares.push_back({*period, paid_by, std::move(lines)});
+      }
+      // A line every period pays alike is paid whole, once (with the first period's); the others by their period's
+      // share of the days.
+      auto in_every = [&](const Line& l) {
+        return std::all_of(shares.begin(), shares.end(), [&](const Share& sh) {
+          return std::find(sh.lines.begin(), sh.lines.end(), l) != sh.lines.end();
+        });
+      };
+      const bool whole_month = shares.size() == 1 && shares.front().period.days.days() == month_days;
+      for (size_t i = 0; i < shares.size(); ++i)
+        for (const Line& line : shares[i].lines) {
+          const bool alike = shares.size() > 1 && in_every(line);
+          if (alike && i > 0) continue;
+          Line l = line;
+          if (!alike && !whole_month) prorate(l, shares[i].period, month_days);
+          p.plan_sources.push_back(sources_of(p, shares[i].plan, l));
+          p.lines.push_back(std::move(l));
+        }
     } catch (const MissingFact& e) {
       out.gaps.push_back(u.display_name + "（" + team_name(u.team_id) + "）: " + e.what());
       continue;
@@ -231,9 +291,9 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   {
     std::map<long long, std::vector<PaidLine>> paid_now;
     for (const auto& p : people)
-      for (const auto& l : p.lines)
-        if (pays_on_deals(l.code) && l.amount_fen != 0) {
-          const auto s = sources_of(p, l);
+      for (size_t i = 0; i < p.lines.size(); ++i)
+        if (const Line& l = p.lines[i]; pays_on_deals(l.code) && l.amount_fen != 0) {
+          const auto& s = p.plan_sources[i];
           paid_now[p.user->id].push_back(
               {l.code, l.rule, l.amount_fen,
                s.contains("deals") ? s["deals"].get<std::vector<long long>>() : std::vector<long long>{}});
@@ -283,9 +343,11 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   for (auto& p : people) {
     const org::User& u = *p.user;
     std::vector<Line> lines = std::move(p.lines);
-    // Fines, bonuses, absences and 撞单 penalties on the base the plan pays this month; clawbacks; the balance an
+    // Fines, bonuses, absences and 撞单 penalties on the base the plans pay this month; clawbacks; the balance an
     // earlier month's cap held back.
-    const long long base = lines.front().amount_fen;
+    long long base = 0;
+    for (const auto& l : lines)
+      if (l.code == "base") base += l.amount_fen;
     for (auto& l : deduction_lines(base, p.records.ledger, p.records.claim_penalties, in.day_divisor_hundredths))
       lines.push_back(std::move(l));
     if (auto c = clawbacks.find(u.id); c != clawbacks.end())
@@ -309,9 +371,9 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     s.status_why = p.status.why;
     s.policy_version = in.policy_version;
     s.computed_at = in.now;
-    for (auto& l : lines) {
-      std::string sources = sources_of(p, l).dump();
-      s.lines.push_back({std::move(l), std::move(sources)});
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string sources = (i < p.plan_sources.size() ? p.plan_sources[i] : sources_of(p, nullptr, lines[i])).dump();
+      s.lines.push_back({std::move(lines[i]), std::move(sources)});
     }
     s.gross_fen = settled.gross_fen;
     s.deductions_fen = settled.deductions_fen;

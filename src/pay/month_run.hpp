@@ -15,14 +15,25 @@
 
 namespace waihu::pay {
 
+/// Days of the month under one version's plans: a version taking effect mid-month splits the month.
+struct PlanPeriod {
+  const PayPolicy* policy = nullptr;
+  long long version = 0;
+  calendar::Period days;
+};
+
 struct MonthInput {
   calendar::Month month;
-  const PayPolicy* policy = nullptr;
+  const PayPolicy* policy = nullptr;  ///< settles the month: probation, the cap (the version of its last day)
   long long policy_version = 0;
   long long day_divisor_hundredths = 2175;  ///< a day's base is the month's ÷ this/100
   std::vector<org::Team> teams;
   long long now = 0;
   std::optional<long long> only_user;  ///< one person's statement alone (month to date)
+  /// The plans day by day, in order; empty or one: every day under `policy`. With more, each period pays the plan's
+  /// lines worked out on the whole month's records (tiers on the month's total, never a part), times its share of
+  /// the days.
+  std::vector<PlanPeriod> periods;
 };
 
 struct MonthResult {

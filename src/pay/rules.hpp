@@ -40,6 +40,7 @@ struct Line {
   std::string rule;                  ///< the policy clause: pay.plan.agent.commission[1].bands[2]
   std::string explanation;
   std::optional<long long> record_id;  ///< a ledger line's entry, a 撞单 line's case
+  bool operator==(const Line&) const = default;
 };
 
 /// A fact the plan needs is missing (a team target for attainment, a level without a row): never a silent zero.

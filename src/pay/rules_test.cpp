@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "pay/section.hpp"
 
 namespace waihu::pay {

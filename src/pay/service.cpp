@@ -85,12 +85,39 @@ std::optional<store::MonthRow> PayrollService::month(const calendar::Month& mont
   return db_.read([&](soci::session& sql) { return store::month(sql, month.str()); });
 }
 
+PayrollService::PlansOver PayrollService::plans_over(const calendar::Period& days) {
+  PlansOver out;
+  out.settling = rules_(days.to);
+  for (auto d = days.from; d <= days.to; d = d.plus_days(1)) {
+    PayRules r = d == days.to ? out.settling : rules_(d);
+    // A version without [pay] leaves pay to the plans around it: it splits nothing.
+    if (!r.pay || (!out.periods.empty() && out.periods.back().version == r.version)) continue;
+    out.periods.push_back({r.pay, r.version, {d, d}});
+    out.kept.push_back(std::move(r));
+  }
+  // Each period runs to the next one's start; days before the first plan count under it.
+  for (size_t i = 0; i < out.periods.size(); ++i)
+    out.periods[i].days.to = i + 1 < out.periods.size() ? out.periods[i + 1].days.from.plus_days(-1) : days.to;
+  if (!out.periods.empty()) out.periods.front().days.from = days.from;
+  return out;
+}
+
+MonthInput PayrollService::input_of(const calendar::Month& month, const PlansOver& plans,
+                                    std::vector<org::Team> teams) const {
+  MonthInput in{
+      month,      plans.settling.pay, plans.settling.version, plans.settling.day_divisor_hundredths, std::move(teams),
+      time_.now()};
+  in.periods = plans.periods;
+  return in;
+}
+
 RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& month) {
   if (actor && !may_run(*actor))
     throw Forbidden("forbidden", "计算工资需要经理或管理员权限 / running payroll needs a manager or an admin");
   if (time_.today() < month.first())
     throw BadRequest::field("month", "该月还没开始 / that month has not begun (" + month.str() + ")");
-  const PayRules rules = rules_(month.last());
+  const PlansOver plans = plans_over(month.period());
+  const PayRules& rules = plans.settling;
   if (!rules.pay)
     throw RuleViolation("payroll.no_plan", "现行制度没有薪酬方案 [pay] / the policy in force has no [pay] section");
   const long long now = time_.now();
@@ -100,15 +127,17 @@ RunReport PayrollService::run(const org::Actor* actor, const calendar::Month& mo
     if (auto m = store::month(sql, month.str()); m && m->status == "closed")
       throw Conflict("payroll.closed",
                      "该月工资已结算，不能重算 / the month's payroll is closed: it is not recomputed");
-    MonthResult result =
-        compute_month(sql, {month, rules.pay, rules.version, rules.day_divisor_hundredths, teams, now});
+    MonthInput in = input_of(month, plans, teams);
+    in.now = now;
+    MonthResult result = compute_month(sql, in);
     refuse_gaps(result.gaps);
     auto& rows = result.rows;
     report.gross_fen = result.gross_fen;
     report.net_fen = result.net_fen;
     store::replace_statements(sql, db_.dialect(), month.str(), rows);
-    const nlohmann::json versions = nlohmann::json::array(
-        {{{"version", rules.version}, {"from", month.first().str()}, {"to", month.last().str()}}});
+    nlohmann::json versions = nlohmann::json::array();
+    for (const auto& p : plans.periods)
+      versions.push_back({{"version", p.version}, {"from", p.days.from.str()}, {"to", p.days.to.str()}});
     store::put_month(sql, {month.str(), "draft", now, actor ? std::optional<long long>(actor->user_id) : std::nullopt,
                            versions.dump(), std::nullopt, std::nullopt});
     audit::record(
@@ -304,7 +333,8 @@ WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& mo
     for (const auto& u : org_.users_in_scope(*actor)) in_scope->insert(u.id);
   }
   const auto teams = org_.list_teams();
-  const PayRules current = rules_(month.last());
+  const PlansOver current_plans = plans_over(month.period());
+  const PayRules& current = current_plans.settling;
   WhatIf out;
   out.month = month;
   out.after_version = draft.version;
@@ -320,7 +350,9 @@ WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& mo
       out.before_version = current.version;
       // The plans in force may lack a fact the draft does not need: then they pay nothing to compare against.
       if (current.pay) {
-        auto r = compute_month(sql, {month, current.pay, current.version, current.day_divisor_hundredths, teams, now});
+        MonthInput in = input_of(month, current_plans, teams);
+        in.now = now;
+        auto r = compute_month(sql, in);
         if (r.gaps.empty()) before = std::move(r.rows);
       }
     }
@@ -366,13 +398,11 @@ WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& mo
 std::optional<store::StatementRow> PayrollService::month_to_date(const org::Actor& actor) {
   const calendar::LocalDate today = time_.today();
   const calendar::Month month = calendar::Month::of(today);
-  const PayRules rules = rules_(today);
-  if (!rules.pay) return std::nullopt;
-  const auto teams = org_.list_teams();
-  MonthResult r = db_.read([&](soci::session& sql) {
-    return compute_month(
-        sql, {month, rules.pay, rules.version, rules.day_divisor_hundredths, teams, time_.now(), actor.user_id});
-  });
+  const PlansOver plans = plans_over({month.first(), today});
+  if (!plans.settling.pay) return std::nullopt;
+  MonthInput in = input_of(month, plans, org_.list_teams());
+  in.only_user = actor.user_id;
+  MonthResult r = db_.read([&](soci::session& sql) { return compute_month(sql, in); });
   refuse_gaps(r.gaps);
   if (r.rows.empty()) return std::nullopt;
   return std::move(r.rows.front());

@@ -16,6 +16,7 @@
 #include "org/service.hpp"
 #include "pay/inquiry_store.hpp"
 #include "pay/model.hpp"
+#include "pay/month_run.hpp"
 #include "pay/records_store.hpp"
 #include "pay/store.hpp"
 #include "util/sheet_writer.hpp"
@@ -154,6 +155,15 @@ class PayrollService {
  private:
   /// The statement (lines included) if the reader's scope holds its person, else 404; another's read is audited.
   store::StatementRow readable_statement(const org::Actor& actor, long long id, const nlohmann::json& detail);
+  /// The rules of the last of `days` (they settle the month) and the plans in force day by day across them.
+  struct PlansOver {
+    PayRules settling;
+    std::vector<PayRules> kept;  ///< keeps each period's policy alive
+    std::vector<PlanPeriod> periods;
+  };
+  PlansOver plans_over(const calendar::Period& days);
+  /// The month's input under `plans` (its days: the periods).
+  MonthInput input_of(const calendar::Month& month, const PlansOver& plans, std::vector<org::Team> teams) const;
 
   db::Database& db_;
   const calendar::CompanyTime& time_;

@@ -41,6 +41,8 @@ test('the manager sets a target, runs last month, reads a statement line by line
   await page.getByTestId('payroll-status').getByText('草稿').waitFor();
   await page.getByTestId(`statement-${ids.agent01}`).waitFor();
   await page.getByTestId('payroll-totals').waitFor();
+  // The month names the policy version it ran under and the days it covered.
+  assert.match(await page.getByTestId('payroll-versions').innerText(), /^制度版本：第 \d+ 版（\d\d-01 至 \d\d-(28|29|30|31)）$/);
   await screenshot(page, 'payroll-draft');
 
   const token = await login(srv.base, 'zhaomin', DEMO_PASSWORD);

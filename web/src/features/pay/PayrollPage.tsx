@@ -20,7 +20,7 @@ import { WhatIfPanel } from './WhatIfPanel';
 import { yuan, type PayrollMonth, type Statement, type TeamTarget } from './types';
 
 export default function PayrollPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { user } = useAuth();
   const time = useCompanyTime();
   const errorText = useErrorText();
@@ -74,6 +74,12 @@ export default function PayrollPage() {
           {list.items.length > 0 && <ExportButton path={`/api/v1/payroll/${m}/export`} filter={{}} testId="payroll-export" label={t('payroll.export')} />}
           {list.items.length > 0 && <ExportButton path={`/api/v1/payroll/${m}/export`} filter={{ view: 'lines' }} testId="payroll-export-lines" label={t('payroll.export_lines')} />}
         </Space>
+        {state?.policy_versions && state.policy_versions.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="payroll-versions">
+            {t('payroll.versions', {
+              versions: state.policy_versions.map((v) => t('payroll.version_days', { version: v.version, from: v.from.slice(5), to: v.to.slice(5) })).join(locale === 'en' ? '; ' : '；'),
+            })}</Typography.Paragraph>
+        )}
         {list.items.length > 0 && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="payroll-totals">
           {t('payroll.totals', { gross: yuan(sum('gross_fen')), deductions: yuan(sum('deductions_fen')), net: yuan(sum('net_fen')) })}</Typography.Paragraph>}
       </Card>

@@ -21,7 +21,11 @@ export interface MinimumWages {
   wages: { city: string; amount_fen: number; from_month: string; note: string; set_at: string }[];
   teams: { team_id: number; team_name: string; city: string; effective_city: string }[];
 }
-export interface PayrollMonth { month: string; status: 'not_run' | 'draft' | 'closed'; run_at?: string; closed_at?: string | null }
+export interface PayrollMonth {
+  month: string; status: 'not_run' | 'draft' | 'closed'; run_at?: string; closed_at?: string | null;
+  /** The versions the month ran under, each with the days it was in force. */
+  policy_versions?: { version: number; from: string; to: string }[];
+}
 export interface TeamTarget { team_id: number; team_name: string; amount_fen: number | null; history: { amount_fen: number; note: string; set_at: string }[] }
 
 /** "1,234.50" from fen. */
