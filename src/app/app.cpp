@@ -8,6 +8,7 @@
 #include "calendar/routes.hpp"
 #include "calls/routes.hpp"
 #include "core/errors.hpp"
+#include "crm/lead_signoff_routes.hpp"
 #include "crm/routes.hpp"
 #include "discipline/claim_routes.hpp"
 #include "discipline/elimination_routes.hpp"
@@ -86,6 +87,7 @@ App::App(const Config& c)
       reviews(db, time, org, metrics, [this](const calendar::LocalDate& d) { return day_rules(d); }),
       payroll(db, time, org, [this](const calendar::LocalDate& d) { return pay_rules(d); }),
       pay_inquiries(db, time, org),
+      lead_signoffs(db, time, org, customers),
       idempotency(db, clock),
       web(http::find_web_root(c.web_dir)) {
   customers.keep_days(days);
@@ -218,6 +220,7 @@ void App::register_routes(http::Router& router) {
   org::register_routes(router, org, auth);
   http::register_upload_routes(router, config.data_dir);
   crm::register_routes(router, {customers, importer, exporter, config.data_dir});
+  crm::register_lead_signoff_routes(router, lead_signoffs);
   calls::register_routes(router, config.data_dir, calls, cdr_importer, follow_ups);
   sales::register_routes(router, config.data_dir, deals, deal_importer);
   audit::register_routes(router, config.data_dir, audit);

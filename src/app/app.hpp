@@ -13,6 +13,7 @@
 #include "calls/service.hpp"
 #include "crm/exporter.hpp"
 #include "crm/importer.hpp"
+#include "crm/lead_signoff_service.hpp"
 #include "crm/phone.hpp"
 #include "crm/service.hpp"
 #include "db/database.hpp"
@@ -105,6 +106,7 @@ class App {
   discipline::ReviewService reviews;
   pay::PayrollService payroll;
   pay::PayInquiries pay_inquiries;
+  crm::LeadSignOffs lead_signoffs;
   IdempotencyKeys idempotency;
   http::WebApp web;
 

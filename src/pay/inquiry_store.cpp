@@ -1,8 +1,7 @@
 #include "pay/inquiry_store.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "db/query.hpp"
+#include "pay/store.hpp"
 
 namespace waihu::pay::store {
 
@@ -94,15 +93,7 @@ std::vector<InquiryRow> adjustments_due(soci::session& sql, const std::string& m
 
 void mark_adjustments_paid(soci::session& sql, const std::string& month) {
   // Exactly those the month's statements carry (an inquiry accepted after the last run waits for a later month).
-  db::Query lines;
-  lines << "SELECT l.sources FROM pay_lines l JOIN pay_statements s ON s.id = l.statement_id WHERE s.month = "
-        << lines.bind(month) << " AND l.code = 'adjustment'";
-  std::vector<long long> ids;
-  for (const auto& r : lines.fetch(sql, 1)) {
-    const auto sources = nlohmann::json::parse(r.str(0), nullptr, false);
-    if (sources.is_object() && sources.contains("inquiries"))
-      for (long long id : sources["inquiries"].get<std::vector<long long>>()) ids.push_back(id);
-  }
+  const std::vector<long long> ids = sourced_ids(sql, month, "adjustment", "inquiries");
   if (ids.empty()) return;
   db::Query q;
   q << "UPDATE pay_inquiries SET paid_month = " << q.bind(month) << " WHERE id IN (" << q.bind_list(ids) << ")";

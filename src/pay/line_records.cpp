@@ -8,7 +8,8 @@ namespace waihu::pay {
 
 namespace {
 // The kinds of record a line's sources name, in the order a page runs through them.
-const std::vector<std::string> kKinds = {"deals", "payments", "entries", "duplicate_claims", "statements", "inquiries"};
+const std::vector<std::string> kKinds = {"deals",      "payments",  "entries",      "duplicate_claims",
+                                         "statements", "inquiries", "lead_signoffs"};
 }  // namespace
 
 LineRecords PayrollService::line_records(const org::Actor& actor, long long statement_id, long long position,
@@ -51,6 +52,7 @@ LineRecords PayrollService::line_records(const org::Actor& actor, long long stat
     if (page.count("duplicate_claims")) out.duplicate_claims = store::claims_by_id(sql, page["duplicate_claims"]);
     if (page.count("statements")) out.statements = store::statements_by_id(sql, s.user_id, page["statements"]);
     if (page.count("inquiries")) out.inquiries = store::inquiries_by_id(sql, s.user_id, page["inquiries"]);
+    if (page.count("lead_signoffs")) out.lead_signoffs = store::leads_by_id(sql, s.user_id, page["lead_signoffs"]);
   });
   return out;
 }

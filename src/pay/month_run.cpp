@@ -10,6 +10,7 @@
 #include "org/store.hpp"
 #include "pay/facts_store.hpp"
 #include "pay/inquiry_store.hpp"
+#include "pay/lead_store.hpp"
 #include "pay/rules.hpp"
 
 namespace waihu::pay {
@@ -31,7 +32,20 @@ struct Person {
   std::vector<long long> team_deals;
   std::vector<Line> lines;                   ///< the plans' lines, period by period
   std::vector<nlohmann::json> plan_sources;  ///< each of `lines`' records, by the plan that paid it
+  std::vector<store::SignedLead> leads;      ///< signed A/B leads credited to them, not paid by a closed month
 };
+
+// The signed leads of `grade` a plan pays this month: those whose found or signed-off month (as the plan says) has
+// come — this month's, and any an earlier month closed without.
+std::vector<long long> leads_due(const Person& p, const PayPlan& plan, const std::string& grade,
+                                 const std::string& month) {
+  std::vector<long long> out;
+  if (!plan.lead_bonus) return out;
+  for (const auto& l : p.leads)
+    if (l.grade == grade && (plan.lead_bonus->on_sign_off ? l.signed_month : l.found_month) <= month)
+      out.push_back(l.id);
+  return out;
+}
 
 // The deals a table's basis counts, so a line names exactly the records its amount stands on.
 std::vector<long long> deals_of(const Person& p, const PayPlan& plan, Basis basis) {
@@ -59,7 +73,7 @@ std::vector<long long> deals_of(const Person& p, const PayPlan& plan, Basis basi
 }
 
 // The records behind a line; `plan` is the plan that paid a plan line (none for the ledger's and the month's lines).
-nlohmann::json sources_of(const Person& p, const PayPlan* paid_by, const Line& l) {
+nlohmann::json sources_of(const Person& p, const PayPlan* paid_by, const Line& l, const std::string& month) {
   static const PayPlan kNone;
   const PayPlan& plan = paid_by ? *paid_by : kNone;
   auto on_basis = [&](Basis b) {
@@ -80,6 +94,8 @@ nlohmann::json sources_of(const Person& p, const PayPlan* paid_by, const Line& l
       for (const auto& [deal, product] : p.records.deal_product)
         if (product == plan.products[i - 1].product) deals.push_back(deal);
     return {{"deals", deals}};
+  } else if (l.code == "lead_bonus") {
+    return {{"lead_signoffs", leads_due(p, plan, l.rule.ends_with(".a") ? "A" : "B", month)}};
   } else if (l.code == "deal_bonus") {
     return {{"payments", p.records.payments}};
   } else if (l.code == "fine" || l.code == "bonus" || l.code == "absence") {
@@ -161,6 +177,8 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   for (const auto& i : store::adjustments_due(sql, month.str()))
     adjustments[i.user_id].push_back(
         adjustment_line({i.id, i.adjustment_fen.value_or(0), i.month, i.line_code, i.line_rule, i.answer}));
+  std::map<long long, std::vector<store::SignedLead>> leads;  // signed A/B leads not yet paid by a closed month
+  for (auto& l : store::signed_leads_due(sql, month.str())) leads[l.user_id].push_back(std::move(l));
   std::set<std::pair<long long, std::string>> exceptions;
   for (const auto& e : store::exceptions_through(sql, month.str())) exceptions.insert({e.user_id, e.month});
   std::map<std::string, store::MonthRecords> earlier;  // probation's and levels' earlier months, read once each
@@ -196,6 +214,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     p.user = &u;
     p.plan = plan;
     if (auto found = records.people.find(u.id); found != records.people.end()) p.records = found->second;
+    if (auto found = leads.find(u.id); found != leads.end()) p.leads = found->second;
     MonthFacts facts = p.records.facts;
     facts.level = u.level;
 
@@ -254,6 +273,8 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
       for (const auto& [period, paid_by] : plans) {
         MonthFacts f = facts;
         if (paid_by->level_by_previous_sales) f.previous_sales_fen = previous_sales(u.id, *paid_by);
+        f.leads_a = static_cast<long long>(leads_due(p, *paid_by, "A", month.str()).size());
+        f.leads_b = static_cast<long long>(leads_due(p, *paid_by, "B", month.str()).size());
         auto lines = plan_lines(*paid_by, f);
         if (!shares.empty() && shares.back().lines == lines &&
             shares.back().period.days.to.plus_days(1) == period->days.from)
@@ -275,7 +296,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
           if (alike && i > 0) continue;
           Line l = line;
           if (!alike && !whole_month) prorate(l, shares[i].period, month_days);
-          p.plan_sources.push_back(sources_of(p, shares[i].plan, l));
+          p.plan_sources.push_back(sources_of(p, shares[i].plan, l, month.str()));
           p.lines.push_back(std::move(l));
         }
     } catch (const MissingFact& e) {
@@ -372,7 +393,8 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     s.policy_version = in.policy_version;
     s.computed_at = in.now;
     for (size_t i = 0; i < lines.size(); ++i) {
-      std::string sources = (i < p.plan_sources.size() ? p.plan_sources[i] : sources_of(p, nullptr, lines[i])).dump();
+      std::string sources =
+          (i < p.plan_sources.size() ? p.plan_sources[i] : sources_of(p, nullptr, lines[i], month.str())).dump();
       s.lines.push_back({std::move(lines[i]), std::move(sources)});
     }
     s.gross_fen = settled.gross_fen;

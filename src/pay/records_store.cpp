@@ -70,4 +70,16 @@ std::vector<InquiryRecord> inquiries_by_id(soci::session& sql, long long user_id
   return out;
 }
 
+std::vector<LeadRecord> leads_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids) {
+  db::Query q;
+  q << "SELECT l.id, l.customer_id, c.company, l.grade, l.found_on, COALESCE(l.visited_on, ''), "
+       "COALESCE(l.signed_on, ''), COALESCE(r.display_name, '') FROM lead_signoffs l "
+       "JOIN customers c ON c.id = l.customer_id LEFT JOIN users r ON r.id = l.field_rep_id WHERE l.credited_to = "
+    << q.bind(user_id) << " AND l.id IN (" << q.bind_list(ids) << ") ORDER BY l.id";
+  std::vector<LeadRecord> out;
+  for (const auto& r : q.fetch(sql, 8))
+    out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6), r.str(7)});
+  return out;
+}
+
 }  // namespace waihu::pay::store

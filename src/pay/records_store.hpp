@@ -30,6 +30,10 @@ struct StatementRecord {
   long long id = 0, net_fen = 0, held_over_fen = 0;
   std::string month;
 };
+struct LeadRecord {
+  long long id = 0, customer_id = 0;
+  std::string company, grade, found_on, visited_on, signed_on, field_rep;
+};
 struct InquiryRecord {
   long long id = 0;
   std::optional<long long> expected_fen, adjustment_fen;
@@ -42,6 +46,8 @@ std::vector<EntryRecord> entries_by_id(soci::session& sql, const std::vector<lon
 std::vector<ClaimRecord> claims_by_id(soci::session& sql, const std::vector<long long>& ids);
 /// Statements of `user_id` only: a line names the person's own earlier statements.
 std::vector<StatementRecord> statements_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
+/// Signed leads credited to `user_id` only.
+std::vector<LeadRecord> leads_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
 /// Inquiries of `user_id` only.
 std::vector<InquiryRecord> inquiries_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
 

@@ -49,7 +49,16 @@ nlohmann::json opt_json(const std::optional<long long>& v) { return v ? nlohmann
 nlohmann::json line_records_json(const LineRecords& r) {
   nlohmann::json deals = nlohmann::json::array(), payments = nlohmann::json::array(), entries = nlohmann::json::array(),
                  claims = nlohmann::json::array(), statements = nlohmann::json::array(),
-                 inquiries = nlohmann::json::array();
+                 inquiries = nlohmann::json::array(), leads = nlohmann::json::array();
+  for (const auto& l : r.lead_signoffs)
+    leads.push_back({{"id", l.id},
+                     {"customer_id", l.customer_id},
+                     {"company", l.company},
+                     {"grade", l.grade},
+                     {"found_on", l.found_on},
+                     {"visited_on", l.visited_on},
+                     {"signed_on", l.signed_on},
+                     {"field_rep", l.field_rep}});
   for (const auto& d : r.deals)
     deals.push_back({{"id", d.id},
                      {"customer_id", d.customer_id},
@@ -109,6 +118,7 @@ nlohmann::json line_records_json(const LineRecords& r) {
           {"duplicate_claims", claims},
           {"statements", statements},
           {"inquiries", inquiries},
+          {"lead_signoffs", leads},
           {"next_cursor", r.next_cursor ? nlohmann::json(*r.next_cursor) : nlohmann::json(nullptr)}};
 }
 

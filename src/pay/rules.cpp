@@ -214,7 +214,7 @@ std::vector<Line> plan_lines(const PayPlan& plan, const MonthFacts& f) {
     for (auto [grade, count, each] : {std::tuple{"A", f.leads_a, b.a_fen}, std::tuple{"B", f.leads_b, b.b_fen}}) {
       if (count == 0 || each == 0) continue;
       Line l = line("lead_bonus", std::string(grade) + " 类客户奖金", std::string("Grade ") + grade + " lead bonus",
-                    count * each, clause + ".lead_bonus",
+                    count * each, clause + ".lead_bonus." + (grade == std::string("A") ? "a" : "b"),
                     std::string(grade) + " " + std::to_string(count) + " × " + yuan(each) + " = " + yuan(count * each));
       l.basis_fen = count;
       out.push_back(std::move(l));

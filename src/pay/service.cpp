@@ -10,6 +10,7 @@
 #include "org/rules.hpp"
 #include "org/store.hpp"
 #include "pay/inquiry_store.hpp"
+#include "pay/lead_store.hpp"
 #include "pay/month_run.hpp"
 #include "util/strings.hpp"
 
@@ -168,6 +169,7 @@ store::MonthRow PayrollService::close(const org::Actor* actor, const calendar::M
     if (!store::close_month(sql, month.str(), now, actor ? actor->user_id : 0))
       throw Conflict("payroll.closed", "该月工资已结算 / the month's payroll is closed already");
     store::mark_adjustments_paid(sql, month.str());
+    store::mark_leads_paid(sql, month.str());
     audit::record(sql, {0,
                         now,
                         actor ? std::optional<long long>(actor->user_id) : std::nullopt,

@@ -68,6 +68,7 @@ struct LineRecords {
   std::vector<store::ClaimRecord> duplicate_claims;
   std::vector<store::StatementRecord> statements;
   std::vector<store::InquiryRecord> inquiries;
+  std::vector<store::LeadRecord> lead_signoffs;
 };
 
 /// The minimum wages by city (with their history) and each team's city.

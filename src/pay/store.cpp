@@ -44,6 +44,20 @@ void put_month(soci::session& sql, const MonthRow& m) {
   q.exec(sql);
 }
 
+std::vector<long long> sourced_ids(soci::session& sql, const std::string& month, const std::string& code,
+                                   const std::string& kind) {
+  db::Query q;
+  q << "SELECT l.sources FROM pay_lines l JOIN pay_statements s ON s.id = l.statement_id WHERE s.month = "
+    << q.bind(month) << " AND l.code = " << q.bind(code);
+  std::vector<long long> ids;
+  for (const auto& r : q.fetch(sql, 1)) {
+    const auto sources = nlohmann::json::parse(r.str(0), nullptr, false);
+    if (sources.is_object() && sources.contains(kind))
+      for (long long id : sources[kind].get<std::vector<long long>>()) ids.push_back(id);
+  }
+  return ids;
+}
+
 bool close_month(soci::session& sql, const std::string& month, long long at, long long by) {
   db::Query q;
   q << "UPDATE payroll_months SET status = 'closed', closed_at = " << q.bind(at)

@@ -36,6 +36,9 @@ std::optional<MonthRow> month(soci::session& sql, const std::string& month);
 void put_month(soci::session& sql, const MonthRow& m);
 /// False when it was closed already (or never run). `by` 0: the command line.
 bool close_month(soci::session& sql, const std::string& month, long long at, long long by);
+/// The records of `kind` that the month's `code` lines name in their sources (what its close marks paid).
+std::vector<long long> sourced_ids(soci::session& sql, const std::string& month, const std::string& code,
+                                   const std::string& kind);
 
 struct StoredLine {
   Line line;

@@ -36,11 +36,12 @@ export function LineRecordsModal({ statementId, position, line, onClose, onOpenS
       deals: [...records.deals, ...next.deals], payments: [...records.payments, ...next.payments],
       entries: [...records.entries, ...next.entries], duplicate_claims: [...records.duplicate_claims, ...next.duplicate_claims],
       statements: [...records.statements, ...next.statements], inquiries: [...records.inquiries, ...next.inquiries],
+      lead_signoffs: [...records.lead_signoffs, ...next.lead_signoffs],
     })).catch(setError).finally(() => setMore(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [records]);
   const money = (fen: number) => <Typography.Text type={fen < 0 ? 'danger' : undefined}>{yuan(fen)}</Typography.Text>;
-  const shown = records ? records.deals.length + records.payments.length + records.entries.length + records.duplicate_claims.length + records.statements.length + records.inquiries.length : 0;
+  const shown = records ? records.deals.length + records.payments.length + records.entries.length + records.duplicate_claims.length + records.statements.length + records.inquiries.length + records.lead_signoffs.length : 0;
   const company = (customerId: number, name: string) => (
     <Typography.Link onClick={() => { onClose(); navigate(`/customers/${customerId}`); }}>{name}</Typography.Link>
   );
@@ -89,6 +90,15 @@ export function LineRecordsModal({ statementId, position, line, onClose, onOpenS
               { title: t('payroll.records_parties'), key: 'who', render: (_: unknown, k) => `${k.holder} ↔ ${k.claimant}` },
               { title: t('payroll.records_reason'), dataIndex: 'reason' },
               { title: t('payroll.records_status'), dataIndex: 'status', width: 100 },
+            ]} />
+          )}
+          {records.lead_signoffs.length > 0 && (
+            <Table rowKey="id" {...small} dataSource={records.lead_signoffs} data-testid="line-records-leads" columns={[
+              { title: t('payroll.source.lead_signoffs'), dataIndex: 'id', width: 80, render: (id: number) => `#${id}` },
+              { title: t('payroll.records_customer'), key: 'company', render: (_: unknown, l) => company(l.customer_id, l.company) },
+              { title: t('payroll.records_grade'), dataIndex: 'grade', width: 70 },
+              { title: t('payroll.records_found'), dataIndex: 'found_on', width: 110 },
+              { title: t('payroll.records_signed'), key: 'signed', render: (_: unknown, l) => t('payroll.records_signed_by', { rep: l.field_rep, visited: l.visited_on, signed: l.signed_on }) },
             ]} />
           )}
           {records.statements.map((s) => (

@@ -48,4 +48,5 @@ export interface LineRecords {
   duplicate_claims: { id: number; customer_id: number; company: string; status: string; reason: string; holder: string; claimant: string }[];
   statements: { id: number; month: string; net_fen: number; held_over_fen: number }[];
   inquiries: { id: number; month: string; status: string; reason: string; answer: string; expected_fen: number | null; adjustment_fen: number | null }[];
+  lead_signoffs: { id: number; customer_id: number; company: string; grade: string; found_on: string; visited_on: string; signed_on: string; field_rep: string }[];
 }
