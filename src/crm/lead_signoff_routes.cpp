@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "http/json_input.hpp"
+#include "util/clock.hpp"
 
 namespace waihu::crm {
 
@@ -10,22 +11,23 @@ nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::j
 
 nlohmann::json signoff_json(const SignOffView& v) {
   const store::SignOffRow& r = v.row;
-  return {{"id", r.id},
-          {"customer_id", r.customer_id},
-          {"company", r.company},
-          {"grade", r.grade},
-          {"credited_to", r.credited_to},
-          {"credited_name", v.credited_name},
-          {"found_on", r.found_on},
-          {"field_rep_id", r.field_rep_id},
-          {"field_rep_name", v.field_rep_name},
-          {"requested_at", r.requested_at},
-          {"status", r.status},
-          {"visited_on", opt(r.visited_on)},
-          {"note", r.note},
-          {"answered_at", r.answered_at ? nlohmann::json(*r.answered_at) : nlohmann::json(nullptr)},
-          {"signed_on", opt(r.signed_on)},
-          {"paid_month", opt(r.paid_month)}};
+  return {
+      {"id", r.id},
+      {"customer_id", r.customer_id},
+      {"company", r.company},
+      {"grade", r.grade},
+      {"credited_to", r.credited_to},
+      {"credited_name", v.credited_name},
+      {"found_on", r.found_on},
+      {"field_rep_id", r.field_rep_id},
+      {"field_rep_name", v.field_rep_name},
+      {"requested_at", util::format_iso_utc(r.requested_at)},
+      {"status", r.status},
+      {"visited_on", opt(r.visited_on)},
+      {"note", r.note},
+      {"answered_at", r.answered_at ? nlohmann::json(util::format_iso_utc(*r.answered_at)) : nlohmann::json(nullptr)},
+      {"signed_on", opt(r.signed_on)},
+      {"paid_month", opt(r.paid_month)}};
 }
 }  // namespace
 

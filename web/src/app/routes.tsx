@@ -32,6 +32,7 @@ export const ROUTES: AppRoute[] = [
   { path: 'claims', page: lazy(() => import('../features/claims/ClaimsPage')), menu: 'nav.claims', group: 'nav.group.discipline' },
   { path: 'decisions', page: lazy(() => import('../features/discipline/DecisionsPage')), menu: 'nav.decisions', group: 'nav.group.discipline', right: 'decide_objections' },
   { path: 'payroll', page: lazy(() => import('../features/pay/PayrollPage')), menu: 'nav.payroll' },
+  { path: 'signoffs', page: lazy(() => import('../features/leads/SignOffsPage')), menu: 'nav.signoffs' },
   { path: 'customers/:id', page: lazy(() => import('../features/customers/CustomerPage')) },
   { path: 'calls', page: lazy(() => import('../features/calls/CallsPage')), menu: 'nav.calls' },
   { path: 'rules', page: lazy(() => import('../features/rules/RulesPage')), menu: 'nav.rules' },

@@ -19,10 +19,11 @@ import * as claims from '../features/claims/messages';
 import * as rankings from '../features/rankings/messages';
 import * as meetings from '../features/meetings/messages';
 import * as pay from '../features/pay/messages';
+import * as leads from '../features/leads/messages';
 import * as errors from './errors';
 
-const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...rules.zh, ...discipline.zh, ...reports.zh, ...claims.zh, ...rankings.zh, ...meetings.zh, ...pay.zh, ...errors.zh };
-const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...rules.en, ...discipline.en, ...reports.en, ...claims.en, ...rankings.en, ...meetings.en, ...pay.en, ...errors.en };
+const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...rules.zh, ...discipline.zh, ...reports.zh, ...claims.zh, ...rankings.zh, ...meetings.zh, ...pay.zh, ...leads.zh, ...errors.zh };
+const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...rules.en, ...discipline.en, ...reports.en, ...claims.en, ...rankings.en, ...meetings.en, ...pay.en, ...leads.en, ...errors.en };
 
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;

@@ -11,6 +11,7 @@ import { useErrorText } from '../../shared/errors';
 import { useCompanyTime } from '../../shared/time';
 import { PhoneLinks } from '../../shared/PhoneLinks';
 import { ClaimCard, LogCallForm } from '../calls/LogCallForm';
+import { LeadSignOffCard } from '../leads/LeadSignOffCard';
 
 interface FullCustomer extends Customer {
   title: string;
@@ -151,6 +152,9 @@ export default function CustomerPage() {
           <Descriptions.Item label={t('customer.notes')} span={2}>{customer.notes}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {(customer.grade === 'A' || customer.grade === 'B') && (
+        <LeadSignOffCard customerId={customer.id} mayAsk={!!user && canWriteCustomers(user) && customer.owner_id !== null} />
+      )}
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={10}>
           {user && canLogCalls(user) && (customer.owner_id === null && canClaimPool(user) ? (
