@@ -46,6 +46,10 @@ SignOffView LeadSignOffs::request(const org::Actor& actor, long long customer_id
   }
   if (!rep || rep->role != org::Role::kFieldRep || rep->employment_status == org::EmploymentStatus::kLeft)
     throw BadRequest::field("field_rep_id", "不是在职的商务代表 / not a working field rep");
+  // The sign-off is a second person's check: a field rep never signs off a lead credited to themselves.
+  if (rep->id == *c.owner_id)
+    throw RuleViolation("lead_signoff.self",
+                        "不能由客户负责人本人签认，请选择其他商务代表 / the owner cannot sign off their own lead");
   const long long now = time_.now();
   store::SignOffRow row;
   row.customer_id = c.id;

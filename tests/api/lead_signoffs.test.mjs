@@ -54,6 +54,11 @@ test('the owner asks a field rep; requests that cannot stand are refused with th
   assert.equal(request.credited_to, t.ids.agent01);
   assert.equal(request.found_on, today);
   assert.equal((await ask(t.agent01, leadA.id, rep.id)).json.error.code, 'lead_signoff.exists');
+  // A field rep's own lead needs another rep: the sign-off is a second person's check.
+  const own = await api(srv.base, 'POST', '/api/v1/customers', { token: rep.token, body: { company: '签认测试4有限公司', contact_name: '周总', grade: 'A', phones: ['13755440004'] } });
+  assert.equal(own.status, 201, JSON.stringify(own.json));
+  assert.equal((await ask(rep.token, own.json.id, rep.id)).json.error.code, 'lead_signoff.self');
+  assert.equal((await ask(rep.token, own.json.id, otherRep.id)).status, 201);
   const shown = await api(srv.base, 'GET', `/api/v1/customers/${leadA.id}/lead-signoff`, { token: t.agent01 });
   assert.equal(shown.json.signoff.id, request.id);
   assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${leadA.id}/lead-signoff`, { token: t.agent11 })).status, 404);
@@ -64,8 +69,11 @@ test('only the rep named signs, with a visit day that can be true', async () => 
   assert.equal((await answer(t.agent11, request.id, { decision: 'signed', visited_on: today })).status, 404);
   assert.equal((await answer(otherRep.token, request.id, { decision: 'signed', visited_on: today })).status, 404);
   const mine = (await api(srv.base, 'GET', '/api/v1/lead-signoffs?status=requested', { token: rep.token })).json.items;
-  assert.deepEqual(mine.map((x) => x.id), [request.id]);
-  assert.equal((await api(srv.base, 'GET', '/api/v1/lead-signoffs?status=requested', { token: otherRep.token })).json.items.length, 0);
+  // The rep's list: the requests naming them, and those they asked of another rep for their own leads.
+  assert.deepEqual(mine.filter((x) => x.field_rep_id === rep.id).map((x) => x.id), [request.id]);
+  assert.ok(mine.every((x) => x.field_rep_id === rep.id || x.credited_to === rep.id), JSON.stringify(mine));
+  const others = (await api(srv.base, 'GET', '/api/v1/lead-signoffs?status=requested', { token: otherRep.token })).json.items;
+  assert.ok(!others.some((x) => x.id === request.id), JSON.stringify(others));
   const future = await answer(rep.token, request.id, { decision: 'signed', visited_on: '2099-01-01' });
   assert.equal(future.json.error.details.field, 'visited_on');
   const early = await answer(rep.token, request.id, { decision: 'signed', visited_on: '2020-01-01' });

@@ -28,8 +28,8 @@ test('the manager reads the leaderboard; an agent sees only their own place', as
   const mgr = await signIn(browser, srv.base, 'zhaomin', DEMO_PASSWORD, { path: '/desk' });
   await openFromMenu(mgr.page, '考核', '排行榜');
   const table = mgr.page.getByTestId('rankings-table');
-  await table.locator('tbody tr').first().waitFor();
-  assert.ok(await table.locator('tbody tr').count() >= 30, 'the department\'s agents and field reps');
+  // The department's agents and field reps: rows, not the placeholder a table shows while it loads.
+  await mgr.page.waitForFunction(() => document.querySelectorAll('[data-testid=rankings-table] tbody tr.ant-table-row').length >= 30);
   await mgr.page.getByTestId('rankings-metric').click();
   await mgr.page.locator('.ant-select-dropdown').getByText('外呼', { exact: true }).click();
   await mgr.page.getByTestId('rankings-span').getByText('周').click();
