@@ -9,18 +9,17 @@ namespace waihu::crm {
 namespace {
 nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
-nlohmann::json signoff_json(const SignOffView& v) {
-  const store::SignOffRow& r = v.row;
+nlohmann::json signoff_json(const store::SignOffRow& r) {
   return {
       {"id", r.id},
       {"customer_id", r.customer_id},
       {"company", r.company},
       {"grade", r.grade},
       {"credited_to", r.credited_to},
-      {"credited_name", v.credited_name},
+      {"credited_name", r.credited_name},
       {"found_on", r.found_on},
       {"field_rep_id", r.field_rep_id},
-      {"field_rep_name", v.field_rep_name},
+      {"field_rep_name", r.field_rep_name},
       {"requested_at", util::format_iso_utc(r.requested_at)},
       {"status", r.status},
       {"visited_on", opt(r.visited_on)},

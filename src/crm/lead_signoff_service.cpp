@@ -18,14 +18,7 @@ NotFound no_such(long long id) {
 }
 }  // namespace
 
-SignOffView LeadSignOffs::view(store::SignOffRow row) {
-  SignOffView v{std::move(row), "", ""};
-  v.credited_name = org_.get_user(nullptr, v.row.credited_to).display_name;
-  v.field_rep_name = org_.get_user(nullptr, v.row.field_rep_id).display_name;
-  return v;
-}
-
-SignOffView LeadSignOffs::request(const org::Actor& actor, long long customer_id, long long field_rep_id) {
+store::SignOffRow LeadSignOffs::request(const org::Actor& actor, long long customer_id, long long field_rep_id) {
   const Customer c = customers_.get(actor, customer_id);  // not found unless the actor may read it
   if (customers_.access(actor, c) != Access::kWrite)
     throw Forbidden("forbidden",
@@ -74,11 +67,11 @@ SignOffView LeadSignOffs::request(const org::Actor& actor, long long customer_id
                         {{"grade", row.grade}, {"field_rep_id", rep->id}, {"credited_to", row.credited_to}},
                         {}});
   });
-  return view(*db_.read([&](soci::session& sql) { return store::signoff(sql, row.id); }));
+  return *db_.read([&](soci::session& sql) { return store::signoff(sql, row.id); });
 }
 
-SignOffView LeadSignOffs::answer(const org::Actor& actor, long long id, const std::string& decision,
-                                 const std::string& visited_on, const std::string& note) {
+store::SignOffRow LeadSignOffs::answer(const org::Actor& actor, long long id, const std::string& decision,
+                                       const std::string& visited_on, const std::string& note) {
   const auto found = db_.read([&](soci::session& sql) { return store::signoff(sql, id); });
   if (!found) throw no_such(id);
   if (found->field_rep_id != actor.user_id) {
@@ -119,11 +112,11 @@ SignOffView LeadSignOffs::answer(const org::Actor& actor, long long id, const st
                         {{"status", decision}, {"visited_on", visited ? nlohmann::json(*visited) : nlohmann::json()}},
                         {{"note", text}}});
   });
-  return view(*db_.read([&](soci::session& sql) { return store::signoff(sql, id); }));
+  return *db_.read([&](soci::session& sql) { return store::signoff(sql, id); });
 }
 
-Page<SignOffView> LeadSignOffs::list(const org::Actor& actor, const std::string& status, const std::string& cursor,
-                                     int limit) {
+Page<store::SignOffRow> LeadSignOffs::list(const org::Actor& actor, const std::string& status,
+                                           const std::string& cursor, int limit) {
   if (!status.empty() && status != "requested" && status != "signed" && status != "declined")
     throw BadRequest::field("status", "应为 requested、signed 或 declined / must be requested, signed or declined");
   const auto after = db::cursor_param(cursor);
@@ -136,18 +129,12 @@ Page<SignOffView> LeadSignOffs::list(const org::Actor& actor, const std::string&
   auto rows = db_.read([&](soci::session& sql) {
     return store::signoffs(sql, as_rep, credited, false, status, after ? after->id : 0, limit + 1);
   });
-  auto page = db::page_of(std::move(rows), limit, [](const store::SignOffRow& r) { return db::Cursor{"", r.id}; });
-  Page<SignOffView> out;
-  out.next_cursor = page.next_cursor;
-  for (auto& r : page.items) out.items.push_back(view(std::move(r)));
-  return out;
+  return db::page_of(std::move(rows), limit, [](const store::SignOffRow& r) { return db::Cursor{"", r.id}; });
 }
 
-std::optional<SignOffView> LeadSignOffs::of_customer(const org::Actor& actor, long long customer_id) {
+std::optional<store::SignOffRow> LeadSignOffs::of_customer(const org::Actor& actor, long long customer_id) {
   customers_.get(actor, customer_id);  // not found unless the actor may read it
-  auto row = db_.read([&](soci::session& sql) { return store::live_signoff_of(sql, customer_id); });
-  if (!row) return std::nullopt;
-  return view(std::move(*row));
+  return db_.read([&](soci::session& sql) { return store::live_signoff_of(sql, customer_id); });
 }
 
 std::vector<FieldRep> LeadSignOffs::field_reps() {

@@ -16,11 +16,6 @@
 
 namespace waihu::crm {
 
-struct SignOffView {
-  store::SignOffRow row;
-  std::string credited_name, field_rep_name;
-};
-
 struct FieldRep {
   long long id = 0;
   std::string name, team;
@@ -33,21 +28,20 @@ class LeadSignOffs {
 
   /// The owner (or anyone who may change the customer) asks `field_rep_id` to sign off the customer's A/B grade,
   /// credited to the customer's owner. Audited.
-  SignOffView request(const org::Actor& actor, long long customer_id, long long field_rep_id);
+  store::SignOffRow request(const org::Actor& actor, long long customer_id, long long field_rep_id);
   /// The named field rep answers: "signed" with the day of the visit (not before the customer was found, not in the
   /// future), or "declined" with a reason in `note`. Audited.
-  SignOffView answer(const org::Actor& actor, long long id, const std::string& decision, const std::string& visited_on,
-                     const std::string& note);
+  store::SignOffRow answer(const org::Actor& actor, long long id, const std::string& decision,
+                           const std::string& visited_on, const std::string& note);
   /// Newest first: those naming the reader as field rep, and those credited to people in the reader's scope.
-  Page<SignOffView> list(const org::Actor& actor, const std::string& status, const std::string& cursor, int limit);
+  Page<store::SignOffRow> list(const org::Actor& actor, const std::string& status, const std::string& cursor,
+                               int limit);
   /// The customer's live request or sign-off, for whoever may read the customer.
-  std::optional<SignOffView> of_customer(const org::Actor& actor, long long customer_id);
+  std::optional<store::SignOffRow> of_customer(const org::Actor& actor, long long customer_id);
   /// The field reps a request may name (working ones, by name).
   std::vector<FieldRep> field_reps();
 
  private:
-  SignOffView view(store::SignOffRow row);
-
   db::Database& db_;
   const calendar::CompanyTime& time_;
   org::OrgService& org_;

@@ -7,9 +7,11 @@ namespace waihu::crm::store {
 namespace {
 const char* kColumns =
     "l.id, l.customer_id, l.grade, l.credited_to, l.found_on, l.field_rep_id, l.requested_at, l.status, l.visited_on, "
-    "l.note, l.answered_at, l.signed_on, l.paid_month, c.company";
-constexpr size_t kColumnCount = 14;
-const char* kFrom = " FROM lead_signoffs l JOIN customers c ON c.id = l.customer_id";
+    "l.note, l.answered_at, l.signed_on, l.paid_month, c.company, o.display_name, r.display_name";
+constexpr size_t kColumnCount = 16;
+const char* kFrom =
+    " FROM lead_signoffs l JOIN customers c ON c.id = l.customer_id JOIN users o ON o.id = l.credited_to"
+    " JOIN users r ON r.id = l.field_rep_id";
 std::optional<std::string> opt_str(const db::Row& r, size_t i) {
   return r.is_null(i) ? std::nullopt : std::optional<std::string>(r.str(i));
 }
@@ -29,6 +31,8 @@ SignOffRow from_row(const db::Row& r) {
   s.signed_on = opt_str(r, 11);
   s.paid_month = opt_str(r, 12);
   s.company = r.str(13);
+  s.credited_name = r.str(14);
+  s.field_rep_name = r.str(15);
   return s;
 }
 std::string optional(db::Query& q, const std::optional<std::string>& v) { return v ? q.bind(*v) : "NULL"; }

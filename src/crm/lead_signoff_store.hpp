@@ -20,7 +20,7 @@ struct SignOffRow {
   std::string note;
   std::optional<long long> answered_at;
   std::optional<std::string> signed_on, paid_month;
-  std::string company;  ///< the customer's, for lists
+  std::string company, credited_name, field_rep_name;  ///< read with the row, for lists
 };
 
 long long add_signoff(soci::session& sql, const SignOffRow& r);

@@ -68,6 +68,15 @@ test('only the rep named signs, with a visit day that can be true', async () => 
   assert.equal((await answer(t.agent01, request.id, { decision: 'signed', visited_on: today })).status, 403);
   assert.equal((await answer(t.agent11, request.id, { decision: 'signed', visited_on: today })).status, 404);
   assert.equal((await answer(otherRep.token, request.id, { decision: 'signed', visited_on: today })).status, 404);
+  // The owner's supervisor follows the request but does not sign it; another group's supervisor never sees it.
+  const otherSupervisor = await login(srv.base, 'wangfang', DEMO_PASSWORD);
+  const followed = (await api(srv.base, 'GET', '/api/v1/lead-signoffs?status=requested', { token: t.supervisor1 })).json.items;
+  assert.ok(followed.some((x) => x.id === request.id), JSON.stringify(followed));
+  assert.equal((await answer(t.supervisor1, request.id, { decision: 'signed', visited_on: today })).status, 403);
+  const hidden = (await api(srv.base, 'GET', '/api/v1/lead-signoffs', { token: otherSupervisor })).json.items;
+  assert.ok(!hidden.some((x) => x.id === request.id), JSON.stringify(hidden));
+  assert.equal((await answer(otherSupervisor, request.id, { decision: 'signed', visited_on: today })).status, 404);
+  assert.equal((await api(srv.base, 'GET', `/api/v1/customers/${leadA.id}/lead-signoff`, { token: otherSupervisor })).status, 404);
   const mine = (await api(srv.base, 'GET', '/api/v1/lead-signoffs?status=requested', { token: rep.token })).json.items;
   // The rep's list: the requests naming them, and those they asked of another rep for their own leads.
   assert.deepEqual(mine.filter((x) => x.field_rep_id === rep.id).map((x) => x.id), [request.id]);
