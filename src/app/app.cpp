@@ -152,6 +152,11 @@ pay::PayRules App::draft_pay_rules(const org::Actor& actor, std::optional<long l
 
 pay::PayRules App::pay_rules_of(const PolicyVersion& v, const calendar::LocalDate& last_day) {
   pay::PayRules r{v.policy, v.policy->pay ? &*v.policy->pay : nullptr, v.version, 2175};
+  if (const auto* resign = v.policy->resignation ? &*v.policy->resignation : nullptr)
+    r.final_pay = pay::FinalPayRule{resign->short_notice_no_pay, resign->first_month_days};
+  if (r.pay && r.pay->partial_month == pay::PartialMonth::kWorkingDays)
+    r.calendar = std::make_shared<const calendar::WorkCalendar>(
+        work_calendar.work_calendar(calendar::Month::of(last_day).period()));
   // A day's base for absences, as [attendance] states it (÷21.75 without one).
   if (const auto* a = v.policy->attendance ? &*v.policy->attendance : nullptr) {
     switch (a->day_base) {

@@ -20,6 +20,8 @@ nlohmann::json to_json(const User& u) {
           {"team_id", u.team_id},
           {"hired_on", u.hired_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.hired_on)},
           {"employment_status", employment_status_name(u.employment_status)},
+          {"left_on", u.left_on ? nlohmann::json(*u.left_on) : nlohmann::json(nullptr)},
+          {"left_reason", u.left_reason ? nlohmann::json(*u.left_reason) : nlohmann::json(nullptr)},
           {"level", u.level},
           {"prior_months", u.prior_months},
           {"extension", u.extension ? nlohmann::json(*u.extension) : nlohmann::json(nullptr)},

@@ -35,6 +35,10 @@ struct User {
   long long team_id = 0;
   std::string hired_on;  ///< "YYYY-MM-DD", may be empty
   EmploymentStatus employment_status = EmploymentStatus::kProbation;
+  /// A leaver's last day worked ("YYYY-MM-DD") and how they left: "resigned" (辞职 — their resignation request and
+  /// the [resignation] rule decide the final pay) or "dismissed" (辞退: the company ended the work). Both none while
+  /// the person works.
+  std::optional<std::string> left_on, left_reason;
   long long level = 1;
   long long prior_months = 0;  ///< telesales experience before joining
   std::optional<std::string> extension;

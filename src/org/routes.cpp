@@ -104,7 +104,7 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
   });
   router.add("POST", "/api/v1/users", [&](Context& c) {
     JsonBody b(c.request.body, {"username", "display_name", "role", "team_id", "password", "extension", "hired_on",
-                                "employment_status", "level", "prior_months"});
+                                "employment_status", "left_on", "left_reason", "level", "prior_months"});
     NewUser u;
     u.username = *b.required_text("username");
     u.display_name = b.text("display_name").value_or("");
@@ -116,6 +116,8 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
     if (auto e = extension_field(b)) u.extension = *e;
     u.hired_on = b.text("hired_on").value_or("");
     if (auto s = b.text("employment_status")) u.employment_status = status_field(*s);
+    u.left_on = b.text("left_on");
+    u.left_reason = b.text("left_reason");
     u.level = b.integer("level").value_or(1);
     u.prior_months = b.integer("prior_months").value_or(0);
     return Response::json(to_json(org.create_user(&c.actor(), u)), 201);
@@ -124,7 +126,7 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
              [&](Context& c) { return Response::json(to_json(org.get_user(&c.actor(), c.id()))); });
   router.add("PATCH", "/api/v1/users/{id}", [&](Context& c) {
     JsonBody b(c.request.body, {"display_name", "role", "team_id", "extension", "hired_on", "employment_status",
-                                "level", "prior_months", "disabled"});
+                                "left_on", "left_reason", "level", "prior_months", "disabled"});
     UserPatch p;
     p.display_name = b.text("display_name", false);
     if (auto r = b.text("role", false)) p.role = role_field(*r);
@@ -132,6 +134,8 @@ void register_routes(http::Router& router, OrgService& org, AuthService& auth) {
     p.extension = extension_field(b);
     p.hired_on = b.text("hired_on");
     if (auto s = b.text("employment_status", false)) p.employment_status = status_field(*s);
+    p.left_on = b.text("left_on");
+    p.left_reason = b.text("left_reason");
     p.level = b.integer("level");
     p.prior_months = b.integer("prior_months");
     p.disabled = b.boolean("disabled");

@@ -37,6 +37,34 @@ void validate_profile(const std::string& display_name, const std::string& hired_
   }
 }
 
+// A leaver has a last day (not before they were hired, not after today) and a reason; nobody else has either. Someone
+// marked left without a day left today; someone taken back loses both.
+void settle_leaving(User& u, const std::optional<std::string>& left_on, const std::optional<std::string>& left_reason,
+                    const std::string& today) {
+  if (u.employment_status != EmploymentStatus::kLeft) {
+    if (left_on || left_reason)
+      throw BadRequest::field(left_on ? "left_on" : "left_reason",
+                              "只有离职人员有离职日期和方式 / only a leaver has a last day and a reason");
+    u.left_on.reset();
+    u.left_reason.reset();
+    return;
+  }
+  if (left_on) u.left_on = *left_on;
+  if (left_reason) u.left_reason = *left_reason;
+  if (!u.left_on) u.left_on = today;
+  if (!util::is_valid_date(*u.left_on))
+    throw BadRequest::field("left_on", "日期格式应为 YYYY-MM-DD / must be a date YYYY-MM-DD");
+  if (*u.left_on > today)
+    throw BadRequest::field("left_on", "离职日期不能晚于今天 / the last day cannot be after today");
+  if (!u.hired_on.empty() && *u.left_on < u.hired_on)
+    throw BadRequest::field("left_on", "离职日期早于入职日期 / the last day is before the hiring day");
+  if (!u.left_reason)
+    throw BadRequest::field("left_reason", "请选择离职方式：辞职或辞退 / say how they left: resigned or dismissed",
+                            "validation.required");
+  if (*u.left_reason != "resigned" && *u.left_reason != "dismissed")
+    throw BadRequest::field("left_reason", "应为 resigned（辞职）或 dismissed（辞退） / must be resigned or dismissed");
+}
+
 void check_extension_free(soci::session& sql, const std::optional<std::string>& ext, long long self_id) {
   if (!ext) return;
   auto holder = store::user_by_extension(sql, *ext);
@@ -144,6 +172,7 @@ User OrgService::create_user(const Actor* actor, const NewUser& in) {
   u.prior_months = in.prior_months;
   u.extension = in.extension;
   validate_profile(u.display_name, u.hired_on, u.level, u.prior_months);
+  settle_leaving(u, in.left_on, in.left_reason, time_.today().str());
   std::string hash = hash_password(in.password);  // slow: outside the transaction
   return db_.write([&](soci::session& sql) {
     if (!store::team_by_id(sql, u.team_id)) {
@@ -190,6 +219,8 @@ User OrgService::update_user(const Actor* actor, long long id, const UserPatch& 
                           {{"field", u.disabled ? "disabled" : "role"}});
     }
     validate_profile(u.display_name, u.hired_on, u.level, u.prior_months);
+    if (p.employment_status || p.left_on || p.left_reason)
+      settle_leaving(u, p.left_on, p.left_reason, time_.today().str());
     check_extension_free(sql, u.extension, id);
     u.updated_at = time_.now();
     store::update_user(sql, u);

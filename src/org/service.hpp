@@ -23,6 +23,7 @@ struct NewUser {
   std::optional<std::string> extension;
   std::string hired_on;  ///< "YYYY-MM-DD"; defaults to today
   EmploymentStatus employment_status = EmploymentStatus::kProbation;
+  std::optional<std::string> left_on, left_reason;  ///< a leaver's (see User)
   long long level = 1;
   long long prior_months = 0;
 };
@@ -34,6 +35,7 @@ struct UserPatch {
   std::optional<std::optional<std::string>> extension;  ///< set to nullopt-inside to clear
   std::optional<std::string> hired_on;
   std::optional<EmploymentStatus> employment_status;
+  std::optional<std::string> left_on, left_reason;  ///< only with `left`; the last day defaults to today
   std::optional<long long> level;
   std::optional<long long> prior_months;
   std::optional<bool> disabled;

@@ -32,6 +32,35 @@ TEST(OrgService, UsersAndTeamsAreValidatedAndUnique) {
   EXPECT_EQ(f.agent.hired_on, "2026-11-18");  // defaults to today in China
 }
 
+TEST(OrgService, ALeaverHasALastDayAndAReasonAndNobodyElseDoes) {
+  Fixture f;  // today is 2026-11-18; the agent was hired today
+  UserPatch left;
+  left.employment_status = EmploymentStatus::kLeft;
+  EXPECT_THROW(f.org.update_user(nullptr, f.agent.id, left), BadRequest);  // how they left is not guessed
+  left.left_reason = "quit";
+  EXPECT_THROW(f.org.update_user(nullptr, f.agent.id, left), BadRequest);
+  left.left_reason = "resigned";
+  left.left_on = "2026-11-19";  // after today
+  EXPECT_THROW(f.org.update_user(nullptr, f.agent.id, left), BadRequest);
+  left.left_on = "2026-11-17";  // before they were hired
+  EXPECT_THROW(f.org.update_user(nullptr, f.agent.id, left), BadRequest);
+  left.left_on.reset();
+  const User gone = f.org.update_user(nullptr, f.agent.id, left);
+  EXPECT_EQ(gone.left_on, "2026-11-18");  // the last day defaults to today
+  EXPECT_EQ(gone.left_reason, "resigned");
+  UserPatch rename;  // a leaver's other fields change without restating how they left
+  rename.display_name = "王伟（已离职）";
+  EXPECT_EQ(f.org.update_user(nullptr, f.agent.id, rename).left_on, "2026-11-18");
+  UserPatch back;  // taken back: no last day any more, and none may be given
+  back.employment_status = EmploymentStatus::kRegular;
+  back.left_on = "2026-11-18";
+  EXPECT_THROW(f.org.update_user(nullptr, f.agent.id, back), BadRequest);
+  back.left_on.reset();
+  const User again = f.org.update_user(nullptr, f.agent.id, back);
+  EXPECT_FALSE(again.left_on);
+  EXPECT_FALSE(again.left_reason);
+}
+
 TEST(OrgService, OnlyAdminsManageTheOrganisation) {
   Fixture f;
   Actor agent = f.org.actor_for(f.agent);

@@ -8,8 +8,8 @@ namespace waihu::org::store {
 namespace {
 constexpr const char* kUserColumns =
     "u.id, u.username, u.display_name, u.role, u.team_id, u.hired_on, u.employment_status, u.level, "
-    "u.prior_months, u.extension, u.disabled, u.created_at, u.updated_at";
-constexpr size_t kUserColumnCount = 13;
+    "u.prior_months, u.extension, u.disabled, u.created_at, u.updated_at, u.left_on, u.left_reason";
+constexpr size_t kUserColumnCount = 15;
 
 User user_from_row(const db::Row& r, size_t o = 0) {
   User u;
@@ -26,6 +26,8 @@ User user_from_row(const db::Row& r, size_t o = 0) {
   u.disabled = r.i64(o + 10) != 0;
   u.created_at = r.i64(o + 11);
   u.updated_at = r.i64(o + 12);
+  u.left_on = r.opt_str(o + 13);
+  u.left_reason = r.opt_str(o + 14);
   return u;
 }
 
@@ -75,12 +77,13 @@ void update_team(soci::session& sql, const Team& t) {
 long long insert_user(soci::session& sql, const User& u, const std::string& password_hash) {
   db::Query q;
   q << "INSERT INTO users (username, display_name, role, team_id, password_hash, hired_on, employment_status, level, "
-       "prior_months, extension, disabled, created_at, updated_at) VALUES ("
+       "prior_months, extension, disabled, created_at, updated_at, left_on, left_reason) VALUES ("
     << q.bind(u.username) << ", " << q.bind(u.display_name) << ", " << q.bind(std::string(role_name(u.role))) << ", "
     << q.bind(u.team_id) << ", " << q.bind(password_hash) << ", " << (u.hired_on.empty() ? "NULL" : q.bind(u.hired_on))
     << ", " << q.bind(std::string(employment_status_name(u.employment_status))) << ", " << q.bind(u.level) << ", "
     << q.bind(u.prior_months) << ", " << bind_opt(q, u.extension) << ", " << q.bind(u.disabled ? 1LL : 0LL) << ", "
-    << q.bind(u.created_at) << ", " << q.bind(u.updated_at) << ") RETURNING id";
+    << q.bind(u.created_at) << ", " << q.bind(u.updated_at) << ", " << bind_opt(q, u.left_on) << ", "
+    << bind_opt(q, u.left_reason) << ") RETURNING id";
   return *q.scalar(sql);
 }
 
@@ -116,6 +119,7 @@ void update_user(soci::session& sql, const User& u) {
     << ", employment_status = " << q.bind(std::string(employment_status_name(u.employment_status)))
     << ", level = " << q.bind(u.level) << ", prior_months = " << q.bind(u.prior_months)
     << ", extension = " << bind_opt(q, u.extension) << ", disabled = " << q.bind(u.disabled ? 1LL : 0LL)
+    << ", left_on = " << bind_opt(q, u.left_on) << ", left_reason = " << bind_opt(q, u.left_reason)
     << ", updated_at = " << q.bind(u.updated_at) << " WHERE id = " << q.bind(u.id);
   q.exec(sql);
 }
@@ -141,6 +145,23 @@ std::vector<User> list_users(soci::session& sql, const UserFilter& f, long long 
   q << " ORDER BY u.id LIMIT " << std::to_string(limit);
   std::vector<User> out;
   for (const auto& r : q.fetch(sql, kUserColumnCount)) out.push_back(user_from_row(r));
+  return out;
+}
+
+std::vector<User> staff_during(soci::session& sql, const std::string& from, const std::string& to) {
+  std::vector<User> out;
+  long long after = 0;
+  for (;;) {
+    auto page = list_users(sql, {}, after, 1000);
+    for (auto& u : page) {
+      if (!u.hired_on.empty() && to < u.hired_on) continue;  // ISO dates compare as text
+      const bool left = u.employment_status == EmploymentStatus::kLeft;
+      if (left ? !u.left_on || *u.left_on < from : u.disabled) continue;
+      out.push_back(std::move(u));
+    }
+    if (page.size() < 1000) break;
+    after = page.back().id;
+  }
   return out;
 }
 

@@ -40,6 +40,9 @@ struct UserFilter {
 std::vector<User> list_users(soci::session& sql, const UserFilter& f, long long after_id, int limit);
 /// Everyone on the staff on `day`: not disabled, not left, hired by then (or without a hire date). By id.
 std::vector<User> staff_on(soci::session& sql, const std::string& day);
+/// Everyone employed on any day from `from` to `to`: those working now who were hired by `to`, and those who left
+/// on or after `from` (their accounts may be disabled since). A leaver without a last day is in no period.
+std::vector<User> staff_during(soci::session& sql, const std::string& from, const std::string& to);
 /// Active (not disabled) admins other than `except_id`.
 long long count_active_admins(soci::session& sql, long long except_id);
 /// Names by user id (ids not found are left out).

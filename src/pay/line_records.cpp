@@ -8,8 +8,8 @@ namespace waihu::pay {
 
 namespace {
 // The kinds of record a line's sources name, in the order a page runs through them.
-const std::vector<std::string> kKinds = {"deals",      "payments",  "entries",      "duplicate_claims",
-                                         "statements", "inquiries", "lead_signoffs"};
+const std::vector<std::string> kKinds = {"deals",      "payments",  "entries",       "duplicate_claims",
+                                         "statements", "inquiries", "lead_signoffs", "requests"};
 }  // namespace
 
 LineRecords PayrollService::line_records(const org::Actor& actor, long long statement_id, long long position,
@@ -53,6 +53,7 @@ LineRecords PayrollService::line_records(const org::Actor& actor, long long stat
     if (page.count("statements")) out.statements = store::statements_by_id(sql, s.user_id, page["statements"]);
     if (page.count("inquiries")) out.inquiries = store::inquiries_by_id(sql, s.user_id, page["inquiries"]);
     if (page.count("lead_signoffs")) out.lead_signoffs = store::leads_by_id(sql, s.user_id, page["lead_signoffs"]);
+    if (page.count("requests")) out.requests = store::requests_by_id(sql, s.user_id, page["requests"]);
   });
   return out;
 }

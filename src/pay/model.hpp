@@ -110,8 +110,14 @@ struct Probation {
   }
 };
 
+/// Someone hired or leaving within a month (`partial_month`): the base, and any cut of it, is paid for the days
+/// employed — calendar days of the month, or working days of the company calendar — or in full. Nothing else is
+/// prorated: commission, tiers, the baseline and probation stand on the month's records as they are.
+enum class PartialMonth { kWholeMonth, kCalendarDays, kWorkingDays };
+
 struct PayPolicy {
   std::vector<PayPlan> plans;
+  PartialMonth partial_month = PartialMonth::kCalendarDays;
   std::optional<Probation> probation;
   long long deduction_cap_bp = 2000;  ///< fines and losses take at most this share of the month's wage
   const PayPlan* plan_for(std::string_view role) const {
@@ -119,6 +125,22 @@ struct PayPolicy {
       if (p.role == role) return &p;
     return nullptr;
   }
+};
+
+/// The [resignation] rule's say on a leaver's final pay (seed 004:
+/// "未按规定者视同自动离职，无任何薪资；员工进入公司未满一 个月主动提出离职无任何薪资"). Only someone who resigned is
+/// judged; a dismissal is always paid.
+struct FinalPayRule {
+  bool short_notice_withheld = true;  ///< too little notice, or none (walked out): the final month is withheld
+  long long first_month_days = 0;     ///< leaving within this many days of being hired: withheld (0: no such rule)
+};
+
+/// How a leaver left, as the payroll judges their last month.
+struct Leaving {
+  std::string left_on;                 ///< the last day worked
+  std::string reason;                  ///< resigned | dismissed
+  std::optional<long long> request;    ///< their approved resignation request, the latest
+  std::optional<std::string> outcome;  ///< its outcome when approved: in_order | short_notice | first_month
 };
 
 }  // namespace waihu::pay

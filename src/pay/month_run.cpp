@@ -11,6 +11,7 @@
 #include "pay/facts_store.hpp"
 #include "pay/inquiry_store.hpp"
 #include "pay/lead_store.hpp"
+#include "pay/leaving_store.hpp"
 #include "pay/rules.hpp"
 
 namespace waihu::pay {
@@ -33,6 +34,7 @@ struct Person {
   std::vector<Line> lines;                   ///< the plans' lines, period by period
   std::vector<nlohmann::json> plan_sources;  ///< each of `lines`' records, by the plan that paid it
   std::vector<store::SignedLead> leads;      ///< signed A/B leads credited to them, not paid by a closed month
+  calendar::Period employed;                 ///< the month's days they were employed
 };
 
 // The signed leads of `grade` a plan pays this month: those whose found or signed-off month (as the plan says) has
@@ -108,6 +110,8 @@ nlohmann::json sources_of(const Person& p, const PayPlan* paid_by, const Line& l
     return {{"inquiries", {*l.record_id}}};
   } else if (l.code == "carried") {
     return {{"statements", {*l.record_id}}};
+  } else if (l.code == "final_pay_withheld" && l.record_id) {
+    return {{"requests", {*l.record_id}}};
   }
   return nlohmann::json::object();
 }
@@ -121,7 +125,7 @@ std::optional<WageFloor> floor_of(long long team, const std::map<long long, cons
     if (auto c = cities.find(team); c != cities.end()) {
       std::optional<WageFloor> out;
       for (const auto& w : wages)  // by city, from_month, id: the last one not after the month holds
-        if (w.city == c->second && w.from_month <= month) out = WageFloor{w.city, w.amount_fen};
+        if (w.city == c->second && w.from_month <= month) out = WageFloor{w.city, w.amount_fen, ""};
       return out;
     }
     const auto t = teams.find(team);
@@ -131,18 +135,24 @@ std::optional<WageFloor> floor_of(long long team, const std::map<long long, cons
   return std::nullopt;
 }
 
-// A period's share of the month on a line its plan worked out on the whole month: the amount scaled by its days,
-// the arithmetic saying so.
-void prorate(Line& l, const PlanPeriod& period, long long month_days) {
-  const long long days = period.days.days();
+// A line's share of what its plan worked out on the whole month, the arithmetic saying so: `num`/`den` days (or
+// working days) of `span`, under `version` when versions split the month.
+void prorate(Line& l, long long num, long long den, const calendar::Period& span, long long version, bool working) {
+  if (num == den || den <= 0) return;
   const long long whole = l.amount_fen;
-  l.amount_fen = scale(whole, days, month_days);
-  const std::string span = period.days.from.str().substr(5) + "–" + period.days.to.str().substr(5);
-  const std::string share = std::to_string(days) + "/" + std::to_string(month_days);
-  l.explanation += "；第 " + std::to_string(period.version) + " 版 " + span + " 按天 " + yuan(whole) + " × " + share +
-                   " = " + yuan(l.amount_fen) + " / version " + std::to_string(period.version) + " " + span +
-                   " by days: " + yuan(whole) + " × " + share + " = " + yuan(l.amount_fen);
+  l.amount_fen = scale(whole, num, den);
+  const std::string dates = span.from.str().substr(5) + "–" + span.to.str().substr(5);
+  const std::string share = std::to_string(num) + "/" + std::to_string(den);
+  const std::string arithmetic = yuan(whole) + " × " + share + " = " + yuan(l.amount_fen);
+  const std::string v = std::to_string(version);
+  l.explanation += "；" + (version ? "第 " + v + " 版 " : std::string("在职 ")) + dates +
+                   (working ? " 按工作日 " : " 按天 ") + arithmetic + " / " +
+                   (version ? "version " + v + " " : std::string("employed ")) + dates +
+                   (working ? " by working days: " : " by days: ") + arithmetic;
 }
+
+// The base and any cut of it: what a month worked in part pays by the days employed.
+bool paid_by_time(const Line& l) { return l.code == "base" || l.code == "baseline_cut"; }
 
 }  // namespace
 
@@ -152,14 +162,18 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   MonthResult out;
   std::vector<PlanPeriod> periods = in.periods;
   if (periods.size() <= 1) periods = {{in.policy, in.policy_version, month.period()}};
-  long long month_days = 0;
-  for (const auto& period : periods) month_days += period.days.days();
   std::map<long long, const org::Team*> team_by_id;
   for (const auto& t : in.teams) team_by_id[t.id] = &t;
   auto team_name = [&](long long id) { return team_by_id.count(id) ? team_by_id.at(id)->name : std::string(); };
 
   const store::MonthRecords records = store::month_records(sql, month.period());
-  const auto staff = org::store::staff_on(sql, month.last().str());
+  // Everyone employed on a day of the month: those hired or leaving within it are paid for their days.
+  const auto staff = org::store::staff_during(sql, month.first().str(), month.last().str());
+  const auto resignations = store::approved_resignations(sql);
+  const calendar::WorkCalendar work_days = in.calendar ? *in.calendar : calendar::WorkCalendar();
+  const bool by_working_days = policy.partial_month == PartialMonth::kWorkingDays;
+  // A span's length as the policy counts a month worked in part.
+  auto time_units = [&](const calendar::Period& p) { return by_working_days ? work_days.working_days(p) : p.days(); };
   // Everyone's team, those who left included: a team's sales count every deal its people closed that month.
   std::map<long long, long long> team_of;
   for (long long after = 0;;) {
@@ -202,32 +216,50 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
   std::vector<Person> people;
   for (const auto& u : staff) {
     if (in.only_user && u.id != *in.only_user) continue;
-    // The role's plan in each period (a version may have none for it: those days pay nothing).
-    std::vector<std::pair<const PlanPeriod*, const PayPlan*>> plans;
-    for (const auto& period : periods)
+    // The days they were employed: from the day hired, to the last day worked.
+    const auto hired = calendar::LocalDate::parse(u.hired_on);
+    calendar::Period employed = month.period();
+    if (hired && employed.from < *hired) employed.from = *hired;
+    const auto left_on = u.left_on ? calendar::LocalDate::parse(*u.left_on) : std::nullopt;
+    if (left_on && *left_on < employed.to) employed.to = *left_on;
+    const bool leaves = left_on && *left_on <= month.last();
+    if (employed.to < employed.from) continue;
+    // The role's plan in each period they were employed (a version may have none for it: those days pay nothing).
+    std::vector<std::pair<PlanPeriod, const PayPlan*>> plans;
+    for (const auto& period : periods) {
+      PlanPeriod worked = period;
+      worked.days.from = std::max(period.days.from, employed.from);
+      worked.days.to = std::min(period.days.to, employed.to);
+      if (worked.days.to < worked.days.from) continue;
       if (const PayPlan* plan = period.policy ? period.policy->plan_for(org::role_name(u.role)) : nullptr)
-        plans.push_back({&period, plan});
+        plans.push_back({worked, plan});
+    }
     if (plans.empty()) continue;
     const PayPlan* own = policy.plan_for(org::role_name(u.role));
     const PayPlan* plan = own ? own : plans.back().second;
     Person p;
     p.user = &u;
+    p.employed = employed;
     p.plan = plan;
     if (auto found = records.people.find(u.id); found != records.people.end()) p.records = found->second;
     if (auto found = leads.find(u.id); found != leads.end()) p.leads = found->second;
     MonthFacts facts = p.records.facts;
     facts.level = u.level;
 
-    // Status month by month: the probation rule where the policy has one and the person is not recorded regular.
-    const std::string recorded(org::employment_status_name(u.employment_status));
+    // Status month by month: the probation rule where the policy has one and the person is not recorded regular (a
+    // leaver's status while they worked is not kept: the rule works it out, or they were regular).
+    const bool left = u.employment_status == org::EmploymentStatus::kLeft;
+    const std::string recorded = left ? "regular" : std::string(org::employment_status_name(u.employment_status));
     p.status = {recorded, recorded, ""};
-    const auto hired = calendar::LocalDate::parse(u.hired_on);
     if (policy.probation && policy.probation->applies_to(org::role_name(u.role)) && hired &&
-        u.employment_status == org::EmploymentStatus::kProbation) {
+        (u.employment_status == org::EmploymentStatus::kProbation || left)) {
       const Probation& rule = *policy.probation;
       calendar::Month start = calendar::Month::of(*hired);
       if (!rule.starts_in_hire_month) start = start.next();
-      if (month < start) {
+      const int months_in = (month.year - start.year) * 12 + (month.month - start.month) + 1;
+      if (left && months_in > rule.months) {
+        // A leaver past probation's months was kept on: regular.
+      } else if (month < start) {
         p.status = {"probation", "probation",
                     "试用期从 " + start.str() + " 算起 / probation counts from " + start.str()};
       } else {
@@ -247,6 +279,10 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
       }
     }
     facts.status = p.status.status;
+    if (leaves) {
+      p.status.next = "left";
+      p.status.why += std::string(p.status.why.empty() ? "" : "；") + *u.left_on + " 离职 / left on " + *u.left_on;
+    }
 
     if (std::any_of(plans.begin(), plans.end(), [&](const auto& pp) { return by_attainment(pp.second); })) {
       long long sales = 0;
@@ -277,25 +313,39 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
         f.leads_b = static_cast<long long>(leads_due(p, *paid_by, "B", month.str()).size());
         auto lines = plan_lines(*paid_by, f);
         if (!shares.empty() && shares.back().lines == lines &&
-            shares.back().period.days.to.plus_days(1) == period->days.from)
-          shares.back().period.days.to = period->days.to;
+            shares.back().period.days.to.plus_days(1) == period.days.from)
+          shares.back().period.days.to = period.days.to;
         else
-          shares.push_back({*period, paid_by, std::move(lines)});
+          shares.push_back({period, paid_by, std::move(lines)});
       }
-      // A line every period pays alike is paid whole, once (with the first period's); the others by their period's
-      // share of the days.
+      // A line every period pays alike is paid once over all of them (with the first period's); the others over
+      // their period. The base (and its cut) by the policy's share of the month for the days they cover; the
+      // rest — worked out on the whole month's records — by their share of the days employed.
       auto in_every = [&](const Line& l) {
         return std::all_of(shares.begin(), shares.end(), [&](const Share& sh) {
           return std::find(sh.lines.begin(), sh.lines.end(), l) != sh.lines.end();
         });
       };
-      const bool whole_month = shares.size() == 1 && shares.front().period.days.days() == month_days;
+      const bool split = shares.size() > 1 || periods.size() > 1;
       for (size_t i = 0; i < shares.size(); ++i)
         for (const Line& line : shares[i].lines) {
           const bool alike = shares.size() > 1 && in_every(line);
           if (alike && i > 0) continue;
+          calendar::Period span = shares[i].period.days;
+          if (alike) span.to = shares.back().period.days.to;
+          long long days = 0;  // the days of `span` the plans pay (a version without the role's plan pays none)
+          for (const auto& sh : shares)
+            if (span.from <= sh.period.days.from && sh.period.days.to <= span.to) days += sh.period.days.days();
           Line l = line;
-          if (!alike && !whole_month) prorate(l, shares[i].period, month_days);
+          const long long version = split && !alike ? shares[i].period.version : 0;
+          if (paid_by_time(l) && policy.partial_month != PartialMonth::kWholeMonth) {
+            long long units = 0;
+            for (const auto& sh : shares)
+              if (span.from <= sh.period.days.from && sh.period.days.to <= span.to) units += time_units(sh.period.days);
+            prorate(l, units, time_units(month.period()), span, version, by_working_days);
+          } else {
+            prorate(l, days, employed.days(), span, version, false);
+          }
           p.plan_sources.push_back(sources_of(p, shares[i].plan, l, month.str()));
           p.lines.push_back(std::move(l));
         }
@@ -377,7 +427,30 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
       for (const auto& l : a->second) lines.push_back(l);
     if (auto b = balances.find(u.id); b != balances.end())
       lines.push_back(carried_line(b->second.fen, b->second.month, b->second.statement_id));
-    const auto floor = floor_of(u.team_id, team_by_id, cities, wages, month.str());
+    // A resigned leaver's final month, withheld where the [resignation] rule says (as a deduction: the law's cap and
+    // the minimum wage hold).
+    if (in.final_pay && u.left_on && *u.left_on <= month.last().str()) {
+      long long earned = 0;
+      for (const auto& l : lines)
+        if (!is_deduction(l)) earned += l.amount_fen;
+      Leaving leaving{*u.left_on, u.left_reason.value_or(""), std::nullopt, std::nullopt};
+      if (auto r = resignations.find(u.id); r != resignations.end()) {
+        leaving.request = r->second.id;
+        leaving.outcome = r->second.outcome;
+      }
+      if (auto l = final_pay_line(*in.final_pay, leaving, u.hired_on, earned)) lines.push_back(std::move(*l));
+    }
+    // The minimum wage is for the time worked: a month worked in part scales it as the base.
+    auto floor = floor_of(u.team_id, team_by_id, cities, wages, month.str());
+    if (floor && policy.partial_month != PartialMonth::kWholeMonth) {
+      const long long worked = time_units(p.employed), whole = time_units(month.period());
+      if (worked != whole && whole > 0) {
+        floor->fen = scale(floor->fen, worked, whole);
+        const std::string share = std::to_string(worked) + "/" + std::to_string(whole);
+        floor->share = "（在职 " + share + (by_working_days ? " 工作日 / " : " 天 / ") + share +
+                       (by_working_days ? " working days employed）" : " days employed）");
+      }
+    }
     const Settled settled = settle(lines, policy.deduction_cap_bp, floor);
     if (auto up = floor_line(settled, floor)) lines.push_back(std::move(*up));
     if (auto held = held_over_line(settled, policy.deduction_cap_bp, floor)) lines.push_back(std::move(*held));

@@ -5,10 +5,12 @@
 // result as the month's draft; a what-if runs it under another policy and only compares.
 #include <soci/soci.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "calendar/calendar.hpp"
+#include "calendar/work_calendar.hpp"
 #include "org/model.hpp"
 #include "pay/model.hpp"
 #include "pay/store.hpp"
@@ -34,6 +36,11 @@ struct MonthInput {
   /// lines worked out on the whole month's records (tiers on the month's total, never a part), times its share of
   /// the days.
   std::vector<PlanPeriod> periods;
+  /// The company calendar over the month, for a policy paying partial months by working days (none: Monday to
+  /// Friday).
+  std::shared_ptr<const calendar::WorkCalendar> calendar;
+  /// The [resignation] rule on a leaver's final pay; none: the policy has no such rule and every leaver is paid.
+  std::optional<FinalPayRule> final_pay;
 };
 
 struct MonthResult {

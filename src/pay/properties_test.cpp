@@ -53,7 +53,8 @@ std::string commission_table(Draw& d, const std::string& basis) {
 // A clerk's plan drawn at random: base, a baseline (or none), one or two commission tables, maybe a proxy rule,
 // a product rate and a deal bonus.
 std::string random_plan(Draw& d) {
-  std::string t = "[pay]\ndeduction_cap_percent = 20\n[[pay.plan]]\nrole = \"agent\"\n";
+  std::string t =
+      "[pay]\ndeduction_cap_percent = 20\npartial_month = \"calendar_days\"\n[[pay.plan]]\nrole = \"agent\"\n";
   t += "base = { probation = " + hundredths(d.between(0, 200'000)) +
        ", regular = " + hundredths(d.between(0, 300'000)) + " }\n";
   if (d.coin(70))
@@ -160,7 +161,7 @@ TEST(PayProperties, TheLinesSumToTheTotalsAndTheCapAndFloorHold) {
       lines.push_back(adjustment_line({5, d.between(-50'000, 50'000), "2026-09", "commission", "", "ok"}));
     const long long cap_bp = d.between(0, 3000);
     std::optional<WageFloor> floor;
-    if (d.coin(60)) floor = WageFloor{"上海", d.between(150'000, 300'000)};
+    if (d.coin(60)) floor = WageFloor{"上海", d.between(150'000, 300'000), ""};
 
     long long asked = 0;
     for (const auto& l : lines)

@@ -70,6 +70,17 @@ std::vector<InquiryRecord> inquiries_by_id(soci::session& sql, long long user_id
   return out;
 }
 
+std::vector<RequestRecord> requests_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids) {
+  db::Query q;
+  q << "SELECT r.id, r.kind, r.from_day, r.to_day, r.state, COALESCE(r.outcome, ''), COALESCE(d.display_name, '') "
+       "FROM staff_requests r LEFT JOIN users d ON d.id = r.decided_by WHERE r.user_id = "
+    << q.bind(user_id) << " AND r.id IN (" << q.bind_list(ids) << ") ORDER BY r.id";
+  std::vector<RequestRecord> out;
+  for (const auto& r : q.fetch(sql, 7))
+    out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6)});
+  return out;
+}
+
 std::vector<LeadRecord> leads_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids) {
   db::Query q;
   q << "SELECT l.id, l.customer_id, c.company, l.grade, l.found_on, COALESCE(l.visited_on, ''), "

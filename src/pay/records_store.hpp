@@ -34,6 +34,10 @@ struct LeadRecord {
   long long id = 0, customer_id = 0;
   std::string company, grade, found_on, visited_on, signed_on, field_rep;
 };
+struct RequestRecord {  ///< a resignation (or other staff request) a line stands on
+  long long id = 0;
+  std::string kind, from_day, to_day, state, outcome, decided_by;
+};
 struct InquiryRecord {
   long long id = 0;
   std::optional<long long> expected_fen, adjustment_fen;
@@ -48,6 +52,8 @@ std::vector<ClaimRecord> claims_by_id(soci::session& sql, const std::vector<long
 std::vector<StatementRecord> statements_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
 /// Signed leads credited to `user_id` only.
 std::vector<LeadRecord> leads_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
+/// Staff requests of `user_id` only.
+std::vector<RequestRecord> requests_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
 /// Inquiries of `user_id` only.
 std::vector<InquiryRecord> inquiries_by_id(soci::session& sql, long long user_id, const std::vector<long long>& ids);
 

@@ -49,7 +49,16 @@ nlohmann::json opt_json(const std::optional<long long>& v) { return v ? nlohmann
 nlohmann::json line_records_json(const LineRecords& r) {
   nlohmann::json deals = nlohmann::json::array(), payments = nlohmann::json::array(), entries = nlohmann::json::array(),
                  claims = nlohmann::json::array(), statements = nlohmann::json::array(),
-                 inquiries = nlohmann::json::array(), leads = nlohmann::json::array();
+                 inquiries = nlohmann::json::array(), leads = nlohmann::json::array(),
+                 requests = nlohmann::json::array();
+  for (const auto& q : r.requests)
+    requests.push_back({{"id", q.id},
+                        {"kind", q.kind},
+                        {"from_day", q.from_day},
+                        {"to_day", q.to_day},
+                        {"state", q.state},
+                        {"outcome", q.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.outcome)},
+                        {"decided_by", q.decided_by}});
   for (const auto& l : r.lead_signoffs)
     leads.push_back({{"id", l.id},
                      {"customer_id", l.customer_id},
@@ -119,6 +128,7 @@ nlohmann::json line_records_json(const LineRecords& r) {
           {"statements", statements},
           {"inquiries", inquiries},
           {"lead_signoffs", leads},
+          {"requests", requests},
           {"next_cursor", r.next_cursor ? nlohmann::json(*r.next_cursor) : nlohmann::json(nullptr)}};
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "calendar/calendar.hpp"
 #include "util/strings.hpp"
 
 namespace waihu::pay {
@@ -275,7 +276,7 @@ std::vector<Line> deduction_lines(long long base_fen, const std::vector<LedgerIt
 bool is_deduction(const Line& l) {
   if (l.code == "adjustment") return l.amount_fen < 0;
   return l.code == "fine" || l.code == "absence" || l.code == "claim_penalty" || l.code == "clawback" ||
-         l.code == "carried" || l.code == "held_over";
+         l.code == "carried" || l.code == "held_over" || l.code == "final_pay_withheld";
 }
 
 Line adjustment_line(const Adjustment& a) {
@@ -285,6 +286,36 @@ Line adjustment_line(const Adjustment& a) {
                     " corrects " + what + (a.answer.empty() ? "" : "：" + a.answer));
   l.record_id = a.inquiry_id;
   return l;
+}
+
+std::optional<Line> final_pay_line(const FinalPayRule& rule, const Leaving& l, const std::string& hired_on,
+                                   long long earned_fen) {
+  if (l.reason != "resigned" || earned_fen <= 0) return std::nullopt;
+  std::string outcome = l.outcome.value_or("");
+  if (!l.request) {  // no approved resignation: they walked out (视同自动离职)
+    const auto hired = calendar::LocalDate::parse(hired_on);
+    const auto last = calendar::LocalDate::parse(l.left_on);
+    const bool first_month =
+        rule.first_month_days > 0 && hired && last && *last < hired->plus_days(rule.first_month_days);
+    outcome = first_month ? "first_month" : "short_notice";
+  }
+  const bool first_month = outcome == "first_month";
+  if (!first_month && !(outcome == "short_notice" && rule.short_notice_withheld)) return std::nullopt;
+  const std::string request =
+      l.request ? "辞职申请 #" + std::to_string(*l.request) + " / resignation #" + std::to_string(*l.request)
+                : "没有批准的辞职申请 / no approved resignation";
+  const std::string why =
+      first_month ? "入职未满 " + std::to_string(rule.first_month_days) + " 天离职，无任何薪资 / left within " +
+                        std::to_string(rule.first_month_days) + " days of being hired: no pay"
+                  : "未按规定提前申请，视同自动离职，无任何薪资 / left without the notice the rule asks: no final pay";
+  Line out = line("final_pay_withheld", "离职扣发工资", "Final pay withheld", -earned_fen,
+                  first_month ? "resignation.first_month_days" : "resignation.short_notice",
+                  l.left_on + " 离职 / left on " + l.left_on + "；" + request + "；" + why + "；" + yuan(earned_fen) +
+                      " 全数扣发，受法定扣款上限与最低工资限制 / all of it asked back, within the legal cap and the " +
+                      "minimum wage");
+  out.basis_fen = earned_fen;
+  if (l.request) out.record_id = l.request;
+  return out;
 }
 
 bool pays_on_deals(std::string_view code) {
@@ -369,7 +400,7 @@ std::optional<Line> floor_line(const Settled& s, const std::optional<WageFloor>&
   if (!floor || s.topped_up_fen <= 0) return std::nullopt;
   Line l =
       line("minimum_wage", "补足最低工资", "Raised to the minimum wage", s.topped_up_fen, "minimum_wage." + floor->city,
-           floor->city + " 最低工资 / minimum wage " + yuan(floor->fen) + " − 应发 / pay " +
+           floor->city + " 最低工资 / minimum wage " + yuan(floor->fen) + floor->share + " − 应发 / pay " +
                yuan(floor->fen - s.topped_up_fen) + " = " + yuan(s.topped_up_fen));
   l.basis_fen = floor->fen;
   return l;

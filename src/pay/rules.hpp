@@ -83,6 +83,14 @@ struct Adjustment {
 /// The `adjustment` line: + pays what was short, − takes back an overpayment (a deduction, under the cap).
 Line adjustment_line(const Adjustment& a);
 
+/// The `final_pay_withheld` line of a resigned leaver's last month under the [resignation] rule: their approved
+/// resignation's outcome (none approved: they walked out — short notice, or the first month when they left within
+/// its days of being hired); short notice withholds when the rule says so, the first month always. It asks back
+/// everything the month pays (`earned_fen`) as a deduction, so the law's cap and the minimum wage still hold what
+/// it takes. None for a dismissal, a resignation in order, or nothing earned.
+std::optional<Line> final_pay_line(const FinalPayRule& rule, const Leaving& l, const std::string& hired_on,
+                                   long long earned_fen);
+
 /// Whether lines of this code pay on deals (and so are clawed back when one is refunded).
 bool pays_on_deals(std::string_view code);
 
@@ -112,6 +120,7 @@ std::optional<Line> clawback_line(const Refund& r, const std::vector<PaidLine>& 
 struct WageFloor {
   std::string city;
   long long fen = 0;
+  std::string share;  ///< how a month worked in part scaled it ("× 12/31"), empty for a whole month
 };
 
 struct Settled {

@@ -37,7 +37,7 @@ bool mentions(const std::vector<std::string>& ps, const std::string& s) {
   return false;
 }
 
-const std::string kHead = "[pay]\ndeduction_cap_percent = 20\n";
+const std::string kHead = "[pay]\ndeduction_cap_percent = 20\npartial_month = \"calendar_days\"\n";
 const std::string kClerk = kHead + R"([[pay.plan]]
 role = "agent"
 base = { probation = 700, regular = 750 }
@@ -278,7 +278,7 @@ TEST(Deductions, TheFloorHoldsAndACarriedBalanceIsDeductedAgain) {
   base.amount_fen = 250000;
   const Line fine =
       deduction_lines(0, {{1, "2026-11-02", "late", "attendance.minor", "", 40000, 0, 0, {}}}, {}, 2175)[0];
-  const WageFloor floor{"上海", 242000};
+  const WageFloor floor{"上海", 242000, ""};
   // Gross 2,500: the cap allows 500 but the floor 2,420 leaves 80 — the other 320 is carried.
   const Settled s = settle({base, fine}, 2000, floor);
   EXPECT_EQ(s.deductions_fen, 8000);
@@ -401,6 +401,55 @@ conflict = "elimination_rule"
   EXPECT_TRUE(ok.probation->elimination_wins);
   EXPECT_EQ(ok.probation->total_fen, 1500000);
   EXPECT_TRUE(ok.probation->applies_to("field_rep"));
+}
+
+TEST(Section, APartialMonthIsStated) {
+  const std::string silent = "[pay]\ndeduction_cap_percent = 20\n" + kClerk.substr(kHead.size());
+  EXPECT_TRUE(mentions(problems(silent), "missing 'partial_month'"));
+  EXPECT_TRUE(
+      mentions(problems("[pay]\ndeduction_cap_percent = 20\npartial_month = \"half\"\n" + kClerk.substr(kHead.size())),
+               "partial_month"));
+  EXPECT_EQ(read(kClerk).partial_month, PartialMonth::kCalendarDays);
+  const std::string working = "[pay]\ndeduction_cap_percent = 20\npartial_month = \"working_days\"\n";
+  EXPECT_EQ(read(working + kClerk.substr(kHead.size())).partial_month, PartialMonth::kWorkingDays);
+}
+
+TEST(FinalPay, OnlyAResignationOutOfOrderIsWithheldAndAsADeduction) {
+  const FinalPayRule rule{true, 30};
+  const std::string hired = "2026-06-01";
+  // In order, a dismissal, nothing earned: paid.
+  EXPECT_FALSE(final_pay_line(rule, {"2026-10-15", "resigned", 7, "in_order"}, hired, 50000));
+  EXPECT_FALSE(final_pay_line(rule, {"2026-10-15", "dismissed", std::nullopt, std::nullopt}, hired, 50000));
+  EXPECT_FALSE(final_pay_line(rule, {"2026-10-15", "resigned", 7, "short_notice"}, hired, 0));
+  // Short notice: withheld, the whole month asked back as a deduction naming the request.
+  auto l = final_pay_line(rule, {"2026-10-15", "resigned", 7, "short_notice"}, hired, 50000);
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->amount_fen, -50000);
+  EXPECT_EQ(l->rule, "resignation.short_notice");
+  EXPECT_EQ(l->record_id, 7);
+  EXPECT_TRUE(is_deduction(*l));
+  // The rule may keep the final pay on short notice; the first month is withheld all the same.
+  const FinalPayRule lenient{false, 30};
+  EXPECT_FALSE(final_pay_line(lenient, {"2026-10-15", "resigned", 7, "short_notice"}, hired, 50000));
+  EXPECT_TRUE(final_pay_line(lenient, {"2026-10-15", "resigned", 7, "first_month"}, hired, 50000));
+  // No approved resignation: walked out — the first month when within its days of hiring (day 30 is not), else
+  // short notice.
+  auto walked = final_pay_line(rule, {"2026-10-30", "resigned", std::nullopt, std::nullopt}, "2026-10-01", 100);
+  ASSERT_TRUE(walked);
+  EXPECT_EQ(walked->rule, "resignation.first_month_days");
+  walked = final_pay_line(rule, {"2026-10-31", "resigned", std::nullopt, std::nullopt}, "2026-10-01", 100);
+  ASSERT_TRUE(walked);
+  EXPECT_EQ(walked->rule, "resignation.short_notice");
+  EXPECT_FALSE(final_pay_line(lenient, {"2026-10-31", "resigned", std::nullopt, std::nullopt}, "2026-10-01", 100));
+  // Settled like any deduction: the cap takes 20 %, the rest is held over.
+  Line base;
+  base.code = "base";
+  base.amount_fen = 50000;
+  const std::vector<Line> lines = {base, *l};
+  const Settled st = settle(lines, 2000);
+  EXPECT_EQ(st.deductions_fen, 10000);
+  EXPECT_EQ(st.held_over_fen, 40000);
+  EXPECT_EQ(st.net_fen, 40000);
 }
 
 }  // namespace waihu::pay

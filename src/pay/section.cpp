@@ -288,6 +288,12 @@ std::optional<PayPolicy> read_pay_section(const policy::Document& doc, bool& ok,
   auto cap = rate(*s, "deduction_cap_percent");
   good = good && cap;
   p.deduction_cap_bp = cap.value_or(2000);
+  // The regulations say nothing of a month worked in part: the policy says how its base is paid.
+  auto partial = s->choice("partial_month", {"calendar_days", "working_days", "whole_month"});
+  good = good && partial;
+  p.partial_month = partial == "working_days"  ? PartialMonth::kWorkingDays
+                    : partial == "whole_month" ? PartialMonth::kWholeMonth
+                                               : PartialMonth::kCalendarDays;
   auto plans = s->tables("plan");
   if (plans.empty()) {
     s->problem("plan", "name at least one [[pay.plan]]");
@@ -408,6 +414,25 @@ policy::RuleSection describe_pay(const PayPolicy& p) {
   s.zh.push_back("罚款与赔偿每月扣除不超过当月工资的 " + percent(p.deduction_cap_bp) + "，超出部分结转以后月份");
   s.en.push_back("Fines and losses take at most " + percent(p.deduction_cap_bp) +
                  " of a month's wage; the rest is carried to later months");
+  switch (p.partial_month) {
+    case PartialMonth::kCalendarDays:
+      s.zh.push_back("月中入职或离职：底薪（及其扣减）按在职日历天数 ÷ 当月天数计发，提成、阶梯与基础业绩不折算");
+      s.en.push_back(
+          "Hired or leaving within a month: the base (and any cut of it) is paid by calendar days employed ÷ "
+          "the month's days; commission, tiers and the baseline are not prorated");
+      break;
+    case PartialMonth::kWorkingDays:
+      s.zh.push_back(
+          "月中入职或离职：底薪（及其扣减）按在职工作日 ÷ 当月工作日计发（公司日历），提成、阶梯与基础业绩不折算");
+      s.en.push_back(
+          "Hired or leaving within a month: the base (and any cut of it) is paid by working days employed ÷ "
+          "the month's working days (company calendar); commission, tiers and the baseline are not prorated");
+      break;
+    case PartialMonth::kWholeMonth:
+      s.zh.push_back("月中入职或离职：底薪按整月计发");
+      s.en.push_back("Hired or leaving within a month: the whole month's base is paid");
+      break;
+  }
   s.zh.push_back("每行金额四舍五入到分，只舍入一次");
   s.en.push_back("Each line is rounded once, half up to the fen");
   return s;

@@ -109,6 +109,8 @@ MonthInput PayrollService::input_of(const calendar::Month& month, const PlansOve
       month,      plans.settling.pay, plans.settling.version, plans.settling.day_divisor_hundredths, std::move(teams),
       time_.now()};
   in.periods = plans.periods;
+  in.calendar = plans.settling.calendar;
+  in.final_pay = plans.settling.final_pay;
   return in;
 }
 
@@ -358,7 +360,10 @@ WhatIf PayrollService::whatif(const org::Actor* actor, const calendar::Month& mo
         if (r.gaps.empty()) before = std::move(r.rows);
       }
     }
-    MonthResult r = compute_month(sql, {month, draft.pay, draft.version, draft.day_divisor_hundredths, teams, now});
+    MonthInput in{month, draft.pay, draft.version, draft.day_divisor_hundredths, teams, now};
+    in.calendar = draft.calendar;
+    in.final_pay = draft.final_pay;
+    MonthResult r = compute_month(sql, in);
     refuse_gaps(r.gaps);
     after = std::move(r.rows);
   });

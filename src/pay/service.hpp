@@ -31,6 +31,10 @@ struct PayRules {
   /// One day's base pay is the month's base ÷ this (hundredths: 2175 for 21.75), from the policy's [attendance]
   /// day base for the month (its working days where it says so).
   long long day_divisor_hundredths = 2175;
+  /// The company calendar over the month (a policy paying partial months by working days needs it).
+  std::shared_ptr<const calendar::WorkCalendar> calendar;
+  /// The [resignation] rule on final pay; none without one.
+  std::optional<FinalPayRule> final_pay;
 };
 using PayRulesAt = std::function<PayRules(const calendar::LocalDate&)>;
 
@@ -69,6 +73,7 @@ struct LineRecords {
   std::vector<store::StatementRecord> statements;
   std::vector<store::InquiryRecord> inquiries;
   std::vector<store::LeadRecord> lead_signoffs;
+  std::vector<store::RequestRecord> requests;
 };
 
 /// The minimum wages by city (with their history) and each team's city.

@@ -73,6 +73,7 @@ class Reader {
     for (const Table& t : root_.tables("clock")) clock(t);
     for (const Table& t : root_.tables("points")) points(t);
     for (const Table& t : root_.tables("leave")) leave(t);
+    for (const Table& t : root_.tables("leaving")) leaving(t);
     for (const Table& t : root_.tables("report")) report(t);
     for (const Table& t : root_.tables("visit")) visit(t);
     for (const Table& t : root_.tables("holiday")) holiday(t);
@@ -357,7 +358,7 @@ class Reader {
     e.leave_from = t.date("from");
     e.leave_to = t.date("to", false);
     if (!e.leave_to) e.leave_to = e.leave_from;
-    e.payment_kind = t.choice("kind", {"personal", "sick"}).value_or("personal");
+    e.payment_kind = t.choice("kind", {"personal", "sick", "resignation"}).value_or("personal");
     e.reason = t.text("reason", false).value_or("情景 / scenario");
     e.certificate = t.boolean("certificate", false).value_or(false);
     e.at = instant(t, "requested_at").value_or(0);
@@ -374,6 +375,19 @@ class Reader {
       s_.events.push_back(std::move(a));
       return;
     }
+    s_.events.push_back(std::move(e));
+  }
+
+  // Someone leaves: `on` is their last day, `reason` resigned (辞职) or dismissed (辞退). A resignation asked ahead is
+  // a [[leave]] of kind "resignation" naming that day.
+  void leaving(const Table& t) {
+    Event e;
+    e.kind = EventKind::kLeaving;
+    e.where = t.where();
+    person_ref(t, "user", e.user);
+    e.on = t.date("on");
+    e.reason = t.choice("reason", {"resigned", "dismissed"}).value_or("");
+    if (e.on && !s_.period.contains(*e.on)) t.problem("on", "must fall within the period");
     s_.events.push_back(std::move(e));
   }
 

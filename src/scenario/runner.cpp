@@ -254,6 +254,14 @@ class Runner {
         app_.reports.submit(people_.at(e.user), in);
         return;
       }
+      case EventKind::kLeaving: {
+        org::UserPatch p;
+        p.employment_status = org::EmploymentStatus::kLeft;
+        p.left_on = e.on->str();
+        p.left_reason = e.reason;
+        app_.org.update_user(nullptr, people_.at(e.user).user_id, p);
+        return;
+      }
       case EventKind::kVisit: {
         discipline::NewRequest in;
         in.kind = "visit";

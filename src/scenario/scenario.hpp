@@ -59,7 +59,8 @@ enum class EventKind {
   kClaimYield,     ///< a party gives the customer up
   kClaimDecide,    ///< the manager or the company names the keeper
   kMeeting,        ///< a supervisor holds a meeting of the policy's kinds for a team
-  kRollCall        ///< its attendance marked and closed
+  kRollCall,       ///< its attendance marked and closed
+  kLeaving         ///< someone leaves (resigned or dismissed) on a day: the administrator marks them left
 };
 
 /// One dated record to replay, in time order (ties in file order).

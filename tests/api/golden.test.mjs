@@ -18,7 +18,7 @@ function scenario(file) {
 
 const cases = readdirSync(GOLDEN).filter((f) => f.endsWith('.toml')).sort();
 test('there are golden cases for both effective-call forms, faxes, a team roll-up, a policy change, quotas, attendance and pay', () => {
-  for (const name of ['talk_form', 'record_form', 'faxes', 'team_rollup', 'policy_change', 'quota_boundaries', 'attendance_boundaries', 'points_boundaries', 'leave_boundaries', 'report_boundaries', 'visit_boundaries', 'claim_boundaries', 'shortfall_boundaries', 'meeting_boundaries', 'pay_boundaries', 'pay_months', 'pay_versions']) {
+  for (const name of ['talk_form', 'record_form', 'faxes', 'team_rollup', 'policy_change', 'quota_boundaries', 'attendance_boundaries', 'points_boundaries', 'leave_boundaries', 'report_boundaries', 'visit_boundaries', 'claim_boundaries', 'shortfall_boundaries', 'meeting_boundaries', 'pay_boundaries', 'pay_months', 'pay_versions', 'pay_leavers']) {
     assert.ok(cases.includes(`${name}.toml`), name);
   }
 });

@@ -250,6 +250,20 @@ test('an admin creates a team and an agent, who can then sign in', async () => {
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
   await page.locator('.ant-modal').waitFor({ state: 'detached' });
   await screenshot(page, 'users');
+  // The new clerk leaves: marked left, the form asks how (never guessed); the last day defaults to today.
+  const row = page.locator('[data-testid=users-table] tbody tr.ant-table-row').filter({ hasText: 'agent31' });
+  await row.getByRole('button', { name: /修\s*改/ }).click();
+  await page.getByTestId('user-employment-status').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '离职' }).click();
+  await page.getByTestId('user-left-on').waitFor();
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await page.locator('.ant-modal .ant-form-item-explain-error').first().waitFor();
+  await page.getByTestId('user-left-reason').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '辞退' }).click();
+  await screenshot(page, 'user-leaving');
+  await page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+  await row.getByTestId('user-employment').filter({ hasText: /离职.*离职 · 辞退/ }).waitFor();
   // The audit log shows the new user, and exports what it shows.
   await openFromMenu(page, '系统管理', '审计日志');
   await page.getByTestId('audit-action').click();

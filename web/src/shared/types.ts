@@ -13,6 +13,13 @@ export interface User {
   team_id: number;
   extension: string | null;
   disabled: boolean;
+  hired_on?: string | null;
+  /** probation 试用期 | regular 转正 | left 离职 */
+  employment_status?: string;
+  level?: number;
+  /** a leaver's last day worked, and how they left: resigned 辞职 | dismissed 辞退 */
+  left_on?: string | null;
+  left_reason?: string | null;
   /** /auth/me only: every right the server checks, by name. */
   rights?: Record<string, boolean>;
   /** /auth/me only: the company's time zone, which every time on screen is shown in. */

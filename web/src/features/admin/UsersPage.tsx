@@ -1,7 +1,9 @@
 // Administration: users — find by name, role and team; create, change role/team/extension, reset a password,
-// disable and re-enable (never one's own account; the server also keeps the last admin).
+// disable and re-enable (never one's own account; the server also keeps the last admin). Employment — probation,
+// regular, or left with the last day worked and how (the payroll pays a leaver's days and judges a resignation).
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography, message } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Tag, Typography, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api, type User } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
 import { showFieldError, useErrorText } from '../../shared/errors';
@@ -11,6 +13,8 @@ import { useTeams } from './useTeams';
 import { PagedTable } from '../../shared/PagedTable';
 
 const ROLES = ['agent', 'supervisor', 'manager', 'field_rep', 'qa', 'assistant', 'director', 'finance', 'admin'];
+const EMPLOYMENT = ['probation', 'regular', 'left'];
+const EMPLOYMENT_COLOR: Record<string, string> = { probation: 'orange', regular: 'blue', left: 'default' };
 
 export default function UsersPage() {
   const { t } = useI18n();
@@ -63,6 +67,19 @@ export default function UsersPage() {
           { title: t('users.team'), dataIndex: 'team_id', render: (id: number) => teamName[id] ?? `#${id}` },
           { title: t('users.extension'), dataIndex: 'extension', render: (v: string | null) => v ?? '—' },
           {
+            title: t('users.employment'), dataIndex: 'employment_status',
+            render: (s: string | undefined, u: User) => (s ? (
+              <span data-testid="user-employment">
+                <Tag color={EMPLOYMENT_COLOR[s]}>{t(`users.emp.${s}` as MessageKey)}</Tag>
+                {s === 'left' && u.left_on && (
+                  <Typography.Text type="secondary">
+                    {t('users.left_since', { date: u.left_on })}{u.left_reason ? ` · ${t(`users.left.${u.left_reason}` as MessageKey)}` : ''}
+                  </Typography.Text>
+                )}
+              </span>
+            ) : null),
+          },
+          {
             title: t('users.status'), dataIndex: 'disabled',
             render: (d: boolean) => (d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
           },
@@ -101,16 +118,24 @@ function UserForm({ user, teams, onClose, onSaved }: {
   const errorText = useErrorText();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const fields = ['username', 'display_name', 'role', 'team_id', 'password', 'extension', 'hired_on'];
-  async function submit(v: Record<string, unknown> & { hired_on?: { format: (f: string) => string } }) {
+  const fields = ['username', 'display_name', 'role', 'team_id', 'password', 'extension', 'hired_on', 'employment_status',
+    'level', 'left_on', 'left_reason'];
+  const status = Form.useWatch('employment_status', form) as string | undefined;
+  async function submit(v: Record<string, unknown> & { hired_on?: Dayjs; left_on?: Dayjs }) {
     setBusy(true);
     const body: Record<string, unknown> = {
       display_name: v.display_name ?? '',
       role: v.role,
       team_id: v.team_id,
       extension: v.extension ? v.extension : null,
+      employment_status: v.employment_status,
+      level: v.level,
     };
     if (v.hired_on) body.hired_on = v.hired_on.format('YYYY-MM-DD');
+    if (v.employment_status === 'left') {
+      if (v.left_on) body.left_on = v.left_on.format('YYYY-MM-DD');
+      body.left_reason = v.left_reason;
+    }
     try {
       if (user) {
         await api('PATCH', `/api/v1/users/${user.id}`, body);
@@ -130,7 +155,11 @@ function UserForm({ user, teams, onClose, onSaved }: {
     <Modal open title={user ? `${t('users.edit')} · ${user.username}` : t('users.add')} onCancel={onClose}
       onOk={() => form.submit()} confirmLoading={busy} okText={t('common.ok')} cancelText={t('common.cancel')} destroyOnClose>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="user-form"
-        initialValues={user ? { display_name: user.display_name, role: user.role, team_id: user.team_id, extension: user.extension } : { role: 'agent' }}>
+        initialValues={user ? {
+          display_name: user.display_name, role: user.role, team_id: user.team_id, extension: user.extension,
+          hired_on: user.hired_on ? dayjs(user.hired_on) : undefined, employment_status: user.employment_status ?? 'probation',
+          level: user.level ?? 1, left_on: user.left_on ? dayjs(user.left_on) : undefined, left_reason: user.left_reason ?? undefined,
+        } : { role: 'agent', employment_status: 'probation', level: 1 }}>
         {!user && (
           <Form.Item name="username" label={t('users.username')} rules={[{ required: true }]}>
             <Input autoComplete="off" data-testid="user-username" />
@@ -154,8 +183,27 @@ function UserForm({ user, teams, onClose, onSaved }: {
           <Input data-testid="user-extension" />
         </Form.Item>
         <Form.Item name="hired_on" label={t('users.hired_on')}>
-          <DatePicker style={{ width: '100%' }} />
+          <DatePicker style={{ width: '100%' }} data-testid="user-hired-on" />
         </Form.Item>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Form.Item name="employment_status" label={t('users.employment')} style={{ flex: 2 }}>
+            <Select options={EMPLOYMENT.map((s) => ({ value: s, label: t(`users.emp.${s}` as MessageKey) }))} data-testid="user-employment-status" />
+          </Form.Item>
+          <Form.Item name="level" label={t('users.level')} style={{ flex: 1 }}>
+            <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="user-level" />
+          </Form.Item>
+        </div>
+        {status === 'left' && (
+          <>
+            <Alert type="info" showIcon message={t('users.left_hint')} style={{ marginBottom: 12 }} />
+            <Form.Item name="left_on" label={t('users.left_on')}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="user-left-on" />
+            </Form.Item>
+            <Form.Item name="left_reason" label={t('users.left_reason')} rules={[{ required: true }]}>
+              <Select options={['resigned', 'dismissed'].map((r) => ({ value: r, label: t(`users.left.${r}` as MessageKey) }))} data-testid="user-left-reason" />
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );

@@ -6,7 +6,7 @@ import { Alert, Button, Modal, Skeleton, Space, Table, Tag, Typography } from 'a
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { useErrorText } from '../../shared/errors';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { yuan, type LineRecords, type PayLine } from './types';
 
 const PAGE = 50;
@@ -36,12 +36,12 @@ export function LineRecordsModal({ statementId, position, line, onClose, onOpenS
       deals: [...records.deals, ...next.deals], payments: [...records.payments, ...next.payments],
       entries: [...records.entries, ...next.entries], duplicate_claims: [...records.duplicate_claims, ...next.duplicate_claims],
       statements: [...records.statements, ...next.statements], inquiries: [...records.inquiries, ...next.inquiries],
-      lead_signoffs: [...records.lead_signoffs, ...next.lead_signoffs],
+      lead_signoffs: [...records.lead_signoffs, ...next.lead_signoffs], requests: [...records.requests, ...next.requests],
     })).catch(setError).finally(() => setMore(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [records]);
   const money = (fen: number) => <Typography.Text type={fen < 0 ? 'danger' : undefined}>{yuan(fen)}</Typography.Text>;
-  const shown = records ? records.deals.length + records.payments.length + records.entries.length + records.duplicate_claims.length + records.statements.length + records.inquiries.length + records.lead_signoffs.length : 0;
+  const shown = records ? records.deals.length + records.payments.length + records.entries.length + records.duplicate_claims.length + records.statements.length + records.inquiries.length + records.lead_signoffs.length + records.requests.length : 0;
   const company = (customerId: number, name: string) => (
     <Typography.Link onClick={() => { onClose(); navigate(`/customers/${customerId}`); }}>{name}</Typography.Link>
   );
@@ -99,6 +99,15 @@ export function LineRecordsModal({ statementId, position, line, onClose, onOpenS
               { title: t('payroll.records_grade'), dataIndex: 'grade', width: 70 },
               { title: t('payroll.records_found'), dataIndex: 'found_on', width: 110 },
               { title: t('payroll.records_signed'), key: 'signed', render: (_: unknown, l) => t('payroll.records_signed_by', { rep: l.field_rep, visited: l.visited_on, signed: l.signed_on }) },
+            ]} />
+          )}
+          {records.requests.length > 0 && (
+            <Table rowKey="id" {...small} dataSource={records.requests} data-testid="line-records-requests" columns={[
+              { title: t('payroll.source.requests'), dataIndex: 'id', width: 80, render: (id: number) => `#${id}` },
+              { title: t('payroll.records_request_kind'), dataIndex: 'kind', width: 90, render: (k: string) => t(`requests.kind.${k}` as MessageKey) },
+              { title: t('payroll.records_request_day'), dataIndex: 'to_day', width: 110 },
+              { title: t('payroll.records_request_outcome'), dataIndex: 'outcome', render: (o: string | null) => (o ? t(`requests.outcome.${o}` as MessageKey) : '—') },
+              { title: t('payroll.records_request_by'), dataIndex: 'decided_by', width: 100 },
             ]} />
           )}
           {records.statements.map((s) => (

@@ -49,4 +49,5 @@ export interface LineRecords {
   statements: { id: number; month: string; net_fen: number; held_over_fen: number }[];
   inquiries: { id: number; month: string; status: string; reason: string; answer: string; expected_fen: number | null; adjustment_fen: number | null }[];
   lead_signoffs: { id: number; customer_id: number; company: string; grade: string; found_on: string; visited_on: string; signed_on: string; field_rep: string }[];
+  requests: { id: number; kind: string; from_day: string; to_day: string; state: string; outcome: string | null; decided_by: string }[];
 }
