@@ -200,6 +200,21 @@ std::vector<Line> plan_lines(const PayPlan& plan, const MonthFacts& f) {
     out.push_back(std::move(l));
   }
 
+  // "Out of the clerk's commission" (seed 001 "分享……提成"): the share takes at most the month's commission — the
+  // tables' and the products' —, the company paying the field rep any rest; it never cuts into the base.
+  if (auto share = std::find_if(out.begin(), out.end(), [](const Line& l) { return l.code == "proxy_share"; });
+      share != out.end()) {
+    long long commission = 0;
+    for (const auto& l : out)
+      if (l.code == "commission" || l.code == "product") commission += l.amount_fen;
+    if (-share->amount_fen > std::max(0LL, commission)) {
+      share->amount_fen = -std::max(0LL, commission);
+      share->explanation += "，以本月提成 " + yuan(std::max(0LL, commission)) +
+                            " 为限 / at most the month's commission " + yuan(std::max(0LL, commission)) +
+                            "; the company pays the rest";
+    }
+  }
+
   for (size_t i = 0; i < plan.per_unit.size(); ++i) {
     const PerUnit& u = plan.per_unit[i];
     const long long count = f.metrics.count(u.metric) ? f.metrics.at(u.metric) : 0;

@@ -186,6 +186,18 @@ counts_toward_tiers = false
   EXPECT_EQ(commission(c), 24000);  // 16,000 in the tiers
   EXPECT_EQ(c.back().code, "proxy_share");
   EXPECT_EQ(c.back().amount_fen, -6000);
+  // Out of the commission: at most what the month's commission is, never out of the base.
+  clerk.own_sales_fen = 100000;
+  clerk.proxy_sales_fen = 750000;  // 8,500 in the tiers: 500 × 3% = 15 of commission, a share of 75 asked
+  const auto small = plan_lines(*p.plan_for("agent"), clerk);
+  EXPECT_EQ(commission(small), 1500);
+  EXPECT_EQ(small.back().amount_fen, -1500);
+  EXPECT_NE(small.back().explanation.find("at most the month's commission 15.00"), std::string::npos);
+  clerk.own_sales_fen = 0;
+  clerk.proxy_sales_fen = 500000;  // below the first band: no commission, nothing shared
+  const auto none = plan_lines(*p.plan_for("agent"), clerk);
+  EXPECT_EQ(none.back().code, "proxy_share");
+  EXPECT_EQ(none.back().amount_fen, 0);
 }
 
 TEST(Section, EveryChoiceIsStatedOrRefused) {

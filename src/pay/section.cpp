@@ -362,10 +362,11 @@ policy::RuleSection describe_pay(const PayPolicy& p) {
             (r.counts_toward_tiers ? ", counted toward their own tiers" : ", not counted toward their own tiers"));
       } else {
         s.zh.push_back(plan.zh + "：委托代理拜访的单与商务代表分享 " + percent(r.rate_bp) +
-                       (r.paid_by_clerk ? "（从本人提成中扣）" : "（由公司另付）") +
+                       (r.paid_by_clerk ? "（从本人提成中扣，以当月提成为限）" : "（由公司另付）") +
                        (r.counts_toward_tiers ? "，计入本人阶梯与基础业绩" : "，不计入本人阶梯与基础业绩"));
         s.en.push_back(plan.en + ": a proxy deal shares " + percent(r.rate_bp) + " with the field rep" +
-                       (r.paid_by_clerk ? " (out of the clerk's commission)" : " (paid by the company)") +
+                       (r.paid_by_clerk ? " (out of the clerk's commission, at most the month's commission)"
+                                        : " (paid by the company)") +
                        (r.counts_toward_tiers ? ", counted toward the clerk's tiers and baseline"
                                               : ", not counted toward the clerk's tiers and baseline"));
       }

@@ -107,10 +107,12 @@ test('the run computes the seed\'s worked examples exactly, each line naming its
   assert.equal(rep.gross_fen, 147000);
   assert.deepEqual(rep.lines[3].sources.deals, [ids.proxyDeal]);
   // A clerk's only deal was visited by the rep: it counts toward her tiers (7,000: none) and baseline (the base cut
-  // to 750 × 7,000 ÷ 8,000), and the 1% comes out of her commission.
+  // to 750 × 7,000 ÷ 8,000), and the 1% comes out of her commission — which is nothing, so nothing of it comes out
+  // of her base (the rep's 70 above is the company's).
   const clerk2 = (await statementOf('zhaomin', 'clerk2')).json;
-  assert.deepEqual(clerk2.lines.map((l) => [l.code, l.amount_fen]), [['base', 75000], ['baseline_cut', -9375], ['proxy_share', -7000]]);
-  assert.equal(clerk2.net_fen, 58625);
+  assert.deepEqual(clerk2.lines.map((l) => [l.code, l.amount_fen]), [['base', 75000], ['baseline_cut', -9375], ['proxy_share', 0]]);
+  assert.match(clerk2.lines[2].explanation, /以本月提成 0\.00 为限/);
+  assert.equal(clerk2.net_fen, 65625);
   assert.equal(clerk2.lines[1].explanation, '750.00 × 7,000.00 ÷ 8,000.00 = 656.25');
   // The supervisor's team commission reads the group's target.
   const supervisor = (await statementOf('zhaomin', (await statements('liqiang')).find((s) => s.role === 'supervisor').user_id)).json;

@@ -72,6 +72,8 @@ test('the manager keeps a clerk the probation rule eliminates, with a reason, an
   await drawer.getByTestId('statement-next').getByText('淘汰').waitFor();
   await drawer.getByText('补足最低工资').waitFor();
   assert.equal(await drawer.getByTestId('statement-net').innerText(), '¥2,690.00');
+  // Elimination is the company's act: the statement says where it is done.
+  assert.match(await drawer.getByTestId('statement-eliminated-hint').innerText(), /「用户」页.*离职/);
   await screenshot(page, 'payroll-probation-eliminated');
   await drawer.getByTestId('statement-grant-exception').click();
   await page.getByTestId('exception-reason').fill('客户反馈好，再给一个月');

@@ -68,6 +68,9 @@ export function StatementDrawer({ id, onClose }: { id: number | null; onClose: (
           </Descriptions>
           {statement.exception && <Alert type="info" showIcon data-testid="statement-exception"
             message={t('payroll.exception_granted', { reason: statement.exception.reason })} />}
+          {statement.status_next_month === 'eliminated' && !statement.exception && !own && (
+            <Alert type="warning" showIcon data-testid="statement-eliminated-hint" message={t('payroll.eliminated_hint')} />
+          )}
           {statement.status_next_month === 'eliminated' && !statement.exception && statement.month_status === 'draft' && hasRight(user, 'close_days') && (
             <Button onClick={() => setExcepting(true)} data-testid="statement-grant-exception">{t('payroll.grant_exception')}</Button>
           )}
