@@ -60,8 +60,9 @@ export default function UsersPage() {
         list={list}
         size="middle"
         testId="users-table"
+        scroll={{ x: 1000 }}
         columns={[
-          { title: t('users.username'), dataIndex: 'username' },
+          { title: t('users.username'), dataIndex: 'username', fixed: 'left', width: 110 },
           { title: t('users.name'), dataIndex: 'display_name', render: (n: string, u: User) => (u.id === me?.id ? n + t('users.you') : n) },
           { title: t('users.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}` as MessageKey) },
           { title: t('users.team'), dataIndex: 'team_id', render: (id: number) => teamName[id] ?? `#${id}` },
