@@ -35,6 +35,7 @@ struct Person {
   std::vector<nlohmann::json> plan_sources;  ///< each of `lines`' records, by the plan that paid it
   std::vector<store::SignedLead> leads;      ///< signed A/B leads credited to them, not paid by a closed month
   calendar::Period employed;                 ///< the month's days they were employed
+  bool leaves = false;                       ///< their last day falls in the month
 };
 
 // The signed leads of `grade` a plan pays this month: those whose found or signed-off month (as the plan says) has
@@ -240,6 +241,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
     Person p;
     p.user = &u;
     p.employed = employed;
+    p.leaves = leaves;
     p.plan = plan;
     if (auto found = records.people.find(u.id); found != records.people.end()) p.records = found->second;
     if (auto found = leads.find(u.id); found != leads.end()) p.leads = found->second;
@@ -333,15 +335,17 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
           if (alike && i > 0) continue;
           calendar::Period span = shares[i].period.days;
           if (alike) span.to = shares.back().period.days.to;
-          long long days = 0;  // the days of `span` the plans pay (a version without the role's plan pays none)
+          // The days of `span` the plans pay (a version without the role's plan pays none), and as the policy
+          // counts a month worked in part.
+          long long days = 0, units = 0;
           for (const auto& sh : shares)
-            if (span.from <= sh.period.days.from && sh.period.days.to <= span.to) days += sh.period.days.days();
+            if (span.from <= sh.period.days.from && sh.period.days.to <= span.to) {
+              days += sh.period.days.days();
+              units += time_units(sh.period.days);
+            }
           Line l = line;
           const long long version = split && !alike ? shares[i].period.version : 0;
           if (paid_by_time(l) && policy.partial_month != PartialMonth::kWholeMonth) {
-            long long units = 0;
-            for (const auto& sh : shares)
-              if (span.from <= sh.period.days.from && sh.period.days.to <= span.to) units += time_units(sh.period.days);
             prorate(l, units, time_units(month.period()), span, version, by_working_days);
           } else {
             prorate(l, days, employed.days(), span, version, false);
@@ -429,7 +433,7 @@ MonthResult compute_month(soci::session& sql, const MonthInput& in) {
       lines.push_back(carried_line(b->second.fen, b->second.month, b->second.statement_id));
     // A resigned leaver's final month, withheld where the [resignation] rule says (as a deduction: the law's cap and
     // the minimum wage hold).
-    if (in.final_pay && u.left_on && *u.left_on <= month.last().str()) {
+    if (in.final_pay && p.leaves) {
       long long earned = 0;
       for (const auto& l : lines)
         if (!is_deduction(l)) earned += l.amount_fen;
