@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshData, startServer, cleanup, gbk, api, login, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
-import { launch, signIn, screenshot, openFromMenu } from './browser.mjs';
+import { launch, signIn, screenshot, openFromMenu, newContext } from './browser.mjs';
 
 let dir, srv, browser;
 before(async () => {
@@ -16,7 +16,7 @@ after(async () => {
 });
 
 test('login: a wrong password is refused with the server\'s message; the right one opens the customers', async () => {
-  const context = await browser.newContext({ baseURL: srv.base });
+  const context = await newContext(browser, { baseURL: srv.base });
   const page = await context.newPage();
   await page.goto('/customers');
   await page.waitForURL('**/login');
@@ -35,7 +35,7 @@ test('login: a wrong password is refused with the server\'s message; the right o
 });
 
 test('login: after five wrong passwords the account is locked and the page says for how long', async () => {
-  const context = await browser.newContext({ baseURL: srv.base });
+  const context = await newContext(browser, { baseURL: srv.base });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByTestId('username').fill('agent29');
@@ -354,7 +354,7 @@ test('the language switch changes every visible label', async () => {
 });
 
 test('budgets: login plus the agent\'s first screen under 500 KB of compressed JavaScript; 50 customers render well within a ceiling', async () => {
-  const context = await browser.newContext({ baseURL: srv.base });
+  const context = await newContext(browser, { baseURL: srv.base });
   const page = await context.newPage();
   let jsBytes = 0;
   page.on('response', (res) => {

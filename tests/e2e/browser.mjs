@@ -11,12 +11,19 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true });
 }
 
+/** A browser context with the system's "reduce motion" on, as a user can set it: a dialog is where it will stay
+ * when the test clicks it. Zooming in, a dialog's OK button moved between a click's mouse-down and mouse-up on a
+ * busy machine, and the click landed on the backdrop. */
+export function newContext(browser, options = {}) {
+  return browser.newContext({ reducedMotion: 'reduce', ...options });
+}
+
 /** A fresh browser context, signed in as `username` through the login page, then at `path`. `language`: the
  * app's own choice ('en' as if switched before); `viewport` and `timezoneId` as a phone or a far-away laptop;
  * `now`: the browser's clock held at that instant (to match a server started with --test-clock). */
 export async function signIn(browser, base, username, password,
   { locale = 'zh-CN', path = '/customers', language, viewport, timezoneId, now } = {}) {
-  const context = await browser.newContext({ baseURL: base, locale, ...(viewport ? { viewport } : {}), ...(timezoneId ? { timezoneId } : {}) });
+  const context = await newContext(browser, { baseURL: base, locale, ...(viewport ? { viewport } : {}), ...(timezoneId ? { timezoneId } : {}) });
   if (now) await context.clock.setFixedTime(new Date(now));
   if (language) await context.addInitScript((l) => localStorage.setItem('waihu.locale', l), language);
   const page = await context.newPage();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshData, startServer, cleanup, api, login, sql, ADMIN_PASSWORD, DEMO_PASSWORD } from '../api/helpers.mjs';
-import { launch, signIn, screenshot } from './browser.mjs';
+import { launch, signIn, screenshot, newContext } from './browser.mjs';
 
 let dir, srv, browser, admin;
 before(async () => {
@@ -122,7 +122,7 @@ test('QA sees no call form; the customer page works at 390 px', async () => {
   await page.getByTestId('timeline').waitFor();
   assert.equal(await page.getByTestId('log-call').count(), 0);
   await context.close();
-  const phone = await browser.newContext({ baseURL: srv.base, viewport: { width: 390, height: 844 } });
+  const phone = await newContext(browser, { baseURL: srv.base, viewport: { width: 390, height: 844 } });
   const p = await phone.newPage();
   await p.goto('/login');
   await p.getByTestId('username').fill('agent06');

@@ -42,7 +42,6 @@ test('the supervisor marks one of the day\'s calls fabricated; it stays listed, 
   const token = await login(srv.base, 'liqiang', DEMO_PASSWORD);
   const call = (await api(srv.base, 'GET', `/api/v1/calls/${id}`, { token })).json;
   await button.click();
-  // The form mounts with the dialog: an OK pressed before it is there submits nothing (a person never is that fast).
   await page.getByTestId('call-mark-reason').waitFor();
   await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
   await page.locator('.ant-modal').getByText('请写明查实依据').waitFor();

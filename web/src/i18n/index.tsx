@@ -1,5 +1,6 @@
 // The catalogues and the hook that reads them. Each feature keeps its own messages (features/*/messages.ts), both
-// languages side by side; this file joins them. zh-CN is the default; the choice is kept in localStorage.
+// languages side by side; this file joins them and hands antd its locale (and the system's reduce-motion choice).
+// zh-CN is the default; the choice is kept in localStorage.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -21,6 +22,7 @@ import * as meetings from '../features/meetings/messages';
 import * as pay from '../features/pay/messages';
 import * as leads from '../features/leads/messages';
 import * as errors from './errors';
+import { useReducedMotion } from '../shared/motion';
 
 const zh = { ...app.zh, ...shared.zh, ...desk.zh, ...calls.zh, ...customers.zh, ...imports.zh, ...admin.zh, ...overview.zh, ...rules.zh, ...discipline.zh, ...reports.zh, ...claims.zh, ...rankings.zh, ...meetings.zh, ...pay.zh, ...leads.zh, ...errors.zh };
 const en = { ...app.en, ...shared.en, ...desk.en, ...calls.en, ...customers.en, ...imports.en, ...admin.en, ...overview.en, ...rules.en, ...discipline.en, ...reports.en, ...claims.en, ...rankings.en, ...meetings.en, ...pay.en, ...leads.en, ...errors.en };
@@ -61,9 +63,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [locale],
   );
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const reducedMotion = useReducedMotion();
+  // Always an object: a theme switching between undefined and an object would remount the whole app.
+  const theme = useMemo(() => ({ token: { motion: !reducedMotion } }), [reducedMotion]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { api } from '../../shared/api';
 import { hasRight, useAuth } from '../../shared/auth';
 import { useErrorText } from '../../shared/errors';
+import { useHandOver } from '../../shared/handover';
 import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 import { useCompanyTime } from '../../shared/time';
@@ -60,6 +61,7 @@ function HoldModal({ open, onClose, onDone }: { open: boolean; onClose: () => vo
   const [form] = Form.useForm();
   const [kinds, setKinds] = useState<MeetingKind[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const { focusTriggerAfterClose, handOver } = useHandOver(open);  // the meeting called opens in its drawer
   useEffect(() => {
     if (open) api<{ items: MeetingKind[] }>('GET', '/api/v1/meetings/kinds').then((r) => setKinds(r.items)).catch(() => setKinds([]));
   }, [open]);
@@ -76,7 +78,7 @@ function HoldModal({ open, onClose, onDone }: { open: boolean; onClose: () => vo
         starts_at: new Date(time.wallTime(v.starts_at.format('YYYY-MM-DD HH:mm'))).toISOString(),
       });
       form.resetFields();
-      onDone(m.id);
+      handOver(onDone, m.id);
     } catch (e) {
       message.error(errorText(e));
     } finally {
@@ -86,7 +88,7 @@ function HoldModal({ open, onClose, onDone }: { open: boolean; onClose: () => vo
   const kind = Form.useWatch('kind', form) as string | undefined;
   const chosen = kinds?.find((k) => k.kind === kind);
   return (
-    <Modal open={open} title={t('meetings.hold')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnClose data-testid="meeting-hold-modal">
+    <Modal open={open} title={t('meetings.hold')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnClose focusTriggerAfterClose={focusTriggerAfterClose} data-testid="meeting-hold-modal">
       {kinds?.length === 0 ? <Alert type="info" showIcon message={t('meetings.none_kinds')} /> : (
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
           <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true, message: t('meetings.required') }]}>

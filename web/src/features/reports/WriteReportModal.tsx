@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Segmented, Skeleton, Space, Typography, message } from 'antd';
 import { api } from '../../shared/api';
 import { useErrorText } from '../../shared/errors';
+import { useHandOver } from '../../shared/handover';
 import { useCompanyTime } from '../../shared/time';
 import { useI18n } from '../../i18n';
 import { Figures } from './Figures';
@@ -26,6 +27,7 @@ export function WriteReportModal({ open, onClose, onSent, onOpen }: {
   const [draft, setDraft] = useState<ReportDraft | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const { focusTriggerAfterClose, handOver } = useHandOver(open);  // sent, or already sent: the report's drawer
 
   useEffect(() => {
     if (!open) return;
@@ -47,7 +49,7 @@ export function WriteReportModal({ open, onClose, onSent, onOpen }: {
       message.success(t('reports.sent'));
       form.resetFields();
       setPeriod('');
-      onSent(r.id);
+      handOver(onSent, r.id);
     } catch (e) {
       form.setFields([{ name: 'summary', errors: [errorText(e)] }]);
     } finally {
@@ -57,7 +59,7 @@ export function WriteReportModal({ open, onClose, onSent, onOpen }: {
   const late = draft && Date.now() > Date.parse(draft.due.due_at);
   const previous = current ? previousPeriod(kind, current.from) : '';
   return (
-    <Modal open={open} title={t('reports.write')} onCancel={close} width={760} destroyOnClose
+    <Modal open={open} title={t('reports.write')} onCancel={close} width={760} destroyOnClose focusTriggerAfterClose={focusTriggerAfterClose}
       footer={[
         <Button key="cancel" onClick={close}>{t('common.cancel')}</Button>,
         <Button key="send" type="primary" loading={busy} disabled={!draft || !!draft.sent_id} onClick={() => form.submit()} data-testid="report-send">{t('reports.send')}</Button>,
@@ -81,7 +83,7 @@ export function WriteReportModal({ open, onClose, onSent, onOpen }: {
               {draft.cc_name ? ` · ${t('reports.cc', { name: draft.cc_name })}` : ''}
             </Typography.Text>
             {draft.sent_id && <Alert type="info" showIcon message={t('reports.already_sent')}
-              action={<Button size="small" onClick={() => onOpen(draft.sent_id!)}>{t('reports.open')}</Button>} />}
+              action={<Button size="small" onClick={() => handOver(onOpen, draft.sent_id!)}>{t('reports.open')}</Button>} />}
             {!draft.sent_id && late && <Alert type="warning" showIcon message={t('reports.late_warning')} data-testid="report-late-warning" />}
           </Space>
           <Figures figures={draft.figures} title={t('reports.figures_so_far')} testId="report-draft-figures" />
