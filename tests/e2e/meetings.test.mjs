@@ -45,6 +45,8 @@ test('the supervisor holds the daily meeting, marks one agent absent and the res
   await sup.page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
   const drawer = sup.page.getByTestId('meeting-drawer');
   await drawer.getByText(`${monday} 17:00`).waitFor();
+  // The dialog hands the keyboard over to the drawer it opened, instead of back to the button that opened it.
+  await sup.page.waitForFunction(() => !!document.activeElement?.closest('.ant-drawer'));
   await sup.page.getByTestId('meeting-all-present').click();
   await sup.page.getByTestId(`meeting-status-${ids.agent01}`).click();
   await sup.page.locator('.ant-select-dropdown:visible').getByText('缺席').click();

@@ -1,7 +1,8 @@
 // The catalogues and the hook that reads them. Each feature keeps its own messages (features/*/messages.ts), both
-// languages side by side; this file joins them and hands antd its locale (and the system's reduce-motion choice).
+// languages side by side; this file joins them and hands antd its locale (and the system's reduce-motion choice),
+// static confirms and messages included.
 // zh-CN is the default; the choice is kept in localStorage.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -66,9 +67,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const reducedMotion = useReducedMotion();
   // Always an object: a theme switching between undefined and an object would remount the whole app.
   const theme = useMemo(() => ({ token: { motion: !reducedMotion } }), [reducedMotion]);
+  const antdLocale = locale === 'en' ? enUS : zhCN;
+  // Static confirms and messages (Modal.confirm, message.success) render outside this tree: the same settings reach
+  // them here, or a confirm would still zoom in with motion reduced.
+  useEffect(() => {
+    ConfigProvider.config({
+      holderRender: (children) => <ConfigProvider locale={antdLocale} theme={theme}>{children}</ConfigProvider>,
+    });
+  }, [antdLocale, theme]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>{children}</ConfigProvider>
+      <ConfigProvider locale={antdLocale} theme={theme}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }
